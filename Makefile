@@ -1,0 +1,58 @@
+# OrderUp Kiosk: the two commands you need are `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
+
+# Debian libraries Qt needs to run offscreen / under Xvfb, plus Xvfb itself.
+DEB_PKGS := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
+            libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 \
+            libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 xvfb xauth
+
+.PHONY: run test lint format bench screenshots deps clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(PY)
+	$(PIP) install --quiet -e .
+	touch $@
+
+$(TEST_STAMP): pyproject.toml | $(PY)
+	$(PIP) install --quiet -e '.[test]'
+	touch $@ $(STAMP)
+
+deps:
+	@bash scripts/install-system-deps.sh $(DEB_PKGS)
+
+run: deps $(STAMP)
+	$(VENV)/bin/kiosk db upgrade
+	$(VENV)/bin/kiosk demo-data --if-empty
+	bash scripts/with-display.sh $(VENV)/bin/kiosk $(ARGS)
+
+test: deps $(TEST_STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(TEST_STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(TEST_STAMP)
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+bench: deps $(TEST_STAMP)
+	$(PY) -m bench
+
+screenshots: deps $(STAMP)
+	$(VENV)/bin/kiosk screenshots screenshots --lang all --size all
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

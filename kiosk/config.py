@@ -1,0 +1,246 @@
+"""Configuration: a TOML file plus environment variables, validated into one frozen object.
+
+Precedence, lowest first: built-in defaults, the TOML file, environment variables,
+explicit overrides (``open_store(config=...)``, command-line flags). Settings an owner
+changes in the admin panel are stored in the database and applied on top by
+``kiosk.services.settings`` so that every kiosk of a store sees them.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Literal
+
+import platformdirs
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+APP_NAME = "orderup-kiosk"
+DEFAULT_TIERS: dict[str, int] = {"bronze": 0, "silver": 200, "gold": 500, "platinum": 1000}
+
+
+class ConfigError(Exception):
+    """A configuration value is wrong. The message names the key and the file."""
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class StoreSettings(_Section):
+    name: str = "OrderUp Thai Kitchen"
+    name_th: str = "ออเดอร์อัพ ครัวไทย"
+    promptpay_id: str = "0812345678"
+    kiosk_id: str = "kiosk-1"
+    vat_rate: Decimal = Field(default=Decimal("7"), ge=0, le=100)
+    phone_region: str = "TH"
+    timezone: str = "Asia/Bangkok"
+
+    @field_validator("phone_region")
+    @classmethod
+    def _upper_region(cls, v: str) -> str:
+        if len(v) != 2 or not v.isalpha():
+            raise ValueError("must be a two-letter country code such as TH")
+        return v.upper()
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, v: str) -> str:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(v)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown time zone {v!r}") from exc
+        return v
+
+
+class DatabaseSettings(_Section):
+    url: str = ""
+
+
+class LoyaltySettings(_Section):
+    baht_per_point: Decimal = Field(default=Decimal("10"), gt=0)
+    redeem_points_per_baht: int = Field(default=10, gt=0)
+    expiry_months: int = Field(default=12, ge=1, le=120)
+    tiers: dict[str, int] = Field(default_factory=lambda: dict(DEFAULT_TIERS))
+
+    @field_validator("tiers")
+    @classmethod
+    def _valid_tiers(cls, v: dict[str, int]) -> dict[str, int]:
+        if not v:
+            raise ValueError("needs at least one tier")
+        if 0 not in v.values():
+            raise ValueError("the lowest tier must start at 0 points")
+        if any(points < 0 for points in v.values()):
+            raise ValueError("tier thresholds cannot be negative")
+        if len(set(v.values())) != len(v):
+            raise ValueError("two tiers have the same threshold")
+        return dict(sorted(v.items(), key=lambda kv: kv[1]))
+
+
+class PaymentSettings(_Section):
+    promptpay_failure_rate: float = Field(default=0.10, ge=0, le=1)
+    promptpay_delay_seconds: float = Field(default=3, ge=0, le=600)
+    promptpay_timeout_seconds: int = Field(default=120, ge=10, le=1800)
+    pay_at_counter: bool = False
+
+
+class KioskSettings(_Section):
+    language: Literal["th", "en"] = "th"
+    kiosk_mode: bool = False
+    idle_timeout_seconds: int = Field(default=60, ge=5, le=3600)
+    idle_warning_seconds: int = Field(default=10, ge=3, le=120)
+    result_timeout_seconds: int = Field(default=30, ge=5, le=600)
+    receipts_dir: str = ""
+    orientation: Literal["auto", "portrait", "landscape"] = "auto"
+
+
+class AdminSettings(_Section):
+    auto_logout_minutes: int = Field(default=5, ge=1, le=240)
+    lockout_attempts: int = Field(default=5, ge=1, le=20)
+    lockout_seconds: int = Field(default=30, ge=1, le=86400)
+
+
+class LoggingSettings(_Section):
+    level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    dir: str = ""
+
+    @field_validator("level", mode="before")
+    @classmethod
+    def _upper_level(cls, v: Any) -> Any:
+        return v.upper() if isinstance(v, str) else v
+
+
+class Settings(_Section):
+    store: StoreSettings = Field(default_factory=StoreSettings)
+    database: DatabaseSettings = Field(default_factory=DatabaseSettings)
+    loyalty: LoyaltySettings = Field(default_factory=LoyaltySettings)
+    payments: PaymentSettings = Field(default_factory=PaymentSettings)
+    kiosk: KioskSettings = Field(default_factory=KioskSettings)
+    admin: AdminSettings = Field(default_factory=AdminSettings)
+    logging: LoggingSettings = Field(default_factory=LoggingSettings)
+
+    # -- derived locations -------------------------------------------------
+    @property
+    def database_url(self) -> str:
+        return self.database.url or default_database_url()
+
+    @property
+    def log_dir(self) -> Path:
+        return Path(self.logging.dir) if self.logging.dir else Path(platformdirs.user_log_dir(APP_NAME))
+
+    @property
+    def receipts_dir(self) -> Path:
+        if self.kiosk.receipts_dir:
+            return Path(self.kiosk.receipts_dir)
+        return Path(platformdirs.user_data_dir(APP_NAME)) / "receipts"
+
+    def merged(self, overrides: Mapping[str, Any]) -> Settings:
+        """Return a copy with ``overrides`` (same shape as the TOML file) applied."""
+        return build_settings(_deep_merge(self.model_dump(), dict(overrides)), source="overrides")
+
+
+def default_database_url() -> str:
+    data_dir = Path(os.environ.get("KIOSK_DATA_DIR") or platformdirs.user_data_dir(APP_NAME))
+    return f"sqlite:///{data_dir / 'kiosk.db'}"
+
+
+def default_config_path() -> Path:
+    return Path(platformdirs.user_config_dir(APP_NAME)) / "kiosk.toml"
+
+
+# Environment variables and the key each one sets.
+ENV_KEYS: dict[str, tuple[str, str]] = {
+    "KIOSK_DATABASE_URL": ("database", "url"),
+    "KIOSK_KIOSK_ID": ("store", "kiosk_id"),
+    "KIOSK_STORE_NAME": ("store", "name"),
+    "KIOSK_PROMPTPAY_ID": ("store", "promptpay_id"),
+    "KIOSK_LANGUAGE": ("kiosk", "language"),
+    "KIOSK_MODE": ("kiosk", "kiosk_mode"),
+    "KIOSK_RECEIPTS_DIR": ("kiosk", "receipts_dir"),
+    "KIOSK_LOG_LEVEL": ("logging", "level"),
+    "KIOSK_LOG_DIR": ("logging", "dir"),
+    "KIOSK_PAY_AT_COUNTER": ("payments", "pay_at_counter"),
+}
+
+
+def _deep_merge(base: dict[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in extra.items():
+        if isinstance(value, Mapping) and isinstance(out.get(key), dict):
+            out[key] = _deep_merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def _format_validation_error(exc: ValidationError, source: str) -> str:
+    problems = []
+    for err in exc.errors():
+        key = ".".join(str(part) for part in err["loc"]) or "(top level)"
+        if err["type"] == "extra_forbidden":
+            problems.append(f"unknown key '{key}'")
+        else:
+            value = err.get("input")
+            shown = f" (got {value!r})" if not isinstance(value, dict) else ""
+            problems.append(f"'{key}': {err['msg']}{shown}")
+    return f"Invalid configuration in {source}: " + "; ".join(problems) + "."
+
+
+def build_settings(data: Mapping[str, Any], source: str = "configuration") -> Settings:
+    """Validate a mapping shaped like the TOML file into :class:`Settings`."""
+    try:
+        return Settings.model_validate(dict(data))
+    except ValidationError as exc:
+        raise ConfigError(_format_validation_error(exc, source)) from None
+
+
+def _env_overrides(env: Mapping[str, str]) -> dict[str, Any]:
+    out: dict[str, dict[str, Any]] = {}
+    for var, (section, key) in ENV_KEYS.items():
+        if var in env and env[var] != "":
+            out.setdefault(section, {})[key] = env[var]
+    return out
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"The config file {path} is not valid TOML: {exc}.") from None
+    except OSError as exc:
+        raise ConfigError(f"The config file {path} cannot be read: {exc.strerror}.") from None
+
+
+def load_settings(
+    config_path: str | Path | None = None,
+    env: Mapping[str, str] | None = None,
+    overrides: Mapping[str, Any] | None = None,
+) -> Settings:
+    """Load settings: defaults ← TOML file ← environment ← ``overrides``.
+
+    ``config_path`` falls back to ``$KIOSK_CONFIG`` and then to the user config directory;
+    a path given explicitly must exist, the default one may be missing.
+    """
+    env = os.environ if env is None else env
+    explicit = config_path or env.get("KIOSK_CONFIG")
+    path = Path(explicit) if explicit else default_config_path()
+    data: dict[str, Any] = {}
+    source = "defaults"
+    if path.exists():
+        data = read_toml(path)
+        source = str(path)
+    elif explicit:
+        raise ConfigError(f"The config file {path} does not exist.")
+    env_data = _env_overrides(env)
+    if env_data:
+        data = _deep_merge(data, env_data)
+        source = f"{source} (with KIOSK_* environment variables)"
+    if overrides:
+        data = _deep_merge(data, dict(overrides))
+    return build_settings(data, source=source)

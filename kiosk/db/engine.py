@@ -1,0 +1,192 @@
+"""Engine and session set-up for SQLite (one kiosk) and PostgreSQL (a store of kiosks).
+
+SQLite: WAL, ``foreign_keys=ON``, ``busy_timeout``, ``synchronous=FULL`` on every
+connection, and write transactions begin with ``BEGIN IMMEDIATE`` (SQLAlchemy's
+documented pysqlite recipe) so two kiosks that read then write never hit
+"database is locked" halfway through a payment. Read-only units begin deferred so an
+admin report never blocks a kiosk.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from kiosk.db.uow import UnitOfWork
+
+log = logging.getLogger(__name__)
+
+READ_ONLY = "kiosk_read_only"
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+
+
+class DatabaseError(Exception):
+    """The database cannot be used; the message says why and what to do."""
+
+
+class SchemaError(DatabaseError):
+    """The schema is missing, older or newer than this code."""
+
+
+def _sqlite_path(url: str) -> Path | None:
+    parsed = make_url(url)
+    if parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database)
+
+
+def _check_sqlite_file(path: Path) -> None:
+    """Refuse a file that exists but is not an SQLite database, before SQLite touches it."""
+    if path.exists():
+        if path.is_dir():
+            raise DatabaseError(f"The database path {path} is a folder, not a file.")
+        with path.open("rb") as fh:
+            header = fh.read(16)
+        if header and header != b"SQLite format 3\x00":
+            raise DatabaseError(
+                f"The file {path} is not an SQLite database (it may be damaged or another kind "
+                "of file). Nothing was changed. Point KIOSK_DATABASE_URL at the right file or "
+                "restore it from a backup."
+            )
+    else:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseError(
+                f"Cannot create the folder {path.parent} for the database: {exc.strerror}."
+            ) from None
+
+
+def _install_sqlite_hooks(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        # Let SQLAlchemy's begin event emit BEGIN itself (pysqlite would defer it).
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA foreign_keys = ON")
+        mode = cur.execute("PRAGMA journal_mode = WAL").fetchone()
+        if mode and str(mode[0]).lower() not in ("wal", "memory"):
+            log.warning("SQLite did not switch to WAL mode (got %s)", mode[0])
+        cur.execute("PRAGMA synchronous = FULL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        if conn.get_execution_options().get(READ_ONLY):
+            conn.exec_driver_sql("BEGIN")
+        else:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def make_engine(url: str, echo: bool = False) -> Engine:
+    """Create an engine for ``url``; raises :class:`DatabaseError` with a clear message."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise DatabaseError(
+            f"The database URL {url!r} is not valid. Use sqlite:///path/to/kiosk.db or "
+            "postgresql+psycopg://user@host:5432/dbname."
+        ) from None
+    backend = parsed.get_backend_name()
+    if backend == "sqlite":
+        path = _sqlite_path(url)
+        if path is not None:
+            _check_sqlite_file(path)
+        engine = create_engine(url, echo=echo, connect_args={"timeout": 30})
+        _install_sqlite_hooks(engine)
+        return engine
+    if backend == "postgresql":
+        if parsed.drivername == "postgresql":
+            parsed = parsed.set(drivername="postgresql+psycopg")
+        try:
+            return create_engine(
+                parsed,
+                echo=echo,
+                pool_pre_ping=True,
+                connect_args={"connect_timeout": 5, "application_name": "orderup-kiosk"},
+            )
+        except ModuleNotFoundError as exc:
+            raise DatabaseError(f"The PostgreSQL driver is missing: {exc}.") from None
+    raise DatabaseError(
+        f"The database URL {parsed.render_as_string(hide_password=True)!r} uses "
+        f"'{backend}', which the kiosk does not support. Use SQLite or PostgreSQL."
+    )
+
+
+def describe_db_error(exc: BaseException, url: str) -> str:
+    shown = make_url(url).render_as_string(hide_password=True)
+    detail = str(getattr(exc, "orig", exc)).strip().splitlines()[0] if str(exc) else type(exc).__name__
+    if "file is not a database" in detail or "malformed" in detail:
+        return (
+            f"The database at {shown} is damaged or is not an SQLite database ({detail}). "
+            "Nothing was changed. Restore it from a backup or point KIOSK_DATABASE_URL elsewhere."
+        )
+    if "locked" in detail:
+        return (
+            f"The database at {shown} is locked by another program ({detail}). Close the other "
+            "program or wait, then try again. Nothing was changed."
+        )
+    return (
+        f"Cannot use the database at {shown}: {detail}. Check that the server is running and "
+        "the URL in KIOSK_DATABASE_URL (or [database] url in the config file) is right."
+    )
+
+
+class Database:
+    """Holds the engine and hands out units of work. Created by the composition root."""
+
+    def __init__(self, url: str, echo: bool = False) -> None:
+        self.url = url
+        self.engine = make_engine(url, echo=echo)
+        self.dialect = self.engine.dialect.name
+        self._writer = sessionmaker(self.engine, expire_on_commit=False)
+        self._reader = sessionmaker(
+            self.engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False
+        )
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.dialect == "sqlite"
+
+    def check_connection(self) -> None:
+        """Open one connection and run a query; raise :class:`DatabaseError` if it fails."""
+        try:
+            with self.engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+                if self.is_sqlite:
+                    conn.exec_driver_sql("PRAGMA schema_version").fetchone()
+                conn.rollback()
+        except (OperationalError, DBAPIError) as exc:
+            raise DatabaseError(describe_db_error(exc, self.url)) from None
+
+    def session(self) -> Session:
+        """A writer session (``BEGIN IMMEDIATE`` on SQLite). Prefer :meth:`uow`."""
+        return self._writer()
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only session: deferred BEGIN on SQLite, rolled back at the end."""
+        session = self._reader()
+        try:
+            yield session
+        finally:
+            session.rollback()
+            session.close()
+
+    def uow(self) -> UnitOfWork:
+        """A unit of work: one transaction, rolled back unless committed."""
+        return UnitOfWork(self._writer)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+

@@ -1,0 +1,70 @@
+"""Unit of work: one transaction per user action, rolled back unless committed.
+
+Events collected with :meth:`UnitOfWork.after_commit` run only once the commit has
+succeeded, so nobody hears of a payment that was rolled back.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from types import TracebackType
+
+from sqlalchemy.orm import Session, sessionmaker
+
+log = logging.getLogger(__name__)
+
+
+class UnitOfWork:
+    def __init__(self, session_factory: sessionmaker[Session]) -> None:
+        self._factory = session_factory
+        self._session: Session | None = None
+        self._after_commit: list[Callable[[], None]] = []
+        self.committed = False
+
+    @property
+    def session(self) -> Session:
+        if self._session is None:
+            raise RuntimeError("unit of work used outside its 'with' block")
+        return self._session
+
+    def __enter__(self) -> UnitOfWork:
+        self._session = self._factory()
+        self._after_commit = []
+        self.committed = False
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        session = self.session
+        try:
+            if not self.committed:
+                session.rollback()
+        finally:
+            session.close()
+            self._session = None
+        if self.committed:
+            callbacks, self._after_commit = self._after_commit, []
+            for callback in callbacks:
+                try:
+                    callback()
+                except Exception:  # a listener's bug must not undo a committed payment
+                    log.exception("after-commit callback failed")
+
+    def after_commit(self, callback: Callable[[], None]) -> None:
+        self._after_commit.append(callback)
+
+    def flush(self) -> None:
+        self.session.flush()
+
+    def commit(self) -> None:
+        self.session.commit()
+        self.committed = True
+
+    def rollback(self) -> None:
+        self.session.rollback()
+        self._after_commit.clear()

@@ -1,0 +1,46 @@
+"""Shared fixtures. Qt runs offscreen; every test gets its own temporary database."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_QUICK_BACKEND", "software")
+
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep every test away from the real user config, data and log folders."""
+    base = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(base / "data"))
+    monkeypatch.setenv("KIOSK_LOG_DIR", str(base / "logs"))
+    monkeypatch.setenv("KIOSK_RECEIPTS_DIR", str(base / "receipts"))
+    monkeypatch.setenv("KIOSK_CONFIG", "")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(base / "config"))
+    monkeypatch.delenv("KIOSK_DATABASE_URL", raising=False)
+
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'kiosk.db'}"
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A clean PostgreSQL schema, or a skip when KIOSK_TEST_PG_URL is not set."""
+    url = os.environ.get("KIOSK_TEST_PG_URL")
+    if not url:
+        pytest.skip("KIOSK_TEST_PG_URL is not set; PostgreSQL tests need a server")
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    with engine.begin() as conn:  # fails loudly when the server is unreachable
+        conn.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+    yield url
