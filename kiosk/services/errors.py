@@ -1,0 +1,108 @@
+"""Exceptions the services raise. Each message is fit to show a person (in English);
+the UI maps ``code`` to translated text and falls back to the message."""
+
+from __future__ import annotations
+
+
+class ServiceError(Exception):
+    code = "error"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class InvalidInput(ServiceError):
+    code = "invalid_input"
+
+
+class InvalidPhoneNumber(InvalidInput):
+    code = "invalid_phone"
+
+
+class InvalidPromptPayTarget(InvalidInput):
+    code = "invalid_promptpay_target"
+
+
+class InvalidAmount(InvalidInput):
+    code = "invalid_amount"
+
+
+class InvalidCard(InvalidInput):
+    code = "invalid_card"
+
+
+class ReasonRequired(InvalidInput):
+    code = "reason_required"
+
+
+class NotFound(ServiceError):
+    code = "not_found"
+
+
+class CustomerNotFound(NotFound):
+    code = "customer_not_found"
+
+
+class OrderNotFound(NotFound):
+    code = "order_not_found"
+
+
+class PaymentNotFound(NotFound):
+    code = "payment_not_found"
+
+
+class MenuItemNotFound(NotFound):
+    code = "menu_item_not_found"
+
+
+class MemberExists(ServiceError):
+    code = "member_exists"
+
+
+class ItemUnavailable(ServiceError):
+    code = "item_unavailable"
+
+
+class InvalidOrder(InvalidInput):
+    code = "invalid_order"
+
+
+class OrderNotPayable(ServiceError):
+    code = "order_not_payable"
+
+
+class InsufficientPoints(ServiceError):
+    code = "insufficient_points"
+
+
+class CardDeclined(ServiceError):
+    code = "card_declined"
+
+
+class PaymentFailed(ServiceError):
+    code = "payment_failed"
+
+
+class IdempotencyConflict(ServiceError):
+    code = "idempotency_conflict"
+
+
+class RefundNotAllowed(ServiceError):
+    code = "refund_not_allowed"
+
+
+class InvalidStatusChange(ServiceError):
+    code = "invalid_status_change"
+
+
+class AuthenticationFailed(ServiceError):
+    code = "authentication_failed"
+
+
+class LockedOut(AuthenticationFailed):
+    code = "locked_out"
+
+
+class PermissionDenied(ServiceError):
+    code = "permission_denied"
