@@ -131,7 +131,11 @@ class Settings(_Section):
 
     @property
     def log_dir(self) -> Path:
-        return Path(self.logging.dir) if self.logging.dir else Path(platformdirs.user_log_dir(APP_NAME))
+        return (
+            Path(self.logging.dir)
+            if self.logging.dir
+            else Path(platformdirs.user_log_dir(APP_NAME))
+        )
 
     @property
     def receipts_dir(self) -> Path:

@@ -125,7 +125,9 @@ def make_engine(url: str, echo: bool = False) -> Engine:
 
 def describe_db_error(exc: BaseException, url: str) -> str:
     shown = make_url(url).render_as_string(hide_password=True)
-    detail = str(getattr(exc, "orig", exc)).strip().splitlines()[0] if str(exc) else type(exc).__name__
+    detail = (
+        str(getattr(exc, "orig", exc)).strip().splitlines()[0] if str(exc) else type(exc).__name__
+    )
     if "file is not a database" in detail or "malformed" in detail:
         return (
             f"The database at {shown} is damaged or is not an SQLite database ({detail}). "
@@ -189,4 +191,3 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
-

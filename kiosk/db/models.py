@@ -49,7 +49,7 @@ class TimestampMixin:
 # --- enums stored as short strings (portable, readable in SQL) -----------------------
 
 
-class StrEnum(str, enum.Enum):
+class StrEnum(enum.StrEnum):
     def __str__(self) -> str:
         return self.value
 
@@ -324,7 +324,9 @@ class OptionGroup(Base):
     __tablename__ = "option_groups"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    item_id: Mapped[int] = mapped_column(ForeignKey("menu_items.id", ondelete="CASCADE"), index=True)
+    item_id: Mapped[int] = mapped_column(
+        ForeignKey("menu_items.id", ondelete="CASCADE"), index=True
+    )
     name_en: Mapped[str] = mapped_column(String(100))
     name_th: Mapped[str] = mapped_column(String(100))
     min_select: Mapped[int] = mapped_column(Integer, default=0)
@@ -398,9 +400,7 @@ class Order(TimestampMixin, Base):
     items: Mapped[list[OrderItem]] = relationship(
         back_populates="order", cascade="all, delete-orphan", order_by="OrderItem.id"
     )
-    payments: Mapped[list[Payment]] = relationship(
-        back_populates="order", order_by="Payment.id"
-    )
+    payments: Mapped[list[Payment]] = relationship(back_populates="order", order_by="Payment.id")
     customer: Mapped[Customer | None] = relationship()
 
 
@@ -444,6 +444,9 @@ class Payment(TimestampMixin, Base):
     promptpay_id: Mapped[str] = mapped_column(String(32), default="")
     idempotency_key: Mapped[str] = mapped_column(String(64), unique=True)
     kiosk_id: Mapped[str] = mapped_column(String(64), default="")
+    # "Pay at counter": waits for staff to mark it received instead of a gateway answer.
+    at_counter: Mapped[bool] = mapped_column(Boolean, default=False)
+    staff: Mapped[str] = mapped_column(String(64), default="")
     settled_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     refunded_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     # The result returned to the caller, replayed for a repeated idempotency key.

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-27 16:48:40.942585
+Create Date: 2026-11-27 16:52:39.865852
 """
 
 from collections.abc import Sequence
@@ -252,6 +252,8 @@ def upgrade() -> None:
     sa.Column('promptpay_id', sa.String(length=32), nullable=False),
     sa.Column('idempotency_key', sa.String(length=64), nullable=False),
     sa.Column('kiosk_id', sa.String(length=64), nullable=False),
+    sa.Column('at_counter', sa.Boolean(), nullable=False),
+    sa.Column('staff', sa.String(length=64), nullable=False),
     sa.Column('settled_at', kiosk.db.types.UTCDateTime(), nullable=True),
     sa.Column('refunded_at', kiosk.db.types.UTCDateTime(), nullable=True),
     sa.Column('result', sa.JSON(), nullable=True),

@@ -1,0 +1,124 @@
+"""The composition root: config → engine → services → UI. The only place that wires.
+
+Nothing is created at import time; tests build a store with their own settings and a
+temporary database::
+
+    from kiosk.app import open_store
+    store = open_store("sqlite:///path.db", config={"loyalty": {"baht_per_point": 20}},
+                       migrate=True)
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from kiosk.config import Settings, load_settings
+from kiosk.db import Database
+from kiosk.db.migrate import check_schema, upgrade
+from kiosk.services.customers import CustomerService
+from kiosk.services.events import EventBus, PgEventRelay
+from kiosk.services.gateway import Clock, MockGateway, PaymentGateway, SystemClock
+from kiosk.services.loyalty import LoyaltyService
+from kiosk.services.menu import MenuService
+from kiosk.services.orders import OrderService
+from kiosk.services.payments import PaymentService
+from kiosk.services.settings import SettingsService
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Store:
+    """Everything a screen, the CLI or a test needs, wired to one database."""
+
+    settings_file: Settings
+    db: Database
+    events: EventBus
+    settings: SettingsService
+    menu: MenuService
+    customers: CustomerService
+    orders: OrderService
+    loyalty: LoyaltyService
+    payments: PaymentService
+    gateway: PaymentGateway
+    clock: Clock
+    extras: dict[str, Any] = field(default_factory=dict)
+    _relay: PgEventRelay | None = None
+
+    def current_settings(self) -> Settings:
+        return self.settings.current()
+
+    def start_event_relay(self) -> None:
+        """With PostgreSQL, share events with every other kiosk and panel of the store."""
+        if self.db.dialect == "postgresql" and self._relay is None:
+            url = self.db.engine.url.set(drivername="postgresql")
+            self._relay = PgEventRelay(self.events, url.render_as_string(hide_password=False))
+            self._relay.start()
+
+    def close(self) -> None:
+        if self._relay is not None:
+            self._relay.stop()
+            self._relay = None
+        self.db.dispose()
+
+
+def build_store(
+    settings: Settings,
+    migrate: bool = False,
+    gateway: PaymentGateway | None = None,
+    rng: random.Random | None = None,
+    clock: Clock | None = None,
+) -> Store:
+    db = Database(settings.database_url)
+    db.check_connection()
+    if migrate:
+        upgrade(db)
+    check_schema(db)
+    bus = EventBus()
+    settings_service = SettingsService(db, settings, bus)
+    current = settings_service.current
+    clock = clock or SystemClock()
+    if gateway is None:
+        gateway = MockGateway(
+            failure_rate=lambda: current().payments.promptpay_failure_rate,
+            delay_seconds=lambda: current().payments.promptpay_delay_seconds,
+            rng=rng,
+            clock=clock,
+        )
+    return Store(
+        settings_file=settings,
+        db=db,
+        events=bus,
+        settings=settings_service,
+        menu=MenuService(db, bus),
+        customers=CustomerService(db, current),
+        orders=OrderService(db, current, bus),
+        loyalty=LoyaltyService(db, current, bus),
+        payments=PaymentService(db, current, bus, gateway, clock),
+        gateway=gateway,
+        clock=clock,
+    )
+
+
+def open_store(
+    url: str | None = None,
+    config: Mapping[str, Any] | None = None,
+    migrate: bool = False,
+    *,
+    config_path: str | None = None,
+    gateway: PaymentGateway | None = None,
+    rng: random.Random | None = None,
+    clock: Clock | None = None,
+) -> Store:
+    """Open a store on ``url`` with ``config`` (same shape as the TOML file) on top of the
+    usual configuration sources. ``migrate=True`` runs ``kiosk db upgrade`` first."""
+    overrides: dict[str, Any] = dict(config or {})
+    if url:
+        overrides.setdefault("database", {})
+        overrides["database"] = {**overrides["database"], "url": url}
+    settings = load_settings(config_path, overrides=overrides)
+    return build_store(settings, migrate=migrate, gateway=gateway, rng=rng, clock=clock)

@@ -1,0 +1,204 @@
+"""Customers and their memberships: sign-up, look-up by any typed phone form, editing."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Mapping
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, selectinload
+
+from kiosk.config import Settings
+from kiosk.db import Database
+from kiosk.db.models import AuditLog, Customer, Membership, points_to_next, tier_for
+from kiosk.services.errors import CustomerNotFound, InvalidInput, InvalidPhoneNumber, MemberExists
+from kiosk.services.phone import normalize_phone
+from kiosk.services.views import MemberView
+
+
+def masked_name(first_name: str, last_name: str) -> str:
+    """ "Somchai S.": enough for a customer to recognise themselves, not for a passer-by."""
+    first = first_name.strip()
+    last = last_name.strip()
+    if first and last:
+        return f"{first} {last[0]}."
+    return first or (f"{last[0]}." if last else "")
+
+
+def next_tier_name(lifetime: int, tiers: Mapping[str, int]) -> str | None:
+    higher = sorted((p, n) for n, p in tiers.items() if p > lifetime)
+    return higher[0][1] if higher else None
+
+
+def member_view(c: Customer, tiers: Mapping[str, int]) -> MemberView:
+    m = c.membership or Membership(customer_id=c.id)
+    return MemberView(
+        id=c.id,
+        phone=c.phone,
+        first_name=c.first_name,
+        last_name=c.last_name,
+        full_name=c.full_name,
+        masked_name=masked_name(c.first_name, c.last_name),
+        points=m.points,
+        lifetime_points=m.lifetime_points,
+        tier=tier_for(m.lifetime_points, tiers),
+        points_to_next_tier=points_to_next(m.lifetime_points, tiers),
+        next_tier=next_tier_name(m.lifetime_points, tiers),
+        total_spent=m.total_spent,
+        visits_count=m.visits_count,
+        last_visit=c.last_visit,
+        email=c.email,
+        sms_marketing=c.sms_marketing,
+        email_marketing=c.email_marketing,
+        created_at=c.created_at,
+    )
+
+
+def get_customer_by_phone(s: Session, e164: str, for_update: bool = False) -> Customer | None:
+    q = select(Customer).options(selectinload(Customer.membership)).where(Customer.phone == e164)
+    if for_update:
+        q = q.with_for_update()
+    return s.scalars(q).first()
+
+
+class CustomerService:
+    def __init__(self, db: Database, settings: Callable[[], Settings]) -> None:
+        self._db = db
+        self._settings = settings
+
+    def normalize(self, phone: str) -> str:
+        return normalize_phone(phone, self._settings().store.phone_region)
+
+    def register(
+        self,
+        phone: str,
+        first_name: str,
+        last_name: str = "",
+        sms_marketing: bool = False,
+        email_marketing: bool = False,
+        email: str = "",
+    ) -> MemberView:
+        """Quick sign-up: a customer and an empty bronze membership. Consent is opt-in."""
+        e164 = self.normalize(phone)
+        first_name = (first_name or "").strip()
+        if not first_name:
+            raise InvalidInput("Please enter a first name.")
+        if len(first_name) > 100 or len(last_name) > 100:
+            raise InvalidInput("That name is too long.")
+        settings = self._settings()
+        with self._db.uow() as uow:
+            s = uow.session
+            if get_customer_by_phone(s, e164) is not None:
+                raise MemberExists("This phone number is already a member.")
+            customer = Customer(
+                phone=e164,
+                first_name=first_name,
+                last_name=(last_name or "").strip(),
+                email=(email or "").strip(),
+                sms_marketing=bool(sms_marketing),
+                email_marketing=bool(email_marketing),
+            )
+            customer.membership = Membership(tier=tier_for(0, settings.loyalty.tiers))
+            s.add(customer)
+            try:
+                uow.flush()
+            except IntegrityError:
+                raise MemberExists("This phone number is already a member.") from None
+            view = member_view(customer, settings.loyalty.tiers)
+            uow.commit()
+        return view
+
+    def find_by_phone(self, phone: str) -> MemberView | None:
+        """Any way a person types the number; ``None`` if not a member.
+
+        Raises :class:`InvalidPhoneNumber` when the text is not a phone number at all.
+        """
+        e164 = self.normalize(phone)
+        with self._db.read() as s:
+            c = get_customer_by_phone(s, e164)
+            return member_view(c, self._settings().loyalty.tiers) if c else None
+
+    def get(self, customer_id: int) -> MemberView:
+        with self._db.read() as s:
+            c = s.get(Customer, customer_id, options=[selectinload(Customer.membership)])
+            if c is None:
+                raise CustomerNotFound("That member does not exist.")
+            return member_view(c, self._settings().loyalty.tiers)
+
+    def search(self, query: str, limit: int = 50, offset: int = 0) -> list[MemberView]:
+        """By phone (any typed form, or its last digits) or by name."""
+        query = (query or "").strip()
+        tiers = self._settings().loyalty.tiers
+        with self._db.read() as s:
+            q = select(Customer).options(selectinload(Customer.membership))
+            if query:
+                conds = []
+                with contextlib.suppress(InvalidPhoneNumber):
+                    conds.append(Customer.phone == self.normalize(query))
+                digits = "".join(ch for ch in query if ch.isdigit())
+                if len(digits) >= 4 and len(digits) == len(query.replace("-", "").replace(" ", "")):
+                    conds.append(Customer.phone.endswith(digits.lstrip("0") or digits))
+                like = f"%{query.lower()}%"
+                conds.append(func.lower(Customer.first_name).like(like))
+                conds.append(func.lower(Customer.last_name).like(like))
+                q = q.where(or_(*conds))
+            q = q.order_by(Customer.id).limit(limit).offset(offset)
+            return [member_view(c, tiers) for c in s.scalars(q)]
+
+    def update(self, customer_id: int, staff: str, **fields: Any) -> MemberView:
+        """Edit a profile or marketing consent; audited with before/after."""
+        allowed = {
+            "first_name",
+            "last_name",
+            "email",
+            "gender",
+            "birth_date",
+            "address",
+            "sms_marketing",
+            "email_marketing",
+            "phone",
+        }
+        bad = set(fields) - allowed
+        if bad:
+            raise InvalidInput(f"These fields cannot be edited: {', '.join(sorted(bad))}.")
+        if "phone" in fields:
+            fields["phone"] = self.normalize(fields["phone"])
+        if isinstance(fields.get("birth_date"), str):
+            try:
+                fields["birth_date"] = (
+                    date.fromisoformat(fields["birth_date"]) if fields["birth_date"] else None
+                )
+            except ValueError:
+                raise InvalidInput("Birth date must look like 1990-04-13.") from None
+        with self._db.uow() as uow:
+            s = uow.session
+            c = s.get(Customer, customer_id, options=[selectinload(Customer.membership)])
+            if c is None:
+                raise CustomerNotFound("That member does not exist.")
+            before = {k: str(getattr(c, k)) for k in fields}
+            for k, v in fields.items():
+                setattr(c, k, v)
+            s.add(
+                AuditLog(
+                    staff=staff,
+                    action="member.update",
+                    entity="customer",
+                    entity_id=str(customer_id),
+                    before=before,
+                    after={k: str(v) for k, v in fields.items()},
+                )
+            )
+            try:
+                uow.flush()
+            except IntegrityError:
+                raise MemberExists("Another member already has that phone number.") from None
+            view = member_view(c, self._settings().loyalty.tiers)
+            uow.commit()
+        return view
+
+    def count(self) -> int:
+        with self._db.read() as s:
+            return s.scalar(select(func.count(Customer.id))) or 0

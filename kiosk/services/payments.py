@@ -1,0 +1,809 @@
+"""Payments: the seed's ``/api/orders/{id}/pay/`` contract, exact and atomic.
+
+Every payment follows the same three steps so that a crash never loses or doubles a
+charge:
+
+1. a ``pending`` payment row is committed (with the caller's idempotency key);
+2. the gateway is called outside any database transaction, and the transaction id it
+   answers with is recorded;
+3. one unit of work settles it: payment row, order status, points, member stats and the
+   stored result commit together or not at all.
+
+A payment left ``pending`` by a crash is settled by :meth:`PaymentService.reconcile`
+(run at start-up) through a status inquiry.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from kiosk.config import Settings
+from kiosk.db import Database
+from kiosk.db.models import (
+    AuditLog,
+    Customer,
+    Order,
+    OrderStatus,
+    Payment,
+    PaymentMethod,
+    PaymentStatus,
+    TxType,
+)
+from kiosk.services.errors import (
+    IdempotencyConflict,
+    InvalidInput,
+    OrderNotPayable,
+    PaymentNotFound,
+    ReasonRequired,
+    RefundNotAllowed,
+)
+from kiosk.services.events import (
+    Event,
+    EventBus,
+    OrderPaid,
+    OrderRefunded,
+    OrderStatusChanged,
+)
+from kiosk.services.events import PaymentFailed as PaymentFailedEvent
+from kiosk.services.gateway import (
+    CardDetails,
+    ChargeRequest,
+    Clock,
+    GatewayResponse,
+    PaymentGateway,
+    transaction_id_for,
+    validate_card,
+)
+from kiosk.services.loyalty import ensure_membership, post_points
+from kiosk.services.money import ZERO, points_for
+from kiosk.services.orders import load_order, payment_view
+from kiosk.services.views import PaymentView
+
+log = logging.getLogger(__name__)
+
+METHODS = tuple(m.value for m in PaymentMethod)
+SUCCESS_MESSAGE = "Payment processed successfully"
+AWAITING_COUNTER = "awaiting_counter"
+SEED_KEYS = ("success", "message", "transaction_id", "amount", "payment_method", "timestamp")
+
+
+def iso_utc(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@dataclass(frozen=True)
+class PaymentResult:
+    """What a payment attempt came to. ``to_dict()`` is exactly the seed's response."""
+
+    success: bool
+    message: str
+    transaction_id: str | None
+    amount: Decimal
+    payment_method: str
+    timestamp: datetime
+    status: str  # succeeded | failed | pending | awaiting_counter
+    order_id: int
+    order_number: str
+    payment_id: int
+    points_earned: int = 0
+    points_balance: int | None = None
+    tier: str | None = None
+    tier_upgraded: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The seed's keys, in order. ``amount`` is a two-decimal number (Decimal)."""
+        return {
+            "success": self.success,
+            "message": self.message,
+            "transaction_id": self.transaction_id,
+            "amount": self.amount.quantize(Decimal("0.01")),
+            "payment_method": self.payment_method,
+            "timestamp": iso_utc(self.timestamp),
+        }
+
+    def to_json(self) -> str:
+        """JSON text with the amount as a number with two decimals, like the seed."""
+        import json
+
+        data = self.to_dict()
+        data["amount"] = "__AMOUNT__"
+        return json.dumps(data).replace('"__AMOUNT__"', f"{self.amount:.2f}")
+
+    def _store(self) -> dict[str, Any]:
+        data = self.to_dict() | {
+            "amount": str(self.amount),
+            "status": self.status,
+            "order_id": self.order_id,
+            "order_number": self.order_number,
+            "payment_id": self.payment_id,
+            "points_earned": self.points_earned,
+            "points_balance": self.points_balance,
+            "tier": self.tier,
+            "tier_upgraded": self.tier_upgraded,
+        }
+        return data
+
+    @classmethod
+    def _load(cls, data: Mapping[str, Any]) -> PaymentResult:
+        return cls(
+            success=bool(data["success"]),
+            message=str(data["message"]),
+            transaction_id=data.get("transaction_id"),
+            amount=Decimal(str(data["amount"])),
+            payment_method=str(data["payment_method"]),
+            timestamp=datetime.strptime(data["timestamp"], "%Y-%m-%dT%H:%M:%SZ").replace(
+                tzinfo=UTC
+            ),
+            status=str(data.get("status", "succeeded" if data["success"] else "failed")),
+            order_id=int(data["order_id"]),
+            order_number=str(data.get("order_number", "")),
+            payment_id=int(data["payment_id"]),
+            points_earned=int(data.get("points_earned") or 0),
+            points_balance=data.get("points_balance"),
+            tier=data.get("tier"),
+            tier_upgraded=bool(data.get("tier_upgraded")),
+        )
+
+
+@dataclass(frozen=True)
+class PendingPromptPay:
+    """A PromptPay charge waiting for the customer to scan: show ``payload`` as a QR."""
+
+    payment_id: int
+    order_id: int
+    order_number: str
+    transaction_id: str
+    payload: str
+    amount: Decimal
+    merchant_name: str
+    expires_at: datetime
+
+
+def _pending_result(
+    p: Payment, order: Order, message: str, status: str = "pending"
+) -> PaymentResult:
+    return PaymentResult(
+        success=False,
+        message=message,
+        transaction_id=p.transaction_id,
+        amount=p.amount,
+        payment_method=p.method,
+        timestamp=p.created_at,
+        status=status,
+        order_id=order.id,
+        order_number=order.number,
+        payment_id=p.id,
+    )
+
+
+class PaymentService:
+    def __init__(
+        self,
+        db: Database,
+        settings: Callable[[], Settings],
+        bus: EventBus,
+        gateway: PaymentGateway,
+        clock: Clock,
+    ) -> None:
+        self._db = db
+        self._settings = settings
+        self._bus = bus
+        self.gateway = gateway
+        self.clock = clock
+        # Called with a stage name inside the settling transaction; tests inject failures.
+        self.checkpoint: Callable[[str], None] = lambda stage: None
+        # Validated card details between step 1 and the gateway call: brand, last 4 and an
+        # outcome token only (the number and CVV are never kept).
+        self._card_cache: dict[str, CardDetails] = {}
+
+    # -- the seed's call ----------------------------------------------------------------
+    def process_payment(
+        self,
+        order_id: int,
+        method: str,
+        payment_details: Mapping[str, Any] | None = None,
+        idempotency_key: str | None = None,
+    ) -> PaymentResult:
+        """Charge an order. Declines come back as ``success=False`` results; invalid input
+        raises (``InvalidCard``, ``InvalidPromptPayTarget``, ``OrderNotPayable`` ...).
+
+        PromptPay waits (on the injected clock) until the bank confirms or the configured
+        timeout passes; the kiosk screen uses :meth:`begin_promptpay` and :meth:`poll`.
+        """
+        key = idempotency_key or uuid.uuid4().hex
+        if method == PaymentMethod.PROMPTPAY.value:
+            pending = self.begin_promptpay(
+                order_id, key, (payment_details or {}).get("promptpay_id") or None
+            )
+            if isinstance(pending, PaymentResult):
+                return pending
+            deadline = self.clock.now() + timedelta(
+                seconds=self._settings().payments.promptpay_timeout_seconds
+            )
+            while True:
+                result = self.poll(pending.transaction_id)
+                if result.status != "pending":
+                    return result
+                if self.clock.now() >= deadline:
+                    return self.cancel_pending(
+                        pending.transaction_id, "PromptPay payment timed out."
+                    )
+                self.clock.sleep(0.5)
+        payment, replay = self._start(order_id, method, payment_details or {}, key)
+        if replay is not None:
+            return replay
+        assert payment is not None
+        if payment.at_counter:
+            assert payment.result is not None
+            return PaymentResult._load(payment.result)
+        if payment.amount == ZERO:
+            now = self.clock.now()
+            response = GatewayResponse(
+                "succeeded", "Paid in full with points", transaction_id_for(payment.id, now), now
+            )
+        else:
+            response = self.gateway.charge(
+                ChargeRequest(
+                    reference=payment.id,
+                    method=method,
+                    amount=payment.amount,
+                    card=self._card_cache.pop(key, None),
+                )
+            )
+        self._record_txn(payment.id, response)
+        return self._settle(payment.id, response)
+
+    # -- PromptPay, split for the screen ------------------------------------------------
+    def begin_promptpay(
+        self, order_id: int, idempotency_key: str, promptpay_id: str | None = None
+    ) -> PendingPromptPay | PaymentResult:
+        """Start a PromptPay charge: returns the QR payload to show, or a replayed result."""
+        from kiosk.services.promptpay import build_payload
+
+        settings = self._settings()
+        target = promptpay_id or settings.store.promptpay_id
+        if not target:
+            raise InvalidInput("A PromptPay ID is required.")
+        payment, replay = self._start(
+            order_id, PaymentMethod.PROMPTPAY.value, {"promptpay_id": target}, idempotency_key
+        )
+        if replay is not None:
+            if replay.status == "pending" and replay.transaction_id:
+                return self._pending_view(replay.transaction_id)
+            return replay
+        assert payment is not None
+        payload = build_payload(target, payment.amount) if payment.amount > 0 else ""
+        if payment.amount == ZERO:
+            now = self.clock.now()
+            response = GatewayResponse(
+                "succeeded", "Paid in full with points", transaction_id_for(payment.id, now), now
+            )
+            self._record_txn(payment.id, response)
+            return self._settle(payment.id, response)
+        response = self.gateway.charge(
+            ChargeRequest(
+                reference=payment.id,
+                method="promptpay",
+                amount=payment.amount,
+                promptpay_payload=payload,
+            )
+        )
+        self._record_txn(payment.id, response)
+        if response.status != "pending":
+            return self._settle(payment.id, response)
+        assert response.transaction_id
+        return self._pending_view(response.transaction_id)
+
+    def _pending_view(self, transaction_id: str) -> PendingPromptPay:
+        from kiosk.services.promptpay import build_payload
+
+        settings = self._settings()
+        with self._db.read() as s:
+            p = self._by_txn(s, transaction_id)
+            order = load_order(s, p.order_id)
+            return PendingPromptPay(
+                payment_id=p.id,
+                order_id=order.id,
+                order_number=order.number,
+                transaction_id=transaction_id,
+                payload=build_payload(p.promptpay_id, p.amount),
+                amount=p.amount,
+                merchant_name=settings.store.name,
+                expires_at=p.created_at
+                + timedelta(seconds=settings.payments.promptpay_timeout_seconds),
+            )
+
+    def poll(self, transaction_id: str) -> PaymentResult:
+        """Ask the gateway about a pending payment; settles it when the answer is final."""
+        with self._db.read() as s:
+            p = self._by_txn(s, transaction_id)
+            if p.status != PaymentStatus.PENDING.value:
+                return self._stored_result(s, p)
+            order = load_order(s, p.order_id)
+            pending = _pending_result(p, order, "Waiting for the customer to scan and pay.")
+        response = self.gateway.status(transaction_id)
+        if response.status == "pending":
+            return pending
+        return self._settle(pending.payment_id, response)
+
+    def cancel_pending(
+        self, transaction_id: str, message: str = "Payment cancelled."
+    ) -> PaymentResult:
+        """The customer cancelled or the countdown ran out: the order stays payable."""
+        response = self.gateway.cancel(transaction_id)
+        with self._db.read() as s:
+            p = self._by_txn(s, transaction_id)
+            payment_id = p.id
+        if response.status == "succeeded":  # the bank confirmed just before the cancel
+            return self._settle(payment_id, response)
+        return self._settle(
+            payment_id, GatewayResponse("failed", message, transaction_id, self.clock.now())
+        )
+
+    # -- step 1 -------------------------------------------------------------------------
+
+    def _start(
+        self, order_id: int, method: str, details: Mapping[str, Any], key: str
+    ) -> tuple[Payment | None, PaymentResult | None]:
+        if method not in METHODS:
+            raise InvalidInput(f"Unknown payment method {method!r}: use cash, card or promptpay.")
+        if not key or len(key) > 64:
+            raise InvalidInput("An idempotency key of 1 to 64 characters is required.")
+        replay = self._replay(key, order_id, method)
+        if replay is not None:
+            return None, replay
+        settings = self._settings()
+        card = None
+        promptpay_id = ""
+        if method == PaymentMethod.CARD.value:
+            card = validate_card(details, self.clock.now())
+        elif method == PaymentMethod.PROMPTPAY.value:
+            from kiosk.services.promptpay import normalize_target
+
+            promptpay_id = normalize_target(str(details.get("promptpay_id") or "")).value
+        at_counter = method == PaymentMethod.CASH.value and settings.payments.pay_at_counter
+        with self._db.uow() as uow:
+            s = uow.session
+            order = load_order(s, order_id, for_update=True)
+            self._check_payable(order)
+            now = self.clock.now()
+            payment = Payment(
+                order_id=order.id,
+                method=method,
+                amount=order.total,
+                status=PaymentStatus.PENDING.value,
+                idempotency_key=key,
+                kiosk_id=settings.store.kiosk_id,
+                card_brand=card.brand if card else "",
+                card_last4=card.last4 if card else "",
+                promptpay_id=promptpay_id,
+                at_counter=at_counter,
+                created_at=now,
+                updated_at=now,
+                message="Awaiting payment at the counter" if at_counter else "",
+            )
+            s.add(payment)
+            try:
+                uow.flush()
+            except IntegrityError:
+                uow.rollback()
+                replay = self._replay(key, order_id, method)
+                if replay is None:
+                    raise
+                return None, replay
+            if at_counter:
+                result = _pending_result(
+                    payment, order, "Order placed. Please pay at the counter.", AWAITING_COUNTER
+                )
+                payment.result = result._store()
+            uow.commit()
+        if card is not None:
+            self._card_cache[key] = card
+        return payment, None
+
+    @staticmethod
+    def _check_payable(order: Order) -> None:
+        if order.status != OrderStatus.PENDING.value:
+            raise OrderNotPayable(f"Order {order.number} is {order.status}; it cannot be paid.")
+        for p in order.payments:
+            if p.status == PaymentStatus.SUCCEEDED.value:
+                raise OrderNotPayable(f"Order {order.number} is already paid.")
+            if p.status == PaymentStatus.PENDING.value:
+                raise OrderNotPayable(f"A payment for order {order.number} is already in progress.")
+
+    def _replay(self, key: str, order_id: int, method: str) -> PaymentResult | None:
+        with self._db.read() as s:
+            p = s.scalars(select(Payment).where(Payment.idempotency_key == key)).first()
+            if p is None:
+                return None
+            order = load_order(s, p.order_id)
+            if (
+                p.order_id != order_id
+                or p.method != method
+                or (p.status == PaymentStatus.PENDING.value and p.amount != order.total)
+            ):
+                raise IdempotencyConflict(
+                    "This payment attempt was already used for a different order or amount."
+                )
+            return self._stored_result(s, p)
+
+    def _stored_result(self, s: Session, p: Payment) -> PaymentResult:
+        order = load_order(s, p.order_id)
+        if p.result:
+            return PaymentResult._load(p.result)
+        return _pending_result(p, order, p.message or "Payment in progress.")
+
+    # -- step 2 -------------------------------------------------------------------------
+    def _record_txn(self, payment_id: int, response: GatewayResponse) -> None:
+        if not response.transaction_id:
+            return
+        with self._db.uow() as uow:
+            p = uow.session.get(Payment, payment_id)
+            assert p is not None
+            if p.transaction_id is None:
+                p.transaction_id = response.transaction_id
+                uow.commit()
+
+    # -- step 3 -------------------------------------------------------------------------
+    def _settle(self, payment_id: int, response: GatewayResponse, staff: str = "") -> PaymentResult:
+        settings = self._settings()
+        events: list[Event] = []
+        with self._db.uow() as uow:
+            s = uow.session
+            p = s.scalars(select(Payment).where(Payment.id == payment_id).with_for_update()).one()
+            order = load_order(s, p.order_id, for_update=True)
+            if p.status != PaymentStatus.PENDING.value:
+                return self._stored_result(s, p)  # settled meanwhile (reconcile, another poll)
+            now = response.at
+            p.transaction_id = p.transaction_id or response.transaction_id
+            p.settled_at = now
+            p.staff = staff
+            if response.status != "succeeded":
+                p.status = PaymentStatus.FAILED.value
+                p.message = response.message[:255]
+                result = PaymentResult(
+                    success=False,
+                    message=p.message,
+                    transaction_id=p.transaction_id,
+                    amount=p.amount,
+                    payment_method=p.method,
+                    timestamp=now,
+                    status="failed",
+                    order_id=order.id,
+                    order_number=order.number,
+                    payment_id=p.id,
+                )
+                p.result = result._store()
+                events.append(
+                    PaymentFailedEvent(order_id=order.id, method=p.method, message=p.message)
+                )
+            else:
+                result = self._succeed(s, p, order, response, settings, events)
+            for e in events:
+                uow.after_commit(lambda e=e: self._bus.publish(e))
+            self.checkpoint("before_commit")
+            uow.commit()
+        log.info(
+            "payment %s for order %s: %s (%s %s)",
+            p.id,
+            order.number,
+            result.status,
+            p.method,
+            f"{p.card_brand} ****{p.card_last4}" if p.card_last4 else "",
+        )
+        return result
+
+    def _succeed(
+        self,
+        s: Session,
+        p: Payment,
+        order: Order,
+        response: GatewayResponse,
+        settings: Settings,
+        events: list[Event],
+    ) -> PaymentResult:
+        tiers = settings.loyalty.tiers
+        now = response.at
+        p.status = PaymentStatus.SUCCEEDED.value
+        p.message = (response.message or SUCCESS_MESSAGE)[:255]
+        old_status = order.status
+        order.status = OrderStatus.PREPARING.value
+        order.paid_at = now
+        earned = 0
+        balance: int | None = None
+        tier: str | None = None
+        upgraded = False
+        self.checkpoint("before_points")
+        if order.customer_id is not None:
+            customer = s.get(Customer, order.customer_id)
+            assert customer is not None
+            m = ensure_membership(s, customer, tiers)
+            earned = points_for(p.amount, settings.loyalty.baht_per_point)
+            if earned > 0:
+                _, evs = post_points(
+                    s,
+                    m,
+                    earned,
+                    TxType.EARNED,
+                    tiers,
+                    reason=f"Order {order.number}",
+                    order_id=order.id,
+                    when=now,
+                )
+                events += evs
+                upgraded = any(e.name == "tier_upgraded" for e in evs)
+            m.total_spent = (m.total_spent or ZERO) + p.amount
+            m.visits_count = (m.visits_count or 0) + 1
+            customer.last_visit = now
+            balance, tier = m.points, m.tier
+        order.points_earned = earned
+        self.checkpoint("after_points")
+        result = PaymentResult(
+            success=True,
+            message=p.message,
+            transaction_id=p.transaction_id,
+            amount=p.amount,
+            payment_method=p.method,
+            timestamp=now,
+            status="succeeded",
+            order_id=order.id,
+            order_number=order.number,
+            payment_id=p.id,
+            points_earned=earned,
+            points_balance=balance,
+            tier=tier,
+            tier_upgraded=upgraded,
+        )
+        p.result = result._store()
+        events.insert(
+            0,
+            OrderPaid(
+                order_id=order.id,
+                number=order.number,
+                amount=p.amount,
+                method=p.method,
+                points_earned=earned,
+            ),
+        )
+        events.insert(
+            1,
+            OrderStatusChanged(
+                order_id=order.id,
+                number=order.number,
+                old_status=old_status,
+                new_status=order.status,
+            ),
+        )
+        return result
+
+    # -- inquiries ------------------------------------------------------------------------
+    @staticmethod
+    def _by_txn(s: Session, transaction_id: str) -> Payment:
+        p = s.scalars(select(Payment).where(Payment.transaction_id == transaction_id)).first()
+        if p is None:
+            raise PaymentNotFound(f"No payment has transaction id {transaction_id}.")
+        return p
+
+    def status(self, transaction_id: str) -> PaymentView:
+        """Payment status inquiry by transaction id."""
+        with self._db.read() as s:
+            return payment_view(self._by_txn(s, transaction_id))
+
+    def result(self, transaction_id: str) -> PaymentResult:
+        with self._db.read() as s:
+            return self._stored_result(s, self._by_txn(s, transaction_id))
+
+    # -- staff operations -----------------------------------------------------------------
+    def mark_paid(self, order_id: int, method: str, staff: str) -> PaymentResult:
+        """ "Pay at counter": staff took cash or saw the PromptPay transfer. Awards points."""
+        if method not in (PaymentMethod.CASH.value, PaymentMethod.PROMPTPAY.value):
+            raise InvalidInput("Only cash or PromptPay can be marked as received.")
+        if not staff:
+            raise InvalidInput("The staff member must be named.")
+        with self._db.uow() as uow:
+            s = uow.session
+            order = load_order(s, order_id, for_update=True)
+            waiting = [
+                p
+                for p in order.payments
+                if p.status == PaymentStatus.PENDING.value and p.at_counter
+            ]
+            if order.status != OrderStatus.PENDING.value:
+                raise OrderNotPayable(f"Order {order.number} is {order.status}; it cannot be paid.")
+            if waiting:
+                payment = waiting[0]
+                payment.method = method
+                payment.result = None
+            else:
+                self._check_payable(order)
+                payment = Payment(
+                    order_id=order.id,
+                    method=method,
+                    amount=order.total,
+                    status=PaymentStatus.PENDING.value,
+                    idempotency_key=uuid.uuid4().hex,
+                    kiosk_id=self._settings().store.kiosk_id,
+                    at_counter=True,
+                )
+                s.add(payment)
+            uow.flush()
+            payment_id = payment.id
+            s.add(
+                AuditLog(
+                    staff=staff,
+                    action="payment.mark_paid",
+                    entity="order",
+                    entity_id=str(order.id),
+                    after={"method": method, "amount": str(order.total)},
+                )
+            )
+            uow.commit()
+        now = self.clock.now()
+        response = GatewayResponse(
+            "succeeded",
+            f"Received at the counter by {staff}",
+            transaction_id_for(payment_id, now),
+            now,
+        )
+        return self._settle(payment_id, response, staff=staff)
+
+    def refund(self, transaction_id: str, staff: str, reason: str) -> PaymentResult:
+        """Give the money back, mark payment and order refunded, return redeemed points and
+        take back earned points (never below zero; what could not be taken back is recorded)."""
+        if not reason or not reason.strip():
+            raise ReasonRequired("A reason is required for a refund.")
+        if not staff:
+            raise InvalidInput("The staff member making the refund must be named.")
+        with self._db.read() as s:
+            p = self._by_txn(s, transaction_id)
+            if p.status != PaymentStatus.SUCCEEDED.value:
+                raise RefundNotAllowed(
+                    f"Only a completed payment can be refunded (this one is {p.status})."
+                )
+            amount, at_counter = p.amount, p.at_counter
+        if amount > 0 and not at_counter:
+            response = self.gateway.refund(transaction_id, amount)
+            if response.status != "succeeded":
+                raise RefundNotAllowed(
+                    f"The payment provider refused the refund: {response.message}"
+                )
+        settings = self._settings()
+        tiers = settings.loyalty.tiers
+        events: list[Event] = []
+        with self._db.uow() as uow:
+            s = uow.session
+            p = s.scalars(
+                select(Payment).where(Payment.transaction_id == transaction_id).with_for_update()
+            ).one()
+            if p.status != PaymentStatus.SUCCEEDED.value:
+                raise RefundNotAllowed("This payment was refunded already.")
+            order = load_order(s, p.order_id, for_update=True)
+            now = self.clock.now()
+            p.status = PaymentStatus.REFUNDED.value
+            p.refunded_at = now
+            old_status = order.status
+            order.status = OrderStatus.REFUNDED.value
+            audit: dict[str, Any] = {"amount": str(p.amount), "reason": reason.strip()}
+            if order.customer_id is not None:
+                customer = s.get(Customer, order.customer_id)
+                assert customer is not None
+                m = ensure_membership(s, customer, tiers)
+                if order.points_redeemed:
+                    _, evs = post_points(
+                        s,
+                        m,
+                        order.points_redeemed,
+                        TxType.REDEEMED,
+                        tiers,
+                        reason=f"Refund of order {order.number}: redeemed points returned",
+                        order_id=order.id,
+                        staff=staff,
+                        when=now,
+                        counts_to_lifetime=False,
+                    )
+                    events += evs
+                earned = order.points_earned
+                take = min(earned, m.points)
+                missing = earned - take
+                if take:
+                    note = f" ({missing} already spent, not recovered)" if missing else ""
+                    _, evs = post_points(
+                        s,
+                        m,
+                        -take,
+                        TxType.EARNED,
+                        tiers,
+                        reason=f"Refund of order {order.number}: earned points taken back{note}",
+                        order_id=order.id,
+                        staff=staff,
+                        when=now,
+                    )
+                    events += evs
+                audit |= {
+                    "points_taken_back": take,
+                    "points_not_recovered": missing,
+                    "points_returned": order.points_redeemed,
+                }
+                m.total_spent = max(ZERO, (m.total_spent or ZERO) - p.amount)
+                m.visits_count = max(0, (m.visits_count or 0) - 1)
+            s.add(
+                AuditLog(
+                    staff=staff,
+                    action="payment.refund",
+                    entity="order",
+                    entity_id=str(order.id),
+                    before={"status": old_status},
+                    after=audit,
+                )
+            )
+            result = PaymentResult(
+                success=True,
+                message=f"Refunded: {reason.strip()}"[:255],
+                transaction_id=p.transaction_id,
+                amount=p.amount,
+                payment_method=p.method,
+                timestamp=now,
+                status="refunded",
+                order_id=order.id,
+                order_number=order.number,
+                payment_id=p.id,
+            )
+            events = [
+                OrderRefunded(order_id=order.id, number=order.number, amount=p.amount),
+                OrderStatusChanged(
+                    order_id=order.id,
+                    number=order.number,
+                    old_status=old_status,
+                    new_status=order.status,
+                ),
+                *events,
+            ]
+            for e in events:
+                uow.after_commit(lambda e=e: self._bus.publish(e))
+            uow.commit()
+        return result
+
+    def reconcile(self) -> list[PaymentResult]:
+        """Settle payments a crash left pending, by status inquiry (run at start-up)."""
+        settings = self._settings()
+        timeout = timedelta(seconds=settings.payments.promptpay_timeout_seconds)
+        with self._db.read() as s:
+            pending = s.execute(
+                select(Payment.id, Payment.transaction_id, Payment.created_at, Payment.method)
+                .where(Payment.status == PaymentStatus.PENDING.value, ~Payment.at_counter)
+                .order_by(Payment.id)
+            ).all()
+        results = []
+        now = self.clock.now()
+        for payment_id, txn, created_at, _method in pending:
+            if txn is None:
+                response = GatewayResponse(
+                    "failed",
+                    "The payment was interrupted before the provider answered.",
+                    None,
+                    now,
+                )
+            else:
+                response = self.gateway.status(txn)
+                if response.status == "pending":
+                    if now - created_at < timeout:
+                        continue
+                    response = self.gateway.cancel(txn)
+                if response.status == "unknown":
+                    response = GatewayResponse("failed", response.message, txn, now)
+            results.append(self._settle(payment_id, response))
+        return results
+
+
+__all__ = ["SEED_KEYS", "PaymentResult", "PaymentService", "PendingPromptPay"]

@@ -1,0 +1,123 @@
+"""Effective settings: the config file, overridden by what staff changed in the admin panel.
+
+Admin changes live in the ``settings`` and ``tiers`` tables, so every kiosk sharing the
+database sees them. Only the keys in :data:`EDITABLE` can be changed there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import delete, select
+
+from kiosk.config import ConfigError, Settings
+from kiosk.db import Database
+from kiosk.db.models import AuditLog, Setting, Tier
+from kiosk.services.errors import InvalidInput
+from kiosk.services.events import EventBus, SettingsChanged
+
+EDITABLE: tuple[str, ...] = (
+    "store.name",
+    "store.name_th",
+    "store.promptpay_id",
+    "store.vat_rate",
+    "loyalty.baht_per_point",
+    "loyalty.redeem_points_per_baht",
+    "loyalty.expiry_months",
+    "payments.promptpay_failure_rate",
+    "payments.promptpay_delay_seconds",
+    "payments.promptpay_timeout_seconds",
+    "payments.pay_at_counter",
+    "kiosk.idle_timeout_seconds",
+    "kiosk.idle_warning_seconds",
+    "kiosk.result_timeout_seconds",
+    "admin.auto_logout_minutes",
+)
+
+
+def _nest(flat: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for key, value in flat.items():
+        section, name = key.split(".", 1)
+        out.setdefault(section, {})[name] = value
+    return out
+
+
+def _jsonable(value: Any) -> Any:
+    from decimal import Decimal
+
+    return str(value) if isinstance(value, Decimal) else value
+
+
+class SettingsService:
+    def __init__(self, db: Database, base: Settings, bus: EventBus) -> None:
+        self._db = db
+        self.base = base
+        self._bus = bus
+
+    def current(self) -> Settings:
+        """The file settings with the admin panel's overrides applied (one small query)."""
+        with self._db.read() as s:
+            rows = s.execute(select(Setting.key, Setting.value)).all()
+            tiers = s.execute(select(Tier.name, Tier.min_lifetime_points)).all()
+        flat = {k: v for k, v in rows if k in EDITABLE}
+        overrides: dict[str, Any] = _nest(flat)
+        if tiers:
+            overrides.setdefault("loyalty", {})["tiers"] = dict(tiers)
+        if not overrides:
+            return self.base
+        try:
+            return self.base.merged(overrides)
+        except ConfigError:
+            return self.base
+
+    def overrides(self) -> dict[str, Any]:
+        with self._db.read() as s:
+            return {k: v for k, v in s.execute(select(Setting.key, Setting.value)).all()}
+
+    def update(self, changes: Mapping[str, Any], staff: str) -> Settings:
+        """Validate and store ``{"loyalty.baht_per_point": 20, ...}``; audited."""
+        unknown = [k for k in changes if k not in EDITABLE and k != "loyalty.tiers"]
+        if unknown:
+            raise InvalidInput(f"These settings cannot be changed here: {', '.join(unknown)}.")
+        current = self.current()
+        try:
+            validated = current.merged(_nest(dict(changes)))
+        except ConfigError as exc:
+            raise InvalidInput(str(exc).replace("overrides", "the settings form")) from None
+        if "store.promptpay_id" in changes:
+            from kiosk.services.promptpay import normalize_target
+
+            normalize_target(str(changes["store.promptpay_id"]))
+        with self._db.uow() as uow:
+            s = uow.session
+            before: dict[str, Any] = {}
+            after: dict[str, Any] = {}
+            for key, _value in changes.items():
+                section, name = key.split(".", 1)
+                new_value = getattr(getattr(validated, section), name)
+                before[key] = _jsonable(getattr(getattr(current, section), name))
+                after[key] = _jsonable(new_value)
+                if key == "loyalty.tiers":
+                    s.execute(delete(Tier))
+                    s.add_all(Tier(name=n, min_lifetime_points=p) for n, p in new_value.items())
+                    continue
+                row = s.get(Setting, key)
+                if row is None:
+                    s.add(Setting(key=key, value=_jsonable(new_value), updated_by=staff))
+                else:
+                    row.value = _jsonable(new_value)
+                    row.updated_by = staff
+            s.add(
+                AuditLog(
+                    staff=staff,
+                    action="settings.update",
+                    entity="settings",
+                    before=before,
+                    after=after,
+                )
+            )
+            uow.after_commit(lambda: self._bus.publish(SettingsChanged(keys=tuple(changes))))
+            uow.commit()
+        return self.current()

@@ -1,0 +1,156 @@
+"""Plain, frozen values the services hand out. Never live ORM objects."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+
+@dataclass(frozen=True)
+class OptionView:
+    id: int
+    name_en: str
+    name_th: str
+    price_delta: Decimal
+    is_default: bool = False
+    available: bool = True
+
+
+@dataclass(frozen=True)
+class OptionGroupView:
+    id: int
+    name_en: str
+    name_th: str
+    min_select: int
+    max_select: int
+    options: tuple[OptionView, ...] = ()
+
+    @property
+    def required(self) -> bool:
+        return self.min_select > 0
+
+
+@dataclass(frozen=True)
+class CategoryView:
+    id: int
+    name_en: str
+    name_th: str
+    position: int = 0
+
+
+@dataclass(frozen=True)
+class MenuItemView:
+    id: int
+    name_en: str
+    name_th: str
+    price: Decimal
+    category: str
+    category_id: int
+    category_th: str = ""
+    description_en: str = ""
+    description_th: str = ""
+    available: bool = True
+    image: str = ""
+    option_groups: tuple[OptionGroupView, ...] = ()
+
+    def name(self, lang: str) -> str:
+        return self.name_th if lang == "th" else self.name_en
+
+
+@dataclass(frozen=True)
+class MemberView:
+    id: int
+    phone: str
+    first_name: str
+    last_name: str
+    full_name: str
+    masked_name: str
+    points: int
+    lifetime_points: int
+    tier: str
+    points_to_next_tier: int | None
+    next_tier: str | None
+    total_spent: Decimal
+    visits_count: int
+    last_visit: datetime | None
+    email: str = ""
+    sms_marketing: bool = False
+    email_marketing: bool = False
+    created_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class OrderLineView:
+    id: int
+    item_id: int | None
+    name_en: str
+    name_th: str
+    quantity: int
+    unit_price: Decimal
+    line_total: Decimal
+    options: tuple[dict[str, Any], ...] = ()
+
+
+@dataclass(frozen=True)
+class PaymentView:
+    id: int
+    order_id: int
+    method: str
+    amount: Decimal
+    status: str
+    transaction_id: str | None
+    message: str
+    card_brand: str
+    card_last4: str
+    created_at: datetime
+    settled_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class OrderView:
+    id: int
+    number: str
+    status: str
+    mode: str
+    kiosk_id: str
+    subtotal: Decimal
+    discount: Decimal
+    total: Decimal
+    vat: Decimal
+    points_to_earn: int
+    points_redeemed: int
+    points_earned: int
+    customer_id: int | None
+    customer_name: str
+    customer_phone: str
+    created_at: datetime
+    paid_at: datetime | None
+    lines: tuple[OrderLineView, ...] = ()
+    payments: tuple[PaymentView, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class QuoteView:
+    """Totals for a cart that is not an order yet (menu and review screens)."""
+
+    subtotal: Decimal
+    discount: Decimal
+    total: Decimal
+    vat: Decimal
+    points_to_earn: int
+    lines: tuple[OrderLineView, ...] = ()
+
+
+@dataclass(frozen=True)
+class LoyaltyTxView:
+    id: int
+    type: str
+    points: int
+    balance_after: int
+    reason: str
+    order_id: int | None
+    order_number: str | None
+    staff: str
+    created_at: datetime
