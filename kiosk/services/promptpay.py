@@ -53,16 +53,14 @@ STATIC = "11"
 DYNAMIC = "12"
 
 # Top-level tags.
-_FORMAT, _POI_METHOD, _ACCOUNT, _CURRENCY, _AMOUNT, _COUNTRY, _CRC = (
-    "00",
-    "01",
-    "29",
-    "53",
-    "54",
-    "58",
-    "63",
-)
+_FORMAT = "00"
+_POI_METHOD = "01"
+_ACCOUNT = "29"
 _BILL_PAYMENT = "30"
+_CURRENCY = "53"
+_AMOUNT = "54"
+_COUNTRY = "58"
+_CRC = "63"
 # Sub-tags of tag 29.
 _SUB_AID = "00"
 _SUBTAG_BY_KIND: dict[str, str] = {"mobile": "01", "national_id": "02", "ewallet": "03"}
@@ -119,7 +117,7 @@ def _crc_hex(data: str) -> str:
 def national_id_check_digit(first12: str) -> int:
     """The 13th digit of a Thai national ID or tax ID, from its first 12 digits.
 
-    ``(11 - sum(d[i] * (13 - i))) % 11) % 10``: the same rule for people and companies.
+    ``(11 - sum(d[i] * (13 - i) for i < 12) % 11) % 10``: the same rule for people and companies.
     """
     if len(first12) != 12 or not first12.isascii() or not first12.isdigit():
         raise ValueError("need exactly 12 ASCII digits")
