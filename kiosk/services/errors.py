@@ -28,6 +28,12 @@ class InvalidAmount(InvalidInput):
     code = "invalid_amount"
 
 
+class InvalidPayload(InvalidInput):
+    """A PromptPay / EMVCo QR payload that is malformed or fails its checksum."""
+
+    code = "invalid_payload"
+
+
 class InvalidCard(InvalidInput):
     code = "invalid_card"
 

@@ -1,21 +1,116 @@
-"""Phone numbers: normalised with ``phonenumbers`` to E.164 (placeholder until #5 lands)."""
+"""Phone numbers as customers type them, stored as E.164.
+
+A member is found by phone, so every way a person types the same number must give the same
+key: ``0812345678``, ``081-234-5678``, ``081 234 5678``, ``+66 81 234 5678``,
+``66812345678`` and Thai digits (``๐๘๑๒๓๔๕๖๗๘``) all become ``+66812345678``. Validity is
+what the ``phonenumbers`` library (Google's libphonenumber metadata) says, so landlines
+(``02 123 4567``) and foreign numbers written with ``+`` are accepted too.
+
+Full numbers never belong in logs: use :func:`mask_phone`.
+"""
 
 from __future__ import annotations
 
+import re
+
 import phonenumbers
+from phonenumbers import NumberParseException, PhoneNumber, PhoneNumberFormat
+from phonenumbers import ValidationResult as _Why
 
 from kiosk.services.errors import InvalidPhoneNumber
 
+__all__ = [
+    "DEFAULT_REGION",
+    "format_national",
+    "mask_phone",
+    "normalize_phone",
+]
 
-def normalize_phone(raw: str, region: str = "TH") -> str:
+DEFAULT_REGION = "TH"
+
+_MAX_INPUT_LENGTH = 40
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+# What a person may type around the digits: spaces, dashes, dots, brackets, a leading "+".
+_ALLOWED = re.compile(r"\+?[0-9\s\-.()]*")
+_EXAMPLE = "for example 081-234-5678"
+
+
+def _parse(text: str, region: str) -> PhoneNumber:
+    """Parse and validate; every failure becomes an InvalidPhoneNumber a customer can read."""
+    if not isinstance(text, str):
+        raise InvalidPhoneNumber("Please enter your phone number.")
+    cleaned = text.translate(_THAI_DIGITS).strip()
+    if not cleaned:
+        raise InvalidPhoneNumber("Please enter your phone number.")
+    if len(cleaned) > _MAX_INPUT_LENGTH:
+        raise InvalidPhoneNumber(f"That phone number is too long. Please check it ({_EXAMPLE}).")
+    if any(ch.isalpha() for ch in cleaned):
+        raise InvalidPhoneNumber(
+            f"A phone number has digits only. Please check it for letters ({_EXAMPLE})."
+        )
+    if not _ALLOWED.fullmatch(cleaned) or not any(ch.isdigit() for ch in cleaned):
+        raise InvalidPhoneNumber(f"Please enter your phone number using digits ({_EXAMPLE}).")
     try:
-        parsed = phonenumbers.parse(raw, region)
-    except phonenumbers.NumberParseException:
-        raise InvalidPhoneNumber("That phone number is not valid.") from None
-    if not phonenumbers.is_valid_number(parsed):
-        raise InvalidPhoneNumber("That phone number is not valid.")
-    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+        number = phonenumbers.parse(cleaned, region)
+    except NumberParseException as exc:
+        raise InvalidPhoneNumber(
+            f"That doesn't look like a phone number. Please check it ({_EXAMPLE})."
+        ) from exc
+    if not phonenumbers.is_valid_number(number):
+        why = phonenumbers.is_possible_number_with_reason(number)
+        if why == _Why.TOO_SHORT:
+            problem = "That phone number is too short."
+        elif why == _Why.TOO_LONG:
+            problem = "That phone number is too long."
+        elif why == _Why.INVALID_LENGTH:
+            problem = "That phone number has the wrong number of digits."
+        else:
+            problem = "That isn't a valid phone number."
+        raise InvalidPhoneNumber(f"{problem} Please check it ({_EXAMPLE}).")
+    return number
 
 
-def mask_phone(e164: str) -> str:
-    return f"{e164[:-4][:4]}***{e164[-4:]}"
+def normalize_phone(text: str, region: str = DEFAULT_REGION) -> str:
+    """Return ``text`` as E.164 (``+66812345678``), the key members are stored and found by.
+
+    ``region`` is the country assumed for numbers typed without ``+`` (Thailand by default).
+    Raises :class:`InvalidPhoneNumber` with a message fit to show the customer.
+    """
+    number = _parse(text, region)
+    return phonenumbers.format_number(number, PhoneNumberFormat.E164)
+
+
+def format_national(e164: str, region: str = DEFAULT_REGION) -> str:
+    """How people of ``region`` write the number: ``+66812345678`` → ``081-234-5678``.
+
+    Numbers from another country keep their ``+`` country code (``+1 202-555-0123``), since
+    a national form would be ambiguous. Raises :class:`InvalidPhoneNumber` if invalid.
+    """
+    number = _parse(e164, region)
+    if number.country_code == phonenumbers.country_code_for_region(region):
+        return phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL).replace(" ", "-")
+    return phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL)
+
+
+def mask_phone(e164: str, region: str = DEFAULT_REGION) -> str:
+    """A number safe for logs and screens: ``+66812345678`` → ``081-***-5678``.
+
+    Keeps the first and the last group of digits and hides the rest. Never raises, so it
+    can sit in any log call; something that is not a valid number comes back as ``***``.
+    """
+    try:
+        shown = format_national(e164, region)
+    except InvalidPhoneNumber:
+        return "***"
+    groups = list(re.finditer(r"\d+", shown))
+    if len(groups) < 3:
+        digits = re.sub(r"\D", "", shown)
+        return "*" * max(len(digits) - 4, 3) + digits[-4:]
+    parts: list[str] = []
+    last = 0
+    for group in groups[1:-1]:
+        parts.append(shown[last : group.start()])
+        parts.append("*" * len(group.group()))
+        last = group.end()
+    parts.append(shown[last:])
+    return "".join(parts)
