@@ -237,25 +237,39 @@ def _logging(settings: Settings, to_stderr: bool = True) -> None:
 # -- parser -----------------------------------------------------------------------------
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _common_options(suppress: bool) -> argparse.ArgumentParser:
+    """Options accepted before or after the command. After it, unset ones are suppressed so
+    they do not overwrite what was given before it (``kiosk --config X db upgrade``)."""
+    default = argparse.SUPPRESS if suppress else None
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--config",
         metavar="PATH",
+        default=default,
         help="TOML config file (default: $KIOSK_CONFIG or kiosk.toml in the user config folder)",
     )
     common.add_argument(
-        "--database-url", metavar="URL", help="overrides KIOSK_DATABASE_URL and [database] url"
+        "--database-url",
+        metavar="URL",
+        default=default,
+        help="overrides KIOSK_DATABASE_URL and [database] url",
     )
     common.add_argument(
         "--log-level",
         choices=["DEBUG", "INFO", "WARNING", "ERROR"],
+        default=default,
         help="log level for the rotating log file",
     )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    top = _common_options(suppress=False)
+    common = _common_options(suppress=True)
 
     parser = argparse.ArgumentParser(
         prog="kiosk",
-        parents=[common],
+        parents=[top],
         description="OrderUp Kiosk: self-service ordering for Thai restaurants. "
         "With no command, starts the customer kiosk.",
     )

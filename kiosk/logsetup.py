@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 _CARD = re.compile(r"\b(?:\d[ -]?){12,18}\d\b")
-_PHONE = re.compile(r"(?:\+66|\b0)[689]\d{8}\b|(?:\+66|\b0)[689][ -]?\d{3,4}[ -]?\d{4}\b")
+_PHONE = re.compile(r"(?:\+66[ -]?|\b0)[1-9](?:[ -]?\d){7,8}\b")
 
 
 def redact(text: str) -> str:

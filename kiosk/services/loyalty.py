@@ -28,7 +28,6 @@ from kiosk.db.models import (
     TxType,
     tier_for,
 )
-from kiosk.db.types import utcnow
 from kiosk.services.customers import get_customer_by_phone
 from kiosk.services.errors import (
     CustomerNotFound,
@@ -39,6 +38,7 @@ from kiosk.services.errors import (
     ReasonRequired,
 )
 from kiosk.services.events import Event, EventBus, PointsChanged, TierUpgraded
+from kiosk.services.gateway import Clock
 from kiosk.services.money import ZERO, discount_for, max_redeemable, vat_included
 from kiosk.services.views import LoyaltyTxView
 
@@ -70,10 +70,11 @@ def post_points(
     points: int,
     tx_type: TxType,
     tiers: Mapping[str, int],
+    *,
+    when: datetime,
     reason: str = "",
     order_id: int | None = None,
     staff: str = "",
-    when: datetime | None = None,
     counts_to_lifetime: bool | None = None,
 ) -> tuple[LoyaltyTransaction, list[Event]]:
     """Change a balance and write its transaction; returns events to publish after commit.
@@ -102,7 +103,7 @@ def post_points(
         balance_after=membership.points,
         reason=reason[:255],
         staff=staff,
-        created_at=when or utcnow(),
+        created_at=when,
     )
     s.add(tx)
     events: list[Event] = [
@@ -125,10 +126,13 @@ def reprice_order(order: Order, settings: Settings) -> None:
 
 
 class LoyaltyService:
-    def __init__(self, db: Database, settings: Callable[[], Settings], bus: EventBus) -> None:
+    def __init__(
+        self, db: Database, settings: Callable[[], Settings], bus: EventBus, clock: Clock
+    ) -> None:
         self._db = db
         self._settings = settings
         self._bus = bus
+        self._clock = clock
 
     def _publish_after(self, uow, events: list[Event]) -> None:  # type: ignore[no-untyped-def]
         for event in events:
@@ -198,6 +202,7 @@ class LoyaltyService:
                     else f"Points returned from order {order.number}"
                 ),
                 order_id=order.id,
+                when=self._clock.now(),
             )
             order.points_redeemed = points
             reprice_order(order, settings)
@@ -221,7 +226,14 @@ class LoyaltyService:
             m = ensure_membership(s, customer, tiers)
             before = m.points
             _, events = post_points(
-                s, m, points, TxType.ADJUSTED, tiers, reason=reason.strip(), staff=staff
+                s,
+                m,
+                points,
+                TxType.ADJUSTED,
+                tiers,
+                reason=reason.strip(),
+                staff=staff,
+                when=self._clock.now(),
             )
             s.add(
                 AuditLog(
@@ -246,7 +258,7 @@ class LoyaltyService:
         credited before the cut-off is ``max(0, old credits − all debits)``. Running it
         twice expires nothing more. Returns ``{customer_id: points expired}``.
         """
-        now = now or utcnow()
+        now = now or self._clock.now()
         settings = self._settings()
         cutoff = months_before(now, settings.loyalty.expiry_months)
         tiers = settings.loyalty.tiers

@@ -27,7 +27,6 @@ from kiosk.db.models import (
     OrderStatus,
     Payment,
 )
-from kiosk.db.types import utcnow
 from kiosk.services.customers import get_customer_by_phone
 from kiosk.services.errors import (
     CustomerNotFound,
@@ -37,6 +36,7 @@ from kiosk.services.errors import (
     OrderNotFound,
 )
 from kiosk.services.events import EventBus, OrderCreated, OrderStatusChanged
+from kiosk.services.gateway import Clock
 from kiosk.services.loyalty import reprice_order
 from kiosk.services.money import ZERO, points_for, vat_included
 from kiosk.services.phone import normalize_phone
@@ -236,10 +236,13 @@ def _choose_options(item: MenuItem, option_ids: Iterable[int]) -> list[Option]:
 
 
 class OrderService:
-    def __init__(self, db: Database, settings: Callable[[], Settings], bus: EventBus) -> None:
+    def __init__(
+        self, db: Database, settings: Callable[[], Settings], bus: EventBus, clock: Clock
+    ) -> None:
         self._db = db
         self._settings = settings
         self._bus = bus
+        self._clock = clock
 
     def quote(self, lines: Sequence[Mapping[str, Any]], member: bool = True) -> QuoteView:
         """Price a cart without saving anything (cart and review screens)."""
@@ -283,7 +286,7 @@ class OrderService:
         e164 = (
             normalize_phone(customer_phone, settings.store.phone_region) if customer_phone else None
         )
-        now = now or utcnow()
+        now = now or self._clock.now()
         with self._db.uow() as uow:
             s = uow.session
             customer: Customer | None = None
@@ -415,6 +418,7 @@ class OrderService:
                 order_id=order.id,
                 staff=staff,
                 counts_to_lifetime=False,
+                when=self._clock.now(),
             )
             order.points_redeemed = 0
             reprice_order(order, settings)

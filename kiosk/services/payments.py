@@ -371,7 +371,8 @@ class PaymentService:
         elif method == PaymentMethod.PROMPTPAY.value:
             from kiosk.services.promptpay import normalize_target
 
-            promptpay_id = normalize_target(str(details.get("promptpay_id") or "")).value
+            promptpay_id = str(details.get("promptpay_id") or "").strip()
+            normalize_target(promptpay_id)  # raises InvalidPromptPayTarget with a clear message
         at_counter = method == PaymentMethod.CASH.value and settings.payments.pay_at_counter
         with self._db.uow() as uow:
             s = uow.session

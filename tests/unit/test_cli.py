@@ -1,0 +1,134 @@
+"""The ``kiosk`` command: migrations, demo data, PromptPay, and calm errors (exit 2)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kiosk.cli import main
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the real console entry point in a subprocess, as an operator would."""
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "kiosk", *args],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["--version"])
+    assert info.value.code == 0
+    assert "OrderUp Kiosk" in capsys.readouterr().out
+    for args in (
+        ["--help"],
+        ["db", "--help"],
+        ["demo-data", "--help"],
+        ["promptpay", "--help"],
+        ["staff", "add", "--help"],
+        ["screenshots", "--help"],
+        ["admin", "--help"],
+    ):
+        with pytest.raises(SystemExit) as info:
+            main(args)
+        assert info.value.code == 0
+        assert "usage: kiosk" in capsys.readouterr().out
+
+
+def test_db_upgrade_creates_schema_then_demo_data(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    url = f"sqlite:///{tmp_path / 'new' / 'kiosk.db'}"
+    assert main(["--database-url", url, "db", "current"]) == 0
+    assert "none (empty database)" in capsys.readouterr().out
+    assert main(["--database-url", url, "db", "upgrade"]) == 0
+    assert "upgraded from empty to 0001" in capsys.readouterr().out
+    assert main(["--database-url", url, "db", "upgrade"]) == 0
+    assert "already at revision" in capsys.readouterr().out
+    assert main(["--database-url", url, "demo-data", "--members", "500", "--orders", "300"]) == 0
+    out = capsys.readouterr().out
+    assert "Seeded the demo menu" in out and "Added 500 members" in out
+    assert main(["--database-url", url, "demo-data", "--if-empty"]) == 0
+    assert "left as it is" in capsys.readouterr().out
+
+    from kiosk.app import open_store
+
+    store = open_store(url)
+    assert store.customers.count() == 500 + 9
+    assert store.orders.count() == 300
+    assert store.loyalty.balance_check() == []
+    assert store.customers.find_by_phone("090-000-0042") is not None
+    store.close()
+
+
+def test_unmigrated_database_is_refused_with_the_command_to_run(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'k.db'}"
+    out = run("--database-url", url, "demo-data")
+    assert out.returncode == 2
+    assert "kiosk db upgrade" in out.stderr
+    assert "Traceback" not in out.stderr + out.stdout
+
+
+def test_broken_config_file_gives_one_paragraph_and_exit_2(tmp_path: Path) -> None:
+    cfg = tmp_path / "kiosk.toml"
+    cfg.write_text("[loyalty]\nbaht_per_point = -3\nmystery = 1\n", encoding="utf-8")
+    out = run("--config", str(cfg), "db", "current")
+    assert out.returncode == 2
+    assert "Traceback" not in out.stderr
+    assert str(cfg) in out.stderr and "loyalty.baht_per_point" in out.stderr
+    assert "unknown key 'loyalty.mystery'" in out.stderr
+    assert out.stderr.count("\n") == 1  # one paragraph
+    cfg.write_text("this is = = not toml", encoding="utf-8")
+    out = run("--config", str(cfg), "db", "current")
+    assert out.returncode == 2 and "not valid TOML" in out.stderr
+
+
+def test_unreachable_database_gives_exit_2(tmp_path: Path) -> None:
+    out = run(
+        "db", "upgrade", env={"KIOSK_DATABASE_URL": "postgresql+psycopg://nobody@127.0.0.1:1/none"}
+    )
+    assert out.returncode == 2
+    assert "Traceback" not in out.stderr
+    assert "Cannot use the database" in out.stderr and out.stderr.count("\n") == 1
+
+
+def test_file_that_is_not_sqlite_gives_exit_2(tmp_path: Path) -> None:
+    path = tmp_path / "kiosk.db"
+    path.write_text("name,price\nPad Thai,120\n", encoding="utf-8")
+    out = run("--database-url", f"sqlite:///{path}", "db", "upgrade")
+    assert out.returncode == 2
+    assert "not an SQLite database" in out.stderr and "Traceback" not in out.stderr
+    assert path.read_text(encoding="utf-8") == "name,price\nPad Thai,120\n"
+
+
+def test_promptpay_command_prints_payload_and_writes_png(tmp_path: Path) -> None:
+    png = tmp_path / "qr.png"
+    out = run("promptpay", "081-234-5678", "--amount", "150.00", "--png", str(png))
+    assert out.returncode == 0, out.stderr
+    payload = out.stdout.strip()
+    from kiosk.services.promptpay import parse_payload
+
+    parsed = parse_payload(payload)
+    assert str(parsed.amount) == "150.00" and parsed.target_value == "0066812345678"
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    bad = run("promptpay", "12345")
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr
+    bad = run("promptpay", "0812345678", "--amount", "1.234")
+    assert bad.returncode == 2 and "two decimal" in bad.stderr
+
+
+def test_logs_never_hold_full_phone_or_card_numbers() -> None:
+    from kiosk.logsetup import redact
+
+    text = redact("member +66812345678 paid with 4242 4242 4242 4242, call 081-234-5678")
+    assert "+66812345678" not in text and "4242 4242 4242 4242" not in text
+    assert "081-234-5678" not in text
+    assert "****4242" in text and "***5678" in text
