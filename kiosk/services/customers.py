@@ -60,7 +60,7 @@ def member_view(c: Customer, tiers: Mapping[str, int]) -> MemberView:
 def get_customer_by_phone(s: Session, e164: str, for_update: bool = False) -> Customer | None:
     q = select(Customer).options(selectinload(Customer.membership)).where(Customer.phone == e164)
     if for_update:
-        q = q.with_for_update()
+        q = q.with_for_update().execution_options(populate_existing=True)
     return s.scalars(q).first()
 
 

@@ -54,7 +54,10 @@ def months_before(moment: datetime, months: int) -> datetime:
 def ensure_membership(s: Session, customer: Customer, tiers: Mapping[str, int]) -> Membership:
     """Get-or-create, locking the row (PostgreSQL) so concurrent updates serialise."""
     m = s.scalars(
-        select(Membership).where(Membership.customer_id == customer.id).with_for_update()
+        select(Membership)
+        .where(Membership.customer_id == customer.id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
     ).first()
     if m is None:
         m = Membership(customer_id=customer.id, tier=tier_for(0, tiers))
@@ -160,7 +163,12 @@ class LoyaltyService:
         tiers = settings.loyalty.tiers
         with self._db.uow() as uow:
             s = uow.session
-            order = s.scalars(select(Order).where(Order.id == order_id).with_for_update()).first()
+            order = s.scalars(
+                select(Order)
+                .where(Order.id == order_id)
+                .with_for_update()
+                .execution_options(populate_existing=True)
+            ).first()
             if order is None:
                 raise OrderNotFound(f"Order {order_id} does not exist.")
             if order.status != OrderStatus.PENDING.value or any(

@@ -143,7 +143,7 @@ def load_order(s: Session, order_id: int, for_update: bool = False) -> Order:
         .where(Order.id == order_id)
     )
     if for_update:
-        q = q.with_for_update()
+        q = q.with_for_update().execution_options(populate_existing=True)
     order = s.scalars(q).first()
     if order is None:
         raise OrderNotFound(f"Order {order_id} does not exist.")

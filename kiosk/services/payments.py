@@ -462,7 +462,12 @@ class PaymentService:
         events: list[Event] = []
         with self._db.uow() as uow:
             s = uow.session
-            p = s.scalars(select(Payment).where(Payment.id == payment_id).with_for_update()).one()
+            p = s.scalars(
+                select(Payment)
+                .where(Payment.id == payment_id)
+                .with_for_update()
+                .execution_options(populate_existing=True)
+            ).one()
             order = load_order(s, p.order_id, for_update=True)
             if p.status != PaymentStatus.PENDING.value:
                 return self._stored_result(s, p)  # settled meanwhile (reconcile, another poll)
@@ -685,7 +690,10 @@ class PaymentService:
         with self._db.uow() as uow:
             s = uow.session
             p = s.scalars(
-                select(Payment).where(Payment.transaction_id == transaction_id).with_for_update()
+                select(Payment)
+                .where(Payment.transaction_id == transaction_id)
+                .with_for_update()
+                .execution_options(populate_existing=True)
             ).one()
             if p.status != PaymentStatus.SUCCEEDED.value:
                 raise RefundNotAllowed("This payment was refunded already.")
