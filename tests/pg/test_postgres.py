@@ -6,7 +6,6 @@ import threading
 import time
 from decimal import Decimal
 
-import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
@@ -22,8 +21,12 @@ def test_migrations_match_models_and_round_trip(pg_url: str) -> None:
     upgrade(db)
     assert current_revision(db) == head_revision()
     with db.engine.connect() as conn:
-        assert compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}),
-                                Base.metadata) == []
+        assert (
+            compare_metadata(
+                MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata
+            )
+            == []
+        )
     downgrade(db, "base")
     assert current_revision(db) is None
     upgrade(db)
@@ -44,8 +47,9 @@ def test_payment_flow_and_money_on_postgres(pg_url: str) -> None:
 
 
 def test_order_numbers_unique_across_kiosks(pg_url: str) -> None:
-    kiosks = [make_store(pg_url, demo=(i == 0), config={"store": {"kiosk_id": f"k{i}"}})
-              for i in range(3)]
+    kiosks = [
+        make_store(pg_url, demo=(i == 0), config={"store": {"kiosk_id": f"k{i}"}}) for i in range(3)
+    ]
     numbers: list[str] = []
     errors: list[BaseException] = []
 
