@@ -20,7 +20,7 @@ from kiosk.config import Settings, load_settings
 from kiosk.db import Database
 from kiosk.db.migrate import check_schema, upgrade
 from kiosk.services.customers import CustomerService
-from kiosk.services.events import EventBus, PgEventRelay
+from kiosk.services.events import EventBus, PgEventRelay, SqliteChangeWatcher
 from kiosk.services.gateway import Clock, MockGateway, PaymentGateway, SystemClock
 from kiosk.services.loyalty import LoyaltyService
 from kiosk.services.menu import MenuService
@@ -47,16 +47,22 @@ class Store:
     gateway: PaymentGateway
     clock: Clock
     extras: dict[str, Any] = field(default_factory=dict)
-    _relay: PgEventRelay | None = None
+    _relay: PgEventRelay | SqliteChangeWatcher | None = None
 
     def current_settings(self) -> Settings:
         return self.settings.current()
 
     def start_event_relay(self) -> None:
-        """With PostgreSQL, share events with every other kiosk and panel of the store."""
-        if self.db.dialect == "postgresql" and self._relay is None:
+        """Hear about changes made by other kiosks and panels: ``LISTEN/NOTIFY`` on
+        PostgreSQL, ``PRAGMA data_version`` polling on a shared SQLite file."""
+        if self._relay is not None:
+            return
+        if self.db.dialect == "postgresql":
             url = self.db.engine.url.set(drivername="postgresql")
             self._relay = PgEventRelay(self.events, url.render_as_string(hide_password=False))
+        elif self.db.engine.url.database not in (None, "", ":memory:"):
+            self._relay = SqliteChangeWatcher(self.events, str(self.db.engine.url.database))
+        if self._relay is not None:
             self._relay.start()
 
     def close(self) -> None:

@@ -106,6 +106,13 @@ class SettingsChanged(Event):
     keys: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class DataChanged(Event):
+    """Another process changed the database (SQLite); what changed is not known."""
+
+    name: ClassVar[str] = "data_changed"
+
+
 EVENT_TYPES: dict[str, type[Event]] = {
     cls.name: cls
     for cls in (
@@ -118,6 +125,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
         PointsChanged,
         MenuChanged,
         SettingsChanged,
+        DataChanged,
     )
 }
 
@@ -235,3 +243,50 @@ class PgEventRelay:
                 self._ready.set()
                 log.warning("event listener lost its PostgreSQL connection; retrying")
                 self._stop.wait(2)
+
+
+class SqliteChangeWatcher:
+    """Notices commits by other processes on the same SQLite file (``PRAGMA data_version``
+    changes when another connection commits) and publishes :class:`DataChanged`.
+
+    This is how a staff panel run as ``kiosk admin`` sees orders placed on the kiosk
+    process next to it. The watcher has its own connection, so this process's commits
+    show up too; listeners treat the event as "refresh what you show".
+    """
+
+    def __init__(self, bus: EventBus, path: str, interval: float = 1.0) -> None:
+        self.bus = bus
+        self.path = path
+        self.interval = interval
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._watch, name="sqlite-watch", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread:
+            self._thread.join(3)
+
+    def _watch(self) -> None:
+        import sqlite3
+
+        try:
+            conn = sqlite3.connect(self.path, timeout=5, check_same_thread=False)
+        except sqlite3.Error:
+            log.warning("cannot watch the database file for changes")
+            return
+        try:
+            last = conn.execute("PRAGMA data_version").fetchone()[0]
+            while not self._stop.wait(self.interval):
+                try:
+                    version = conn.execute("PRAGMA data_version").fetchone()[0]
+                except sqlite3.Error:
+                    continue
+                if version != last:
+                    last = version
+                    self.bus.deliver(DataChanged(origin="sqlite"))
+        finally:
+            conn.close()

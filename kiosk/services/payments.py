@@ -429,11 +429,7 @@ class PaymentService:
             if p is None:
                 return None
             order = load_order(s, p.order_id)
-            if (
-                p.order_id != order_id
-                or p.method != method
-                or (p.status == PaymentStatus.PENDING.value and p.amount != order.total)
-            ):
+            if p.order_id != order_id or p.method != method or p.amount != order.total:
                 raise IdempotencyConflict(
                     "This payment attempt was already used for a different order or amount."
                 )

@@ -147,3 +147,26 @@ def test_events_are_published_after_commit(store: Store) -> None:
     store.payments.process_payment(oid, "cash", {}, "k")
     store.orders.set_status(oid, "ready", staff="Nok")
     assert seen == ["order_created", "order_paid", "order_status_changed", "order_status_changed"]
+
+
+def test_another_process_on_the_same_sqlite_file_is_noticed(db_url: str) -> None:
+    import time
+
+    from kiosk.services.events import DataChanged
+    from tests.helpers import make_store
+
+    panel = make_store(db_url)
+    panel.start_event_relay()
+    assert panel._relay is not None
+    panel._relay.interval = 0.05  # type: ignore[union-attr]
+    seen: list[DataChanged] = []
+    panel.events.subscribe(seen.append, DataChanged)  # type: ignore[arg-type]
+    time.sleep(0.2)
+    kiosk = make_store(db_url, demo=False)  # a second "process": its own engine
+    kiosk.orders.create([{"item_id": 2}])
+    deadline = time.monotonic() + 5
+    while not seen and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert seen and seen[0].origin == "sqlite"
+    kiosk.close()
+    panel.close()

@@ -235,6 +235,15 @@ def test_same_key_with_other_order_is_an_error(store: Store) -> None:
         store.payments.process_payment(b, "cash", {}, "tap")
 
 
+def test_same_key_after_the_amount_changed_is_an_error(store: Store) -> None:
+    oid = _order(store)
+    assert not store.payments.process_payment(oid, "card", CARD_DECLINED, "tap").success
+    store.loyalty.redeem(oid, 50)  # the total changes; the old attempt's key is stale
+    with pytest.raises(IdempotencyConflict):
+        store.payments.process_payment(oid, "card", CARD_OK, "tap")
+    assert store.payments.process_payment(oid, "card", CARD_OK, "tap-2").success
+
+
 def test_paid_order_cannot_be_paid_again(store: Store) -> None:
     oid = _order(store)
     store.payments.process_payment(oid, "cash", {}, "a")
