@@ -79,7 +79,7 @@ def build_store(
     rng: random.Random | None = None,
     clock: Clock | None = None,
 ) -> Store:
-    db = Database(settings.database_url)
+    db = Database(settings.database_url, busy_timeout_ms=settings.database.busy_timeout_ms)
     db.check_connection()
     if migrate:
         upgrade(db)

@@ -16,6 +16,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.exc import DBAPIError
+
 from kiosk import __version__
 from kiosk.config import ConfigError, Settings, load_settings
 from kiosk.db.engine import DatabaseError
@@ -55,7 +57,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     from kiosk.db.migrate import upgrade
 
     if args.demo:
-        db = Database(settings.database_url)
+        db = Database(settings.database_url, busy_timeout_ms=settings.database.busy_timeout_ms)
         db.check_connection()
         upgrade(db)
         from kiosk.services.demo import seed_demo
@@ -95,7 +97,7 @@ def cmd_db(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     _logging(settings, to_stderr=True)
-    db = Database(settings.database_url)
+    db = Database(settings.database_url, busy_timeout_ms=settings.database.busy_timeout_ms)
     db.check_connection()
     shown = db.engine.url.render_as_string(hide_password=True)
     if args.db_command == "upgrade":
@@ -125,7 +127,7 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     _logging(settings)
-    db = Database(settings.database_url)
+    db = Database(settings.database_url, busy_timeout_ms=settings.database.busy_timeout_ms)
     db.check_connection()
     check_schema(db)
     started = time.perf_counter()
@@ -376,6 +378,13 @@ def _count(text: str) -> int:
     return value
 
 
+def _settings_url(args: argparse.Namespace) -> str:
+    try:
+        return _settings(args).database_url
+    except ConfigError:
+        return "sqlite://"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -389,6 +398,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USER_ERROR
     except ServiceError as exc:
         print(f"kiosk: {exc.message}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except DBAPIError as exc:  # locked, damaged or vanished database mid-command
+        from kiosk.db.engine import describe_db_error
+
+        url = getattr(exc, "url", None) or _settings_url(args)
+        print(f"kiosk: {describe_db_error(exc, url)}", file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         return 130

@@ -60,6 +60,7 @@ class StoreSettings(_Section):
 
 class DatabaseSettings(_Section):
     url: str = ""
+    busy_timeout_ms: int = Field(default=10_000, ge=50, le=600_000)
 
 
 class LoyaltySettings(_Section):
@@ -160,6 +161,7 @@ def default_config_path() -> Path:
 # Environment variables and the key each one sets.
 ENV_KEYS: dict[str, tuple[str, str]] = {
     "KIOSK_DATABASE_URL": ("database", "url"),
+    "KIOSK_DB_BUSY_TIMEOUT_MS": ("database", "busy_timeout_ms"),
     "KIOSK_KIOSK_ID": ("store", "kiosk_id"),
     "KIOSK_STORE_NAME": ("store", "name"),
     "KIOSK_PROMPTPAY_ID": ("store", "promptpay_id"),

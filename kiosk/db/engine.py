@@ -66,13 +66,13 @@ def _check_sqlite_file(path: Path) -> None:
             ) from None
 
 
-def _install_sqlite_hooks(engine: Engine) -> None:
+def _install_sqlite_hooks(engine: Engine, busy_timeout_ms: int) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
         # Let SQLAlchemy's begin event emit BEGIN itself (pysqlite would defer it).
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
-        cur.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        cur.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         cur.execute("PRAGMA foreign_keys = ON")
         mode = cur.execute("PRAGMA journal_mode = WAL").fetchone()
         if mode and str(mode[0]).lower() not in ("wal", "memory"):
@@ -88,7 +88,9 @@ def _install_sqlite_hooks(engine: Engine) -> None:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def make_engine(url: str, echo: bool = False) -> Engine:
+def make_engine(
+    url: str, echo: bool = False, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS
+) -> Engine:
     """Create an engine for ``url``; raises :class:`DatabaseError` with a clear message."""
     try:
         parsed = make_url(url)
@@ -102,8 +104,10 @@ def make_engine(url: str, echo: bool = False) -> Engine:
         path = _sqlite_path(url)
         if path is not None:
             _check_sqlite_file(path)
-        engine = create_engine(url, echo=echo, connect_args={"timeout": 30})
-        _install_sqlite_hooks(engine)
+        engine = create_engine(
+            url, echo=echo, connect_args={"timeout": max(0.05, busy_timeout_ms / 1000)}
+        )
+        _install_sqlite_hooks(engine, busy_timeout_ms)
         return engine
     if backend == "postgresql":
         if parsed.drivername == "postgresql":
@@ -147,9 +151,11 @@ def describe_db_error(exc: BaseException, url: str) -> str:
 class Database:
     """Holds the engine and hands out units of work. Created by the composition root."""
 
-    def __init__(self, url: str, echo: bool = False) -> None:
+    def __init__(
+        self, url: str, echo: bool = False, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS
+    ) -> None:
         self.url = url
-        self.engine = make_engine(url, echo=echo)
+        self.engine = make_engine(url, echo=echo, busy_timeout_ms=busy_timeout_ms)
         self.dialect = self.engine.dialect.name
         self._writer = sessionmaker(self.engine, expire_on_commit=False)
         self._reader = sessionmaker(

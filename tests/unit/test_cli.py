@@ -132,3 +132,32 @@ def test_logs_never_hold_full_phone_or_card_numbers() -> None:
     assert "+66812345678" not in text and "4242 4242 4242 4242" not in text
     assert "081-234-5678" not in text
     assert "****4242" in text and "***5678" in text
+
+
+def test_damaged_sqlite_file_gives_exit_2(tmp_path: Path) -> None:
+    path = tmp_path / "kiosk.db"
+    url = f"sqlite:///{path}"
+    assert run("--database-url", url, "db", "upgrade").returncode == 0
+    data = bytearray(path.read_bytes())
+    data[100:4096] = b"\xff" * (4096 - 100)  # scribble over the schema page
+    path.write_bytes(bytes(data))
+    out = run("--database-url", url, "demo-data")
+    assert out.returncode == 2, out.stderr
+    assert "damaged" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_locked_database_gives_exit_2(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "kiosk.db"
+    url = f"sqlite:///{path}"
+    assert run("--database-url", url, "db", "upgrade").returncode == 0
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        out = run("--database-url", url, "demo-data", env={"KIOSK_DB_BUSY_TIMEOUT_MS": "200"})
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert out.returncode == 2, out.stderr
+    assert "locked" in out.stderr and "Traceback" not in out.stderr
