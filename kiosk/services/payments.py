@@ -112,6 +112,9 @@ class PaymentResult:
             "timestamp": iso_utc(self.timestamp),
         }
 
+    def __getitem__(self, key: str) -> Any:
+        return self.to_dict()[key] if key in SEED_KEYS else getattr(self, key)
+
     def to_json(self) -> str:
         """JSON text with the amount as a number with two decimals, like the seed."""
         import json

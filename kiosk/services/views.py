@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
 
+class View:
+    """Read like an object (``view.total``) or like the seed's JSON (``view["total"]``)."""
+
+    def __getitem__(self, key: str) -> Any:
+        try:
+            return getattr(self, key)
+        except AttributeError:
+            raise KeyError(key) from None
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)  # type: ignore[call-overload]
+
+
 @dataclass(frozen=True)
-class OptionView:
+class OptionView(View):
     id: int
     name_en: str
     name_th: str
@@ -19,7 +33,7 @@ class OptionView:
 
 
 @dataclass(frozen=True)
-class OptionGroupView:
+class OptionGroupView(View):
     id: int
     name_en: str
     name_th: str
@@ -33,7 +47,7 @@ class OptionGroupView:
 
 
 @dataclass(frozen=True)
-class CategoryView:
+class CategoryView(View):
     id: int
     name_en: str
     name_th: str
@@ -41,7 +55,7 @@ class CategoryView:
 
 
 @dataclass(frozen=True)
-class MenuItemView:
+class MenuItemView(View):
     id: int
     name_en: str
     name_th: str
@@ -60,7 +74,7 @@ class MenuItemView:
 
 
 @dataclass(frozen=True)
-class MemberView:
+class MemberView(View):
     id: int
     phone: str
     first_name: str
@@ -82,7 +96,7 @@ class MemberView:
 
 
 @dataclass(frozen=True)
-class OrderLineView:
+class OrderLineView(View):
     id: int
     item_id: int | None
     name_en: str
@@ -94,7 +108,7 @@ class OrderLineView:
 
 
 @dataclass(frozen=True)
-class PaymentView:
+class PaymentView(View):
     id: int
     order_id: int
     method: str
@@ -109,7 +123,7 @@ class PaymentView:
 
 
 @dataclass(frozen=True)
-class OrderView:
+class OrderView(View):
     id: int
     number: str
     status: str
@@ -132,7 +146,7 @@ class OrderView:
 
 
 @dataclass(frozen=True)
-class QuoteView:
+class QuoteView(View):
     """Totals for a cart that is not an order yet (menu and review screens)."""
 
     subtotal: Decimal
@@ -144,7 +158,7 @@ class QuoteView:
 
 
 @dataclass(frozen=True)
-class LoyaltyTxView:
+class LoyaltyTxView(View):
     id: int
     type: str
     points: int
@@ -154,3 +168,8 @@ class LoyaltyTxView:
     order_number: str | None
     staff: str
     created_at: datetime
+
+    @property
+    def order(self) -> int | None:
+        """The order this transaction belongs to (its id), if any."""
+        return self.order_id
