@@ -6,9 +6,11 @@ succeeded, so nobody hears of a payment that was rolled back.
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
 from types import TracebackType
+from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -57,6 +59,10 @@ class UnitOfWork:
 
     def after_commit(self, callback: Callable[[], None]) -> None:
         self._after_commit.append(callback)
+
+    def publish(self, publish: Callable[[Any], None], *events: Any) -> None:
+        """Hand each of ``events`` to ``publish`` once the commit has succeeded."""
+        self._after_commit.extend(functools.partial(publish, event) for event in events)
 
     def flush(self) -> None:
         self.session.flush()

@@ -137,10 +137,6 @@ class LoyaltyService:
         self._bus = bus
         self._clock = clock
 
-    def _publish_after(self, uow, events: list[Event]) -> None:  # type: ignore[no-untyped-def]
-        for event in events:
-            uow.after_commit(lambda e=event: self._bus.publish(e))
-
     def _customer(self, s: Session, phone: str) -> Customer:
         from kiosk.services.phone import normalize_phone
 
@@ -214,7 +210,7 @@ class LoyaltyService:
             )
             order.points_redeemed = points
             reprice_order(order, settings)
-            self._publish_after(uow, events)
+            uow.publish(self._bus.publish, *events)
             uow.commit()
             return points
 
@@ -254,7 +250,7 @@ class LoyaltyService:
                 )
             )
             balance = m.points
-            self._publish_after(uow, events)
+            uow.publish(self._bus.publish, *events)
             uow.commit()
         return balance
 
@@ -301,7 +297,7 @@ class LoyaltyService:
                 )
                 events += evs
                 expired[customer_id] = amount
-            self._publish_after(uow, events)
+            uow.publish(self._bus.publish, *events)
             uow.commit()
         return expired
 

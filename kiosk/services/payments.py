@@ -173,20 +173,27 @@ class PendingPromptPay:
     expires_at: datetime
 
 
-def _pending_result(
-    p: Payment, order: Order, message: str, status: str = "pending"
+def _result(
+    p: Payment,
+    order: Order,
+    status: str,
+    message: str,
+    timestamp: datetime | None = None,
+    **extra: Any,
 ) -> PaymentResult:
+    """The result of payment ``p`` of ``order`` as it stands."""
     return PaymentResult(
-        success=False,
+        success=status in ("succeeded", "refunded"),
         message=message,
         transaction_id=p.transaction_id,
         amount=p.amount,
         payment_method=p.method,
-        timestamp=p.created_at,
+        timestamp=timestamp or p.created_at,
         status=status,
         order_id=order.id,
         order_number=order.number,
         payment_id=p.id,
+        **extra,
     )
 
 
@@ -334,7 +341,7 @@ class PaymentService:
             if p.status != PaymentStatus.PENDING.value:
                 return self._stored_result(s, p)
             order = load_order(s, p.order_id)
-            pending = _pending_result(p, order, "Waiting for the customer to scan and pay.")
+            pending = _result(p, order, "pending", "Waiting for the customer to scan and pay.")
         response = self.gateway.status(transaction_id)
         if response.status == "pending":
             return pending
@@ -407,8 +414,8 @@ class PaymentService:
                     raise
                 return None, replay
             if at_counter:
-                result = _pending_result(
-                    payment, order, "Order placed. Please pay at the counter.", AWAITING_COUNTER
+                result = _result(
+                    payment, order, AWAITING_COUNTER, "Order placed. Please pay at the counter."
                 )
                 payment.result = result._store()
             uow.commit()
@@ -442,7 +449,7 @@ class PaymentService:
         order = load_order(s, p.order_id)
         if p.result:
             return PaymentResult._load(p.result)
-        return _pending_result(p, order, p.message or "Payment in progress.")
+        return _result(p, order, "pending", p.message or "Payment in progress.")
 
     # -- step 2 -------------------------------------------------------------------------
     def _record_txn(self, payment_id: int, response: GatewayResponse) -> None:
@@ -477,26 +484,14 @@ class PaymentService:
             if response.status != "succeeded":
                 p.status = PaymentStatus.FAILED.value
                 p.message = response.message[:255]
-                result = PaymentResult(
-                    success=False,
-                    message=p.message,
-                    transaction_id=p.transaction_id,
-                    amount=p.amount,
-                    payment_method=p.method,
-                    timestamp=now,
-                    status="failed",
-                    order_id=order.id,
-                    order_number=order.number,
-                    payment_id=p.id,
-                )
+                result = _result(p, order, "failed", p.message, now)
                 p.result = result._store()
                 events.append(
                     PaymentFailedEvent(order_id=order.id, method=p.method, message=p.message)
                 )
             else:
                 result = self._succeed(s, p, order, response, settings, events)
-            for e in events:
-                uow.after_commit(lambda e=e: self._bus.publish(e))
+            uow.publish(self._bus.publish, *events)
             self.checkpoint("before_commit")
             uow.commit()
         log.info(
@@ -554,17 +549,12 @@ class PaymentService:
             balance, tier = m.points, m.tier
         order.points_earned = earned
         self.checkpoint("after_points")
-        result = PaymentResult(
-            success=True,
-            message=p.message,
-            transaction_id=p.transaction_id,
-            amount=p.amount,
-            payment_method=p.method,
-            timestamp=now,
-            status="succeeded",
-            order_id=order.id,
-            order_number=order.number,
-            payment_id=p.id,
+        result = _result(
+            p,
+            order,
+            "succeeded",
+            p.message,
+            now,
             points_earned=earned,
             points_balance=balance,
             tier=tier,
@@ -755,18 +745,7 @@ class PaymentService:
                     after=audit,
                 )
             )
-            result = PaymentResult(
-                success=True,
-                message=f"Refunded: {reason.strip()}"[:255],
-                transaction_id=p.transaction_id,
-                amount=p.amount,
-                payment_method=p.method,
-                timestamp=now,
-                status="refunded",
-                order_id=order.id,
-                order_number=order.number,
-                payment_id=p.id,
-            )
+            result = _result(p, order, "refunded", f"Refunded: {reason.strip()}"[:255], now)
             events = [
                 OrderRefunded(order_id=order.id, number=order.number, amount=p.amount),
                 OrderStatusChanged(
@@ -777,8 +756,7 @@ class PaymentService:
                 ),
                 *events,
             ]
-            for e in events:
-                uow.after_commit(lambda e=e: self._bus.publish(e))
+            uow.publish(self._bus.publish, *events)
             uow.commit()
         return result
 
