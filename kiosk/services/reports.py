@@ -17,7 +17,8 @@ Definitions:
 - *refunds*: payments refunded during the local day (whenever the order was placed);
 - *points*: net points per transaction type written during the local day (``earned``
   includes refund take-backs, ``redeemed`` includes points returned on cancel/refund);
-- *queue*: orders waiting in the kitchen flow (pending, preparing, ready), any day.
+- *queue*: orders waiting in the kitchen flow (pending, preparing, ready), any day;
+- *top items*: best sellers by quantity among the day's paid, not refunded orders.
 """
 
 from __future__ import annotations
@@ -32,7 +33,14 @@ from sqlalchemy import case, func, select
 
 from kiosk.config import Settings
 from kiosk.db import Database
-from kiosk.db.models import LoyaltyTransaction, Order, OrderStatus, Payment, PaymentStatus
+from kiosk.db.models import (
+    LoyaltyTransaction,
+    Order,
+    OrderItem,
+    OrderStatus,
+    Payment,
+    PaymentStatus,
+)
 from kiosk.services.gateway import Clock, SystemClock
 from kiosk.services.money import CENT, ZERO
 
@@ -47,6 +55,14 @@ ACTIVE_STATUSES: tuple[str, ...] = (
 class MethodTotal:
     method: str
     count: int
+    amount: Decimal
+
+
+@dataclass(frozen=True)
+class ItemTotal:
+    name_en: str
+    name_th: str
+    quantity: int
     amount: Decimal
 
 
@@ -74,6 +90,7 @@ class DashboardSummary:
     points_by_type: dict[str, int] = field(default_factory=dict)
     queue: dict[str, int] = field(default_factory=dict)
     day_statuses: dict[str, int] = field(default_factory=dict)
+    top_items: tuple[ItemTotal, ...] = ()
 
     @property
     def best_hour(self) -> HourTotal | None:
@@ -112,7 +129,7 @@ class ReportService:
         tz = ZoneInfo(self._settings().store.timezone)
         return self.clock.now().astimezone(tz).date()
 
-    def summary(self, day: date | None = None) -> DashboardSummary:
+    def summary(self, day: date | None = None, top_n: int = 5) -> DashboardSummary:
         """Everything the dashboard shows for one business day (default: today)."""
         tz = self._settings().store.timezone
         day = day or self.today()
@@ -161,6 +178,24 @@ class ReportService:
                     .group_by(Order.status)
                 ).all()
             )
+            top = s.execute(
+                select(
+                    OrderItem.name_en,
+                    OrderItem.name_th,
+                    func.sum(OrderItem.quantity).label("qty"),
+                    func.sum(OrderItem.line_total),
+                )
+                .select_from(Order)
+                .join(OrderItem, OrderItem.order_id == Order.id)
+                .where(
+                    Order.business_date == day,
+                    Order.paid_at.is_not(None),
+                    Order.status != OrderStatus.REFUNDED.value,
+                )
+                .group_by(OrderItem.name_en, OrderItem.name_th)
+                .order_by(func.sum(OrderItem.quantity).desc(), OrderItem.name_en)
+                .limit(top_n)
+            ).all()
             day_statuses = dict(
                 s.execute(
                     select(Order.status, func.count(Order.id))
@@ -203,6 +238,9 @@ class ReportService:
             points_by_type={k: int(v or 0) for k, v in points.items()},
             queue={st: int(queue.get(st, 0)) for st in ACTIVE_STATUSES},
             day_statuses={k: int(v) for k, v in day_statuses.items()},
+            top_items=tuple(
+                ItemTotal(en, th, int(q or 0), amount or ZERO) for en, th, q, amount in top
+            ),
         )
 
     def last_sales_day(self) -> date | None:
@@ -214,6 +252,7 @@ class ReportService:
 __all__ = [
     "DashboardSummary",
     "HourTotal",
+    "ItemTotal",
     "MethodTotal",
     "ReportService",
     "day_bounds",

@@ -469,6 +469,29 @@ class StaffService:
             self._audit(s, staff.name, action, user, after={"reason": reason})
             uow.commit()
 
+    def record(
+        self,
+        staff: StaffView,
+        action: str,
+        entity: str = "",
+        entity_id: str = "",
+        after: dict[str, Any] | None = None,
+    ) -> None:
+        """Audit something done in the panel that no other service writes down
+        (reprinting a receipt, leaving kiosk mode)."""
+        with self._db.uow() as uow:
+            uow.session.add(
+                AuditLog(
+                    created_at=self.clock.now(),
+                    staff=staff.name,
+                    action=action,
+                    entity=entity,
+                    entity_id=entity_id,
+                    after=after,
+                )
+            )
+            uow.commit()
+
     def authorize(self, actor: StaffView, permission: Permission) -> StaffView:
         """The actor's current account if it is active and its role allows ``permission``;
         otherwise :class:`PermissionDenied` (audited)."""

@@ -126,6 +126,14 @@ def test_today_in_the_store_time_zone(store: Store, day: dict[str, int]) -> None
     assert s.points_redeemed == 0
     assert s.queue == {"pending": 1, "preparing": 4, "ready": 1}
     assert s.day_statuses == {"preparing": 3, "ready": 1, "refunded": 1, "pending": 1}
+    # Paid and not refunded: B (2 pad thai), A, C, D; not E (refunded) nor G (unpaid).
+    assert [(t.name_en, t.quantity, t.amount) for t in s.top_items] == [
+        ("Pad Thai with Prawns", 2, D("240.00")),
+        ("Thai Iced Tea", 2, D("110.00")),
+        ("Basil Chicken on Rice", 1, D("80.00")),
+        ("Tom Yum Goong", 1, D("160.00")),
+    ]
+    assert s.top_items[0].name_th == "ผัดไทยกุ้งสด"
 
 
 def test_another_day(store: Store, day: dict[str, int]) -> None:
