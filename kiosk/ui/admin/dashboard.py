@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
 from PySide6.QtCore import QDate, QMargins, Qt, QTimer
-from PySide6.QtGui import QBrush, QPainter
+from PySide6.QtGui import QBrush, QPainter, QResizeEvent
 from PySide6.QtWidgets import (
     QDateEdit,
     QFrame,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QProgressBar,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -121,7 +122,7 @@ class DashboardScreen(QWidget):
         for w in (self.prev_day, self.date_edit, self.next_day, self.today_button):
             self.header.tools.addWidget(w)
 
-        kpis = QGridLayout()
+        self.kpis = kpis = QGridLayout()
         kpis.setSpacing(12)
         self.sales = KpiCard(tr("Sales"), "KpiSales")
         self.orders = KpiCard(tr("Orders"), "KpiOrders")
@@ -129,7 +130,7 @@ class DashboardScreen(QWidget):
         self.refunds = KpiCard(tr("Refunds"), "KpiRefunds")
         self.points_issued = KpiCard(tr("Points issued"), "KpiPointsIssued")
         self.points_redeemed = KpiCard(tr("Points redeemed"), "KpiPointsRedeemed")
-        cards = [
+        self.kpi_cards = [
             self.sales,
             self.orders,
             self.average,
@@ -137,8 +138,8 @@ class DashboardScreen(QWidget):
             self.points_issued,
             self.points_redeemed,
         ]
-        for i, card in enumerate(cards):
-            kpis.addWidget(card, 0, i)
+        self._kpi_columns = 0
+        self._place_kpis(6)
         page.addLayout(kpis)
 
         lower = QHBoxLayout()
@@ -205,7 +206,18 @@ class DashboardScreen(QWidget):
         best.body.addWidget(self.best_empty)
         side.addWidget(best)
         side.addStretch(1)
-        lower.addLayout(side, 2)
+        # The side column scrolls when the window is short (a 1280x720 laptop).
+        side_scroll = QScrollArea()
+        side_scroll.setObjectName("DashboardSide")
+        side_scroll.setWidgetResizable(True)
+        side_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        side_widget = QWidget()
+        side_widget.setObjectName("ScrollInner")
+        side_widget.setLayout(side)
+        side.setContentsMargins(0, 0, 0, 0)
+        side_scroll.setWidget(side_widget)
+        lower.addWidget(side_scroll, 2)
         page.addLayout(lower, 1)
         self.updated = label("", "muted", "DashboardUpdated")
         page.addWidget(self.updated)
@@ -220,6 +232,20 @@ class DashboardScreen(QWidget):
         ):
             signal.connect(self._on_events_changed)
         self.refresh()
+
+    def _place_kpis(self, columns: int) -> None:
+        """Six cards in a row, or two rows of three on a narrow (portrait) screen."""
+        if columns == self._kpi_columns:
+            return
+        self._kpi_columns = columns
+        for card in self.kpi_cards:
+            self.kpis.removeWidget(card)
+        for i, card in enumerate(self.kpi_cards):
+            self.kpis.addWidget(card, i // columns, i % columns)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._place_kpis(6 if event.size().width() >= 1100 else 3)
+        super().resizeEvent(event)
 
     # -- behaviour --------------------------------------------------------------------------
     @property

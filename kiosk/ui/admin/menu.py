@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QScrollArea,
     QSplitter,
     QTableView,
     QTreeWidget,
@@ -161,6 +162,7 @@ class MenuScreen(QWidget):
         self.options.setHeaderLabels([tr("Option"), tr("Price")])
         self.options.setRootIsDecorated(True)
         self.options.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.options.setMinimumHeight(160)
         card.body.addWidget(self.options, 1)
         self.message = label("", "error", "MenuMessage")
         self.message.setWordWrap(True)
@@ -179,7 +181,12 @@ class MenuScreen(QWidget):
             w.setEnabled(self.can_edit)
         if not self.can_edit:
             self.save.setText(tr("Save availability"))
-        return card
+        scroll = QScrollArea()
+        scroll.setObjectName("MenuEditorScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(card)
+        scroll.setMinimumWidth(400)
+        return scroll
 
     # -- data ----------------------------------------------------------------------------------
     def reload(self) -> None:
