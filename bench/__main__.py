@@ -172,6 +172,7 @@ class Bench:
             def open_table(make: Callable[[], Any] = make) -> None:
                 m = make()
                 self.in_view(m)
+                self.paint(m, 0)
                 self.models.append(m)
 
             out[f"{name}: open table ({rows:,} rows) + paint"] = timed(open_table, self.repeat)

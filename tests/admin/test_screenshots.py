@@ -12,11 +12,11 @@ from kiosk.ui.admin.screenshots import take_admin_screenshots
 
 
 def test_screenshots(store: Store, tmp_path: Path, qapp: object) -> None:
-    paths = take_admin_screenshots(store, tmp_path, ["1280x800", "1080x1920"])
+    paths = take_admin_screenshots(store, tmp_path, ["1280x720", "1080x1920"])
     names = sorted(p.name for p in paths)
     screens = ["audit", "dashboard", "login", "members", "menu", "orders", "settings"]
     assert names == sorted(
-        f"admin_{s}_{size}.png" for s in screens for size in ("1280x800", "1080x1920")
+        f"admin_{s}_{size}.png" for s in screens for size in ("1280x720", "1080x1920")
     )
     for path in paths:
         image = QImage(str(path))

@@ -260,7 +260,7 @@ class AuditScreen(QWidget):
         export_box.setContentsMargins(8, 8, 8, 8)
         self.export = ExportPanel(ctx)
         self.export.setMaximumWidth(560)
-        export_box.addWidget(self.export)
+        export_box.addWidget(self.export, 0, Qt.AlignmentFlag.AlignTop)
         export_box.addStretch(1)
         self.tabs.addTab(export_page, tr("CSV export"))
 
@@ -280,8 +280,8 @@ class AuditScreen(QWidget):
             f"{local_dt(row.created_at, self.ctx.tz)}  {row.staff}  {row.action}  "
             f"{row.entity} {row.entity_id}",
             "",
-            tr("Before:") + " " + json.dumps(row.before, ensure_ascii=False, indent=1, default=str),
-            tr("After:") + " " + json.dumps(row.after, ensure_ascii=False, indent=1, default=str),
+            tr("Before:") + " " + json.dumps(row.before, ensure_ascii=False, default=str),
+            tr("After:") + " " + json.dumps(row.after, ensure_ascii=False, default=str),
         ]
         self.detail.setPlainText("\n".join(text))
 

@@ -11,6 +11,7 @@ from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QCha
 from PySide6.QtCore import QDate, QMargins, Qt, QTimer
 from PySide6.QtGui import QBrush, QPainter, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QDateEdit,
     QFrame,
     QGridLayout,
@@ -68,7 +69,8 @@ class SalesChart(QChartView):
             self._chart.addAxis(axis, where)
             self.series.attachAxis(axis)
         self.x_axis.setGridLineVisible(False)
-        self.setMinimumHeight(260)
+        self.x_axis.setTruncateLabels(False)  # "09" fits; Qt would still show "…"
+        self.setMinimumHeight(200)
 
     def set_hours(self, hours: list[tuple[int, float]]) -> None:
         self.bars.remove(0, self.bars.count())
@@ -142,7 +144,7 @@ class DashboardScreen(QWidget):
         self._place_kpis(6)
         page.addLayout(kpis)
 
-        lower = QHBoxLayout()
+        self.lower = lower = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         lower.setSpacing(12)
         chart_card = Card()
         self.chart_title = label(tr("Sales by hour (THB)"), "subtitle")
@@ -217,6 +219,7 @@ class DashboardScreen(QWidget):
         side_widget.setLayout(side)
         side.setContentsMargins(0, 0, 0, 0)
         side_scroll.setWidget(side_widget)
+        self.side_scroll, self.side_widget = side_scroll, side_widget
         lower.addWidget(side_scroll, 2)
         page.addLayout(lower, 1)
         self.updated = label("", "muted", "DashboardUpdated")
@@ -244,7 +247,17 @@ class DashboardScreen(QWidget):
             self.kpis.addWidget(card, i // columns, i % columns)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        self._place_kpis(6 if event.size().width() >= 1100 else 3)
+        """Wide: six cards in a row, chart beside the side cards. Narrow (a portrait
+        screen): two rows of cards, the side cards under the chart."""
+        width = event.size().width()
+        self._place_kpis(6 if width >= 1150 else 3)
+        wide = width >= 900
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self.lower.direction() != direction:
+            self.lower.setDirection(direction)
+            self.side_scroll.setMinimumHeight(
+                0 if wide else min(self.side_widget.sizeHint().height(), 560)
+            )
         super().resizeEvent(event)
 
     # -- behaviour --------------------------------------------------------------------------

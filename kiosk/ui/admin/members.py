@@ -4,6 +4,7 @@ points balance with a reason-required adjustment, and the full transaction histo
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -276,7 +277,7 @@ class MembersScreen(QWidget):
         self.search.returnPressed.connect(self.apply_search)
         self.header.tools.addWidget(self.search)
 
-        split = QSplitter(Qt.Orientation.Horizontal)
+        self.split = split = QSplitter(Qt.Orientation.Horizontal)
         split.setChildrenCollapsible(False)
         self.table = QTableView()
         self.table.setObjectName("MembersTable")
@@ -301,6 +302,15 @@ class MembersScreen(QWidget):
         self._timer.timeout.connect(self.apply_search)
         ctx.events.points_changed.connect(self._on_events_points_changed)
         self._update_subtitle()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """On a portrait screen the detail goes under the table instead of beside it."""
+        size = event.size()
+        portrait = size.height() > size.width() * 1.2
+        self.split.setOrientation(
+            Qt.Orientation.Vertical if portrait else Qt.Orientation.Horizontal
+        )
+        super().resizeEvent(event)
 
     def _update_subtitle(self) -> None:
         kind = self.model.listing.search_kind  # type: ignore[attr-defined]

@@ -8,7 +8,14 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QRegularExpression, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPixmap, QRegularExpressionValidator
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QPainter,
+    QPixmap,
+    QRegularExpressionValidator,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -84,9 +91,12 @@ class MenuScreen(QWidget):
             tr("Menu"), tr("Tick 'Available' off when a dish runs out; kiosks update at once.")
         )
         page.addWidget(self.header)
+        self.split = QSplitter(Qt.Orientation.Horizontal)
+        self.split.setChildrenCollapsible(False)
+        page.addWidget(self.split, 1)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.setChildrenCollapsible(False)
-        page.addWidget(split, 1)
+        self.split.addWidget(split)
 
         self.categories = QListWidget()
         self.categories.setObjectName("CategoryList")
@@ -111,10 +121,11 @@ class MenuScreen(QWidget):
         header.setHighlightSections(False)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
         split.addWidget(self.table)
-        split.addWidget(self._build_editor())
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 4)
-        split.setStretchFactor(2, 3)
+        self.split.addWidget(self._build_editor())
+        self.split.setStretchFactor(0, 5)
+        self.split.setStretchFactor(1, 3)
         ctx.events.menu_changed.connect(self._on_events_menu_changed)
         self.reload()
 
@@ -187,6 +198,15 @@ class MenuScreen(QWidget):
         scroll.setWidget(card)
         scroll.setMinimumWidth(400)
         return scroll
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """On a portrait screen the editor goes under the list instead of beside it."""
+        size = event.size()
+        portrait = size.height() > size.width() * 1.2
+        self.split.setOrientation(
+            Qt.Orientation.Vertical if portrait else Qt.Orientation.Horizontal
+        )
+        super().resizeEvent(event)
 
     # -- data ----------------------------------------------------------------------------------
     def reload(self) -> None:

@@ -7,6 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -154,7 +155,7 @@ class OrderDetail(Card):
         self.payments.setHorizontalHeaderLabels(
             [tr("Method"), tr("Amount"), tr("Status"), tr("Reference")]
         )
-        self._table_style(self.payments)
+        self._table_style(self.payments, stretch=3)
         self.body.addWidget(self.payments, 1)
 
         grid = QGridLayout()
@@ -175,23 +176,32 @@ class OrderDetail(Card):
         self.promptpay.clicked.connect(lambda: self.paid_requested.emit("promptpay"))
         self.refund.clicked.connect(self.refund_requested.emit)
         self.reprint.clicked.connect(self.reprint_requested.emit)
-        placed = [
-            (self.to_ready, 0, 0),
-            (self.to_completed, 0, 1),
-            (self.to_preparing, 1, 0),
-            (self.cash, 0, 0),
-            (self.promptpay, 0, 1),
-            (self.to_cancelled, 1, 1),
-            (self.refund, 2, 0),
-            (self.reprint, 2, 1),
+        self.button_grid = grid
+        self.action_buttons = [
+            self.to_ready,
+            self.to_completed,
+            self.to_preparing,
+            self.cash,
+            self.promptpay,
+            self.to_cancelled,
+            self.refund,
+            self.reprint,
         ]
-        for widget, r, c in placed:
-            grid.addWidget(widget, r, c)
+        for i, b in enumerate(self.action_buttons):
+            grid.addWidget(b, i // 2, i % 2)  # owned by the card; re-placed per order
         self.body.addLayout(grid)
         self.show_order(None)
 
+    def _place_buttons(self) -> None:
+        """The buttons that apply to this order, two per row, in a fixed order."""
+        for b in self.action_buttons:
+            self.button_grid.removeWidget(b)
+        shown = [b for b in self.action_buttons if not b.isHidden()]
+        for i, b in enumerate(shown):
+            self.button_grid.addWidget(b, i // 2, i % 2)
+
     @staticmethod
-    def _table_style(table: QTableWidget) -> None:
+    def _table_style(table: QTableWidget, stretch: int = 1) -> None:
         table.verticalHeader().setVisible(False)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -200,7 +210,7 @@ class OrderDetail(Card):
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
 
     def show_order(self, order: OrderView | None) -> None:
@@ -291,6 +301,7 @@ class OrderDetail(Card):
         self.refund.setEnabled(paid and can_refund)
         self.refund.setToolTip("" if can_refund else tr("Only a manager or the owner can refund."))
         self.reprint.setVisible(True)
+        self._place_buttons()
 
     def succeeded_payment(self) -> str | None:
         if self.order is None:
@@ -338,7 +349,7 @@ class OrdersScreen(QWidget):
         filters.addWidget(self.count)
         page.addLayout(filters)
 
-        split = QSplitter(Qt.Orientation.Horizontal)
+        self.split = split = QSplitter(Qt.Orientation.Horizontal)
         split.setChildrenCollapsible(False)
         self.table = QTableView()
         self.table.setObjectName("OrdersTable")
@@ -380,6 +391,15 @@ class OrdersScreen(QWidget):
             signal.connect(self._on_events_changed)
         self.filter_buttons[self.filter].setChecked(True)
         self._update_count()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """On a portrait screen the detail goes under the table instead of beside it."""
+        size = event.size()
+        portrait = size.height() > size.width() * 1.2
+        self.split.setOrientation(
+            Qt.Orientation.Vertical if portrait else Qt.Orientation.Horizontal
+        )
+        super().resizeEvent(event)
 
     # -- filters ------------------------------------------------------------------------------
     def _listing(self) -> OrderListing:

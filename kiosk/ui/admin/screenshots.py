@@ -182,8 +182,14 @@ def _prepare(window: AdminWindow, key: str, day: date | None, store: Any) -> Non
         screen.show_day(day)
     elif key == "orders":
         screen.set_filter("today" if day == window.ctx.today() else "all")
-        if screen.model.rowCount():
-            screen.table.selectRow(0)
+        rows = [screen.model.row(r) for r in range(min(40, screen.model.rowCount()))]
+        paid_member = [
+            i
+            for i, r in enumerate(rows)
+            if r and r.customer_id and r.payment_status == "succeeded" and r.status == "preparing"
+        ]
+        if rows:
+            screen.table.selectRow(paid_member[0] if paid_member else 0)
     elif key == "members":
         members = store.customers.search("", limit=50)
 

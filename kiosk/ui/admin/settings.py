@@ -8,7 +8,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from PySide6.QtCore import QRegularExpression, Qt
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtGui import QRegularExpressionValidator, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDoubleSpinBox,
@@ -81,17 +81,43 @@ class SettingsScreen(QWidget):
         inner.setObjectName("ScrollInner")
         scroll.setWidget(inner)
         page.addWidget(scroll, 1)
-        grid = QGridLayout(inner)
-        grid.setContentsMargins(0, 0, 8, 0)
-        grid.setSpacing(14)
-        grid.addWidget(self._store_group(), 0, 0, 2, 1)
-        grid.addWidget(self._loyalty_group(), 0, 1)
-        grid.addWidget(self._timeouts_group(), 1, 1)
-        grid.addWidget(self._payments_group(), 2, 0, 1, 2)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
-        grid.setRowStretch(3, 1)
+        self.grid = QGridLayout(inner)
+        self.grid.setContentsMargins(0, 0, 8, 0)
+        self.grid.setSpacing(14)
+        self.groups = [
+            self._store_group(),
+            self._loyalty_group(),
+            self._timeouts_group(),
+            self._payments_group(),
+        ]
+        self._columns = 0
+        self._place_groups(2)
         self.load()
+
+    def _place_groups(self, columns: int) -> None:
+        """Two columns on a wide screen, one on a narrow (portrait) one."""
+        if columns == self._columns:
+            return
+        self._columns = columns
+        store, loyalty, timeouts, payments = self.groups
+        for group in self.groups:
+            self.grid.removeWidget(group)
+        if columns == 2:
+            self.grid.addWidget(store, 0, 0, 2, 1)
+            self.grid.addWidget(loyalty, 0, 1)
+            self.grid.addWidget(timeouts, 1, 1)
+            self.grid.addWidget(payments, 2, 0, 1, 2)
+            self.grid.setColumnStretch(1, 1)
+        else:
+            for row, group in enumerate(self.groups):
+                self.grid.addWidget(group, row, 0)
+            self.grid.setColumnStretch(1, 0)
+        self.grid.setColumnStretch(0, 1)
+        self.grid.setRowStretch(4, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._place_groups(2 if event.size().width() >= 1000 else 1)
+        super().resizeEvent(event)
 
     # -- groups --------------------------------------------------------------------------------
     def _store_group(self) -> QGroupBox:

@@ -60,7 +60,7 @@ class KpiCard(Card):
         self.body.addWidget(self.note)
         self.body.addStretch(1)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setMinimumHeight(112)
+        self.setMinimumHeight(100)
 
     def set(self, value: str, note: str = "") -> None:
         self.value.setText(value)
