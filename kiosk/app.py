@@ -26,7 +26,9 @@ from kiosk.services.loyalty import LoyaltyService
 from kiosk.services.menu import MenuService
 from kiosk.services.orders import OrderService
 from kiosk.services.payments import PaymentService
+from kiosk.services.reports import ReportService
 from kiosk.services.settings import SettingsService
+from kiosk.services.staff import StaffService
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +48,8 @@ class Store:
     payments: PaymentService
     gateway: PaymentGateway
     clock: Clock
+    staff: StaffService
+    reports: ReportService
     extras: dict[str, Any] = field(default_factory=dict)
     _relay: PgEventRelay | SqliteChangeWatcher | None = None
 
@@ -107,6 +111,8 @@ def build_store(
         payments=PaymentService(db, current, bus, gateway, clock),
         gateway=gateway,
         clock=clock,
+        staff=StaffService(db, current, bus, clock),
+        reports=ReportService(db, current, clock),
     )
 
 

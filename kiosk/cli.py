@@ -81,13 +81,8 @@ def cmd_admin(args: argparse.Namespace) -> int:
     from kiosk.app import build_store
 
     store = build_store(settings)
-    try:
-        from kiosk.ui.launch import run_admin
-    except ModuleNotFoundError as exc:
-        if exc.name and exc.name.startswith("kiosk.ui"):
-            print("The admin panel is not built yet.", file=sys.stderr)
-            return 1
-        raise
+    from kiosk.ui.admin.app import run_admin
+
     return run_admin(store)
 
 

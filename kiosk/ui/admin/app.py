@@ -1,0 +1,174 @@
+"""Starting the admin panel: ``kiosk admin`` (:func:`run_admin`) or over the running kiosk
+(:func:`open_from_kiosk`, called by the kiosk's hidden gesture).
+
+:class:`AdminSession` runs the cycle sign-in → admin window → sign-out (button or idle)
+→ sign-in again (stand-alone) or back to the kiosk (kiosk mode).
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QApplication, QWidget
+
+from kiosk.services.staff import StaffActions, StaffService, StaffView
+from kiosk.ui.admin.context import AdminContext
+from kiosk.ui.admin.dialogs import Dialogs
+from kiosk.ui.admin.login import LoginDialog
+from kiosk.ui.admin.window import AdminWindow
+from kiosk.ui.fonts import register_fonts, ui_font
+from kiosk.ui.qt_events import QtEvents
+
+_sessions: list[AdminSession] = []
+
+
+def _staff_service(store: Any) -> StaffService:
+    staff = getattr(store, "staff", None)
+    if staff is None:
+        staff = StaffService(store.db, store.current_settings, store.events, store.clock)
+    return staff
+
+
+class AdminSession(QObject):
+    """Emits ``finished`` when the panel is done (sign-in cancelled; in kiosk mode also
+    after sign-out)."""
+
+    finished = Signal()
+
+    def __init__(
+        self,
+        store: Any,
+        kiosk_mode: bool = False,
+        parent_widget: QWidget | None = None,
+        dialogs: Dialogs | None = None,
+        quit_app: Callable[[], None] = QApplication.quit,
+        idle_now: Callable[[], float] = time.monotonic,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.kiosk_mode = kiosk_mode
+        self.parent_widget = parent_widget
+        self.dialogs = dialogs or Dialogs()
+        self.quit_app = quit_app
+        self.idle_now = idle_now
+        self.staff = _staff_service(store)
+        self.actions = StaffActions.from_store(store)
+        self.actions.staff = self.staff
+        self.events = QtEvents(store.events)
+        self.login: LoginDialog | None = None
+        self.window: AdminWindow | None = None
+
+    def start(self) -> LoginDialog:
+        """Show the sign-in dialog (non-blocking)."""
+        settings = self.store.current_settings()
+        login = LoginDialog(
+            self.staff,
+            settings.store.name,
+            parent=self.parent_widget,
+            allow_setup=not self.kiosk_mode,
+        )
+        login.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        login.authenticated.connect(self._on_login_authenticated)
+        login.rejected.connect(self._on_login_rejected)
+        if self.parent_widget is not None:
+            login.setWindowModality(Qt.WindowModality.WindowModal)
+        login.resize(760, 560)
+        self.login = login
+        if self.parent_widget is not None:
+            login.open()
+        else:
+            login.show()
+        return login
+
+    def _on_login_authenticated(self, user: StaffView) -> None:
+        self.login = None
+        self.open_window(user)
+
+    def open_window(self, user: StaffView) -> AdminWindow:
+        ctx = AdminContext(
+            store=self.store,
+            actions=self.actions,
+            staff=user,
+            events=self.events,
+            dialogs=self.dialogs,
+            kiosk_mode=self.kiosk_mode,
+        )
+        window = AdminWindow(ctx, idle_now=self.idle_now)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.logged_out.connect(self._on_window_logged_out)
+        window.exit_kiosk_requested.connect(self._on_window_exit_kiosk_requested)
+        self.window = window
+        if self.kiosk_mode:
+            window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+            window.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
+            window.showFullScreen()
+        else:
+            window.showMaximized()
+        return window
+
+    def _on_window_logged_out(self, reason: str) -> None:
+        window, self.window = self.window, None
+        if window is not None and reason != "closed":
+            window.close()
+        if reason == "exit_kiosk":
+            return
+        if self.kiosk_mode or reason == "closed":
+            self._finish()
+        else:
+            self.start()
+
+    def _on_window_exit_kiosk_requested(self) -> None:
+        self._finish()
+        self.quit_app()
+
+    def _on_login_rejected(self) -> None:
+        self.login = None
+        self._finish()
+
+    def _finish(self) -> None:
+        self.events.close()
+        if self in _sessions:
+            _sessions.remove(self)
+        self.finished.emit()
+
+
+def _prepare_app() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    register_fonts()
+    return app
+
+
+def run_admin(store: Any) -> int:
+    """``kiosk admin``: its own window, mouse and keyboard. Returns the exit code."""
+    app = _prepare_app()
+    app.setApplicationName("OrderUp admin")
+    app.setFont(ui_font(10))
+    session = AdminSession(store, kiosk_mode=False)
+    _sessions.append(session)
+    session.finished.connect(app.quit)
+    session.start()
+    try:
+        return app.exec()
+    finally:
+        store.close()
+
+
+def open_from_kiosk(store: Any, parent: QWidget) -> None:
+    """The kiosk's hidden gesture: a PIN dialog over the kiosk, then the admin window
+    (full screen, on top). Signing out returns to the kiosk; a manager or owner can
+    leave kiosk mode with "Exit kiosk" (``QApplication.quit``)."""
+    _prepare_app()
+    session = AdminSession(store, kiosk_mode=True, parent_widget=parent)
+    _sessions.append(session)
+    session.start()
+
+
+def active_sessions() -> list[AdminSession]:
+    return list(_sessions)

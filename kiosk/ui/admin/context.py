@@ -1,0 +1,70 @@
+"""What every admin screen gets: the store, the role-checked actions, who is signed in,
+live events and the dialogs. One object, passed down, so screens stay testable."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, TypeVar
+
+from PySide6.QtWidgets import QWidget
+
+from kiosk.config import Settings
+from kiosk.services.errors import ServiceError
+from kiosk.services.reports import ReportService
+from kiosk.services.staff import Permission, StaffActions, StaffView
+from kiosk.ui.admin.dialogs import Dialogs
+from kiosk.ui.admin.format import tr
+from kiosk.ui.qt_events import QtEvents
+
+T = TypeVar("T")
+
+
+@dataclass
+class AdminContext:
+    store: Any  # kiosk.app.Store (the UI may import it, but tests pass look-alikes too)
+    actions: StaffActions
+    staff: StaffView
+    events: QtEvents
+    dialogs: Dialogs = field(default_factory=Dialogs)
+    kiosk_mode: bool = False
+
+    @property
+    def reports(self) -> ReportService:
+        reports = getattr(self.store, "reports", None)
+        if reports is None:
+            reports = ReportService(self.store.db, self.store.current_settings, self.store.clock)
+        return reports
+
+    def settings(self) -> Settings:
+        return self.store.current_settings()
+
+    @property
+    def tz(self) -> str:
+        return self.settings().store.timezone
+
+    def today(self) -> date:
+        return self.reports.today()
+
+    def can(self, permission: Permission) -> bool:
+        return self.staff.can(permission)
+
+    def attempt(self, parent: QWidget | None, what: str, action: Callable[[], T]) -> T | None:
+        """Run a service call; a refusal or bad input becomes a message, not a crash."""
+        try:
+            return action()
+        except ServiceError as exc:
+            self.dialogs.error(parent, what, friendly(exc))
+            return None
+
+
+def friendly(exc: ServiceError) -> str:
+    """The message for a person, translated where we have a translation for its code."""
+    known = {
+        "permission_denied": None,  # the service message names the role needed
+        "reason_required": tr("Please give a reason."),
+        "locked_out": None,
+    }
+    text = known.get(exc.code)
+    return text or tr(exc.message)

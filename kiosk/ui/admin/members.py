@@ -1,0 +1,365 @@
+"""Members: search by phone (any format) or name, a profile with marketing consent, the
+points balance with a reason-required adjustment, and the full transaction history."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.services.errors import ServiceError
+from kiosk.services.listings import LoyaltyListing, MemberListing
+from kiosk.services.phone import format_national
+from kiosk.services.staff import Permission
+from kiosk.services.views import MemberView
+from kiosk.ui.admin.context import AdminContext, friendly
+from kiosk.ui.admin.format import local_dt, money, tr
+from kiosk.ui.admin.models import ROW_ID_ROLE, PagedTableModel, loyalty_columns, member_columns
+from kiosk.ui.admin.orders import configure_table, select_row_id
+from kiosk.ui.admin.theme import set_role
+from kiosk.ui.admin.widgets import Card, PageHeader, button, label
+
+
+class MemberDetail(Card):
+    def __init__(self, ctx: AdminContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.member: MemberView | None = None
+        self.setObjectName("MemberDetail")
+        self.setMinimumWidth(440)
+        self.title = label(tr("No member selected"), "title", "MemberName")
+        self.body.addWidget(self.title)
+        self.summary = label("", "muted", "MemberSummary")
+        self.summary.setWordWrap(True)
+        self.body.addWidget(self.summary)
+        stats = QHBoxLayout()
+        self.points = label("", "kpi_value", "MemberPoints")
+        self.tier = label("", "subtitle", "MemberTier")
+        stats.addWidget(self.points)
+        stats.addStretch(1)
+        stats.addWidget(self.tier)
+        self.body.addLayout(stats)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("MemberTabs")
+        self.body.addWidget(self.tabs, 1)
+        self.tabs.addTab(self._build_history(), tr("History"))
+        self.tabs.addTab(self._build_profile(), tr("Profile"))
+        self.tabs.addTab(self._build_adjust(), tr("Adjust points"))
+        self.show_member(None)
+
+    def _build_history(self) -> QWidget:
+        page = QWidget()
+        box = QVBoxLayout(page)
+        box.setContentsMargins(8, 8, 8, 8)
+        self.history = QTableView()
+        self.history.setObjectName("HistoryTable")
+        self.history_model: PagedTableModel | None = None
+        box.addWidget(self.history)
+        return page
+
+    def _build_profile(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        form.setContentsMargins(12, 12, 12, 12)
+        form.setSpacing(8)
+        self.first_name = QLineEdit()
+        self.first_name.setObjectName("EditFirstName")
+        self.last_name = QLineEdit()
+        self.last_name.setObjectName("EditLastName")
+        self.phone = QLineEdit()
+        self.phone.setObjectName("EditPhone")
+        self.email = QLineEdit()
+        self.email.setObjectName("EditEmail")
+        self.sms = QCheckBox(tr("Agrees to SMS marketing"))
+        self.sms.setObjectName("EditSms")
+        self.mail = QCheckBox(tr("Agrees to e-mail marketing"))
+        self.mail.setObjectName("EditEmailMarketing")
+        form.addRow(tr("First name"), self.first_name)
+        form.addRow(tr("Last name"), self.last_name)
+        form.addRow(tr("Phone"), self.phone)
+        form.addRow(tr("E-mail"), self.email)
+        form.addRow("", self.sms)
+        form.addRow("", self.mail)
+        note = label(
+            tr("Consent is opt-in (PDPA): tick only when the member asked for it."), "muted"
+        )
+        note.setWordWrap(True)
+        form.addRow("", note)
+        self.profile_message = label("", "error", "ProfileMessage")
+        self.profile_message.setWordWrap(True)
+        form.addRow("", self.profile_message)
+        self.save = button(tr("Save profile"), "primary", "SaveProfile")
+        self.save.clicked.connect(self._on_save_clicked)
+        form.addRow("", self.save)
+        return page
+
+    def _build_adjust(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        form.setContentsMargins(12, 12, 12, 12)
+        form.setSpacing(8)
+        self.adjust_points = QSpinBox()
+        self.adjust_points.setObjectName("AdjustPoints")
+        self.adjust_points.setRange(-1_000_000, 1_000_000)
+        self.adjust_points.setSingleStep(10)
+        self.adjust_reason = QLineEdit()
+        self.adjust_reason.setObjectName("AdjustReason")
+        self.adjust_reason.setPlaceholderText(tr("Required, e.g. 'Missed points for order A042'"))
+        form.addRow(tr("Points (+ add, − remove)"), self.adjust_points)
+        form.addRow(tr("Reason"), self.adjust_reason)
+        self.adjust_message = label("", "error", "AdjustMessage")
+        self.adjust_message.setWordWrap(True)
+        form.addRow("", self.adjust_message)
+        self.apply_adjust = button(tr("Apply adjustment"), "primary", "ApplyAdjustment")
+        self.apply_adjust.clicked.connect(self._on_apply_adjust_clicked)
+        form.addRow("", self.apply_adjust)
+        allowed = self.ctx.can(Permission.POINTS_ADJUST)
+        for w in (self.adjust_points, self.adjust_reason, self.apply_adjust):
+            w.setEnabled(allowed)
+        if not allowed:
+            self.adjust_message.setText(tr("Only a manager or the owner can adjust points."))
+        return page
+
+    def show_member(self, member: MemberView | None) -> None:
+        same = member is not None and self.member is not None and self.member.id == member.id
+        self.member = member
+        enabled = member is not None
+        self.tabs.setEnabled(enabled)
+        if member is None:
+            self.title.setText(tr("No member selected"))
+            self.summary.setText(tr("Search by phone in any format (081-234-5678) or by name."))
+            self.points.setText("")
+            self.tier.setText("")
+            self.history.setModel(None)
+            self.history_model = None
+            return
+        region = self.ctx.settings().store.phone_region
+        phone = format_national(member.phone, region)
+        self.title.setText(member.full_name or tr("(no name)"))
+        to_next = (
+            tr("{n} points to {tier}").format(n=member.points_to_next_tier, tier=member.next_tier)
+            if member.next_tier
+            else tr("top tier")
+        )
+        self.summary.setText(
+            " · ".join(
+                [
+                    phone,
+                    tr("joined {date}").format(date=local_dt(member.created_at, self.ctx.tz)[:10]),
+                    tr("{n} visits").format(n=member.visits_count),
+                    tr("spent {amount}").format(amount=money(member.total_spent)),
+                    tr("last visit {date}").format(
+                        date=local_dt(member.last_visit, self.ctx.tz)[:10] or "—"
+                    ),
+                ]
+            )
+        )
+        self.points.setText(tr("{n} points").format(n=f"{member.points:,}"))
+        self.tier.setText(
+            f"{member.tier.capitalize()} · {tr('lifetime')} {member.lifetime_points:,} · {to_next}"
+        )
+        self.first_name.setText(member.first_name)
+        self.last_name.setText(member.last_name)
+        self.phone.setText(phone)
+        self.email.setText(member.email)
+        self.sms.setChecked(member.sms_marketing)
+        self.mail.setChecked(member.email_marketing)
+        if not same:  # a live update of the same member keeps what staff are typing
+            self.profile_message.setText("")
+            self.adjust_points.setValue(0)
+            self.adjust_reason.clear()
+            if self.ctx.can(Permission.POINTS_ADJUST):
+                self.adjust_message.setText("")
+        listing = LoyaltyListing(self.ctx.store.db, self.ctx.store.current_settings, member.id)
+        self.history_model = PagedTableModel(
+            listing, loyalty_columns(lambda: self.ctx.tz), self, page_size=50
+        )
+        configure_table(
+            self.history, self.history_model, {0: 130, 1: 80, 2: 70, 3: 80, 4: 60, 6: 80}, stretch=5
+        )
+
+    def _message(self, target: QWidget, text: str, ok: bool = False) -> None:
+        target.setText(text)  # type: ignore[attr-defined]
+        set_role(target, "role", "ok" if ok else "error")
+
+    def _on_save_clicked(self) -> None:
+        m = self.member
+        if m is None:
+            return
+        region = self.ctx.settings().store.phone_region
+        fields: dict[str, object] = {}
+        wanted = {
+            "first_name": self.first_name.text().strip(),
+            "last_name": self.last_name.text().strip(),
+            "email": self.email.text().strip(),
+            "sms_marketing": self.sms.isChecked(),
+            "email_marketing": self.mail.isChecked(),
+        }
+        current = {
+            "first_name": m.first_name,
+            "last_name": m.last_name,
+            "email": m.email,
+            "sms_marketing": m.sms_marketing,
+            "email_marketing": m.email_marketing,
+        }
+        fields = {k: v for k, v in wanted.items() if v != current[k]}
+        if self.phone.text().strip() != format_national(m.phone, region):
+            fields["phone"] = self.phone.text().strip()
+        if not fields:
+            self._message(self.profile_message, tr("Nothing to save."), ok=True)
+            return
+        if "first_name" in fields and not fields["first_name"]:
+            self._message(self.profile_message, tr("The first name cannot be empty."))
+            return
+        try:
+            updated = self.ctx.actions.update_member(self.ctx.staff, m.id, **fields)
+        except ServiceError as exc:
+            self._message(self.profile_message, friendly(exc))
+            return
+        self.show_member(updated)
+        self._message(self.profile_message, tr("Saved."), ok=True)
+
+    def _on_apply_adjust_clicked(self) -> None:
+        m = self.member
+        if m is None:
+            return
+        points = self.adjust_points.value()
+        reason = self.adjust_reason.text()
+        if points == 0:
+            self._message(self.adjust_message, tr("Enter a number of points other than zero."))
+            return
+        try:
+            self.ctx.actions.adjust_points(self.ctx.staff, m.phone, points, reason)
+        except ServiceError as exc:
+            self._message(self.adjust_message, friendly(exc))
+            return
+        updated = self.ctx.store.customers.get(m.id)
+        self.show_member(updated)
+        self.adjust_points.setValue(0)
+        self.adjust_reason.clear()
+        self.tabs.setCurrentIndex(2)
+        self._message(
+            self.adjust_message,
+            tr("Done: {points} points, new balance {balance}.").format(
+                points=f"{points:+,}", balance=f"{updated.points:,}"
+            ),
+            ok=True,
+        )
+
+
+class MembersScreen(QWidget):
+    def __init__(self, ctx: AdminContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        page = QVBoxLayout(self)
+        page.setContentsMargins(24, 20, 24, 20)
+        page.setSpacing(12)
+        self.header = PageHeader(tr("Members"))
+        page.addWidget(self.header)
+        self.search = QLineEdit()
+        self.search.setObjectName("MemberSearch")
+        self.search.setPlaceholderText(tr("Phone (any format) or name"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(320)
+        self.search.textChanged.connect(self._on_search_text_changed)
+        self.search.returnPressed.connect(self.apply_search)
+        self.header.tools.addWidget(self.search)
+
+        self.split = split = QSplitter(Qt.Orientation.Horizontal)
+        split.setChildrenCollapsible(False)
+        self.table = QTableView()
+        self.table.setObjectName("MembersTable")
+        listing = MemberListing(ctx.store.db, ctx.store.current_settings)
+        self.model = PagedTableModel(listing, member_columns(lambda: ctx.tz), self)
+        configure_table(
+            self.table,
+            self.model,
+            {0: 115, 1: 110, 2: 110, 3: 70, 4: 70, 5: 95, 6: 55, 7: 90, 8: 70},
+            stretch=2,
+        )
+        self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
+        split.addWidget(self.table)
+        self.detail = MemberDetail(ctx)
+        split.addWidget(self.detail)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        page.addWidget(split, 1)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(300)
+        self._timer.timeout.connect(self.apply_search)
+        ctx.events.points_changed.connect(self._on_events_points_changed)
+        self._update_subtitle()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """On a portrait screen the detail goes under the table instead of beside it."""
+        size = event.size()
+        portrait = size.height() > size.width() * 1.2
+        self.split.setOrientation(
+            Qt.Orientation.Vertical if portrait else Qt.Orientation.Horizontal
+        )
+        super().resizeEvent(event)
+
+    def _update_subtitle(self) -> None:
+        kind = self.model.listing.search_kind  # type: ignore[attr-defined]
+        n = f"{self.model.rowCount():,}"
+        text = {
+            "": tr("{n} members"),
+            "phone": tr("{n} found by phone"),
+            "phone_prefix": tr("{n} with a phone starting like this"),
+            "name": tr("{n} with a name starting like this"),
+        }[kind]
+        self.header.subtitle.setText(text.format(n=n))
+
+    def _on_search_text_changed(self, _text: str) -> None:
+        self._timer.start()
+
+    def apply_search(self) -> None:
+        self._timer.stop()
+        listing = self.model.listing.searched(self.search.text())  # type: ignore[attr-defined]
+        self.model.set_listing(listing)
+        self._update_subtitle()
+        if self.model.rowCount() == 1:
+            self.table.selectRow(0)
+
+    def _on_table_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        member_id = self.model.data(current, ROW_ID_ROLE)
+        if member_id is not None:
+            self.open_member(int(member_id))
+
+    def open_member(self, member_id: int) -> None:
+        member = self.ctx.attempt(
+            self, tr("Member"), lambda: self.ctx.store.customers.get(member_id)
+        )
+        self.detail.show_member(member)
+
+    def _on_events_points_changed(self, event: object) -> None:
+        shown = self.detail.member
+        if shown is not None and getattr(event, "customer_id", None) == shown.id:
+            self.open_member(shown.id)
+        if self.isVisible():
+            self.model.refresh()
+            if shown is not None:
+                self.model.row(max(0, self.table.verticalScrollBar().value()))
+                select_row_id(self.table, self.model, shown.id)
+
+    def activate(self) -> None:
+        self.model.refresh()
+        self._update_subtitle()
+
+    def close_screen(self) -> None:
+        self._timer.stop()

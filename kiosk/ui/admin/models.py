@@ -1,0 +1,530 @@
+"""Passive table models for the admin panel (Anki's DataModel idea).
+
+:class:`PagedTableModel` knows the row count (one ``COUNT``) and keeps a small LRU
+cache of pages; ``data()`` for a row outside the cache fetches just that page from a
+:class:`kiosk.services.listings.Listing`. Opening a million-row table therefore costs a
+count and one page, scrolling to the end costs one page read from the other end, and
+memory stays at ``page_size * max_pages`` rows. Sorting asks the listing for an
+index-backed ``ORDER BY`` and resets; columns without an index are not sortable.
+
+The small tables (menu items, staff) hold all their rows: there are tens of them.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush
+
+from kiosk.services.listings import (
+    AuditRow,
+    Listing,
+    LoyaltyRow,
+    MemberRow,
+    OrderRow,
+)
+from kiosk.services.staff import StaffView
+from kiosk.services.views import MenuItemView
+from kiosk.ui.admin.format import (
+    local_dt,
+    method_label,
+    mode_label,
+    money,
+    role_label,
+    short_dt,
+    status_label,
+    tr,
+    tx_label,
+)
+from kiosk.ui.admin.theme import color, status_color
+
+R = TypeVar("R")
+Index = QModelIndex | QPersistentModelIndex
+
+ROW_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+ROW_ROLE = int(Qt.ItemDataRole.UserRole) + 2
+LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+CENTER = Qt.AlignmentFlag.AlignCenter
+
+
+@dataclass(frozen=True)
+class Column(Generic[R]):
+    key: str
+    title: str
+    text: Callable[[R], str]
+    sort_key: str | None = None  # the listing's sort key; None: not sortable
+    align: Qt.AlignmentFlag = LEFT
+    foreground: Callable[[R], Any] | None = None
+    width: int = 0
+
+
+class PagedTableModel(QAbstractTableModel, Generic[R]):
+    """A read-only table over a :class:`Listing`, fetched a page at a time."""
+
+    page_size = 100
+    max_pages = 6
+
+    def __init__(
+        self,
+        listing: Listing[R],
+        columns: Sequence[Column[R]],
+        parent: QObject | None = None,
+        page_size: int | None = None,
+        max_pages: int | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._listing = listing
+        self._columns = list(columns)
+        if page_size:
+            self.page_size = page_size
+        if max_pages:
+            self.max_pages = max_pages
+        self._pages: OrderedDict[int, list[R]] = OrderedDict()
+        self.pages_fetched = 0
+        self.rows_fetched = 0
+        self.max_rows_in_one_fetch = 0
+        self._count = listing.count()
+
+    # -- paging -------------------------------------------------------------------------
+    @property
+    def listing(self) -> Listing[R]:
+        return self._listing
+
+    @property
+    def columns(self) -> list[Column[R]]:
+        return self._columns
+
+    @property
+    def cached_rows(self) -> int:
+        return sum(len(p) for p in self._pages.values())
+
+    @property
+    def cached_pages(self) -> list[int]:
+        return list(self._pages)
+
+    def _page(self, number: int) -> list[R]:
+        page = self._pages.get(number)
+        if page is not None:
+            self._pages.move_to_end(number)
+            return page
+        page = self._listing.page(number * self.page_size, self.page_size, self._count)
+        self.pages_fetched += 1
+        self.rows_fetched += len(page)
+        self.max_rows_in_one_fetch = max(self.max_rows_in_one_fetch, len(page))
+        self._pages[number] = page
+        while len(self._pages) > self.max_pages:
+            self._pages.popitem(last=False)
+        return page
+
+    def row(self, row: int) -> R | None:
+        """The row object at ``row`` (fetching its page if needed), or None."""
+        if not 0 <= row < self._count:
+            return None
+        page = self._page(row // self.page_size)
+        offset = row % self.page_size
+        return page[offset] if offset < len(page) else None
+
+    def row_id(self, row: int) -> int | None:
+        item = self.row(row)
+        return getattr(item, "id", None) if item is not None else None
+
+    def find_cached(self, row_id: int) -> int | None:
+        """The row number of ``row_id`` if its page is cached (no query)."""
+        for number, page in self._pages.items():
+            for i, item in enumerate(page):
+                if getattr(item, "id", None) == row_id:
+                    return number * self.page_size + i
+        return None
+
+    def set_listing(self, listing: Listing[R]) -> None:
+        """New filters or sort: one count, cache dropped."""
+        self.beginResetModel()
+        self._listing = listing
+        self._pages.clear()
+        self._count = listing.count()
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        """Re-count and drop the cache (new or changed rows)."""
+        self.set_listing(self._listing)
+
+    # -- Qt model API -------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.column() < len(self._columns):
+            return None
+        role = int(role)
+        if role not in _ROLES:
+            return None
+        item = self.row(index.row())
+        if item is None:
+            return None
+        column = self._columns[index.column()]
+        if role in (_DISPLAY, _TOOLTIP):
+            return column.text(item)
+        if role == _ALIGN:
+            return int(column.align.value)
+        if role == _FOREGROUND:
+            if column.foreground is None:
+                return None
+            value = column.foreground(item)
+            return QBrush(value) if value is not None else None
+        if role == ROW_ID_ROLE:
+            return getattr(item, "id", None)
+        if role == ROW_ROLE:
+            return item
+        return None
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
+            return None
+        column = self._columns[section]
+        if int(role) == _DISPLAY:
+            return column.title
+        if int(role) == _ALIGN:
+            return int(column.align.value)
+        if int(role) == _TOOLTIP and column.sort_key is None:
+            return tr("This column cannot be sorted")
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def sortable(self, column: int) -> bool:
+        return 0 <= column < len(self._columns) and self._columns[column].sort_key is not None
+
+    def sort_column(self) -> int:
+        for i, c in enumerate(self._columns):
+            if c.sort_key == self._listing.sort:
+                return i
+        return -1
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Re-query with an index-backed ORDER BY; columns without one are ignored."""
+        if not self.sortable(column):
+            return
+        key = self._columns[column].sort_key
+        assert key is not None
+        descending = order == Qt.SortOrder.DescendingOrder
+        if key == self._listing.sort and descending == self._listing.descending:
+            return
+        self.beginResetModel()
+        self._listing = self._listing.sorted_by(key, descending)
+        self._pages.clear()
+        self.endResetModel()
+
+
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_ROLES = {_DISPLAY, _TOOLTIP, _ALIGN, _FOREGROUND, ROW_ID_ROLE, ROW_ROLE}
+
+
+# -- column sets ----------------------------------------------------------------------------
+
+
+def order_columns(tz: Callable[[], str], today: Callable[[], date]) -> list[Column[OrderRow]]:
+    def payment(r: OrderRow) -> str:
+        if not r.payment_method:
+            return tr("Unpaid")
+        if r.payment_status == "pending" and r.at_counter:
+            return tr("{method} · at counter").format(method=method_label(r.payment_method))
+        return f"{method_label(r.payment_method)} · {status_label(r.payment_status)}"
+
+    def customer(r: OrderRow) -> str:
+        if not r.customer_id:
+            return "—"
+        name = r.customer_name or tr("Member")
+        return f"{name}  {r.customer_phone}".strip()
+
+    return [
+        Column("number", tr("Order"), lambda r: r.number, "number"),
+        Column(
+            "created_at", tr("Time"), lambda r: short_dt(r.created_at, tz(), today()), "created_at"
+        ),
+        Column(
+            "status",
+            tr("Status"),
+            lambda r: status_label(r.status),
+            "status",
+            foreground=lambda r: status_color(r.status),
+        ),
+        Column("mode", tr("Mode"), lambda r: mode_label(r.mode)),
+        Column("customer", tr("Member"), customer),
+        Column("items", tr("Items"), lambda r: str(r.items), align=RIGHT),
+        Column("total", tr("Total"), lambda r: money(r.total), align=RIGHT),
+        Column(
+            "payment",
+            tr("Payment"),
+            payment,
+            foreground=lambda r: color("warning") if r.payment_status != "succeeded" else None,
+        ),
+        Column("kiosk", tr("Kiosk"), lambda r: r.kiosk_id),
+    ]
+
+
+def member_columns(tz: Callable[[], str]) -> list[Column[MemberRow]]:
+    return [
+        Column("phone", tr("Phone"), lambda r: r.phone, "phone"),
+        Column("first_name", tr("First name"), lambda r: r.first_name, "first_name"),
+        Column("last_name", tr("Last name"), lambda r: r.last_name, "last_name"),
+        Column("tier", tr("Tier"), lambda r: r.tier.capitalize()),
+        Column("points", tr("Points"), lambda r: f"{r.points:,}", align=RIGHT),
+        Column("total_spent", tr("Spent"), lambda r: money(r.total_spent), align=RIGHT),
+        Column("visits", tr("Visits"), lambda r: f"{r.visits:,}", align=RIGHT),
+        Column(
+            "created_at", tr("Joined"), lambda r: local_dt(r.created_at, tz())[:10], "created_at"
+        ),
+        Column("id", tr("ID"), lambda r: str(r.id), "id", align=RIGHT),
+    ]
+
+
+def loyalty_columns(tz: Callable[[], str]) -> list[Column[LoyaltyRow]]:
+    return [
+        Column("created_at", tr("When"), lambda r: local_dt(r.created_at, tz()), "created_at"),
+        Column("type", tr("Type"), lambda r: tx_label(r.type)),
+        Column(
+            "points",
+            tr("Points"),
+            lambda r: f"{r.points:+,}",
+            align=RIGHT,
+            foreground=lambda r: color("success") if r.points > 0 else color("danger"),
+        ),
+        Column("balance_after", tr("Balance"), lambda r: f"{r.balance_after:,}", align=RIGHT),
+        Column("order_number", tr("Order"), lambda r: r.order_number),
+        Column("reason", tr("Reason"), lambda r: r.reason),
+        Column("staff", tr("Staff"), lambda r: r.staff),
+    ]
+
+
+def _summary(values: dict[str, Any] | None) -> str:
+    if not values:
+        return ""
+    return ", ".join(f"{k}: {v}" for k, v in values.items())
+
+
+def audit_columns(tz: Callable[[], str]) -> list[Column[AuditRow]]:
+    return [
+        Column("created_at", tr("When"), lambda r: local_dt(r.created_at, tz()), "created_at"),
+        Column("staff", tr("Staff"), lambda r: r.staff),
+        Column("action", tr("Action"), lambda r: r.action, "action"),
+        Column("entity", tr("On"), lambda r: f"{r.entity} {r.entity_id}".strip()),
+        Column("before", tr("Before"), lambda r: _summary(r.before)),
+        Column("after", tr("After"), lambda r: _summary(r.after)),
+    ]
+
+
+# -- small, fully loaded tables -----------------------------------------------------------------
+
+
+class MenuTableModel(QAbstractTableModel):
+    """Menu items of one category (or all); the Available column is a check box.
+
+    Ticking it does not change the data: it emits ``availability_requested`` and the
+    screen calls the service, then :meth:`set_items` with what the service returned.
+    """
+
+    availability_requested = Signal(int, bool)
+    HEADERS = ("name_th", "name_en", "category", "price", "options", "available")
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._items: list[MenuItemView] = []
+
+    def set_items(self, items: Sequence[MenuItemView]) -> None:
+        self.beginResetModel()
+        self._items = list(items)
+        self.endResetModel()
+
+    def replace_item(self, item: MenuItemView) -> None:
+        for i, old in enumerate(self._items):
+            if old.id == item.id:
+                self._items[i] = item
+                self.dataChanged.emit(self.index(i, 0), self.index(i, len(self.HEADERS) - 1))
+                return
+
+    def item(self, row: int) -> MenuItemView | None:
+        return self._items[row] if 0 <= row < len(self._items) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or int(role) != _DISPLAY:
+            return None
+        if not 0 <= section < len(self.HEADERS):
+            return None
+        return {
+            "name_th": tr("Thai name"),
+            "name_en": tr("English name"),
+            "category": tr("Category"),
+            "price": tr("Price"),
+            "options": tr("Options"),
+            "available": tr("Available"),
+        }[self.HEADERS[section]]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item = self.item(index.row())
+        if item is None:
+            return None
+        key = self.HEADERS[index.column()]
+        role = int(role)
+        if role == _DISPLAY:
+            if key == "price":
+                return money(item.price)
+            if key == "options":
+                return ", ".join(g.name_en for g in item.option_groups)
+            if key == "available":
+                return tr("On sale") if item.available else tr("Sold out")
+            if key == "category":
+                return item.category
+            return getattr(item, key)
+        if role == int(Qt.ItemDataRole.CheckStateRole) and key == "available":
+            return Qt.CheckState.Checked if item.available else Qt.CheckState.Unchecked
+        if role == _ALIGN:
+            return int((RIGHT if key == "price" else LEFT).value)
+        if role == _FOREGROUND and key == "available" and not item.available:
+            return QBrush(color("danger"))
+        if role == ROW_ID_ROLE:
+            return item.id
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.HEADERS[index.column()] == "available":
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if (
+            not index.isValid()
+            or int(role) != int(Qt.ItemDataRole.CheckStateRole)
+            or self.HEADERS[index.column()] != "available"
+        ):
+            return False
+        item = self.item(index.row())
+        if item is None:
+            return False
+        checked = Qt.CheckState(value) == Qt.CheckState.Checked if value is not None else False
+        self.availability_requested.emit(item.id, checked)
+        return False  # the screen updates the row once the service agreed
+
+
+class StaffTableModel(QAbstractTableModel):
+    HEADERS = ("name", "role", "status", "last_login")
+
+    def __init__(
+        self,
+        tz: Callable[[], str],
+        now: Callable[[], datetime],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._tz = tz
+        self._now = now
+        self._users: list[StaffView] = []
+
+    def set_users(self, users: Sequence[StaffView]) -> None:
+        self.beginResetModel()
+        self._users = list(users)
+        self.endResetModel()
+
+    def user(self, row: int) -> StaffView | None:
+        return self._users[row] if 0 <= row < len(self._users) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._users)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or int(role) != _DISPLAY:
+            return None
+        if not 0 <= section < len(self.HEADERS):
+            return None
+        return (tr("Name"), tr("Role"), tr("Status"), tr("Last sign-in"))[section]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        user = self.user(index.row())
+        if user is None:
+            return None
+        key = self.HEADERS[index.column()]
+        role = int(role)
+        if role == _DISPLAY:
+            if key == "name":
+                return user.name
+            if key == "role":
+                return role_label(user.role)
+            if key == "status":
+                if not user.active:
+                    return tr("Disabled")
+                if user.locked_until is not None and user.locked_until > self._now():
+                    return tr("Locked until {time}").format(
+                        time=local_dt(user.locked_until, self._tz(), with_date=False)
+                    )
+                return tr("Active")
+            return local_dt(user.last_login, self._tz()) or tr("Never")
+        if role == _FOREGROUND and key == "status" and not user.active:
+            return QBrush(color("muted"))
+        if role == ROW_ID_ROLE:
+            return user.id
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+__all__ = [
+    "ROW_ID_ROLE",
+    "ROW_ROLE",
+    "Column",
+    "MenuTableModel",
+    "PagedTableModel",
+    "StaffTableModel",
+    "audit_columns",
+    "loyalty_columns",
+    "member_columns",
+    "order_columns",
+]

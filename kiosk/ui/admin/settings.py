@@ -1,0 +1,336 @@
+"""Settings an owner or manager changes without touching the config file: store name,
+PromptPay merchant ID (validated live, with a test QR to scan), points and redemption
+rates, tiers, expiry, time-outs and the mock payment behaviour. Saved for every kiosk."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from PySide6.QtCore import QRegularExpression, Qt
+from PySide6.QtGui import QRegularExpressionValidator, QResizeEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.config import Settings
+from kiosk.services.errors import InvalidInput, ServiceError
+from kiosk.services.promptpay import build_payload, normalize_target
+from kiosk.services.qr import qr_matrix
+from kiosk.services.staff import Permission
+from kiosk.ui.admin.context import AdminContext, friendly
+from kiosk.ui.admin.format import tr
+from kiosk.ui.admin.theme import set_role
+from kiosk.ui.admin.widgets import PageHeader, QrView, button, label
+
+
+def _spin(lo: int, hi: int, suffix: str = "", name: str = "") -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(lo, hi)
+    box.setMinimumWidth(150)
+    if suffix:
+        box.setSuffix(suffix)
+    if name:
+        box.setObjectName(name)
+    return box
+
+
+def _form(group: QGroupBox) -> QFormLayout:
+    form = QFormLayout(group)
+    form.setSpacing(8)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    return form
+
+
+class SettingsScreen(QWidget):
+    def __init__(self, ctx: AdminContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.tier_boxes: dict[str, QSpinBox] = {}
+        page = QVBoxLayout(self)
+        page.setContentsMargins(24, 20, 24, 20)
+        page.setSpacing(12)
+        self.header = PageHeader(
+            tr("Settings"), tr("Saved in the database: every kiosk of the store uses them.")
+        )
+        self.revert = button(tr("Revert"), name="RevertSettings")
+        self.revert.clicked.connect(self.load)
+        self.save = button(tr("Save settings"), "primary", "SaveSettings")
+        self.save.clicked.connect(self._on_save_clicked)
+        self.header.tools.addWidget(self.revert)
+        self.header.tools.addWidget(self.save)
+        page.addWidget(self.header)
+        self.message = label("", "error", "SettingsMessage")
+        self.message.setWordWrap(True)
+        page.addWidget(self.message)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        inner = QWidget()
+        inner.setObjectName("ScrollInner")
+        scroll.setWidget(inner)
+        page.addWidget(scroll, 1)
+        self.grid = QGridLayout(inner)
+        self.grid.setContentsMargins(0, 0, 8, 0)
+        self.grid.setSpacing(14)
+        self.groups = [
+            self._store_group(),
+            self._loyalty_group(),
+            self._timeouts_group(),
+            self._payments_group(),
+        ]
+        self._columns = 0
+        self._place_groups(2)
+        self.load()
+
+    def _place_groups(self, columns: int) -> None:
+        """Two columns on a wide screen, one on a narrow (portrait) one."""
+        if columns == self._columns:
+            return
+        self._columns = columns
+        store, loyalty, timeouts, payments = self.groups
+        for group in self.groups:
+            self.grid.removeWidget(group)
+        if columns == 2:
+            self.grid.addWidget(store, 0, 0, 2, 1)
+            self.grid.addWidget(loyalty, 0, 1)
+            self.grid.addWidget(timeouts, 1, 1)
+            self.grid.addWidget(payments, 2, 0, 1, 2)
+            self.grid.setColumnStretch(1, 1)
+        else:
+            for row, group in enumerate(self.groups):
+                self.grid.addWidget(group, row, 0)
+            self.grid.setColumnStretch(1, 0)
+        self.grid.setColumnStretch(0, 1)
+        self.grid.setRowStretch(4, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._place_groups(2 if event.size().width() >= 1000 else 1)
+        super().resizeEvent(event)
+
+    # -- groups --------------------------------------------------------------------------------
+    def _store_group(self) -> QGroupBox:
+        group = QGroupBox(tr("Store"))
+        form = _form(group)
+        self.store_name = QLineEdit()
+        self.store_name.setMinimumWidth(320)
+        self.store_name.setObjectName("StoreNameEdit")
+        self.store_name_th = QLineEdit()
+        self.store_name_th.setMinimumWidth(320)
+        self.store_name_th.setObjectName("StoreNameThEdit")
+        self.vat = QDoubleSpinBox()
+        self.vat.setObjectName("VatRate")
+        self.vat.setRange(0, 100)
+        self.vat.setDecimals(2)
+        self.vat.setMinimumWidth(150)
+        self.vat.setSuffix(" %")
+        self.promptpay = QLineEdit()
+        self.promptpay.setMinimumWidth(320)
+        self.promptpay.setObjectName("PromptPayId")
+        self.promptpay.setPlaceholderText(tr("Mobile 08x-xxx-xxxx, tax ID or e-wallet ID"))
+        self.promptpay.textChanged.connect(self._on_promptpay_text_changed)
+        self.promptpay_state = label("", "muted", "PromptPayState")
+        self.promptpay_state.setWordWrap(True)
+        form.addRow(tr("Store name (English)"), self.store_name)
+        form.addRow(tr("Store name (Thai)"), self.store_name_th)
+        form.addRow(tr("VAT included in prices"), self.vat)
+        form.addRow(tr("PromptPay ID"), self.promptpay)
+        form.addRow("", self.promptpay_state)
+        qr_row = QHBoxLayout()
+        self.qr = QrView()
+        self.qr.setFixedSize(220, 220)
+        qr_row.addWidget(self.qr)
+        self.qr_caption = label("", "muted", "QrCaption")
+        self.qr_caption.setWordWrap(True)
+        qr_row.addWidget(self.qr_caption, 1)
+        form.addRow(tr("Test QR"), qr_row)
+        if not self.ctx.can(Permission.SETTINGS_PROMPTPAY):
+            self.promptpay.setReadOnly(True)
+            self.promptpay.setToolTip(tr("Only the owner can change the PromptPay ID."))
+        return group
+
+    def _loyalty_group(self) -> QGroupBox:
+        group = QGroupBox(tr("Loyalty points"))
+        form = _form(group)
+        self.baht_per_point = QLineEdit()
+        self.baht_per_point.setMinimumWidth(150)
+        self.baht_per_point.setObjectName("BahtPerPoint")
+        self.baht_per_point.setValidator(
+            QRegularExpressionValidator(QRegularExpression(r"[0-9]{1,5}(\.[0-9]{0,2})?"))
+        )
+        self.points_per_baht = _spin(1, 10_000, tr(" points = ฿1"), "PointsPerBaht")
+        self.expiry = _spin(1, 120, tr(" months"), "ExpiryMonths")
+        form.addRow(tr("Earn 1 point per (THB)"), self.baht_per_point)
+        form.addRow(tr("Redeem"), self.points_per_baht)
+        form.addRow(tr("Points expire after"), self.expiry)
+        self.tiers_form = QFormLayout()
+        self.tiers_form.setSpacing(6)
+        self.tiers_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        form.addRow(label(tr("Tier thresholds (lifetime points)"), "muted"))
+        form.addRow(self.tiers_form)
+        return group
+
+    def _timeouts_group(self) -> QGroupBox:
+        group = QGroupBox(tr("Time-outs"))
+        form = _form(group)
+        self.idle = _spin(5, 3600, tr(" s"), "IdleTimeout")
+        self.idle_warning = _spin(3, 120, tr(" s"), "IdleWarning")
+        self.result_timeout = _spin(5, 600, tr(" s"), "ResultTimeout")
+        self.auto_logout = _spin(1, 240, tr(" min"), "AutoLogout")
+        form.addRow(tr("Kiosk idle → 'Still there?'"), self.idle)
+        form.addRow(tr("'Still there?' shows for"), self.idle_warning)
+        form.addRow(tr("Result screen stays for"), self.result_timeout)
+        form.addRow(tr("Staff auto-logout after"), self.auto_logout)
+        return group
+
+    def _payments_group(self) -> QGroupBox:
+        group = QGroupBox(tr("Payments"))
+        form = _form(group)
+        self.failure_rate = QDoubleSpinBox()
+        self.failure_rate.setObjectName("FailureRate")
+        self.failure_rate.setRange(0, 100)
+        self.failure_rate.setDecimals(1)
+        self.failure_rate.setMinimumWidth(150)
+        self.failure_rate.setSuffix(" %")
+        self.pp_delay = QDoubleSpinBox()
+        self.pp_delay.setObjectName("PromptPayDelay")
+        self.pp_delay.setRange(0, 600)
+        self.pp_delay.setMinimumWidth(150)
+        self.pp_delay.setSuffix(tr(" s"))
+        self.pp_timeout = _spin(10, 1800, tr(" s"), "PromptPayTimeout")
+        self.pay_at_counter = QCheckBox(tr("Cash is paid at the counter (staff mark it received)"))
+        self.pay_at_counter.setObjectName("PayAtCounter")
+        form.addRow(tr("PromptPay customer time limit"), self.pp_timeout)
+        form.addRow("", self.pay_at_counter)
+        form.addRow(label(tr("Test gateway (mock)"), "muted"))
+        form.addRow(tr("PromptPay failure rate"), self.failure_rate)
+        form.addRow(tr("PromptPay confirmation delay"), self.pp_delay)
+        return group
+
+    # -- values --------------------------------------------------------------------------------
+    def load(self) -> None:
+        s = self.ctx.settings()
+        self.store_name.setText(s.store.name)
+        self.store_name_th.setText(s.store.name_th)
+        self.vat.setValue(float(s.store.vat_rate))
+        self.promptpay.setText(s.store.promptpay_id)
+        self.baht_per_point.setText(f"{s.loyalty.baht_per_point.normalize():f}")
+        self.points_per_baht.setValue(s.loyalty.redeem_points_per_baht)
+        self.expiry.setValue(s.loyalty.expiry_months)
+        while self.tiers_form.rowCount():
+            self.tiers_form.removeRow(0)
+        self.tier_boxes = {}
+        for name, threshold in s.loyalty.tiers.items():
+            box = _spin(0, 10_000_000, tr(" pts"), f"Tier_{name}")
+            box.setValue(threshold)
+            self.tier_boxes[name] = box
+            self.tiers_form.addRow(name.capitalize(), box)
+        self.idle.setValue(s.kiosk.idle_timeout_seconds)
+        self.idle_warning.setValue(s.kiosk.idle_warning_seconds)
+        self.result_timeout.setValue(s.kiosk.result_timeout_seconds)
+        self.auto_logout.setValue(s.admin.auto_logout_minutes)
+        self.failure_rate.setValue(s.payments.promptpay_failure_rate * 100)
+        self.pp_delay.setValue(s.payments.promptpay_delay_seconds)
+        self.pp_timeout.setValue(s.payments.promptpay_timeout_seconds)
+        self.pay_at_counter.setChecked(s.payments.pay_at_counter)
+        self.message.setText("")
+        self._on_promptpay_text_changed(self.promptpay.text())
+
+    def _on_promptpay_text_changed(self, text: str) -> None:
+        try:
+            target = normalize_target(text)
+        except InvalidInput as exc:
+            self.promptpay_state.setText(friendly(exc))
+            set_role(self.promptpay_state, "role", "error")
+            set_role(self.promptpay, "invalid", "true")
+            self.qr.set_matrix([])
+            self.qr_caption.setText(tr("No QR until the PromptPay ID is valid."))
+            return
+        set_role(self.promptpay, "invalid", "false")
+        set_role(self.promptpay_state, "role", "ok")
+        kinds = {
+            "mobile": tr("mobile number"),
+            "national_id": tr("national / tax ID"),
+            "ewallet": tr("e-wallet ID"),
+        }
+        self.promptpay_state.setText(
+            tr("Valid {kind}: {shown}").format(
+                kind=kinds.get(target.kind, target.kind), shown=target.display
+            )
+        )
+        payload = build_payload(target)
+        self.qr.set_matrix(qr_matrix(payload))
+        self.qr_caption.setText(
+            tr(
+                "Scan with a banking app: it should offer to pay {target} (no amount). "
+                "Do not complete the transfer."
+            ).format(target=target.display)
+        )
+
+    def changes(self) -> dict[str, Any]:
+        """The edited values that differ from the current settings."""
+        s: Settings = self.ctx.settings()
+        try:
+            baht = Decimal(self.baht_per_point.text())
+        except InvalidOperation:
+            raise InvalidInput(tr("'Earn 1 point per' must be an amount such as 10.")) from None
+        wanted: dict[str, Any] = {
+            "store.name": self.store_name.text().strip(),
+            "store.name_th": self.store_name_th.text().strip(),
+            "store.vat_rate": Decimal(str(round(self.vat.value(), 2))),
+            "store.promptpay_id": self.promptpay.text().strip(),
+            "loyalty.baht_per_point": baht,
+            "loyalty.redeem_points_per_baht": self.points_per_baht.value(),
+            "loyalty.expiry_months": self.expiry.value(),
+            "kiosk.idle_timeout_seconds": self.idle.value(),
+            "kiosk.idle_warning_seconds": self.idle_warning.value(),
+            "kiosk.result_timeout_seconds": self.result_timeout.value(),
+            "admin.auto_logout_minutes": self.auto_logout.value(),
+            "payments.promptpay_failure_rate": round(self.failure_rate.value() / 100, 4),
+            "payments.promptpay_delay_seconds": round(self.pp_delay.value(), 2),
+            "payments.promptpay_timeout_seconds": self.pp_timeout.value(),
+            "payments.pay_at_counter": self.pay_at_counter.isChecked(),
+        }
+        out: dict[str, Any] = {}
+        for key, value in wanted.items():
+            section, name = key.split(".", 1)
+            if getattr(getattr(s, section), name) != value:
+                out[key] = value
+        tiers = {name: box.value() for name, box in self.tier_boxes.items()}
+        if tiers != dict(s.loyalty.tiers):
+            out["loyalty.tiers"] = tiers
+        return out
+
+    def _show(self, text: str, ok: bool = False) -> None:
+        self.message.setText(text)
+        set_role(self.message, "role", "ok" if ok else "error")
+
+    def _on_save_clicked(self) -> None:
+        try:
+            changes = self.changes()
+            if not changes:
+                self._show(tr("Nothing changed."), ok=True)
+                return
+            self.ctx.actions.update_settings(self.ctx.staff, changes)
+        except ServiceError as exc:
+            self._show(friendly(exc))
+            return
+        self.load()
+        self._show(
+            tr("Saved {n} setting(s). Kiosks use them from the next order.").format(n=len(changes)),
+            ok=True,
+        )
+
+    def activate(self) -> None:
+        self.load()

@@ -1,0 +1,275 @@
+"""The admin main window: header (store, who is signed in, lock, exit kiosk), a side
+navigation limited to what the role may use, the screens, and the idle auto-logout."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.services.staff import Permission
+from kiosk.ui.admin.context import AdminContext
+from kiosk.ui.admin.format import role_label, tr
+from kiosk.ui.admin.theme import apply_theme
+from kiosk.ui.admin.widgets import button, label
+
+_ACTIVITY = {
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.KeyPress,
+    QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin,
+    QEvent.Type.TouchUpdate,
+}
+
+
+class IdleWatcher(QObject):
+    """Emits ``idle`` once nothing was touched or typed for ``timeout()`` seconds.
+
+    ``now`` is injectable (a monotonic clock in seconds) so tests skip the waiting.
+    """
+
+    idle = Signal()
+
+    def __init__(
+        self,
+        timeout: Callable[[], float],
+        now: Callable[[], float] = time.monotonic,
+        interval_ms: int = 5_000,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._timeout = timeout
+        self._now = now
+        self._last = now()
+        self._fired = False
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self.check)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def start(self) -> None:
+        self.touch()
+        self._fired = False
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
+    def touch(self) -> None:
+        self._last = self._now()
+
+    def seconds_idle(self) -> float:
+        return self._now() - self._last
+
+    def check(self) -> None:
+        if not self._fired and self.seconds_idle() >= self._timeout():
+            self._fired = True
+            self._timer.stop()
+            self.idle.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _ACTIVITY:
+            self._last = self._now()
+        return False
+
+
+class AdminWindow(QMainWindow):
+    """Signals: ``logged_out(reason)`` ("manual", "idle", "closed") and
+    ``exit_kiosk_requested`` (a manager/owner chose to leave kiosk mode)."""
+
+    logged_out = Signal(str)
+    exit_kiosk_requested = Signal()
+
+    def __init__(
+        self,
+        ctx: AdminContext,
+        idle_now: Callable[[], float] = time.monotonic,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._done = False
+        self.setObjectName("AdminWindow")
+        settings = ctx.settings()
+        self.setWindowTitle(tr("OrderUp admin — {store}").format(store=settings.store.name))
+        self.resize(1280, 800)
+        apply_theme(self)
+
+        root = QWidget()
+        root.setObjectName("AdminRoot")
+        self.setCentralWidget(root)
+        outer = QVBoxLayout(root)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self._build_header())
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        outer.addLayout(body, 1)
+        self.nav = QListWidget()
+        self.nav.setObjectName("NavList")
+        self.nav.setFixedWidth(200)
+        self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        body.addWidget(self.nav)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("ScreenStack")
+        body.addWidget(self.stack, 1)
+        self.screens: dict[str, QWidget] = {}
+        self._build_screens()
+        self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
+        self.nav.setCurrentRow(0)
+
+        self.idle = IdleWatcher(
+            lambda: self.ctx.settings().admin.auto_logout_minutes * 60, idle_now, parent=self
+        )
+        self.idle.idle.connect(self._on_idle_idle)
+        self.idle.start()
+
+    # -- layout ---------------------------------------------------------------------------
+    def _build_header(self) -> QWidget:
+        header = QWidget()
+        header.setObjectName("AdminHeader")
+        row = QHBoxLayout(header)
+        row.setContentsMargins(20, 10, 16, 10)
+        settings = self.ctx.settings()
+        names = QVBoxLayout()
+        names.setSpacing(0)
+        names.addWidget(label(settings.store.name, name="StoreName"))
+        names.addWidget(label(settings.store.name_th, "muted", "StoreNameTh"))
+        row.addLayout(names)
+        row.addStretch(1)
+        who = self.ctx.staff
+        self.signed_in = label(
+            tr("Signed in as {name} · {role}").format(name=who.name, role=role_label(who.role)),
+            name="SignedInAs",
+        )
+        row.addWidget(self.signed_in)
+        row.addSpacing(12)
+        self.exit_kiosk = button(tr("Exit kiosk"), "danger", "ExitKioskButton")
+        self.exit_kiosk.setVisible(self.ctx.kiosk_mode and who.can(Permission.EXIT_KIOSK))
+        self.exit_kiosk.clicked.connect(self._on_exit_kiosk_clicked)
+        row.addWidget(self.exit_kiosk)
+        self.lock = button(tr("Lock"), "primary", "LogoutButton")
+        self.lock.setToolTip(tr("Sign out (also happens after a few idle minutes)"))
+        self.lock.clicked.connect(self._on_lock_clicked)
+        row.addWidget(self.lock)
+        return header
+
+    def _build_screens(self) -> None:
+        from kiosk.ui.admin.audit import AuditScreen
+        from kiosk.ui.admin.dashboard import DashboardScreen
+        from kiosk.ui.admin.members import MembersScreen
+        from kiosk.ui.admin.menu import MenuScreen
+        from kiosk.ui.admin.orders import OrdersScreen
+        from kiosk.ui.admin.settings import SettingsScreen
+        from kiosk.ui.admin.staff import StaffScreen
+
+        entries: list[tuple[str, str, Callable[[], QWidget], Permission]] = [
+            ("dashboard", tr("Dashboard"), lambda: DashboardScreen(self.ctx), Permission.VIEW),
+            ("orders", tr("Orders"), lambda: OrdersScreen(self.ctx), Permission.VIEW),
+            ("members", tr("Members"), lambda: MembersScreen(self.ctx), Permission.VIEW),
+            ("menu", tr("Menu"), lambda: MenuScreen(self.ctx), Permission.VIEW),
+            ("settings", tr("Settings"), lambda: SettingsScreen(self.ctx), Permission.SETTINGS),
+            ("staff", tr("Staff"), lambda: StaffScreen(self.ctx), Permission.STAFF_MANAGE),
+            ("audit", tr("Audit & export"), lambda: AuditScreen(self.ctx), Permission.AUDIT_VIEW),
+        ]
+        for key, title, make, permission in entries:
+            if not self.ctx.can(permission):
+                continue
+            screen = make()
+            screen.setObjectName(f"{key.capitalize()}Screen")
+            self.screens[key] = screen
+            self.stack.addWidget(screen)
+            item = QListWidgetItem(title, self.nav)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+
+    # -- navigation -----------------------------------------------------------------------
+    def show_screen(self, key: str) -> QWidget:
+        keys = list(self.screens)
+        self.nav.setCurrentRow(keys.index(key))
+        return self.screens[key]
+
+    def current_key(self) -> str:
+        return list(self.screens)[self.stack.currentIndex()]
+
+    def _on_nav_current_row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        screen = self.stack.currentWidget()
+        activate = getattr(screen, "activate", None)
+        if callable(activate):
+            activate()
+
+    # -- signing out ------------------------------------------------------------------------
+    def _on_lock_clicked(self) -> None:
+        self.log_out("manual")
+
+    def _on_idle_idle(self) -> None:
+        self.log_out("idle")
+
+    def log_out(self, reason: str) -> None:
+        if self._done:
+            return
+        self._done = True
+        self.idle.stop()
+        for screen in self.screens.values():
+            close = getattr(screen, "close_screen", None)
+            if callable(close):
+                close()
+        try:
+            self.ctx.actions.staff.logout(self.ctx.staff, reason)
+        finally:
+            self.logged_out.emit(reason)
+
+    def discard(self) -> None:
+        """Close without recording a sign-out (screenshots, tests)."""
+        self._done = True
+        self.idle.stop()
+        for screen in self.screens.values():
+            close = getattr(screen, "close_screen", None)
+            if callable(close):
+                close()
+        self.close()
+
+    def _on_exit_kiosk_clicked(self) -> None:
+        if not self.ctx.dialogs.confirm(
+            self,
+            tr("Exit kiosk mode"),
+            tr(
+                "Close the kiosk and return to the desktop? Customers cannot order until it is "
+                "started again."
+            ),
+        ):
+            return
+
+        def leave() -> bool:
+            user = self.ctx.actions.require(self.ctx.staff, Permission.EXIT_KIOSK)
+            self.ctx.actions.staff.record(user, "kiosk.exit", "kiosk")
+            return True
+
+        if self.ctx.attempt(self, tr("Exit kiosk mode"), leave):
+            self.log_out("exit_kiosk")
+            self.exit_kiosk_requested.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.log_out("closed")
+        super().closeEvent(event)

@@ -1,0 +1,31 @@
+"""``kiosk staff add`` / ``list`` drive StaffService (PIN from --pin or stdin)."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from kiosk.app import open_store
+from kiosk.cli import main
+
+
+def test_staff_add_and_list(
+    db_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_store(db_url, migrate=True).close()
+    assert (
+        main(["staff", "add", "Ploy", "--role", "owner", "--pin", "2468", "--database-url", db_url])
+        == 0
+    )
+    monkeypatch.setattr("sys.stdin", io.StringIO("1357\n"))
+    assert main(["staff", "add", "Nok", "--database-url", db_url]) == 0
+    assert main(["staff", "add", "Lek", "--pin", "12", "--database-url", db_url]) == 2
+    assert main(["staff", "list", "--database-url", db_url]) == 0
+    out, err = capsys.readouterr()
+    assert "Added Ploy (owner)." in out and "Added Nok (cashier)." in out
+    assert "4 to 8 digits" in err
+    assert "Nok" in out.splitlines()[-2] and "cashier" in out.splitlines()[-2]
+    store = open_store(db_url)
+    assert store.staff.authenticate("Nok", "1357").role == "cashier"
+    store.close()
