@@ -29,9 +29,7 @@ def install_exception_hook(on_error: Callable[[], None], parent: QObject) -> Cal
     previous_sys = sys.excepthook
     previous_thread = threading.excepthook
 
-    def hook(
-        exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
-    ) -> None:
+    def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         if issubclass(exc_type, KeyboardInterrupt):
             previous_sys(exc_type, exc, tb)
             return

@@ -248,7 +248,7 @@ class KioskFlow(QObject):
         w.member.reset()
         w.welcome.show_stage("attract")
         w.payment.show_notice("")
-        default = self.settings.kiosk.language
+        default = self.w.default_language
         if i18n.current_language() != default:
             w.set_language(default)
         self._load_menu()

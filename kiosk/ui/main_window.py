@@ -168,7 +168,8 @@ class MainWindow(QMainWindow):
             store, self, timing if isinstance(timing, Timing) else Timing(), ask=ask
         )
         self._portrait: bool | None = None
-        self.set_language(language or settings.kiosk.language)
+        self.default_language = language or settings.kiosk.language
+        self.set_language(self.default_language)
         self.resize(QSize(1080, 1920))
         self.flow.start()
 
@@ -240,6 +241,7 @@ class MainWindow(QMainWindow):
             for screen in self.screens.values():
                 screen.set_portrait(portrait)
             self.header.set_compact(portrait)
-            self.options.setMinimumWidth(900 if portrait else 1100)
+            self.options.setMinimumWidth(940 if portrait else 1180)
+            self.options.columns = 3 if portrait else 4
             self.options.setMaximumHeight(int(event.size().height() * 0.86))
         self.options.setMaximumHeight(int(event.size().height() * 0.86))

@@ -90,7 +90,7 @@ class Walker:
         self.window = MainWindow(
             store,
             language=lang,
-            timing=Timing(idle_ms=NEVER, result_ms=NEVER, poll_ms=NEVER, idle_warning_ms=10_000),
+            timing=Timing(idle_ms=NEVER, result_ms=30_000, poll_ms=NEVER, idle_warning_ms=10_000),
             ask=lambda *_: True,
         )
         self.window.resize(QSize(w, h))
@@ -187,9 +187,7 @@ class Walker:
             self.go_screen("result")
             self.shot("failure")
         finally:
-            self.store.settings.update(
-                {"payments.promptpay_failure_rate": 0}, staff="screenshots"
-            )
+            self.store.settings.update({"payments.promptpay_failure_rate": 0}, staff="screenshots")
         w.result.cancel.click()
         self.go_screen("welcome")
         # "Still there?"

@@ -92,7 +92,7 @@ class CardScreen(Screen):
         self.keypad.clear_pressed.connect(self._on_keypad_clear_pressed)
         p.addWidget(self.keypad, 1)
         self.pay = button("card_pay", "primary")
-        self.pay.setMinimumHeight(100)
+        self.pay.setProperty("size", "lg")
         self.pay.clicked.connect(self._on_pay_clicked)
         p.addWidget(self.pay)
         self.back = button("card_back", "secondary", "back", "green-800", 32)

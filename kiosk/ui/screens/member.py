@@ -73,7 +73,7 @@ class MemberScreen(Screen):
         self.keypad.backspace_pressed.connect(self._on_keypad_backspace_pressed)
         self.keypad.clear_pressed.connect(self._on_keypad_clear_pressed)
         self.lookup = button("member_lookup", "dark")
-        self.lookup.setMinimumHeight(92)
+        self.lookup.setProperty("size", "lg")
         self.lookup.clicked.connect(self._on_lookup_clicked)
         self.skip = button("member_skip", "ghost")
         self.skip.clicked.connect(self.skip_clicked)
@@ -166,7 +166,7 @@ class MemberScreen(Screen):
         lay.addStretch(1)
         self.continue_button = button("member_continue", "primary", "forward", "ink", 32)
         self.continue_button.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        self.continue_button.setMinimumHeight(100)
+        self.continue_button.setProperty("size", "lg")
         self.continue_button.clicked.connect(
             lambda: self.continue_clicked.emit(self.slider.value() if self.max_redeem else 0)
         )
@@ -184,7 +184,7 @@ class MemberScreen(Screen):
         lay.addWidget(self.nf_title)
         lay.addWidget(self.nf_body)
         self.signup = button("member_signup", "primary")
-        self.signup.setMinimumHeight(100)
+        self.signup.setProperty("size", "lg")
         self.signup.clicked.connect(lambda: self.signup_clicked.emit(self.digits))
         lay.addWidget(self.signup)
         self.nf_skip = button("member_not_found_skip", "secondary")
@@ -216,6 +216,16 @@ class MemberScreen(Screen):
         self.state = state
         self.pages.setCurrentIndex({"intro": 0, "found": 1, "not_found": 2}[state])
         self.error.setVisible(bool(self._error))
+        self._fit()
+
+    def _fit(self) -> None:
+        """In portrait a found member needs the room more than the keypad does."""
+        compact = self.portrait and self.state == "found"
+        for w in (self.keypad, self.lookup, self.skip, self.subtitle):
+            w.setVisible(not compact)
+        if self.portrait:
+            self.root.setRowStretch(0, 0 if compact else 3)
+            self.root.setRowStretch(1, 1 if compact else 2)
 
     def show_member(self, member: MemberView, max_redeem: int, redeem: int = 0) -> None:
         self.member = member
@@ -322,6 +332,7 @@ class MemberScreen(Screen):
             self.root.setColumnStretch(1, 1)
             self.root.setRowStretch(0, 1)
             self.root.setRowStretch(1, 0)
+        self._fit()
 
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Collect points"))

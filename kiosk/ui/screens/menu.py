@@ -101,8 +101,15 @@ class MenuScreen(Screen):
     def set_menu(self, categories: list[CategoryView], items: list[MenuItemView]) -> None:
         for b in self.category_buttons.values():
             self.group.removeButton(b)
+            self.rail_layout.removeWidget(b)
+            self.tabs_layout.removeWidget(b)
+            b.hide()
+            b.setParent(None)
             b.deleteLater()
         for c in self.cards.values():
+            self.grid.removeWidget(c)
+            c.hide()
+            c.setParent(None)
             c.deleteLater()
         self.categories = list(categories)
         self.category_buttons = {}
@@ -119,6 +126,7 @@ class MenuScreen(Screen):
             card.clicked.connect(lambda _=False, iid=item.id: self.item_clicked.emit(iid))
             self.cards[item.id] = card
         self._place_category_buttons()
+        self.retranslate_ui()
         if self.categories:
             keep = self.current_category in {c.id for c in self.categories}
             self.show_category(self.current_category if keep else self.categories[0].id)  # type: ignore[arg-type]

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QBoxLayout, QWidget
 
 from kiosk.services.money import format_thb
 from kiosk.services.views import MemberView, OrderView
 from kiosk.ui.screens.base import Screen
-from kiosk.ui.widgets.common import button, card, hbox, label, tile, vbox
+from kiosk.ui.widgets.common import button, card, hbox, label, vbox
+from kiosk.ui.widgets.method_card import MethodCard
 
 
 class PaymentScreen(Screen):
@@ -53,12 +54,11 @@ class PaymentScreen(Screen):
         self.methods_layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self.methods)
         self.methods_layout.setContentsMargins(0, 0, 0, 0)
         self.methods_layout.setSpacing(28)
-        self.cash = tile("pay_cash", "method", "cash", "green-800", 120)
-        self.card = tile("pay_card", "method", "card", "green-800", 120)
-        self.promptpay = tile("pay_promptpay", "method", "qr", "promptpay", 120)
+        self.cash = MethodCard("pay_cash", "cash", "green-800")
+        self.card = MethodCard("pay_card", "card", "green-800")
+        self.promptpay = MethodCard("pay_promptpay", "qr", "promptpay")
         for b, method in ((self.cash, "cash"), (self.card, "card"), (self.promptpay, "promptpay")):
             b.clicked.connect(lambda _=False, m=method: self.method_chosen.emit(m))
-            b.setMinimumSize(QSize(300, 300))
             self.methods_layout.addWidget(b)
         root.addWidget(self.methods, 1)
         self.back = button("payment_back", "secondary", "back", "green-800", 32)
@@ -82,11 +82,7 @@ class PaymentScreen(Screen):
             QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
         )
         for b in (self.cash, self.card, self.promptpay):
-            b.setToolButtonStyle(
-                Qt.ToolButtonStyle.ToolButtonTextBesideIcon
-                if portrait
-                else Qt.ToolButtonStyle.ToolButtonTextUnderIcon
-            )
+            b.set_horizontal(portrait)
 
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("How would you like to pay?"))
@@ -94,9 +90,9 @@ class PaymentScreen(Screen):
         cash_hint = (
             self.tr("Pay at the counter") if self.pay_at_counter else self.tr("Notes and coins")
         )
-        self.cash.setText(self.tr("Cash") + "\n" + cash_hint)
-        self.card.setText(self.tr("Card") + "\n" + self.tr("Visa, Mastercard, JCB"))
-        self.promptpay.setText(self.tr("PromptPay") + "\n" + self.tr("Scan with any banking app"))
+        self.cash.set_texts(self.tr("Cash"), cash_hint)
+        self.card.set_texts(self.tr("Card"), self.tr("Visa, Mastercard, JCB"))
+        self.promptpay.set_texts(self.tr("PromptPay"), self.tr("Scan the QR with any banking app"))
         self.back.setText(self.tr("Back"))
         o = self.order
         if o is None:

@@ -79,7 +79,7 @@ class PromptPayScreen(Screen):
         s.addWidget(self.status)
         s.addStretch(1)
         self.cancel = button("promptpay_cancel", "secondary")
-        self.cancel.setMinimumHeight(92)
+        self.cancel.setProperty("size", "lg")
         self.cancel.clicked.connect(self._on_cancel_clicked)
         s.addWidget(self.cancel)
         self.set_portrait(False)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
 
+from kiosk.ui import theme
 from kiosk.ui.messages import mode_name, points_text, tier_name
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets.celebration import Confetti
@@ -47,9 +48,9 @@ class ResultScreen(Screen):
         stack.setStackingMode(QStackedLayout.StackingMode.StackAll)
         self.confetti = Confetti(self)
         body = QWidget()
-        stack.addWidget(body)
         stack.addWidget(self.confetti)
-        self.confetti.raise_()
+        stack.addWidget(body)
+        stack.setCurrentWidget(body)
         lay = vbox(body, spacing=18)
         lay.setContentsMargins(64, 56, 64, 56)
         lay.addStretch(1)
@@ -89,6 +90,7 @@ class ResultScreen(Screen):
         balance_box.addWidget(self.balance_label)
         pc.addLayout(earned_box)
         pc.addLayout(balance_box)
+        self.points_card.setMinimumWidth(620)
         lay.addWidget(self.points_card, 0, Qt.AlignmentFlag.AlignHCenter)
 
         self.tier_up = card("result_tier_up", "tier-up")
@@ -101,6 +103,7 @@ class ResultScreen(Screen):
         tu.addWidget(self.tier_text, 1)
         self.tier_badge = label("result_tier_badge", "tier")
         tu.addWidget(self.tier_badge)
+        self.tier_up.setMinimumWidth(820)
         lay.addWidget(self.tier_up, 0, Qt.AlignmentFlag.AlignHCenter)
 
         self.receipt_label = label(
@@ -117,7 +120,8 @@ class ResultScreen(Screen):
         self.done = button("result_done", "primary")
         self.done.clicked.connect(self._on_done_clicked)
         for b in (self.cancel, self.retry, self.done):
-            b.setMinimumSize(360, 100)
+            b.setProperty("size", "lg")
+            b.setMinimumWidth(360)
             buttons.addWidget(b)
         buttons.addStretch(1)
         lay.addLayout(buttons)
@@ -260,8 +264,6 @@ class ResultScreen(Screen):
         )
         self.tier_badge.setText(tier_name(self.tier))
         self.tier_badge.setProperty("tier", self.tier or "bronze")
-        from kiosk.ui import theme
-
         theme.restyle(self.tier_badge)
         self.receipt_label.setVisible(ok and bool(self.receipt))
         self._update_countdown()

@@ -73,7 +73,7 @@ class ReviewScreen(Screen):
         t.addStretch(1)
         self.checkout = button("review_checkout", "primary", "forward", "ink", 32)
         self.checkout.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        self.checkout.setMinimumHeight(100)
+        self.checkout.setProperty("size", "lg")
         self.checkout.clicked.connect(self.checkout_clicked)
         self.back = button("review_back", "secondary", "back", "green-800", 32)
         self.back.clicked.connect(self.back_clicked)

@@ -52,7 +52,7 @@ class WelcomeScreen(Screen):
         a = vbox(attract, spacing=24)
         a.addStretch(2)
         self.greeting = label("welcome_greeting", "hero-sub", align=Qt.AlignmentFlag.AlignCenter)
-        self.title = label("welcome_title", "hero", wrap=True, align=Qt.AlignmentFlag.AlignCenter)
+        self.title = label("welcome_title", "welcome-title", True, Qt.AlignmentFlag.AlignCenter)
         a.addWidget(self.greeting)
         a.addWidget(self.title)
         a.addSpacing(24)
@@ -69,9 +69,8 @@ class WelcomeScreen(Screen):
         self.pictures_row.addStretch(1)
         a.addLayout(self.pictures_row)
         a.addSpacing(40)
-        self.start = button("welcome_start", "primary")
-        self.start.setMinimumHeight(132)
-        self.start.setMinimumWidth(560)
+        self.start = button("welcome_start", "start")
+        self.start.setMinimumWidth(640)
         self.start.clicked.connect(self.start_clicked)
         a.addWidget(self.start, 0, Qt.AlignmentFlag.AlignHCenter)
         self.hint = label("welcome_hint", "hero-sub", align=Qt.AlignmentFlag.AlignCenter)
@@ -123,7 +122,7 @@ class WelcomeScreen(Screen):
             if portrait
             else self.modes_layout.Direction.LeftToRight
         )
-        size = 260 if portrait else 220
+        size = 280 if portrait else 230
         for pic in self.pictures:
             pic.radius = size / 2
             pic.setFixedSize(size, size)

@@ -46,7 +46,7 @@ class CartPanel(QFrame):
         self.vat_note = label("cart_vat_note", "small")
         self.checkout = button("cart_checkout", "primary", "forward", "ink", 32)
         self.checkout.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        self.checkout.setMinimumHeight(96)
+        self.checkout.setProperty("size", "lg")
         self.checkout.clicked.connect(self.checkout_clicked)
 
         self.grid = QGridLayout(self)

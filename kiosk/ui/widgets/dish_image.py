@@ -87,20 +87,8 @@ class DishPicture(QWidget):
         self.sold_out = sold_out
         self.update()
 
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        return int(width * self.ratio)
-
     def sizeHint(self) -> QSize:
         return QSize(320, int(320 * self.ratio))
-
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        super().resizeEvent(event)
-        h = int(self.width() * self.ratio)
-        if self.height() != h:
-            self.setFixedHeight(h)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QFrame, QLabel, QWidget
 
 from kiosk.ui.i18n import pick
@@ -56,6 +56,7 @@ class Header(QFrame):
         self.steps: dict[str, QLabel] = {}
         self.steps_box = QWidget()
         steps_lay = hbox(self.steps_box, spacing=6)
+        steps_lay.setAlignment(Qt.AlignmentFlag.AlignVCenter)
         for i, step in enumerate(STEPS):
             lab = label(f"header_step_{step}", "step")
             steps_lay.addWidget(lab)
@@ -86,12 +87,8 @@ class Header(QFrame):
             set_state(lab, "current" if i == index else ("done" if i < index else ""))
 
     def set_compact(self, compact: bool) -> None:
-        """Portrait leaves less room: hide the step names, keep the current one."""
-        for name, lab in self.steps.items():
-            lab.setVisible(not compact or name == self._current)
-        for child in self.steps_box.findChildren(QLabel):
-            if child not in self.steps.values():
-                child.setVisible(not compact)
+        """Portrait leaves no room for the steps next to the buttons."""
+        self.steps_box.setVisible(not compact)
 
     def retranslate_ui(self) -> None:
         self.store_label.setText(pick(*self._store))

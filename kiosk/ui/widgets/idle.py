@@ -73,7 +73,7 @@ class IdlePanel(QFrame):
         self.count = label("idle_countdown", "order-number", align=Qt.AlignmentFlag.AlignCenter)
         self.message = label("idle_message", "body", wrap=True, align=Qt.AlignmentFlag.AlignCenter)
         self.keep = button("idle_continue", "primary")
-        self.keep.setMinimumHeight(100)
+        self.keep.setProperty("size", "lg")
         self.keep.clicked.connect(self._on_keep_clicked)
         self.restart = button("idle_start_over", "ghost")
         self.restart.clicked.connect(self._on_restart_clicked)

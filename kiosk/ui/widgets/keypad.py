@@ -105,7 +105,6 @@ class LetterPad(QWidget):
             (self.space_button, 5),
             (self.back_button, 2),
         ):
-            b.setMinimumHeight(76)
             b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             bottom.addWidget(b, stretch)
         self._rows.addLayout(bottom)

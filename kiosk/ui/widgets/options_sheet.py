@@ -33,6 +33,7 @@ class OptionsSheet(QFrame):
         self.setProperty("role", "sheet")
         self.item: MenuItemView | None = None
         self.quantity = 1
+        self.columns = 3
         self.option_buttons: dict[int, QPushButton] = {}
         self._groups: list[tuple[OptionGroupView, QLabel, list[QPushButton]]] = []
 
@@ -82,7 +83,7 @@ class OptionsSheet(QFrame):
         bottom.addWidget(self.cancel)
         self.add = button("options_add", "primary")
         self.add.setMinimumWidth(340)
-        self.add.setMinimumHeight(88)
+        self.add.setProperty("size", "lg")
         self.add.clicked.connect(self._on_add_clicked)
         bottom.addWidget(self.add)
         outer.addLayout(bottom)
@@ -127,7 +128,7 @@ class OptionsSheet(QFrame):
                 b.setChecked(True)
                 default_set = True
             b.toggled.connect(lambda _on, g=group.id: self._on_option_toggled(g))
-            grid.addWidget(b, i // 3, i % 3)
+            grid.addWidget(b, i // self.columns, i % self.columns)
             self.option_buttons[opt.id] = b
             buttons.append(b)
         if group.required and not default_set:
