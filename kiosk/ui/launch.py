@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QSize
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kiosk.app import Store
@@ -42,24 +43,47 @@ def application() -> QApplication:
     return app
 
 
-def connect_staff_access(window: MainWindow, store: Store) -> None:
-    """Five taps in the top-left corner open the admin panel's PIN login (if installed)."""
+def _message_box(window: MainWindow, text: str) -> None:
+    QMessageBox.information(window, QCoreApplication.translate("Launch", "Staff"), text)
 
-    def open_admin() -> None:
+
+class StaffAccess(QObject):
+    """Five taps in the top-left corner open the admin panel's PIN login (if installed).
+
+    The PIN check is the admin panel's; without it, staff get a short note (``notify``)."""
+
+    def __init__(
+        self,
+        window: MainWindow,
+        store: Store,
+        notify: Callable[[MainWindow, str], None] = _message_box,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.store = store
+        self.notify = notify
+        window.staff_access_requested.connect(self.open_admin)
+
+    @Slot()
+    def open_admin(self) -> None:
         try:
             from kiosk.ui.admin.app import open_from_kiosk
         except ImportError as exc:
             if exc.name and not exc.name.startswith("kiosk.ui.admin"):
                 raise
-            QMessageBox.information(
-                window,
-                QCoreApplication.translate("Launch", "Staff"),
-                QCoreApplication.translate("Launch", "The staff panel is not installed."),
-            )
+            log.warning("staff access requested but kiosk.ui.admin is not available")
+            text = QCoreApplication.translate("Launch", "The staff panel is not installed.")
+            self.notify(self.window, text)
             return
-        open_from_kiosk(store, window)
+        open_from_kiosk(self.store, self.window)
 
-    window.staff_access_requested.connect(open_admin)
+
+def connect_staff_access(
+    window: MainWindow,
+    store: Store,
+    notify: Callable[[MainWindow, str], None] = _message_box,
+) -> StaffAccess:
+    return StaffAccess(window, store, notify)
 
 
 def run_kiosk(
@@ -103,6 +127,11 @@ def run_kiosk(
         return int(app.exec())
     finally:
         uninstall()
+        window.allow_close()
+        window.close()
+        window.deleteLater()
+        # delete it now: left for PySide's exit-time clean-up it can crash the interpreter
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         store.close()
 
 

@@ -148,12 +148,12 @@ class MainWindow(QMainWindow):
             self.screens[screen.screen_name] = screen
             self.stack.addWidget(screen)
 
-        self.options = OptionsSheet()
         self.sheet_overlay = Overlay("sheet_overlay", root)
-        self.busy = BusyPanel()
+        self.options = OptionsSheet(self.sheet_overlay)
         self.busy_overlay = Overlay("busy_overlay", root)
-        self.idle_panel = IdlePanel()
+        self.busy = BusyPanel(self.busy_overlay)
         self.idle_overlay = Overlay("idle_overlay", root)
+        self.idle_panel = IdlePanel(self.idle_overlay)
         self.corner = StaffCorner(root)
         self.corner.tapped_five_times.connect(self.staff_access_requested)
         self.corner.raise_()

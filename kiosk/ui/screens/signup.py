@@ -3,7 +3,7 @@ marketing consent box that starts unticked and says what it is for (Thai PDPA)."
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QWidget
 
 from kiosk.ui.screens.base import Screen
@@ -12,6 +12,13 @@ from kiosk.ui.widgets.common import button, card, hbox, label, set_state, vbox
 from kiosk.ui.widgets.keypad import LetterPad
 
 MAX_NAME = 40
+
+
+class TouchCheckBox(QCheckBox):
+    """A check box the whole row of which reacts to a tap, not just the small square."""
+
+    def hitButton(self, pos: QPoint) -> bool:
+        return self.rect().contains(pos)
 
 
 class SignupScreen(Screen):
@@ -59,7 +66,7 @@ class SignupScreen(Screen):
         self.keyboard.text_typed.connect(self._on_keyboard_text_typed)
         self.keyboard.backspace_pressed.connect(self._on_keyboard_backspace_pressed)
         lay.addWidget(self.keyboard)
-        self.consent = QCheckBox()
+        self.consent = TouchCheckBox()
         self.consent.setObjectName("signup_consent")
         self.consent.setChecked(False)
         self.consent.setCursor(Qt.CursorShape.PointingHandCursor)
