@@ -525,6 +525,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Order %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>1.  Open your banking app and choose Scan.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -525,6 +525,10 @@
         <translation>สแกนเพื่อชำระด้วยพร้อมเพย์</translation>
     </message>
     <message>
+        <source>Order %1</source>
+        <translation>คำสั่งซื้อ %1</translation>
+    </message>
+    <message>
         <source>1.  Open your banking app and choose Scan.</source>
         <translation>1.  เปิดแอปธนาคารแล้วเลือก &quot;สแกน&quot;</translation>
     </message>

@@ -628,7 +628,11 @@ class KioskFlow(QObject):
             return
         self.pending = started
         self.w.promptpay.show_pending(
-            started.payload, started.amount, started.merchant_name, self.promptpay_ms()
+            started.payload,
+            started.amount,
+            started.merchant_name,
+            self.promptpay_ms(),
+            started.order_number,
         )
         self.go("promptpay")
         self._polling = False

@@ -243,5 +243,5 @@ class MainWindow(QMainWindow):
             self.header.set_compact(portrait)
             self.options.setMinimumWidth(940 if portrait else 1180)
             self.options.columns = 3 if portrait else 4
-            self.options.setMaximumHeight(int(event.size().height() * 0.86))
-        self.options.setMaximumHeight(int(event.size().height() * 0.86))
+        self.options.setMaximumHeight(int(event.size().height() * 0.92))
+        self.options.max_scroll_height = int(event.size().height() * 0.92) - 420

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QEvent, QSize
 from PySide6.QtWidgets import QApplication
 
 from kiosk.app import Store, build_store
@@ -65,6 +65,7 @@ def settle(rounds: int = 5) -> None:
 
 
 def demo_store(settings: Settings, folder: Path) -> Store:
+    folder.mkdir(parents=True, exist_ok=True)
     shot_settings = settings.merged(
         {
             "database": {"url": f"sqlite:///{folder / 'screenshots.db'}"},
@@ -218,6 +219,7 @@ class Walker:
         self.window.allow_close()
         self.window.close()
         self.window.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         settle()
 
 
@@ -229,22 +231,25 @@ def take_screenshots(
     out_dir.mkdir(parents=True, exist_ok=True)
     paths: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="kiosk-shots-") as tmp:
-        store = demo_store(settings, Path(tmp))
+        for size in sizes:
+            for lang in langs:
+                # a fresh store each time: the same order numbers, balances and tier-up
+                store = demo_store(settings, Path(tmp) / f"{lang}_{size}")
+                walker = Walker(store, out_dir, lang, size)
+                try:
+                    paths += walker.run()
+                finally:
+                    walker.close()
+                    store.close()
         try:
-            for size in sizes:
-                for lang in langs:
-                    walker = Walker(store, out_dir, lang, size)
-                    try:
-                        paths += walker.run()
-                    finally:
-                        walker.close()
+            from kiosk.ui.admin.screenshots import take_admin_screenshots
+        except ImportError as exc:
+            if exc.name and not exc.name.startswith("kiosk.ui.admin"):
+                raise
+        else:
+            store = demo_store(settings, Path(tmp) / "admin")
             try:
-                from kiosk.ui.admin.screenshots import take_admin_screenshots
-            except ImportError as exc:
-                if exc.name and not exc.name.startswith("kiosk.ui.admin"):
-                    raise
-            else:
                 paths += take_admin_screenshots(store, out_dir, sizes)
-        finally:
-            store.close()
+            finally:
+                store.close()
     return paths

@@ -17,7 +17,7 @@ from kiosk.services.views import CategoryView, MenuItemView, QuoteView
 from kiosk.ui.i18n import pick
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets.cart_panel import CartPanel
-from kiosk.ui.widgets.common import button, hbox, label, vbox
+from kiosk.ui.widgets.common import button, button_text, hbox, label, vbox
 from kiosk.ui.widgets.item_card import ItemCard
 
 MIN_CARD = 290
@@ -235,7 +235,7 @@ class MenuScreen(Screen):
     def retranslate_ui(self) -> None:
         self.rail_title.setText(self.tr("MENU"))
         for cat in self.categories:
-            self.category_buttons[cat.id].setText(pick(cat.name_th, cat.name_en))
+            self.category_buttons[cat.id].setText(button_text(pick(cat.name_th, cat.name_en)))
         for card in self.cards.values():
             card.retranslate_ui()
         self._retranslate_title()

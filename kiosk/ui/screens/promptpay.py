@@ -28,6 +28,7 @@ class PromptPayScreen(Screen):
         super().__init__(parent)
         self.amount = Decimal(0)
         self.merchant = ""
+        self.order_number = ""
         self.duration_ms = 120_000
         self._clock = QElapsedTimer()
         self._tick = QTimer(self)
@@ -62,6 +63,8 @@ class PromptPayScreen(Screen):
         s = vbox(self.side, spacing=18)
         self.title = label("promptpay_title", "title", wrap=True)
         s.addWidget(self.title)
+        self.order_label = label("promptpay_order", "muted")
+        s.addWidget(self.order_label)
         self.steps = [label(f"promptpay_step_{i}", "body", wrap=True) for i in range(3)]
         for st in self.steps:
             s.addWidget(st)
@@ -86,10 +89,18 @@ class PromptPayScreen(Screen):
         self.retranslate_ui()
 
     # -- view API ----------------------------------------------------------------------------
-    def show_pending(self, payload: str, amount: Decimal, merchant: str, duration_ms: int) -> None:
+    def show_pending(
+        self,
+        payload: str,
+        amount: Decimal,
+        merchant: str,
+        duration_ms: int,
+        order_number: str = "",
+    ) -> None:
         self.qr.set_payload(payload)
         self.amount = amount
         self.merchant = merchant
+        self.order_number = order_number
         self.duration_ms = duration_ms
         self._clock.start()
         self._tick.start()
@@ -147,6 +158,9 @@ class PromptPayScreen(Screen):
         self.amount_label.setText(format_thb(self.amount))
         self.merchant_label.setText(self.tr("Pay to: %1").replace("%1", self.merchant))
         self.title.setText(self.tr("Scan to pay with PromptPay"))
+        self.order_label.setText(
+            self.tr("Order %1").replace("%1", self.order_number) if self.order_number else ""
+        )
         self.steps[0].setText(self.tr("1.  Open your banking app and choose Scan."))
         self.steps[1].setText(self.tr("2.  Point your phone at the QR code."))
         self.steps[2].setText(self.tr("3.  Check the amount and confirm. We will see it here."))

@@ -51,6 +51,7 @@ class ResultScreen(Screen):
         stack.addWidget(self.confetti)
         stack.addWidget(body)
         stack.setCurrentWidget(body)
+        self.body = body
         lay = vbox(body, spacing=18)
         lay.setContentsMargins(64, 56, 64, 56)
         lay.addStretch(1)
@@ -159,6 +160,7 @@ class ResultScreen(Screen):
             self.confetti.play()
         else:
             self.confetti.hide()
+        self.body.raise_()  # confetti falls behind the words
         self.retranslate_ui()
 
     def show_failure(self, reason: str) -> None:

@@ -36,14 +36,15 @@ class SignupScreen(Screen):
         root.setContentsMargins(40, 32, 40, 32)
         panel = card("signup_panel", "panel")
         root.addWidget(panel, 0, 0)
-        lay = vbox(panel, spacing=16)
-        lay.setContentsMargins(40, 32, 40, 32)
+        self.grid = QGridLayout(panel)
+        self.grid.setContentsMargins(40, 32, 40, 32)
+        self.grid.setHorizontalSpacing(40)
+        self.grid.setVerticalSpacing(16)
         self.title = label("signup_title", "title", wrap=True)
         self.subtitle = label("signup_subtitle", "muted", wrap=True)
-        lay.addWidget(self.title)
-        lay.addWidget(self.subtitle)
 
-        fields = hbox(spacing=24)
+        self.fields = QWidget()
+        fields = hbox(self.fields, spacing=24)
         phone_box = vbox(spacing=6)
         self.phone_caption = label("", "section")
         self.phone = label("signup_phone", "display")
@@ -57,25 +58,19 @@ class SignupScreen(Screen):
         name_box.addWidget(self.name_display)
         fields.addLayout(phone_box, 2)
         fields.addLayout(name_box, 3)
-        lay.addLayout(fields)
         self.error = label("signup_error", "error", wrap=True)
         self.error.hide()
-        lay.addWidget(self.error)
-        lay.addStretch(1)
         self.keyboard = LetterPad("signup_keyboard")
         self.keyboard.text_typed.connect(self._on_keyboard_text_typed)
         self.keyboard.backspace_pressed.connect(self._on_keyboard_backspace_pressed)
-        lay.addWidget(self.keyboard)
         self.consent = TouchCheckBox()
         self.consent.setObjectName("signup_consent")
         self.consent.setChecked(False)
         self.consent.setCursor(Qt.CursorShape.PointingHandCursor)
-        lay.addWidget(self.consent)
         self.consent_text = label("signup_consent_text", "muted", wrap=True)
         self.consent_text.setContentsMargins(68, 0, 0, 0)
-        lay.addWidget(self.consent_text)
-        lay.addSpacing(12)
-        buttons = hbox(spacing=20)
+        self.buttons = QWidget()
+        buttons = hbox(self.buttons, spacing=20)
         self.back = button("signup_back", "secondary", "back", "green-800", 32)
         self.back.clicked.connect(self.back_clicked)
         self.submit = button("signup_submit", "primary")
@@ -83,8 +78,55 @@ class SignupScreen(Screen):
         self.submit.clicked.connect(self._on_submit_clicked)
         buttons.addWidget(self.back, 1)
         buttons.addWidget(self.submit, 2)
-        lay.addLayout(buttons)
+        self.set_portrait(True)
         self.retranslate_ui()
+
+    def set_portrait(self, portrait: bool) -> None:
+        """Portrait: one column, the keyboard low for the thumbs. Landscape: the form on the
+        left, the keyboard on the right."""
+        super().set_portrait(portrait)
+        g = self.grid
+        parts = (
+            self.title,
+            self.subtitle,
+            self.fields,
+            self.error,
+            self.keyboard,
+            self.consent,
+            self.consent_text,
+            self.buttons,
+        )
+        for w in parts:
+            g.removeWidget(w)
+        for r in range(10):
+            g.setRowStretch(r, 0)
+        if portrait:
+            order = (self.title, self.subtitle, self.fields, self.error)
+            for r, w in enumerate(order):
+                g.addWidget(w, r, 0)
+            g.setRowStretch(4, 1)
+            for r, w in enumerate(
+                (self.keyboard, self.consent, self.consent_text, self.buttons), 5
+            ):
+                g.addWidget(w, r, 0)
+            g.setColumnStretch(0, 1)
+            g.setColumnStretch(1, 0)
+        else:
+            left = (
+                self.title,
+                self.subtitle,
+                self.fields,
+                self.error,
+                self.consent,
+                self.consent_text,
+            )
+            for r, w in enumerate(left):
+                g.addWidget(w, r, 0)
+            g.setRowStretch(6, 1)
+            g.addWidget(self.buttons, 7, 0)
+            g.addWidget(self.keyboard, 0, 1, 8, 1, Qt.AlignmentFlag.AlignVCenter)
+            g.setColumnStretch(0, 5)
+            g.setColumnStretch(1, 6)
 
     def reset(self, phone_digits: str, layout_lang: str) -> None:
         self.phone_digits = phone_digits

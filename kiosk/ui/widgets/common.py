@@ -38,6 +38,11 @@ def button(
     return b
 
 
+def button_text(text: str) -> str:
+    """Data shown on a button: a single ``&`` would become a keyboard mnemonic and vanish."""
+    return text.replace("&", "&&")
+
+
 def tile(name: str, role: str, icon_name: str, icon_colour: str, icon_size: int) -> QToolButton:
     """A big card-like button with its icon above the text (payment methods, dine in)."""
     b = QToolButton()
@@ -63,6 +68,7 @@ def label(
     if name:
         lab.setObjectName(name)
     lab.setProperty("role", role)
+    lab.setTextFormat(Qt.TextFormat.PlainText)  # names from the database are never markup
     lab.setWordWrap(wrap)
     if align is not None:
         lab.setAlignment(align)

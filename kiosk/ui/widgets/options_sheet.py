@@ -19,7 +19,7 @@ from kiosk.services.money import format_thb
 from kiosk.services.views import MenuItemView, OptionGroupView
 from kiosk.ui.cart import MAX_QUANTITY
 from kiosk.ui.i18n import current_language, pick
-from kiosk.ui.widgets.common import button, clear_layout, hbox, label, vbox
+from kiosk.ui.widgets.common import button, button_text, clear_layout, hbox, label, vbox
 from kiosk.ui.widgets.dish_image import DishPicture
 
 
@@ -34,6 +34,7 @@ class OptionsSheet(QFrame):
         self.item: MenuItemView | None = None
         self.quantity = 1
         self.columns = 3
+        self.max_scroll_height = 900
         self.option_buttons: dict[int, QPushButton] = {}
         self._groups: list[tuple[OptionGroupView, QLabel, list[QPushButton]]] = []
 
@@ -100,6 +101,9 @@ class OptionsSheet(QFrame):
             self._add_group(group)
         self.groups_layout.addStretch(1)
         self.retranslate_ui()
+        self.groups_host.adjustSize()
+        needed = self.groups_layout.sizeHint().height() + 8
+        self.scroll.setFixedHeight(min(needed, self.max_scroll_height))
 
     def _add_group(self, group: OptionGroupView) -> None:
         box = QWidget()
@@ -195,5 +199,5 @@ class OptionsSheet(QFrame):
                 text = pick(opt.name_th, opt.name_en)
                 if opt.price_delta:
                     text += f"   +{format_thb(opt.price_delta)}"
-                b.setText(text)
+                b.setText(button_text(text))
         self._update_price()
