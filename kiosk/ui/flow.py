@@ -781,6 +781,11 @@ class KioskFlow(QObject):
 
     # -- idle -----------------------------------------------------------------------------------
     def _on_idle_idle(self) -> None:
+        if self.w.current_screen() == "welcome":  # nothing to lose: no question, no overlay
+            w = self.w
+            if w.welcome.stage != "attract" or i18n.current_language() != w.default_language:
+                self.reset(cancel_order=False)
+            return
         screen = self.w.screens[self.w.current_screen()]
         if not screen.idle_watch or self.w.busy_overlay.isVisible():
             return

@@ -344,6 +344,16 @@ def test_idle_timeout_clears_everything(make_kiosk) -> None:  # type: ignore[no-
     assert kiosk.store.orders.count() == 0  # nothing saved
 
 
+def test_idle_on_welcome_quietly_resets_mode_and_language(make_kiosk) -> None:  # type: ignore[no-untyped-def]
+    kiosk = make_kiosk(timing=Timing(idle_ms=150, idle_warning_ms=NEVER, result_ms=NEVER))
+    kiosk.tap("lang_th")
+    kiosk.tap("welcome_start")
+    assert kiosk.visible("mode_dine_in")
+    kiosk.qtbot.waitUntil(lambda: kiosk.visible("welcome_start"), timeout=3000)
+    assert not kiosk.visible("idle_panel")
+    assert kiosk.text("welcome_start") == "Touch to order"
+
+
 def test_idle_still_here_keeps_the_order(make_kiosk) -> None:  # type: ignore[no-untyped-def]
     kiosk = make_kiosk(timing=Timing(idle_ms=150, idle_warning_ms=NEVER, result_ms=NEVER))
     kiosk.start()

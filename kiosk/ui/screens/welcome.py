@@ -19,7 +19,7 @@ SHOWCASE = ("pad_thai.png", "green_curry.png", "mango_sticky_rice.png")
 
 class WelcomeScreen(Screen):
     screen_name = "welcome"
-    idle_watch = False
+    idle_watch = True  # a half-started welcome (mode choice, other language) resets quietly
 
     start_clicked = Signal()
     language_chosen = Signal(str)

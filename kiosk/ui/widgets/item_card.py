@@ -98,5 +98,6 @@ class ItemCard(QPushButton):
         self.price.setText(format_thb(item.price))
         self.badge.setText(self.tr("Sold out"))
         self.badge.adjustSize()
-        self.options_hint.setText(self.tr("Choose options") if item.option_groups else "")
+        has_options = bool(item.option_groups) and item.available
+        self.options_hint.setText(self.tr("Choose options") if has_options else "")
         self.setToolTip(self.tr("Sold out") if not item.available else "")
