@@ -1,0 +1,743 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="en_GB">
+<context>
+    <name>BusyPanel</name>
+    <message>
+        <source>Processing your payment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This takes a few seconds. Please wait.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CardScreen</name>
+    <message>
+        <source>MM/YY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pay by card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CARD NUMBER</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EXPIRY (MM/YY)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CVV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose another way to pay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your card number is sent to the bank and never stored: we keep only the card type and last 4 digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pay %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CartPanel</name>
+    <message>
+        <source>Your order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your cart is empty. Tap a dish to add it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prices include %1% VAT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review order</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ErrorScreen</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please ask staff for help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>That is not a phone number. Please check it, e.g. 081-234-5678.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card was declined by the bank.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You do not have enough points for that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This order cannot be paid any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This phone number is already a member.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sorry, an item in your order just sold out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something in the order is not right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No member has this phone number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The payment did not go through.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This payment was already started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong. Please ask staff for help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please enter the card number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card number can only contain digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card number must have 13 to 19 digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card number is not valid. Please check it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The expiry date must look like MM/YY, for example 08/29.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This card has expired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The security code (CVV) must be 3 or 4 digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card declined by the issuing bank.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PromptPay payment was not confirmed by the bank.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled before payment was confirmed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PromptPay payment timed out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Header</name>
+    <message>
+        <source>1  Menu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2  Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3  Points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4  Pay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start over</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IdlePanel</name>
+    <message>
+        <source>Still there?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your order will be cleared for the next customer when the countdown ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I&apos;m still here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start over</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ItemCard</name>
+    <message>
+        <source>Sold out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose options</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KioskFlow</name>
+    <message>
+        <source>Start over? Your order will be cleared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes, start over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No, keep my order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PromptPay was cancelled. Choose how you would like to pay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The QR code expired. Choose how you would like to pay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your receipt has been saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipt could not be saved. Please ask staff for a copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Launch</name>
+    <message>
+        <source>Staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The staff panel is not installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LetterPad</name>
+    <message>
+        <source>space</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MemberScreen</name>
+    <message>
+        <source>Use %1 points  ·  −%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To pay: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You will earn %1 points with this order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collect points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your mobile number to earn and use points.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find my points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue without points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why join?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>•  1 point for every ฿%1 you spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>•  %1 points = ฿1 off your next order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>•  Sign up here in seconds, no app needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bronze, Silver, Gold and Platinum members: the more you eat, the higher you go.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are at our top tier. Thank you!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 more points to reach %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use your points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue to payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not you? Enter another number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a member yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join now and earn points on this order. We only need your first name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join and earn points</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MenuScreen</name>
+    <message>
+        <source>Menu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MENU</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Methods</name>
+    <message>
+        <source>Cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PromptPay</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Modes</name>
+    <message>
+        <source>Take away</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dine in</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NumericKeypad</name>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OptionsSheet</name>
+    <message>
+        <source>Add to order  ·  %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional, up to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PaymentScreen</name>
+    <message>
+        <source>How would you like to pay?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount to pay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pay at the counter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes and coins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visa, Mastercard, JCB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PromptPay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan the QR with any banking app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subtotal %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points −%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · earns %2 points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No points collected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Points</name>
+    <message>
+        <source>%1 points</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PromptPayScreen</name>
+    <message>
+        <source>PromptPay  ·  Thai QR Payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pay to: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan to pay with PromptPay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1.  Open your banking app and choose Scan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2.  Point your phone at the QR code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3.  Check the amount and confirm. We will see it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for your payment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel and choose another way</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResultScreen</name>
+    <message>
+        <source>Back to the start in %1 s, or tap anywhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The payment did not go through</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please pay at the counter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thank you! Your order is in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your order number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show this number at the counter. We start cooking once you have paid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: we will call your number when it is ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: take a seat, we will bring it to your table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points earned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Congratulations! You are now a %1 member.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewScreen</name>
+    <message>
+        <source>Members earn %1 points with this order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 each</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check your order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VAT %1% (included)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add more dishes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SignupScreen</name>
+    <message>
+        <source>Join our rewards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type your first name. Points from this order go straight to your account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MOBILE NUMBER</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FIRST NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes, send me offers by SMS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional. We use your number to send special offers and news from this restaurant, at most twice a month. You can say no now and still collect points, and stop the messages at any time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join and continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tiers</name>
+    <message>
+        <source>Bronze</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Silver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platinum</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeScreen</name>
+    <message>
+        <source>Welcome to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>our kitchen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Touch to order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order and pay here. Collect points with your phone number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where will you eat today?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eat here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take away</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,821 @@
+"""The controller: connects the screens' signals to the store and moves between screens.
+
+Views never call services; this object does, with plain values in and out. Payments,
+PromptPay polling and receipts run on a thread pool and come back by signal. Every
+customer session has a number: results that arrive after the customer walked away (idle,
+start over) are ignored.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+
+from kiosk.services.errors import (
+    InvalidCard,
+    InvalidInput,
+    InvalidPromptPayTarget,
+    ItemUnavailable,
+    MemberExists,
+    ServiceError,
+)
+from kiosk.services.money import max_redeemable
+from kiosk.services.payments import PaymentResult, PendingPromptPay
+from kiosk.services.promptpay import build_payload
+from kiosk.services.views import MemberView, MenuItemView, OrderView, QuoteView
+from kiosk.ui import i18n
+from kiosk.ui.cart import Cart
+from kiosk.ui.messages import card_error_text, error_text
+from kiosk.ui.qt_events import QtEvents
+from kiosk.ui.receipt import ReceiptInfo, receipt_path, write_receipt
+from kiosk.ui.workers import TaskRunner
+
+if TYPE_CHECKING:
+    from kiosk.app import Store
+    from kiosk.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+translate = QCoreApplication.translate
+
+Ask = Callable[[str, str, str], bool]
+
+
+def begin_promptpay(store: Store, order_id: int, key: str) -> PendingPromptPay | PaymentResult:
+    """``store.payments.begin_promptpay`` plus a work-around for a service bug.
+
+    The service stores the normalised mobile target (``0066812345678``) and, to answer,
+    rebuilds the payload from it; 13 digits then read as a national ID whose check digit
+    fails, so ``InvalidPromptPayTarget`` comes back although the charge was started. Here
+    the pending payment is found on the order and the same payload (configured PromptPay
+    ID, payment amount) is built again. Remove once ``PaymentService._pending_view`` is
+    fixed.
+    """
+    try:
+        return store.payments.begin_promptpay(order_id, key)
+    except InvalidPromptPayTarget:
+        order = store.orders.get(order_id)
+        waiting = [
+            p
+            for p in order.payments
+            if p.method == "promptpay" and p.status == "pending" and p.transaction_id
+        ]
+        if not waiting:
+            raise
+        p = waiting[-1]
+        settings = store.current_settings()
+        log.warning("begin_promptpay work-around used for payment %s", p.id)
+        return PendingPromptPay(
+            payment_id=p.id,
+            order_id=order.id,
+            order_number=order.number,
+            transaction_id=p.transaction_id or "",
+            payload=build_payload(settings.store.promptpay_id, p.amount),
+            amount=p.amount,
+            merchant_name=settings.store.name,
+            expires_at=p.created_at
+            + timedelta(seconds=settings.payments.promptpay_timeout_seconds),
+        )
+
+
+@dataclass
+class Timing:
+    """Time limits in milliseconds; ``None`` takes the value from the settings. Tests and
+    screenshots use tiny values (the settings refuse anything below a few seconds)."""
+
+    idle_ms: int | None = None
+    idle_warning_ms: int | None = None
+    result_ms: int | None = None
+    promptpay_ms: int | None = None
+    poll_ms: int = 1000
+
+
+class KioskFlow(QObject):
+    screen_shown = Signal(str)
+    order_created = Signal(object)  # OrderView
+    order_paid = Signal(object)  # PaymentResult
+    payment_failed = Signal(str)
+    member_found = Signal(object)  # MemberView
+    member_not_found = Signal(str)
+    member_registered = Signal(object)  # MemberView
+    receipt_saved = Signal(object)  # Path
+    session_reset = Signal()
+
+    def __init__(
+        self, store: Store, window: MainWindow, timing: Timing, ask: Ask | None = None
+    ) -> None:
+        super().__init__(window)
+        self.store = store
+        self.w = window
+        self.timing = timing
+        self.ask: Ask = ask or self._default_ask
+        self.runner = TaskRunner(self)
+        self.events = QtEvents(store.events, self)
+        self.session = 0
+        self.mode = "dine_in"
+        self.cart = Cart()
+        self.items: dict[int, MenuItemView] = {}
+        self.quote: QuoteView | None = None
+        self.member: MemberView | None = None
+        self.order: OrderView | None = None
+        self.pending: PendingPromptPay | None = None
+        self.attempt_key = ""
+        self.last_result: PaymentResult | None = None
+        self.receipt: Path | None = None
+        self._polling = False
+        self.poll_timer = QTimer(self)
+        self.poll_timer.setInterval(timing.poll_ms)
+        self.poll_timer.timeout.connect(self._on_poll_timer_timeout)
+        self._connect()
+
+    # -- wiring ---------------------------------------------------------------------------------
+    def _connect(self) -> None:
+        w = self.w
+        w.header.language_chosen.connect(self._on_header_language_chosen)
+        w.header.start_over_clicked.connect(self._on_header_start_over_clicked)
+        w.welcome.start_clicked.connect(self._on_welcome_start_clicked)
+        w.welcome.language_chosen.connect(self._on_welcome_language_chosen)
+        w.welcome.mode_chosen.connect(self._on_welcome_mode_chosen)
+        w.welcome.back_clicked.connect(self._on_welcome_back_clicked)
+        w.menu.item_clicked.connect(self._on_menu_item_clicked)
+        w.menu.category_chosen.connect(self._on_menu_category_chosen)
+        w.menu.cart_quantity_changed.connect(self._on_menu_cart_quantity_changed)
+        w.menu.checkout_clicked.connect(self._on_menu_checkout_clicked)
+        w.options.confirmed.connect(self._on_options_confirmed)
+        w.options.cancelled.connect(self._on_options_cancelled)
+        w.review.quantity_changed.connect(self._on_review_quantity_changed)
+        w.review.line_removed.connect(self._on_review_line_removed)
+        w.review.back_clicked.connect(self._on_review_back_clicked)
+        w.review.checkout_clicked.connect(self._on_review_checkout_clicked)
+        w.member.lookup_requested.connect(self._on_member_lookup_requested)
+        w.member.skip_clicked.connect(self._on_member_skip_clicked)
+        w.member.signup_clicked.connect(self._on_member_signup_clicked)
+        w.member.continue_clicked.connect(self._on_member_continue_clicked)
+        w.member.change_clicked.connect(self._on_member_change_clicked)
+        w.signup.submitted.connect(self._on_signup_submitted)
+        w.signup.back_clicked.connect(self._on_signup_back_clicked)
+        w.payment.method_chosen.connect(self._on_payment_method_chosen)
+        w.payment.back_clicked.connect(self._on_payment_back_clicked)
+        w.promptpay.cancel_clicked.connect(self._on_promptpay_cancel_clicked)
+        w.promptpay.expired.connect(self._on_promptpay_expired)
+        w.card.pay_clicked.connect(self._on_card_pay_clicked)
+        w.card.other_method_clicked.connect(self._on_card_other_method_clicked)
+        w.card.back_clicked.connect(self._on_card_back_clicked)
+        w.result.done_clicked.connect(self._on_result_done_clicked)
+        w.result.timed_out.connect(self._on_result_timed_out)
+        w.result.retry_clicked.connect(self._on_result_retry_clicked)
+        w.result.cancel_clicked.connect(self._on_result_cancel_clicked)
+        w.error.back_clicked.connect(self._on_error_back_clicked)
+        w.idle.idle.connect(self._on_idle_idle)
+        w.idle_panel.still_here.connect(self._on_idle_panel_still_here)
+        w.idle_panel.expired.connect(self._on_idle_panel_expired)
+        w.idle_panel.start_over.connect(self._on_idle_panel_start_over)
+        self.events.menu_changed.connect(self._on_events_menu_changed)
+        self.events.settings_changed.connect(self._on_events_settings_changed)
+
+    # -- settings -------------------------------------------------------------------------------
+    @property
+    def settings(self):  # type: ignore[no-untyped-def]
+        return self.store.current_settings()
+
+    def idle_ms(self) -> int:
+        return self.timing.idle_ms or self.settings.kiosk.idle_timeout_seconds * 1000
+
+    def idle_warning_ms(self) -> int:
+        return self.timing.idle_warning_ms or self.settings.kiosk.idle_warning_seconds * 1000
+
+    def result_ms(self) -> int:
+        return self.timing.result_ms or self.settings.kiosk.result_timeout_seconds * 1000
+
+    def promptpay_ms(self) -> int:
+        return self.timing.promptpay_ms or self.settings.payments.promptpay_timeout_seconds * 1000
+
+    def _apply_store_settings(self) -> None:
+        s = self.settings
+        self.w.header.set_store(s.store.name_th, s.store.name)
+        self.w.welcome.set_store(s.store.name_th, s.store.name)
+        rate = f"{s.store.vat_rate.normalize():f}"
+        self.w.menu.set_vat_rate(rate)
+        self.w.review.vat_rate = rate
+        self.w.review.retranslate_ui()
+
+    # -- navigation -----------------------------------------------------------------------------
+    def start(self) -> None:
+        self._apply_store_settings()
+        self.reset(cancel_order=False)
+
+    def go(self, name: str) -> None:
+        w = self.w
+        w.show_screen(name)
+        screen = w.screens[name]
+        if screen.idle_watch:
+            w.idle.set_timeout(self.idle_ms())
+            w.idle.start()
+        else:
+            w.idle.stop()
+        self.screen_shown.emit(name)
+
+    def reset(self, cancel_order: bool = True) -> None:
+        """Back to Welcome for the next customer. With ``cancel_order``, an unpaid order is
+        cancelled so its redeemed points go back; a paid one is never touched."""
+        self.session += 1
+        self.poll_timer.stop()
+        self._polling = False
+        w = self.w
+        w.promptpay.stop()
+        w.result.stop()
+        w.idle_panel.stop()
+        for overlay in (w.sheet_overlay, w.busy_overlay, w.idle_overlay):
+            overlay.close_overlay()
+        if cancel_order:
+            self._abandon_order()
+        self.cart.clear()
+        self.quote = None
+        self.member = None
+        self.order = None
+        self.pending = None
+        self.attempt_key = ""
+        self.last_result = None
+        self.receipt = None
+        self.mode = "dine_in"
+        w.member.reset()
+        w.welcome.show_stage("attract")
+        w.payment.show_notice("")
+        default = self.w.default_language
+        if i18n.current_language() != default:
+            w.set_language(default)
+        self._load_menu()
+        self._refresh_cart()
+        self.go("welcome")
+        self.session_reset.emit()
+
+    def _abandon_order(self) -> None:
+        order, pending = self.order, self.pending
+        if pending is not None:
+            try:
+                self.store.payments.cancel_pending(
+                    pending.transaction_id, "Cancelled: the customer left."
+                )
+            except ServiceError as exc:
+                log.warning("could not cancel PromptPay %s: %s", pending.transaction_id, exc)
+        if order is None:
+            return
+        try:
+            current = self.store.orders.get(order.id)
+            if current.status == "pending" and not any(
+                p.status in ("succeeded", "pending") for p in current.payments
+            ):
+                self.store.orders.cancel(order.id)
+                log.info("order %s cancelled: the customer left", current.number)
+        except ServiceError as exc:
+            log.warning("could not cancel order %s: %s", order.number, exc)
+
+    def shutdown(self) -> None:
+        self.poll_timer.stop()
+        self.runner.wait(5000)
+        self.events.close()
+
+    def show_error_screen(self) -> None:
+        """The calm 'ask staff' screen (the global exception hook calls this)."""
+        w = self.w
+        self.poll_timer.stop()
+        w.promptpay.stop()
+        w.result.stop()
+        w.idle_panel.stop()
+        for overlay in (w.sheet_overlay, w.busy_overlay, w.idle_overlay):
+            overlay.close_overlay()
+        self.session += 1
+        self.go("error")
+
+    # -- header, welcome ------------------------------------------------------------------------
+    def _on_header_language_chosen(self, lang: str) -> None:
+        self.w.set_language(lang)
+
+    def _on_welcome_language_chosen(self, lang: str) -> None:
+        self.w.set_language(lang)
+
+    def _on_header_start_over_clicked(self) -> None:
+        if self.cart or self.order:
+            question = translate("KioskFlow", "Start over? Your order will be cleared.")
+            yes = translate("KioskFlow", "Yes, start over")
+            no = translate("KioskFlow", "No, keep my order")
+            if not self.ask(question, yes, no):
+                return
+        self.reset(cancel_order=True)
+
+    def _on_welcome_start_clicked(self) -> None:
+        self.w.welcome.show_stage("mode")
+
+    def _on_welcome_back_clicked(self) -> None:
+        self.w.welcome.show_stage("attract")
+
+    def _on_welcome_mode_chosen(self, mode: str) -> None:
+        self.mode = mode
+        self.go("menu")
+
+    # -- menu and cart --------------------------------------------------------------------------
+    def _load_menu(self) -> None:
+        categories = self.store.menu.categories()
+        items = self.store.menu.items()
+        self.items = {i.id: i for i in items}
+        self.w.menu.set_menu(categories, items)
+
+    def _refresh_cart(self) -> None:
+        quote = None
+        if self.cart:
+            try:
+                quote = self.store.orders.quote(self.cart.order_lines(), member=True)
+            except (ItemUnavailable, InvalidInput) as exc:
+                self._load_menu()
+                for line in list(self.cart.lines):
+                    item = self.items.get(line.item_id)
+                    if item is None or not item.available:
+                        self.cart.remove_item(line.item_id)
+                log.info("cart repriced after a menu change: %s", exc)
+                quote = (
+                    self.store.orders.quote(self.cart.order_lines(), member=True)
+                    if self.cart
+                    else None
+                )
+        self.quote = quote
+        self.w.menu.set_cart(quote, self.cart.count)
+        self.w.review.set_quote(quote, self.items)
+
+    def _on_menu_category_chosen(self, category_id: int) -> None:
+        self.w.menu.show_category(category_id)
+
+    def _on_menu_item_clicked(self, item_id: int) -> None:
+        item = self.items.get(item_id)
+        if item is None or not item.available:
+            return
+        if item.option_groups:
+            self.w.options.set_item(item)
+            self.w.sheet_overlay.open(self.w.options)
+        else:
+            self.cart.add(item.id)
+            self._refresh_cart()
+
+    def _on_options_confirmed(self, item_id: int, options: list[int], quantity: int) -> None:
+        self.w.sheet_overlay.close_overlay()
+        self.cart.add(item_id, options, quantity)
+        self._refresh_cart()
+
+    def _on_options_cancelled(self) -> None:
+        self.w.sheet_overlay.close_overlay()
+
+    def _on_menu_cart_quantity_changed(self, index: int, quantity: int) -> None:
+        self.cart.set_quantity(index, quantity)
+        self._refresh_cart()
+
+    def _on_menu_checkout_clicked(self) -> None:
+        if self.cart:
+            self.go("review")
+
+    # -- review ---------------------------------------------------------------------------------
+    def _on_review_quantity_changed(self, index: int, quantity: int) -> None:
+        self.cart.set_quantity(index, quantity)
+        self._refresh_cart()
+        if not self.cart:
+            self.go("menu")
+
+    def _on_review_line_removed(self, index: int) -> None:
+        self.cart.remove(index)
+        self._refresh_cart()
+        if not self.cart:
+            self.go("menu")
+
+    def _on_review_back_clicked(self) -> None:
+        self.go("menu")
+
+    def _on_review_checkout_clicked(self) -> None:
+        if not self.cart or self.quote is None:
+            return
+        s = self.settings
+        self.w.member.set_rules(
+            s.loyalty.redeem_points_per_baht, s.loyalty.baht_per_point, self.quote.total
+        )
+        if self.member is not None:
+            self.w.member.show_member(
+                self.member, self._max_redeem(self.member), self.w.member.redeem
+            )
+        self.go("member")
+
+    # -- member ---------------------------------------------------------------------------------
+    def _max_redeem(self, member: MemberView) -> int:
+        total = self.quote.total if self.quote else Decimal(0)
+        return max_redeemable(total, member.points, self.settings.loyalty.redeem_points_per_baht)
+
+    def _on_member_lookup_requested(self, digits: str) -> None:
+        try:
+            member = self.store.customers.find_by_phone(digits)
+        except ServiceError as exc:
+            self.w.member.show_error(error_text(exc))
+            return
+        if member is None:
+            self.member = None
+            self.w.member.show_not_found()
+            self.member_not_found.emit(digits)
+            return
+        self.member = member
+        self.w.member.show_member(member, self._max_redeem(member))
+        self.member_found.emit(member)
+
+    def _on_member_change_clicked(self) -> None:
+        self.member = None
+        self.w.member.reset()
+
+    def _on_member_skip_clicked(self) -> None:
+        self.member = None
+        self._place_order(None, 0)
+
+    def _on_member_continue_clicked(self, points: int) -> None:
+        if self.member is None:
+            self._place_order(None, 0)
+        else:
+            self._place_order(self.member.phone, points)
+
+    def _on_member_signup_clicked(self, digits: str) -> None:
+        self.w.signup.reset(digits, i18n.current_language())
+        self.go("signup")
+
+    def _on_signup_submitted(self, digits: str, first_name: str, consent: bool) -> None:
+        try:
+            member = self.store.customers.register(digits, first_name, sms_marketing=consent)
+        except MemberExists:
+            member = self.store.customers.find_by_phone(digits)
+            if member is None:  # pragma: no cover - raced with a delete
+                return
+        except ServiceError as exc:
+            self.w.signup.show_error(error_text(exc))
+            return
+        else:
+            self.member_registered.emit(member)
+        self.member = member
+        self.w.member.set_phone(digits)
+        self.w.member.show_member(member, self._max_redeem(member))
+        self.go("member")
+
+    def _on_signup_back_clicked(self) -> None:
+        self.go("member")
+
+    # -- the order ------------------------------------------------------------------------------
+    def new_attempt(self) -> str:
+        """One idempotency key per checkout attempt: a double tap never charges twice."""
+        self.attempt_key = uuid.uuid4().hex
+        return self.attempt_key
+
+    def _place_order(self, phone: str | None, redeem: int) -> None:
+        if not self.cart:
+            self.go("menu")
+            return
+        if self.order is not None:
+            self._abandon_order()
+            self.order = None
+        try:
+            order = self.store.orders.create(
+                self.cart.order_lines(),
+                mode=self.mode,
+                customer_phone=phone,
+                kiosk_id=self.settings.store.kiosk_id,
+            )
+        except ItemUnavailable as exc:
+            self._refresh_cart()
+            self.go("menu" if not self.cart else "review")
+            self.w.member.show_error(error_text(exc))
+            return
+        except ServiceError as exc:
+            self.w.member.show_error(error_text(exc))
+            return
+        if redeem > 0:
+            try:
+                self.store.loyalty.redeem(order.id, redeem)
+            except ServiceError as exc:
+                self.store.orders.cancel(order.id)
+                self.w.member.show_error(error_text(exc))
+                return
+            order = self.store.orders.get(order.id)
+        self.order = order
+        self.new_attempt()
+        self.order_created.emit(order)
+        log.info("order %s created (%s), total %s", order.number, self.mode, order.total)
+        self._show_payment("")
+
+    def _show_payment(self, notice: str) -> None:
+        assert self.order is not None
+        self.order = self.store.orders.get(self.order.id)
+        self.w.payment.set_order(self.order, self.member, self.settings.payments.pay_at_counter)
+        self.w.payment.show_notice(notice)
+        self.go("payment")
+
+    def _on_payment_back_clicked(self) -> None:
+        self._abandon_order()
+        self.order = None
+        self.go("member")
+
+    # -- payment --------------------------------------------------------------------------------
+    def _on_payment_method_chosen(self, method: str) -> None:
+        if self.order is None or self.w.busy_overlay.isVisible():
+            return
+        if not self.attempt_key:
+            self.new_attempt()
+        if method == "card":
+            self.w.card.reset(self.order.total)
+            self.go("card")
+        elif method == "promptpay":
+            self._busy(True)
+            self._submit(
+                begin_promptpay,
+                self.store,
+                self.order.id,
+                self.attempt_key,
+                on_done=self._on_promptpay_started,
+                on_failed=self._on_payment_error,
+            )
+        else:
+            self._pay("cash", {})
+
+    def _pay(self, method: str, details: dict[str, Any]) -> None:
+        assert self.order is not None
+        self._busy(True)
+        self._submit(
+            self.store.payments.process_payment,
+            self.order.id,
+            method,
+            details,
+            self.attempt_key,
+            on_done=self._on_payment_done,
+            on_failed=self._on_payment_error,
+        )
+
+    def _submit(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: Callable[[Any], None],
+        on_failed: Callable[[BaseException], None],
+    ) -> None:
+        session = self.session
+
+        def done(result: Any) -> None:
+            if session == self.session:
+                on_done(result)
+
+        def failed(exc: BaseException) -> None:
+            if session == self.session:
+                on_failed(exc)
+            else:
+                log.info("late failure after the customer left: %s", exc)
+
+        self.runner.submit(fn, *args, on_done=done, on_failed=failed)
+
+    def _busy(self, on: bool) -> None:
+        if on:
+            self.w.idle.stop()
+            self.w.busy_overlay.open(self.w.busy)
+        else:
+            self.w.busy_overlay.close_overlay()
+
+    def _on_payment_done(self, result: PaymentResult) -> None:
+        self._busy(False)
+        if result.success or result.status == "awaiting_counter":
+            self._show_success(result)
+            return
+        self.new_attempt()
+        reason = card_error_text(result.message)
+        if result.payment_method == "card":
+            self.w.card.show_error(reason, declined=True)
+            self.go("card")
+        else:
+            self._show_failure(reason)
+
+    def _on_payment_error(self, exc: BaseException) -> None:
+        self._busy(False)
+        if isinstance(exc, InvalidCard):
+            self.w.card.show_error(error_text(exc))
+            self.go("card")
+            return
+        if isinstance(exc, ServiceError):
+            self.new_attempt()
+            self._show_failure(error_text(exc))
+            return
+        log.error("payment failed unexpectedly", exc_info=exc)
+        self.show_error_screen()
+
+    def _on_card_pay_clicked(self, details: dict[str, str]) -> None:
+        if self.order is None:
+            return
+        self._pay("card", details)
+
+    def _on_card_other_method_clicked(self) -> None:
+        self.new_attempt()
+        self._show_payment("")
+
+    def _on_card_back_clicked(self) -> None:
+        self._show_payment("")
+
+    # -- PromptPay ------------------------------------------------------------------------------
+    def _on_promptpay_started(self, started: PendingPromptPay | PaymentResult) -> None:
+        self._busy(False)
+        if isinstance(started, PaymentResult):  # replayed or settled already
+            self._on_payment_done(started)
+            return
+        self.pending = started
+        self.w.promptpay.show_pending(
+            started.payload,
+            started.amount,
+            started.merchant_name,
+            self.promptpay_ms(),
+            started.order_number,
+        )
+        self.go("promptpay")
+        self._polling = False
+        self.poll_timer.start()
+
+    def _on_poll_timer_timeout(self) -> None:
+        if self._polling or self.pending is None:
+            return
+        self._polling = True
+        txn = self.pending.transaction_id
+        self._submit(
+            self.store.payments.poll,
+            txn,
+            on_done=lambda result, t=txn: self._on_poll_done(t, result),
+            on_failed=self._on_poll_failed,
+        )
+
+    def _on_poll_done(self, txn: str, result: PaymentResult) -> None:
+        self._polling = False
+        if self.pending is None or self.pending.transaction_id != txn:
+            return
+        if result.status == "pending":
+            return
+        self.poll_timer.stop()
+        self.w.promptpay.stop()
+        self.pending = None
+        self._on_payment_done(result)
+
+    def _on_poll_failed(self, exc: BaseException) -> None:
+        self._polling = False
+        log.warning("PromptPay status check failed (will retry): %s", exc)
+
+    def _on_promptpay_cancel_clicked(self) -> None:
+        self._cancel_promptpay(
+            "Cancelled by the customer.",
+            translate("KioskFlow", "PromptPay was cancelled. Choose how you would like to pay."),
+        )
+
+    def _on_promptpay_expired(self) -> None:
+        self._cancel_promptpay(
+            "PromptPay payment timed out.",
+            translate("KioskFlow", "The QR code expired. Choose how you would like to pay."),
+        )
+
+    def _cancel_promptpay(self, message: str, notice: str) -> None:
+        pending = self.pending
+        self.poll_timer.stop()
+        self.w.promptpay.stop()
+        self.pending = None
+        if pending is None:
+            self._show_payment(notice)
+            return
+
+        def cancelled(result: PaymentResult) -> None:
+            if result.success:  # the bank confirmed just before the cancel
+                self._show_success(result)
+                return
+            self.new_attempt()
+            self._show_payment(notice)
+
+        self._submit(
+            self.store.payments.cancel_pending,
+            pending.transaction_id,
+            message,
+            on_done=cancelled,
+            on_failed=self._on_payment_error,
+        )
+
+    # -- result ---------------------------------------------------------------------------------
+    def _show_success(self, result: PaymentResult) -> None:
+        self.last_result = result
+        order = self.store.orders.get(result.order_id)
+        self.order = order
+        at_counter = result.status == "awaiting_counter"
+        self.w.result.show_success(
+            order.number,
+            order.mode,
+            result.points_earned,
+            result.points_balance,
+            result.tier,
+            result.tier_upgraded,
+            self.result_ms(),
+            at_counter=at_counter,
+        )
+        self.w.result.set_receipt("")
+        self.go("result")
+        if result.success:
+            log.info("order %s paid by %s", order.number, result.payment_method)
+            self.order_paid.emit(result)
+            self._save_receipt(order, result)
+
+    def _save_receipt(self, order: OrderView, result: PaymentResult) -> None:
+        settings = self.settings
+        info = ReceiptInfo(
+            method=result.payment_method,
+            transaction_id=result.transaction_id,
+            points_earned=result.points_earned,
+            points_balance=result.points_balance,
+            member_name=self.member.masked_name if self.member else "",
+        )
+        path = receipt_path(settings.receipts_dir, order)
+        self._submit(
+            write_receipt,
+            order,
+            info,
+            settings,
+            path,
+            on_done=self._on_receipt_done,
+            on_failed=self._on_receipt_failed,
+        )
+
+    def _on_receipt_done(self, path: Path) -> None:
+        self.receipt = path
+        self.w.result.set_receipt(translate("KioskFlow", "Your receipt has been saved."))
+        self.receipt_saved.emit(path)
+
+    def _on_receipt_failed(self, exc: BaseException) -> None:
+        log.error("could not write the receipt", exc_info=exc)
+        self.w.result.set_receipt(
+            translate("KioskFlow", "The receipt could not be saved. Please ask staff for a copy.")
+        )
+
+    def _show_failure(self, reason: str) -> None:
+        self.w.result.show_failure(reason)
+        self.go("result")
+        self.payment_failed.emit(reason)
+
+    def _on_result_done_clicked(self) -> None:
+        self.reset(cancel_order=False)
+
+    def _on_result_timed_out(self) -> None:
+        self.reset(cancel_order=False)
+
+    def _on_result_retry_clicked(self) -> None:
+        if self.order is None:
+            self.reset(cancel_order=False)
+            return
+        self.new_attempt()
+        self._show_payment("")
+
+    def _on_result_cancel_clicked(self) -> None:
+        self.reset(cancel_order=True)
+
+    def _on_error_back_clicked(self) -> None:
+        self.reset(cancel_order=True)
+
+    # -- idle -----------------------------------------------------------------------------------
+    def _on_idle_idle(self) -> None:
+        if self.w.current_screen() == "welcome":  # nothing to lose: no question, no overlay
+            w = self.w
+            if w.welcome.stage != "attract" or i18n.current_language() != w.default_language:
+                self.reset(cancel_order=False)
+            return
+        screen = self.w.screens[self.w.current_screen()]
+        if not screen.idle_watch or self.w.busy_overlay.isVisible():
+            return
+        self.w.idle.stop()
+        self.w.idle_overlay.open(self.w.idle_panel)
+        self.w.idle_panel.begin(self.idle_warning_ms())
+
+    def _on_idle_panel_still_here(self) -> None:
+        self.w.idle_overlay.close_overlay()
+        self.w.idle.set_timeout(self.idle_ms())
+        self.w.idle.start()
+
+    def _on_idle_panel_expired(self) -> None:
+        log.info("customer idle: starting over, nothing saved")
+        self.reset(cancel_order=True)
+
+    def _on_idle_panel_start_over(self) -> None:
+        self.reset(cancel_order=True)
+
+    # -- live changes from staff ----------------------------------------------------------------
+    def _on_events_menu_changed(self, _event: object) -> None:
+        if self.w.current_screen() in ("welcome", "menu", "review"):
+            self._load_menu()
+            self._refresh_cart()
+
+    def _on_events_settings_changed(self, _event: object) -> None:
+        self._apply_store_settings()
+
+    # -- dialogs --------------------------------------------------------------------------------
+    def _default_ask(self, question: str, yes: str, no: str) -> bool:
+        from kiosk.ui.widgets.confirm import confirm
+
+        return confirm(self.w, question, yes, no)

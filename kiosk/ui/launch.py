@@ -1,0 +1,146 @@
+"""Start the customer kiosk (``kiosk run``) or the staff panel (``kiosk admin``)."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Slot
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from kiosk.app import Store
+from kiosk.ui.crash import install_exception_hook
+from kiosk.ui.fonts import register_fonts
+from kiosk.ui.main_window import MainWindow
+from kiosk.ui.theme import apply_theme
+
+log = logging.getLogger(__name__)
+
+
+def parse_size(text: str | None) -> QSize | None:
+    """``"1080x1920"`` → QSize; None or nonsense → None (with a log line)."""
+    if not text:
+        return None
+    try:
+        w, h = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        log.warning("ignored window size %r: use WIDTHxHEIGHT, e.g. 1080x1920", text)
+        return None
+    if w < 320 or h < 320:
+        log.warning("ignored window size %r: too small", text)
+        return None
+    return QSize(w, h)
+
+
+def application() -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName("OrderUp Kiosk")
+    register_fonts()
+    apply_theme(app)
+    return app
+
+
+def _message_box(window: MainWindow, text: str) -> None:
+    QMessageBox.information(window, QCoreApplication.translate("Launch", "Staff"), text)
+
+
+class StaffAccess(QObject):
+    """Five taps in the top-left corner open the admin panel's PIN login (if installed).
+
+    The PIN check is the admin panel's; without it, staff get a short note (``notify``)."""
+
+    def __init__(
+        self,
+        window: MainWindow,
+        store: Store,
+        notify: Callable[[MainWindow, str], None] = _message_box,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.store = store
+        self.notify = notify
+        window.staff_access_requested.connect(self.open_admin)
+
+    @Slot()
+    def open_admin(self) -> None:
+        try:
+            from kiosk.ui.admin.app import open_from_kiosk
+        except ImportError as exc:
+            if exc.name and not exc.name.startswith("kiosk.ui.admin"):
+                raise
+            log.warning("staff access requested but kiosk.ui.admin is not available")
+            text = QCoreApplication.translate("Launch", "The staff panel is not installed.")
+            self.notify(self.window, text)
+            return
+        open_from_kiosk(self.store, self.window)
+
+
+def connect_staff_access(
+    window: MainWindow,
+    store: Store,
+    notify: Callable[[MainWindow, str], None] = _message_box,
+) -> StaffAccess:
+    return StaffAccess(window, store, notify)
+
+
+def run_kiosk(
+    store: Store,
+    *,
+    kiosk_mode: bool | None = None,
+    language: str | None = None,
+    size: str | None = None,
+) -> int:
+    app = application()
+    try:
+        settled = store.payments.reconcile()
+        if settled:
+            log.info("settled %d payment(s) left pending at the last shutdown", len(settled))
+    except Exception:
+        log.exception("payment reconciliation at start-up failed")
+    settings = store.current_settings()
+    kiosk_mode = settings.kiosk.kiosk_mode if kiosk_mode is None else kiosk_mode
+    window = MainWindow(store, kiosk_mode=kiosk_mode, language=language)
+    connect_staff_access(window, store)
+    uninstall = install_exception_hook(window.flow.show_error_screen, window)
+    store.start_event_relay()
+    if kiosk_mode:
+        window.enter_kiosk_mode()
+    else:
+        wanted = parse_size(size)
+        if wanted is None:
+            screen = app.primaryScreen()
+            orientation = settings.kiosk.orientation
+            if orientation == "portrait":
+                wanted = QSize(1080, 1920)
+            elif orientation == "landscape":
+                wanted = QSize(1920, 1080)
+            elif screen is not None:
+                wanted = screen.availableGeometry().size()
+            else:
+                wanted = QSize(1080, 1920)
+        window.resize(wanted)
+        window.show()
+    try:
+        return int(app.exec())
+    finally:
+        uninstall()
+        window.allow_close()
+        window.close()
+        window.deleteLater()
+        # delete it now: left for PySide's exit-time clean-up it can crash the interpreter
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        store.close()
+
+
+def run_admin(store: Store) -> int:
+    try:
+        from kiosk.ui.admin.app import run_admin as admin_main
+    except ImportError as exc:
+        if exc.name and not exc.name.startswith("kiosk.ui.admin"):
+            raise
+        print("The admin panel is not built yet.", file=sys.stderr)
+        return 1
+    return int(admin_main(store) or 0)

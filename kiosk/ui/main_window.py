@@ -1,0 +1,247 @@
+"""The kiosk window: one full-screen stack of customer screens under a header, overlays
+for options / busy / idle, kiosk mode, and the hidden staff gesture."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QMouseEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QLayout,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from kiosk.app import Store
+from kiosk.ui import i18n
+from kiosk.ui.screens.base import Screen
+from kiosk.ui.screens.card import CardScreen
+from kiosk.ui.screens.error import ErrorScreen
+from kiosk.ui.screens.member import MemberScreen
+from kiosk.ui.screens.menu import MenuScreen
+from kiosk.ui.screens.payment import PaymentScreen
+from kiosk.ui.screens.promptpay import PromptPayScreen
+from kiosk.ui.screens.result import ResultScreen
+from kiosk.ui.screens.review import ReviewScreen
+from kiosk.ui.screens.signup import SignupScreen
+from kiosk.ui.screens.welcome import WelcomeScreen
+from kiosk.ui.widgets.common import label, vbox
+from kiosk.ui.widgets.header import Header
+from kiosk.ui.widgets.idle import IdlePanel, IdleWatcher
+from kiosk.ui.widgets.options_sheet import OptionsSheet
+from kiosk.ui.widgets.overlay import Overlay
+
+log = logging.getLogger(__name__)
+
+STAFF_TAPS = 5
+STAFF_WINDOW_S = 3.0
+CORNER = 110
+
+
+class StaffCorner(QWidget):
+    """An invisible square in the top-left corner: five taps within three seconds ask for
+    staff access. Nothing a customer would find by accident."""
+
+    tapped_five_times = Signal()
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("staff_corner")
+        self.setFixedSize(CORNER, CORNER)
+        self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
+        self.taps: list[float] = []
+        self.clock: Callable[[], float] = time.monotonic
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        now = self.clock()
+        self.taps = [t for t in self.taps if now - t <= STAFF_WINDOW_S] + [now]
+        if len(self.taps) >= STAFF_TAPS:
+            self.taps.clear()
+            self.tapped_five_times.emit()
+        event.accept()
+
+
+class BusyPanel(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("busy_panel")
+        self.setProperty("role", "dialog")
+        self.setMinimumWidth(620)
+        lay = vbox(self, spacing=12)
+        lay.setContentsMargins(56, 48, 56, 48)
+        self.text = label("busy_text", "title", wrap=True, align=Qt.AlignmentFlag.AlignCenter)
+        self.sub = label("busy_sub", "muted", wrap=True, align=Qt.AlignmentFlag.AlignCenter)
+        lay.addWidget(self.text)
+        lay.addWidget(self.sub)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.text.setText(self.tr("Processing your payment…"))
+        self.sub.setText(self.tr("This takes a few seconds. Please wait."))
+
+
+class MainWindow(QMainWindow):
+    """Holds the views. :class:`kiosk.ui.flow.KioskFlow` drives them."""
+
+    staff_access_requested = Signal()
+    language_changed = Signal(str)
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        kiosk_mode: bool = False,
+        language: str | None = None,
+        timing: object | None = None,
+        ask: Callable[[str, str, str], bool] | None = None,
+    ) -> None:
+        super().__init__()
+        from kiosk.ui.flow import KioskFlow, Timing
+
+        self.store = store
+        self.kiosk_mode = kiosk_mode
+        self._close_allowed = not kiosk_mode
+        self.setObjectName("kiosk_window")
+        # the window's size is the screen's; never let content size push it around
+        self.layout().setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self.setWindowTitle("OrderUp Kiosk")
+        root = QWidget()
+        root.setObjectName("kiosk_root")
+        root.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setCentralWidget(root)
+        lay = vbox(root, spacing=0)
+        self.header = Header()
+        lay.addWidget(self.header)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("kiosk_stack")
+        lay.addWidget(self.stack, 1)
+
+        self.welcome = WelcomeScreen()
+        self.menu = MenuScreen()
+        self.review = ReviewScreen()
+        self.member = MemberScreen()
+        self.signup = SignupScreen()
+        self.payment = PaymentScreen()
+        self.promptpay = PromptPayScreen()
+        self.card = CardScreen()
+        self.result = ResultScreen()
+        self.error = ErrorScreen()
+        self.screens: dict[str, Screen] = {}
+        for screen in (
+            self.welcome,
+            self.menu,
+            self.review,
+            self.member,
+            self.signup,
+            self.payment,
+            self.promptpay,
+            self.card,
+            self.result,
+            self.error,
+        ):
+            self.screens[screen.screen_name] = screen
+            self.stack.addWidget(screen)
+
+        self.sheet_overlay = Overlay("sheet_overlay", root)
+        self.options = OptionsSheet(self.sheet_overlay)
+        self.busy_overlay = Overlay("busy_overlay", root)
+        self.busy = BusyPanel(self.busy_overlay)
+        self.idle_overlay = Overlay("idle_overlay", root)
+        self.idle_panel = IdlePanel(self.idle_overlay)
+        self.corner = StaffCorner(root)
+        self.corner.tapped_five_times.connect(self.staff_access_requested)
+        self.corner.raise_()
+
+        settings = store.current_settings()
+        self.idle = IdleWatcher(settings.kiosk.idle_timeout_seconds * 1000, self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.idle)
+
+        self.flow = KioskFlow(
+            store, self, timing if isinstance(timing, Timing) else Timing(), ask=ask
+        )
+        self._portrait: bool | None = None
+        self.default_language = language or settings.kiosk.language
+        self.set_language(self.default_language)
+        self.resize(QSize(1080, 1920))
+        self.flow.start()
+
+    # -- kiosk mode ----------------------------------------------------------------------------
+    def enter_kiosk_mode(self) -> None:
+        self.kiosk_mode = True
+        self._close_allowed = False
+        self.setWindowFlags(
+            self.windowFlags()
+            | Qt.WindowType.FramelessWindowHint
+            | Qt.WindowType.WindowStaysOnTopHint
+        )
+        self.showFullScreen()
+
+    def allow_close(self, allowed: bool = True) -> None:
+        """Staff authorised leaving the kiosk (the admin panel calls this after the PIN)."""
+        self._close_allowed = allowed
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._close_allowed:
+            log.info("close request ignored: kiosk mode (use the staff gesture)")
+            event.ignore()
+            return
+        self.flow.shutdown()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.idle)
+        event.accept()
+
+    # -- screens -------------------------------------------------------------------------------
+    def show_screen(self, name: str) -> None:
+        screen = self.screens[name]
+        self.stack.setCurrentWidget(screen)
+        self.header.setVisible(screen.step is not None)
+        if screen.step is not None:
+            self.header.set_step(screen.step)
+            self.header.set_compact(bool(self._portrait))
+        self.corner.raise_()
+
+    def current_screen(self) -> str:
+        w = self.stack.currentWidget()
+        return w.screen_name if isinstance(w, Screen) else ""
+
+    def set_language(self, lang: str) -> None:
+        i18n.set_language(lang)
+        self.welcome.set_language(lang)
+        self.header.languages.set_language(lang)
+        self.retranslate_ui()
+        self.language_changed.emit(lang)
+
+    def retranslate_ui(self) -> None:
+        self.header.retranslate_ui()
+        for screen in self.screens.values():
+            screen.retranslate_ui()
+        self.options.retranslate_ui()
+        self.busy.retranslate_ui()
+        self.idle_panel.retranslate_ui()
+
+    # -- orientation ---------------------------------------------------------------------------
+    @property
+    def portrait(self) -> bool:
+        return bool(self._portrait)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        portrait = event.size().height() >= event.size().width()
+        if portrait != self._portrait:
+            self._portrait = portrait
+            for screen in self.screens.values():
+                screen.set_portrait(portrait)
+            self.header.set_compact(portrait)
+            self.options.setMinimumWidth(940 if portrait else 1180)
+            self.options.columns = 3 if portrait else 4
+        self.options.setMaximumHeight(int(event.size().height() * 0.92))
+        self.options.max_scroll_height = int(event.size().height() * 0.92) - 420

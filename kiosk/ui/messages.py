@@ -1,0 +1,101 @@
+"""Translated words shared by several screens: service errors, tiers, payment methods."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from kiosk.services.errors import ServiceError
+
+translate = QCoreApplication.translate
+
+
+def error_text(exc: BaseException) -> str:
+    """A friendly, translated sentence for a service error; the service's own English
+    message when there is no translation for its code."""
+    code = getattr(exc, "code", "")
+    texts = {
+        "invalid_phone": translate(
+            "Errors", "That is not a phone number. Please check it, e.g. 081-234-5678."
+        ),
+        "invalid_card": None,  # the gateway's reasons are specific; see card_error_text
+        "card_declined": translate("Errors", "The card was declined by the bank."),
+        "insufficient_points": translate("Errors", "You do not have enough points for that."),
+        "order_not_payable": translate("Errors", "This order cannot be paid any more."),
+        "member_exists": translate("Errors", "This phone number is already a member."),
+        "item_unavailable": translate("Errors", "Sorry, an item in your order just sold out."),
+        "invalid_order": translate("Errors", "Something in the order is not right."),
+        "customer_not_found": translate("Errors", "No member has this phone number."),
+        "payment_failed": translate("Errors", "The payment did not go through."),
+        "idempotency_conflict": translate("Errors", "This payment was already started."),
+    }
+    text = texts.get(code)
+    if text:
+        return text
+    if code == "invalid_card":
+        return card_error_text(getattr(exc, "message", str(exc)))
+    if isinstance(exc, ServiceError):
+        return exc.message
+    return translate("Errors", "Something went wrong. Please ask staff for help.")
+
+
+def card_error_text(message: str) -> str:
+    """Translate the card validator's and gateway's known sentences, keep unknown ones."""
+    known = {
+        "Please enter the card number.": translate("Errors", "Please enter the card number."),
+        "The card number can only contain digits.": translate(
+            "Errors", "The card number can only contain digits."
+        ),
+        "The card number must have 13 to 19 digits.": translate(
+            "Errors", "The card number must have 13 to 19 digits."
+        ),
+        "The card number is not valid. Please check it.": translate(
+            "Errors", "The card number is not valid. Please check it."
+        ),
+        "The expiry date must look like MM/YY, for example 08/29.": translate(
+            "Errors", "The expiry date must look like MM/YY, for example 08/29."
+        ),
+        "This card has expired.": translate("Errors", "This card has expired."),
+        "The security code (CVV) must be 3 or 4 digits.": translate(
+            "Errors", "The security code (CVV) must be 3 or 4 digits."
+        ),
+        "Card declined by the issuing bank.": translate(
+            "Errors", "Card declined by the issuing bank."
+        ),
+        "PromptPay payment was not confirmed by the bank.": translate(
+            "Errors", "PromptPay payment was not confirmed by the bank."
+        ),
+        "Cancelled before payment was confirmed.": translate(
+            "Errors", "Cancelled before payment was confirmed."
+        ),
+        "PromptPay payment timed out.": translate("Errors", "PromptPay payment timed out."),
+    }
+    return known.get(message, message)
+
+
+def tier_name(tier: str | None) -> str:
+    names = {
+        "bronze": translate("Tiers", "Bronze"),
+        "silver": translate("Tiers", "Silver"),
+        "gold": translate("Tiers", "Gold"),
+        "platinum": translate("Tiers", "Platinum"),
+    }
+    if not tier:
+        return ""
+    return names.get(tier, tier.title())
+
+
+def method_name(method: str) -> str:
+    names = {
+        "cash": translate("Methods", "Cash"),
+        "card": translate("Methods", "Card"),
+        "promptpay": translate("Methods", "PromptPay"),
+    }
+    return names.get(method, method)
+
+
+def mode_name(mode: str) -> str:
+    return translate("Modes", "Take away") if mode == "take_away" else translate("Modes", "Dine in")
+
+
+def points_text(points: int) -> str:
+    return translate("Points", "%1 points").replace("%1", f"{points:,}")

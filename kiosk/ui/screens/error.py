@@ -1,0 +1,44 @@
+"""The calm screen the global exception hook shows: no traceback, a way back."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QWidget
+
+from kiosk.ui.screens.base import Screen
+from kiosk.ui.widgets.common import button, label, vbox
+from kiosk.ui.widgets.icons import icon_pixmap
+
+
+class ErrorScreen(Screen):
+    screen_name = "error"
+    idle_watch = False
+
+    back_clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        lay = vbox(self, spacing=28)
+        lay.setContentsMargins(80, 80, 80, 80)
+        lay.addStretch(1)
+        mark = QLabel()
+        mark.setPixmap(icon_pixmap("leaf", 120, "saffron"))
+        mark.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        lay.addWidget(mark)
+        self.title = label("error_title", "hero", wrap=True, align=Qt.AlignmentFlag.AlignCenter)
+        self.message = label("error_message", "hero-sub", True, Qt.AlignmentFlag.AlignCenter)
+        lay.addWidget(self.title)
+        lay.addWidget(self.message)
+        lay.addSpacing(30)
+        self.back = button("error_back", "primary")
+        self.back.setProperty("size", "lg")
+        self.back.setMinimumWidth(480)
+        self.back.clicked.connect(self.back_clicked)
+        lay.addWidget(self.back, 0, Qt.AlignmentFlag.AlignHCenter)
+        lay.addStretch(2)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.title.setText(self.tr("Something went wrong"))
+        self.message.setText(self.tr("Please ask staff for help."))
+        self.back.setText(self.tr("Back to start"))

@@ -1,0 +1,390 @@
+"""Member: phone number on a big keypad; found → name, tier, balance, redeem; not found →
+sign up; or skip."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QProgressBar, QSlider, QStackedWidget, QWidget
+
+from kiosk.services.money import discount_for, format_thb, points_for
+from kiosk.services.views import MemberView
+from kiosk.ui import theme
+from kiosk.ui.messages import points_text, tier_name
+from kiosk.ui.screens.base import Screen
+from kiosk.ui.widgets.common import button, card, hbox, label, set_state, vbox
+from kiosk.ui.widgets.keypad import NumericKeypad
+
+MAX_PHONE_DIGITS = 10
+
+
+def format_typed_phone(digits: str) -> str:
+    """081-234-5678 as it is typed (Thai mobile grouping 3-3-4; landlines 2-3-4)."""
+    groups = (2, 3, 4) if digits.startswith("02") and len(digits) <= 9 else (3, 3, 4)
+    out, i = [], 0
+    for g in groups:
+        if i >= len(digits):
+            break
+        out.append(digits[i : i + g])
+        i += g
+    rest = digits[i:]
+    return "-".join(out) + rest
+
+
+class MemberScreen(Screen):
+    screen_name = "member"
+    step = "member"
+
+    lookup_requested = Signal(str)
+    skip_clicked = Signal()
+    signup_clicked = Signal(str)
+    redeem_changed = Signal(int)
+    continue_clicked = Signal(int)
+    change_clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.digits = ""
+        self.member: MemberView | None = None
+        self.points_per_baht = 10
+        self.baht_per_point = Decimal(10)
+        self.total = Decimal(0)
+        self.max_redeem = 0
+        self.state = "intro"
+        self._error = ""
+
+        self.root = QGridLayout(self)
+        self.root.setContentsMargins(40, 32, 40, 32)
+        self.root.setHorizontalSpacing(32)
+        self.root.setVerticalSpacing(24)
+
+        # -- left: phone entry ----------------------------------------------------------------
+        self.entry = card("member_entry", "panel")
+        e = vbox(self.entry, spacing=16)
+        e.setContentsMargins(32, 28, 32, 28)
+        self.title = label("member_title", "title", wrap=True)
+        self.subtitle = label("member_subtitle", "muted", wrap=True)
+        self.phone = label("member_phone", "display", align=Qt.AlignmentFlag.AlignCenter)
+        self.error = label("member_error", "error", wrap=True)
+        self.error.hide()
+        self.keypad = NumericKeypad("member_keypad")
+        self.keypad.digit_pressed.connect(self._on_keypad_digit_pressed)
+        self.keypad.backspace_pressed.connect(self._on_keypad_backspace_pressed)
+        self.keypad.clear_pressed.connect(self._on_keypad_clear_pressed)
+        self.lookup = button("member_lookup", "dark")
+        self.lookup.setProperty("size", "lg")
+        self.lookup.clicked.connect(self._on_lookup_clicked)
+        self.skip = button("member_skip", "ghost")
+        self.skip.clicked.connect(self.skip_clicked)
+        for w in (self.title, self.subtitle, self.phone, self.error):
+            e.addWidget(w)
+        e.addWidget(self.keypad, 1)
+        e.addWidget(self.lookup)
+        e.addWidget(self.skip)
+
+        # -- right: what we know ----------------------------------------------------------
+        self.info = card("member_info", "panel")
+        i_lay = vbox(self.info)
+        i_lay.setContentsMargins(36, 32, 36, 32)
+        self.pages = QStackedWidget()
+        i_lay.addWidget(self.pages)
+        self.pages.addWidget(self._intro_page())
+        self.pages.addWidget(self._found_page())
+        self.pages.addWidget(self._not_found_page())
+        self.set_portrait(False)
+        self.retranslate_ui()
+
+    # -- pages ------------------------------------------------------------------------------
+    def _intro_page(self) -> QWidget:
+        page = QWidget()
+        lay = vbox(page, spacing=18)
+        self.intro_title = label("member_intro_title", "subtitle", wrap=True)
+        lay.addWidget(self.intro_title)
+        self.benefits = []
+        for n in range(3):
+            lab = label(f"member_benefit_{n}", "body", wrap=True)
+            self.benefits.append(lab)
+            lay.addWidget(lab)
+        self.tiers_note = label("member_tiers_note", "muted", wrap=True)
+        lay.addWidget(self.tiers_note)
+        lay.addStretch(1)
+        return page
+
+    def _found_page(self) -> QWidget:
+        page = QWidget()
+        lay = vbox(page, spacing=16)
+        self.welcome_back = label("member_welcome_back", "muted")
+        lay.addWidget(self.welcome_back)
+        row = hbox(spacing=16)
+        self.name = label("member_name", "title")
+        self.tier = label("member_tier", "tier")
+        row.addWidget(self.name)
+        row.addWidget(self.tier)
+        row.addStretch(1)
+        lay.addLayout(row)
+        self.balance = label("member_points", "points-big")
+        lay.addWidget(self.balance)
+        self.next_tier = label("member_next_tier", "muted", wrap=True)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("member_progress")
+        self.progress.setTextVisible(False)
+        lay.addWidget(self.next_tier)
+        lay.addWidget(self.progress)
+
+        self.redeem_box = card("member_redeem_box", "soft")
+        r = vbox(self.redeem_box, spacing=10)
+        r.setContentsMargins(24, 20, 24, 20)
+        self.redeem_title = label("member_redeem_title", "subtitle")
+        r.addWidget(self.redeem_title)
+        srow = hbox(spacing=14)
+        self.redeem_minus = button("redeem_minus", "stepper")
+        self.redeem_minus.setText("−")
+        self.redeem_minus.clicked.connect(lambda: self._nudge(-1))
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setObjectName("redeem_points")
+        self.slider.valueChanged.connect(self._on_slider_value_changed)
+        self.redeem_plus = button("redeem_plus", "stepper")
+        self.redeem_plus.setText("+")
+        self.redeem_plus.clicked.connect(lambda: self._nudge(1))
+        srow.addWidget(self.redeem_minus)
+        srow.addWidget(self.slider, 1)
+        srow.addWidget(self.redeem_plus)
+        r.addLayout(srow)
+        vrow = hbox(spacing=12)
+        self.redeem_value = label("redeem_value", "body", wrap=True)
+        vrow.addWidget(self.redeem_value, 1)
+        self.redeem_max = button("redeem_max", "ghost")
+        self.redeem_max.clicked.connect(lambda: self.slider.setValue(self.slider.maximum()))
+        vrow.addWidget(self.redeem_max)
+        r.addLayout(vrow)
+        lay.addWidget(self.redeem_box)
+        self.new_total = label("member_new_total", "total")
+        lay.addWidget(self.new_total)
+        self.earn = label("member_earn", "notice", wrap=True)
+        lay.addWidget(self.earn)
+        lay.addStretch(1)
+        self.continue_button = button("member_continue", "primary", "forward", "ink", 32)
+        self.continue_button.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.continue_button.setProperty("size", "lg")
+        self.continue_button.clicked.connect(
+            lambda: self.continue_clicked.emit(self.slider.value() if self.max_redeem else 0)
+        )
+        lay.addWidget(self.continue_button)
+        self.change = button("member_change", "ghost")
+        self.change.clicked.connect(self.change_clicked)
+        lay.addWidget(self.change)
+        return page
+
+    def _not_found_page(self) -> QWidget:
+        page = QWidget()
+        lay = vbox(page, spacing=20)
+        self.nf_title = label("member_not_found", "subtitle", wrap=True)
+        self.nf_body = label("member_not_found_body", "body", wrap=True)
+        lay.addWidget(self.nf_title)
+        lay.addWidget(self.nf_body)
+        self.signup = button("member_signup", "primary")
+        self.signup.setProperty("size", "lg")
+        self.signup.clicked.connect(lambda: self.signup_clicked.emit(self.digits))
+        lay.addWidget(self.signup)
+        self.nf_skip = button("member_not_found_skip", "secondary")
+        self.nf_skip.clicked.connect(self.skip_clicked)
+        lay.addWidget(self.nf_skip)
+        lay.addStretch(1)
+        return page
+
+    # -- view API ----------------------------------------------------------------------------
+    def set_rules(self, points_per_baht: int, baht_per_point: Decimal, total: Decimal) -> None:
+        self.points_per_baht = points_per_baht
+        self.baht_per_point = baht_per_point
+        self.total = total
+        self.retranslate_ui()
+
+    def reset(self) -> None:
+        self.digits = ""
+        self.member = None
+        self.max_redeem = 0
+        self._error = ""
+        self.show_state("intro")
+        self._update_phone()
+
+    def set_phone(self, digits: str) -> None:
+        self.digits = "".join(ch for ch in digits if ch.isdigit())[:MAX_PHONE_DIGITS]
+        self._update_phone()
+
+    def show_state(self, state: str) -> None:
+        self.state = state
+        self.pages.setCurrentIndex({"intro": 0, "found": 1, "not_found": 2}[state])
+        self.error.setVisible(bool(self._error))
+        self._fit()
+
+    def _fit(self) -> None:
+        """In portrait a found member needs the room more than the keypad does."""
+        compact = self.portrait and self.state == "found"
+        for w in (self.keypad, self.lookup, self.skip, self.subtitle):
+            w.setVisible(not compact)
+        if self.portrait:
+            self.root.setRowStretch(0, 0 if compact else 3)
+            self.root.setRowStretch(1, 1 if compact else 2)
+
+    def show_member(self, member: MemberView, max_redeem: int, redeem: int = 0) -> None:
+        self.member = member
+        self.max_redeem = max_redeem
+        self._error = ""
+        self.slider.blockSignals(True)
+        self.slider.setRange(0, max_redeem)
+        self.slider.setSingleStep(self.points_per_baht)
+        self.slider.setPageStep(self.points_per_baht * 10)
+        self.slider.setValue(min(redeem, max_redeem))
+        self.slider.blockSignals(False)
+        self.tier.setProperty("tier", member.tier)
+        theme.restyle(self.tier)
+        self.show_state("found")
+        self.retranslate_ui()
+
+    def show_not_found(self) -> None:
+        self.member = None
+        self._error = ""
+        self.show_state("not_found")
+        self.retranslate_ui()
+
+    def show_error(self, text: str) -> None:
+        self._error = text
+        self.error.setText(text)
+        self.error.show()
+
+    @property
+    def redeem(self) -> int:
+        return self.slider.value() if self.member and self.max_redeem else 0
+
+    # -- slots -------------------------------------------------------------------------------
+    def _on_keypad_digit_pressed(self, digit: str) -> None:
+        if len(self.digits) < MAX_PHONE_DIGITS:
+            self.digits += digit
+        self._clear_error()
+        self._update_phone()
+
+    def _on_keypad_backspace_pressed(self) -> None:
+        self.digits = self.digits[:-1]
+        self._clear_error()
+        self._update_phone()
+
+    def _on_keypad_clear_pressed(self) -> None:
+        self.digits = ""
+        self._clear_error()
+        self._update_phone()
+
+    def _on_lookup_clicked(self) -> None:
+        self.lookup_requested.emit(self.digits)
+
+    def _on_slider_value_changed(self, value: int) -> None:
+        self._update_redeem_texts()
+        self.redeem_changed.emit(value)
+
+    def _nudge(self, direction: int) -> None:
+        step = self.points_per_baht * 5
+        value = self.slider.value() + direction * step
+        value = (value // step) * step if direction > 0 else -((-value) // step) * step
+        self.slider.setValue(max(0, min(self.max_redeem, value)))
+
+    def _clear_error(self) -> None:
+        if self._error:
+            self._error = ""
+            self.error.hide()
+
+    def _update_phone(self) -> None:
+        set_state(self.phone, "active" if self.digits else "")
+        self.phone.setText(format_typed_phone(self.digits) if self.digits else "0__-___-____")
+        self.lookup.setEnabled(len(self.digits) >= 9)
+
+    def _update_redeem_texts(self) -> None:
+        value = self.slider.value()
+        discount = discount_for(value, self.points_per_baht)
+        self.redeem_value.setText(
+            self.tr("Use %1 points  ·  −%2")
+            .replace("%1", f"{value:,}")
+            .replace("%2", format_thb(discount))
+        )
+        self.redeem_minus.setEnabled(value > 0)
+        self.redeem_plus.setEnabled(value < self.max_redeem)
+        new_total = max(Decimal(0), self.total - discount)
+        self.new_total.setText(self.tr("To pay: %1").replace("%1", format_thb(new_total)))
+        earn = points_for(new_total, self.baht_per_point)
+        self.earn.setText(
+            self.tr("You will earn %1 points with this order.").replace("%1", f"{earn:,}")
+        )
+
+    # -- layout, language --------------------------------------------------------------------
+    def set_portrait(self, portrait: bool) -> None:
+        super().set_portrait(portrait)
+        self.root.removeWidget(self.entry)
+        self.root.removeWidget(self.info)
+        if portrait:
+            self.root.addWidget(self.entry, 0, 0)
+            self.root.addWidget(self.info, 1, 0)
+            self.root.setColumnStretch(1, 0)
+            self.root.setRowStretch(0, 3)
+            self.root.setRowStretch(1, 2)
+        else:
+            self.root.addWidget(self.entry, 0, 0)
+            self.root.addWidget(self.info, 0, 1)
+            self.root.setColumnStretch(0, 1)
+            self.root.setColumnStretch(1, 1)
+            self.root.setRowStretch(0, 1)
+            self.root.setRowStretch(1, 0)
+        self._fit()
+
+    def retranslate_ui(self) -> None:
+        self.title.setText(self.tr("Collect points"))
+        self.subtitle.setText(self.tr("Enter your mobile number to earn and use points."))
+        self.lookup.setText(self.tr("Find my points"))
+        self.skip.setText(self.tr("Continue without points"))
+        self.keypad.retranslate_ui()
+        self.intro_title.setText(self.tr("Why join?"))
+        baht = f"{self.baht_per_point:f}".rstrip("0").rstrip(".")
+        self.benefits[0].setText(self.tr("•  1 point for every ฿%1 you spend").replace("%1", baht))
+        self.benefits[1].setText(
+            self.tr("•  %1 points = ฿1 off your next order").replace(
+                "%1", str(self.points_per_baht)
+            )
+        )
+        self.benefits[2].setText(self.tr("•  Sign up here in seconds, no app needed"))
+        self.tiers_note.setText(
+            self.tr(
+                "Bronze, Silver, Gold and Platinum members: the more you eat, the higher you go."
+            )
+        )
+        m = self.member
+        if m is not None:
+            self.welcome_back.setText(self.tr("Welcome back"))
+            self.name.setText(m.masked_name)
+            self.tier.setText(tier_name(m.tier))
+            self.balance.setText(points_text(m.points))
+            if m.points_to_next_tier is None or m.next_tier is None:
+                self.next_tier.setText(self.tr("You are at our top tier. Thank you!"))
+                self.progress.setRange(0, 1)
+                self.progress.setValue(1)
+            else:
+                self.next_tier.setText(
+                    self.tr("%1 more points to reach %2")
+                    .replace("%1", f"{m.points_to_next_tier:,}")
+                    .replace("%2", tier_name(m.next_tier))
+                )
+                goal = m.lifetime_points + m.points_to_next_tier
+                self.progress.setRange(0, goal)
+                self.progress.setValue(m.lifetime_points)
+            self.redeem_box.setVisible(self.max_redeem > 0)
+            self.redeem_title.setText(self.tr("Use your points"))
+            self.redeem_max.setText(self.tr("Use all"))
+            self.continue_button.setText(self.tr("Continue to payment"))
+            self.change.setText(self.tr("Not you? Enter another number"))
+            self._update_redeem_texts()
+        self.nf_title.setText(
+            self.tr("%1 is not a member yet").replace("%1", format_typed_phone(self.digits))
+        )
+        self.nf_body.setText(
+            self.tr("Join now and earn points on this order. We only need your first name.")
+        )
+        self.signup.setText(self.tr("Join and earn points"))
+        self.nf_skip.setText(self.tr("Continue without points"))
+        self._update_phone()

@@ -1,0 +1,271 @@
+"""Result: the order number, points earned, new balance, a tier-up celebration; or, when
+the payment failed, why, with a way to try again."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
+
+from kiosk.ui import theme
+from kiosk.ui.messages import mode_name, points_text, tier_name
+from kiosk.ui.screens.base import Screen
+from kiosk.ui.widgets.celebration import Confetti
+from kiosk.ui.widgets.common import button, card, hbox, label, set_state, vbox
+from kiosk.ui.widgets.icons import icon_pixmap
+
+
+class ResultScreen(Screen):
+    screen_name = "result"
+    step = None
+    idle_watch = False  # the result has its own short timeout
+
+    done_clicked = Signal()
+    retry_clicked = Signal()
+    cancel_clicked = Signal()
+    timed_out = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = "success"  # success | counter | failed
+        self.order_number = ""
+        self.mode = "dine_in"
+        self.points_earned = 0
+        self.balance: int | None = None
+        self.tier: str | None = None
+        self.tier_upgraded = False
+        self.reason = ""
+        self.receipt = ""
+        self.duration_ms = 30_000
+        self._clock = QElapsedTimer()
+        self._tick = QTimer(self)
+        self._tick.setInterval(200)
+        self._tick.timeout.connect(self._on_tick_timeout)
+
+        stack = QStackedLayout(self)
+        stack.setStackingMode(QStackedLayout.StackingMode.StackAll)
+        self.confetti = Confetti(self)
+        body = QWidget()
+        stack.addWidget(self.confetti)
+        stack.addWidget(body)
+        stack.setCurrentWidget(body)
+        self.body = body
+        lay = vbox(body, spacing=18)
+        lay.setContentsMargins(64, 56, 64, 56)
+        lay.addStretch(1)
+        self.icon = QLabel()
+        self.icon.setObjectName("result_icon")
+        self.icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        lay.addWidget(self.icon)
+        self.title = label("result_title", "title", wrap=True, align=Qt.AlignmentFlag.AlignCenter)
+        lay.addWidget(self.title)
+        self.caption = label("result_caption", "muted", align=Qt.AlignmentFlag.AlignCenter)
+        lay.addWidget(self.caption)
+        self.number = label(
+            "result_order_number", "order-number", align=Qt.AlignmentFlag.AlignCenter
+        )
+        lay.addWidget(self.number)
+        self.mode_note = label("result_mode", "body", wrap=True, align=Qt.AlignmentFlag.AlignCenter)
+        lay.addWidget(self.mode_note)
+        self.message = label(
+            "result_message", "error", wrap=True, align=Qt.AlignmentFlag.AlignCenter
+        )
+        lay.addWidget(self.message)
+
+        self.points_card = card("result_points_card", "panel")
+        pc = hbox(self.points_card, spacing=40)
+        pc.setContentsMargins(40, 24, 40, 24)
+        earned_box = vbox(spacing=2)
+        self.earned_caption = label("", "muted", align=Qt.AlignmentFlag.AlignCenter)
+        self.earned = label(
+            "result_points_earned", "points-big", align=Qt.AlignmentFlag.AlignCenter
+        )
+        earned_box.addWidget(self.earned_caption)
+        earned_box.addWidget(self.earned)
+        balance_box = vbox(spacing=2)
+        self.balance_caption = label("", "muted", align=Qt.AlignmentFlag.AlignCenter)
+        self.balance_label = label("result_balance", "title", align=Qt.AlignmentFlag.AlignCenter)
+        balance_box.addWidget(self.balance_caption)
+        balance_box.addWidget(self.balance_label)
+        pc.addLayout(earned_box)
+        pc.addLayout(balance_box)
+        self.points_card.setMinimumWidth(620)
+        lay.addWidget(self.points_card, 0, Qt.AlignmentFlag.AlignHCenter)
+
+        self.tier_up = card("result_tier_up", "tier-up")
+        tu = hbox(self.tier_up, spacing=20)
+        tu.setContentsMargins(32, 20, 32, 20)
+        star = QLabel()
+        star.setPixmap(icon_pixmap("star", 64, "saffron-dark"))
+        tu.addWidget(star)
+        self.tier_text = label("result_tier_text", "subtitle", wrap=True)
+        tu.addWidget(self.tier_text, 1)
+        self.tier_badge = label("result_tier_badge", "tier")
+        tu.addWidget(self.tier_badge)
+        self.tier_up.setMinimumWidth(820)
+        lay.addWidget(self.tier_up, 0, Qt.AlignmentFlag.AlignHCenter)
+
+        self.receipt_label = label(
+            "result_receipt", "small", wrap=True, align=Qt.AlignmentFlag.AlignCenter
+        )
+        lay.addWidget(self.receipt_label)
+        lay.addSpacing(12)
+        buttons = hbox(spacing=24)
+        buttons.addStretch(1)
+        self.cancel = button("result_cancel", "secondary")
+        self.cancel.clicked.connect(self.cancel_clicked)
+        self.retry = button("result_retry", "primary")
+        self.retry.clicked.connect(self.retry_clicked)
+        self.done = button("result_done", "primary")
+        self.done.clicked.connect(self._on_done_clicked)
+        for b in (self.cancel, self.retry, self.done):
+            b.setProperty("size", "lg")
+            b.setMinimumWidth(360)
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        lay.addLayout(buttons)
+        self.countdown = label("result_countdown", "muted", align=Qt.AlignmentFlag.AlignCenter)
+        lay.addWidget(self.countdown)
+        lay.addStretch(1)
+        self.retranslate_ui()
+
+    # -- view API ----------------------------------------------------------------------------
+    def show_success(
+        self,
+        order_number: str,
+        mode: str,
+        points_earned: int,
+        balance: int | None,
+        tier: str | None,
+        tier_upgraded: bool,
+        duration_ms: int,
+        at_counter: bool = False,
+    ) -> None:
+        self.kind = "counter" if at_counter else "success"
+        self.order_number = order_number
+        self.mode = mode
+        self.points_earned = points_earned
+        self.balance = balance
+        self.tier = tier
+        self.tier_upgraded = tier_upgraded
+        self.receipt = ""
+        self.duration_ms = duration_ms
+        self._clock.start()
+        self._tick.start()
+        set_state(self, "success")
+        if tier_upgraded:
+            self.confetti.show()
+            self.confetti.play()
+        else:
+            self.confetti.hide()
+        self.body.raise_()  # confetti falls behind the words
+        self.retranslate_ui()
+
+    def show_failure(self, reason: str) -> None:
+        self.kind = "failed"
+        self.reason = reason
+        self.tier_upgraded = False
+        self._tick.stop()
+        self.confetti.stop()
+        self.confetti.hide()
+        set_state(self, "failed")
+        self.retranslate_ui()
+
+    def set_receipt(self, text: str) -> None:
+        self.receipt = text
+        self.receipt_label.setText(text)
+        self.receipt_label.setVisible(bool(text) and self.kind != "failed")
+
+    def stop(self) -> None:
+        self._tick.stop()
+        self.confetti.stop()
+
+    def remaining_seconds(self) -> int:
+        if not self._clock.isValid():
+            return 0
+        return math.ceil(max(0, self.duration_ms - self._clock.elapsed()) / 1000)
+
+    # -- slots -------------------------------------------------------------------------------
+    def _on_tick_timeout(self) -> None:
+        if self._clock.elapsed() >= self.duration_ms:
+            self.stop()
+            self.timed_out.emit()
+            return
+        self._update_countdown()
+
+    def _on_done_clicked(self) -> None:
+        self.stop()
+        self.done_clicked.emit()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """A tap anywhere on a success screen goes back to the start."""
+        if self.kind != "failed" and event.button() == Qt.MouseButton.LeftButton:
+            self._on_done_clicked()
+        super().mousePressEvent(event)
+
+    def _update_countdown(self) -> None:
+        if self.kind == "failed":
+            self.countdown.setText("")
+            return
+        self.countdown.setText(
+            self.tr("Back to the start in %1 s, or tap anywhere.").replace(
+                "%1", str(self.remaining_seconds())
+            )
+        )
+
+    def retranslate_ui(self) -> None:
+        failed = self.kind == "failed"
+        ok = not failed
+        self.icon.setPixmap(
+            icon_pixmap("cross" if failed else "check", 120, "chili" if failed else "success")
+        )
+        if failed:
+            self.title.setText(self.tr("The payment did not go through"))
+        elif self.kind == "counter":
+            self.title.setText(self.tr("Please pay at the counter"))
+        else:
+            self.title.setText(self.tr("Thank you! Your order is in."))
+        self.caption.setText(self.tr("Your order number"))
+        self.number.setText(self.order_number)
+        if self.kind == "counter":
+            self.mode_note.setText(
+                self.tr("Show this number at the counter. We start cooking once you have paid.")
+            )
+        elif self.mode == "take_away":
+            self.mode_note.setText(
+                self.tr("%1: we will call your number when it is ready.").replace(
+                    "%1", mode_name(self.mode)
+                )
+            )
+        else:
+            self.mode_note.setText(
+                self.tr("%1: take a seat, we will bring it to your table.").replace(
+                    "%1", mode_name(self.mode)
+                )
+            )
+        for w in (self.caption, self.number, self.mode_note, self.done, self.countdown):
+            w.setVisible(ok)
+        self.message.setVisible(failed)
+        self.message.setText(self.reason)
+        self.retry.setVisible(failed)
+        self.cancel.setVisible(failed)
+        self.retry.setText(self.tr("Try again"))
+        self.cancel.setText(self.tr("Cancel order"))
+        self.done.setText(self.tr("Done"))
+        member = ok and self.balance is not None
+        self.points_card.setVisible(member)
+        self.earned_caption.setText(self.tr("Points earned"))
+        self.earned.setText(f"+{self.points_earned:,}")
+        self.balance_caption.setText(self.tr("New balance"))
+        self.balance_label.setText(points_text(self.balance or 0))
+        self.tier_up.setVisible(ok and self.tier_upgraded)
+        self.tier_text.setText(
+            self.tr("Congratulations! You are now a %1 member.").replace("%1", tier_name(self.tier))
+        )
+        self.tier_badge.setText(tier_name(self.tier))
+        self.tier_badge.setProperty("tier", self.tier or "bronze")
+        theme.restyle(self.tier_badge)
+        self.receipt_label.setVisible(ok and bool(self.receipt))
+        self._update_countdown()

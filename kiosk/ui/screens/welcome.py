@@ -1,0 +1,168 @@
+"""Welcome: touch to start, language, then dine in or take away."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QStackedWidget, QWidget
+
+from kiosk.ui import theme
+from kiosk.ui.i18n import pick
+from kiosk.ui.screens.base import Screen
+from kiosk.ui.widgets.common import button, hbox, label, tile, vbox
+from kiosk.ui.widgets.dish_image import DishPicture
+from kiosk.ui.widgets.header import LanguageToggle
+from kiosk.ui.widgets.icons import icon_pixmap
+
+SHOWCASE = ("pad_thai.png", "green_curry.png", "mango_sticky_rice.png")
+
+
+class WelcomeScreen(Screen):
+    screen_name = "welcome"
+    idle_watch = True  # a half-started welcome (mode choice, other language) resets quietly
+
+    start_clicked = Signal()
+    language_chosen = Signal(str)
+    mode_chosen = Signal(str)
+    back_clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = ("", "")
+        root = vbox(self, spacing=0)
+        root.setContentsMargins(56, 40, 56, 56)
+
+        top = hbox(spacing=16)
+        mark = label("welcome_mark")
+        mark.setPixmap(icon_pixmap("leaf", 52, "saffron"))
+        top.addWidget(mark)
+        self.store_small = label("welcome_store_small", "brand")
+        top.addWidget(self.store_small)
+        top.addStretch(1)
+        self.languages = LanguageToggle("")
+        self.languages.language_chosen.connect(self.language_chosen)
+        top.addWidget(self.languages)
+        root.addLayout(top)
+
+        self.stages = QStackedWidget()
+        root.addWidget(self.stages, 1)
+
+        # stage 1: attract
+        attract = QWidget()
+        a = vbox(attract, spacing=24)
+        a.addStretch(2)
+        self.greeting = label("welcome_greeting", "hero-sub", align=Qt.AlignmentFlag.AlignCenter)
+        self.title = label("welcome_title", "welcome-title", True, Qt.AlignmentFlag.AlignCenter)
+        a.addWidget(self.greeting)
+        a.addWidget(self.title)
+        a.addSpacing(24)
+        self.pictures_row = hbox(spacing=28)
+        self.pictures_row.addStretch(1)
+        self.pictures = []
+        for name in SHOWCASE:
+            pic = DishPicture(radius=120, ratio=1.0)
+            pic.round_bottom = True
+            pic.set_image(name)
+            pic.setFixedSize(240, 240)
+            self.pictures.append(pic)
+            self.pictures_row.addWidget(pic)
+        self.pictures_row.addStretch(1)
+        a.addLayout(self.pictures_row)
+        a.addSpacing(40)
+        self.start = button("welcome_start", "start")
+        self.start.setMinimumWidth(640)
+        self.start.clicked.connect(self.start_clicked)
+        a.addWidget(self.start, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.hint = label("welcome_hint", "hero-sub", align=Qt.AlignmentFlag.AlignCenter)
+        a.addWidget(self.hint)
+        a.addStretch(3)
+        self.stages.addWidget(attract)
+
+        # stage 2: dine in or take away
+        mode = QWidget()
+        m = vbox(mode, spacing=36)
+        m.addStretch(2)
+        self.mode_title = label("welcome_mode_title", "hero", True, Qt.AlignmentFlag.AlignCenter)
+        m.addWidget(self.mode_title)
+        self.modes_row = QWidget()
+        self.modes_layout = hbox(self.modes_row, spacing=36)
+        self.dine_in = tile("mode_dine_in", "mode", "dine_in", "green-800", 140)
+        self.take_away = tile("mode_take_away", "mode", "take_away", "green-800", 140)
+        for b, mode_value in ((self.dine_in, "dine_in"), (self.take_away, "take_away")):
+            b.setMinimumSize(QSize(420, 340))
+            b.clicked.connect(lambda _=False, v=mode_value: self.mode_chosen.emit(v))
+            self.modes_layout.addWidget(b)
+        m.addWidget(self.modes_row, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.back = button("welcome_back", "on-dark", "back", "on-dark", 32)
+        self.back.clicked.connect(self.back_clicked)
+        m.addWidget(self.back, 0, Qt.AlignmentFlag.AlignHCenter)
+        m.addStretch(3)
+        self.stages.addWidget(mode)
+        self.retranslate_ui()
+
+    # -- view API -------------------------------------------------------------------------
+    def set_store(self, name_th: str, name_en: str) -> None:
+        self._store = (name_th, name_en)
+        self.retranslate_ui()
+
+    def set_language(self, lang: str) -> None:
+        self.languages.set_language(lang)
+
+    def show_stage(self, stage: str) -> None:
+        self.stages.setCurrentIndex(1 if stage == "mode" else 0)
+
+    @property
+    def stage(self) -> str:
+        return "mode" if self.stages.currentIndex() == 1 else "attract"
+
+    def set_portrait(self, portrait: bool) -> None:
+        super().set_portrait(portrait)
+        self.modes_layout.setDirection(
+            self.modes_layout.Direction.TopToBottom
+            if portrait
+            else self.modes_layout.Direction.LeftToRight
+        )
+        size = 280 if portrait else 230
+        for pic in self.pictures:
+            pic.radius = size / 2
+            pic.setFixedSize(size, size)
+        for b in (self.dine_in, self.take_away):
+            b.setMinimumSize(QSize(640, 300) if portrait else QSize(480, 380))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """Touch anywhere to start, not only on the button."""
+        if self.stage == "attract" and event.button() == Qt.MouseButton.LeftButton:
+            self.start_clicked.emit()
+        super().mousePressEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Soft rings and a saffron sun: warm, not busy."""
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.fillRect(self.rect(), theme.color("green-900"))
+        w, h = self.width(), self.height()
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(theme.color("green-800"))
+        p.drawEllipse(QPointF(w * 0.95, h * 0.08), w * 0.42, w * 0.42)
+        p.setBrush(theme.color("green-950"))
+        p.drawEllipse(QPointF(w * 0.02, h * 1.0), w * 0.5, w * 0.5)
+        p.setBrush(theme.color("saffron", 40))
+        p.drawEllipse(QPointF(w * 0.1, h * 0.18), w * 0.12, w * 0.12)
+        pen = QPen(theme.color("saffron", 70), 3)
+        p.setPen(pen)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        for i in range(3):
+            r = w * (0.5 + i * 0.06)
+            p.drawArc(QRectF(w * 0.5 - r, h * 1.05 - r, 2 * r, 2 * r), 30 * 16, 120 * 16)
+        p.end()
+
+    def retranslate_ui(self) -> None:
+        self.store_small.setText(pick(*self._store))
+        self.greeting.setText(self.tr("Welcome to"))
+        self.title.setText(pick(*self._store) or self.tr("our kitchen"))
+        self.start.setText(self.tr("Touch to order"))
+        self.hint.setText(self.tr("Order and pay here. Collect points with your phone number."))
+        self.mode_title.setText(self.tr("Where will you eat today?"))
+        self.dine_in.setText(self.tr("Eat here"))
+        self.take_away.setText(self.tr("Take away"))
+        self.back.setText(self.tr("Back"))

@@ -1,0 +1,255 @@
+"""Walk the demo flow offscreen and save one PNG per screen, language and size.
+
+``kiosk screenshots DIR --lang all --size all`` calls :func:`take_screenshots`. It builds
+its own throw-away store (SQLite in a temporary folder, demo menu, fixed clock, PromptPay
+confirming instantly) so the pictures are the same on every run."""
+
+from __future__ import annotations
+
+import logging
+import random
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QSize
+from PySide6.QtWidgets import QApplication
+
+from kiosk.app import Store, build_store
+from kiosk.config import Settings
+from kiosk.services.demo import seed_demo
+from kiosk.ui.flow import Timing
+from kiosk.ui.launch import application
+from kiosk.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+SHOT_MEMBER = "0912345678"  # สมหญิง ใจดี: 195 lifetime points, one order from Silver
+NEW_MEMBER = "0898765432"
+NEVER = 10**9
+
+
+class FixedClock:
+    """A clock stopped at lunchtime, so order numbers, receipts and card checks repeat."""
+
+    def __init__(self, at: datetime | None = None) -> None:
+        self.at = at or datetime(2025, 3, 14, 5, 30, tzinfo=UTC)
+
+    def now(self) -> datetime:
+        return self.at
+
+    def sleep(self, seconds: float) -> None:
+        return None
+
+
+def wait_until(condition: Callable[[], bool], timeout: float = 10.0) -> bool:
+    app = QApplication.instance()
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        assert app is not None
+        app.processEvents()
+        if condition():
+            return True
+        time.sleep(0.01)
+    return False
+
+
+def settle(rounds: int = 5) -> None:
+    app = QApplication.instance()
+    for _ in range(rounds):
+        assert app is not None
+        app.processEvents()
+        time.sleep(0.005)
+
+
+def demo_store(settings: Settings, folder: Path) -> Store:
+    folder.mkdir(parents=True, exist_ok=True)
+    shot_settings = settings.merged(
+        {
+            "database": {"url": f"sqlite:///{folder / 'screenshots.db'}"},
+            "payments": {"promptpay_delay_seconds": 0, "promptpay_failure_rate": 0},
+            "kiosk": {"receipts_dir": str(folder / "receipts")},
+        }
+    )
+    clock = FixedClock()
+    store = build_store(shot_settings, migrate=True, rng=random.Random(1), clock=clock)
+    seed_demo(store.db, store.settings_file, now=clock.now())
+    return store
+
+
+class Walker:
+    """Drives one window through the demo flow, saving pictures as it goes."""
+
+    def __init__(self, store: Store, out_dir: Path, lang: str, size: str) -> None:
+        self.store = store
+        self.out_dir = out_dir
+        self.lang = lang
+        self.size = size
+        w, h = (int(v) for v in size.split("x"))
+        self.window = MainWindow(
+            store,
+            language=lang,
+            timing=Timing(idle_ms=NEVER, result_ms=30_000, poll_ms=NEVER, idle_warning_ms=10_000),
+            ask=lambda *_: True,
+        )
+        self.window.resize(QSize(w, h))
+        self.window.show()
+        settle()
+        self.flow = self.window.flow
+        self.saved: list[Path] = []
+
+    def shot(self, name: str) -> Path:
+        settle()
+        path = self.out_dir / f"{name}_{self.lang}_{self.size}.png"
+        self.window.grab().save(str(path))
+        self.saved.append(path)
+        return path
+
+    def go_screen(self, name: str) -> None:
+        if not wait_until(lambda: self.window.current_screen() == name):
+            raise RuntimeError(
+                f"screenshots: expected the {name} screen, not {self.window.current_screen()}"
+            )
+
+    def item_id(self, name_en: str) -> int:
+        return next(i.id for i in self.flow.items.values() if i.name_en == name_en)
+
+    def option_id(self, item_id: int, name_en: str) -> int:
+        item = self.flow.items[item_id]
+        return next(o.id for g in item.option_groups for o in g.options if o.name_en == name_en)
+
+    def run(self) -> list[Path]:
+        w, flow = self.window, self.flow
+        self.shot("welcome")
+        w.welcome.start.click()
+        self.shot("mode")
+        w.welcome.dine_in.click()
+        self.go_screen("menu")
+        pad_thai = self.item_id("Pad Thai with Prawns")
+        tea = self.item_id("Thai Iced Tea")
+        som_tam = self.item_id("Green Papaya Salad")
+        flow.cart.add(pad_thai, [self.option_id(pad_thai, "Large")], 1)
+        flow.cart.add(tea, [], 2)
+        flow.cart.add(som_tam, [], 1)
+        flow._refresh_cart()
+        self.shot("menu")
+        w.menu.cards[pad_thai].click()
+        for opt in ("Thai hot", "Extra prawns", "Fried egg"):
+            w.options.option_buttons[self.option_id(pad_thai, opt)].click()
+        self.shot("options")
+        w.options.cancel.click()
+        w.menu.cart.checkout.click()
+        self.go_screen("review")
+        self.shot("review")
+        w.review.checkout.click()
+        self.go_screen("member")
+        # a number that is not a member yet: the sign-up screen
+        w.member.keypad.press(NEW_MEMBER)
+        w.member.lookup.click()
+        w.member.signup.click()
+        self.go_screen("signup")
+        w.signup.keyboard.type_text("Ploy" if self.lang == "en" else "พลอย")
+        self.shot("signup")
+        w.signup.back.click()
+        self.go_screen("member")
+        w.member.keypad.clear_button.click()
+        w.member.keypad.press(SHOT_MEMBER)
+        w.member.lookup.click()
+        w.member.slider.setValue(100)
+        self.shot("member")
+        w.member.continue_button.click()
+        self.go_screen("payment")
+        self.shot("payment")
+        w.payment.card.click()
+        self.go_screen("card")
+        w.card.type_digits("number", "4242424242424242")
+        w.card.type_digits("expiry", "1229")
+        w.card.type_digits("cvv", "12")
+        self.shot("card")
+        w.card.back.click()
+        self.go_screen("payment")
+        w.payment.promptpay.click()
+        self.go_screen("promptpay")
+        self.shot("promptpay")
+        flow._on_poll_timer_timeout()  # one status check: the mock bank confirms
+        self.go_screen("result")
+        self.shot("result")
+        # a failed PromptPay payment
+        w.result.done.click()
+        self.go_screen("welcome")
+        self._quick_order()
+        self.store.settings.update({"payments.promptpay_failure_rate": 1}, staff="screenshots")
+        try:
+            w.payment.promptpay.click()
+            self.go_screen("promptpay")
+            flow._on_poll_timer_timeout()
+            self.go_screen("result")
+            self.shot("failure")
+        finally:
+            self.store.settings.update({"payments.promptpay_failure_rate": 0}, staff="screenshots")
+        w.result.cancel.click()
+        self.go_screen("welcome")
+        # "Still there?"
+        w.welcome.start.click()
+        w.welcome.take_away.click()
+        self.go_screen("menu")
+        flow.cart.add(self.item_id("Mango Sticky Rice"))
+        flow._refresh_cart()
+        flow._on_idle_idle()
+        self.shot("idle")
+        flow.reset(cancel_order=True)
+        return self.saved
+
+    def _quick_order(self) -> None:
+        w, flow = self.window, self.flow
+        w.welcome.start.click()
+        w.welcome.take_away.click()
+        self.go_screen("menu")
+        flow.cart.add(self.item_id("Basil Chicken on Rice"))
+        flow._refresh_cart()
+        w.menu.cart.checkout.click()
+        w.review.checkout.click()
+        self.go_screen("member")
+        w.member.skip.click()
+        self.go_screen("payment")
+
+    def close(self) -> None:
+        self.window.allow_close()
+        self.window.close()
+        self.window.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        settle()
+
+
+def take_screenshots(
+    settings: Settings, out_dir: Path, langs: list[str], sizes: list[str]
+) -> list[Path]:
+    application()
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    paths: list[Path] = []
+    with tempfile.TemporaryDirectory(prefix="kiosk-shots-") as tmp:
+        for size in sizes:
+            for lang in langs:
+                # a fresh store each time: the same order numbers, balances and tier-up
+                store = demo_store(settings, Path(tmp) / f"{lang}_{size}")
+                walker = Walker(store, out_dir, lang, size)
+                try:
+                    paths += walker.run()
+                finally:
+                    walker.close()
+                    store.close()
+        try:
+            from kiosk.ui.admin.screenshots import take_admin_screenshots
+        except ImportError as exc:
+            if exc.name and not exc.name.startswith("kiosk.ui.admin"):
+                raise
+        else:
+            store = demo_store(settings, Path(tmp) / "admin")
+            try:
+                paths += take_admin_screenshots(store, out_dir, sizes)
+            finally:
+                store.close()
+    return paths

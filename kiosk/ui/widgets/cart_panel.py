@@ -1,0 +1,170 @@
+"""The running cart on the menu screen: a side panel in landscape, a bar at the bottom in
+portrait. Totals come from ``store.orders.quote`` (passed in by the controller)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QWidget
+
+from kiosk.services.money import ZERO, format_thb
+from kiosk.services.views import OrderLineView, QuoteView
+from kiosk.ui.i18n import pick
+from kiosk.ui.widgets.common import button, clear_layout, hbox, label, vbox
+
+
+def options_summary(line: OrderLineView) -> str:
+    return ", ".join(pick(o.get("name_th", ""), o.get("name_en", "")) for o in line.options)
+
+
+class CartPanel(QFrame):
+    quantity_changed = Signal(int, int)  # line index, new quantity (0 removes)
+    checkout_clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("cart_panel")
+        self.setProperty("role", "cart")
+        self.quote: QuoteView | None = None
+        self.count = 0
+        self.portrait = False
+        self.vat_rate = "7"
+
+        self.title = label("cart_title", "subtitle")
+        self.count_badge = label("cart_count", "cart-count")
+        self.count_badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty = label("cart_empty", "muted", wrap=True)
+        self.lines_host = QWidget()
+        self.lines_layout = vbox(self.lines_host, spacing=10)
+        self.lines_layout.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(self.lines_host)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.total_caption = label("cart_total_caption", "total-label")
+        self.total = label("cart_total", "total")
+        self.total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.vat_note = label("cart_vat_note", "small")
+        self.checkout = button("cart_checkout", "primary", "forward", "ink", 32)
+        self.checkout.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.checkout.setProperty("size", "lg")
+        self.checkout.clicked.connect(self.checkout_clicked)
+
+        self.grid = QGridLayout(self)
+        self.set_portrait(False)
+        self.retranslate_ui()
+
+    def set_portrait(self, portrait: bool) -> None:
+        self.portrait = portrait
+        self.setProperty("role", "cart-bottom" if portrait else "cart")
+        self.style().unpolish(self)
+        self.style().polish(self)
+        g = self.grid
+        while g.count():
+            g.takeAt(0)
+        head = QWidget()
+        head_lay = hbox(head, spacing=12)
+        head_lay.addWidget(self.title)
+        head_lay.addWidget(self.count_badge)
+        head_lay.addStretch(1)
+        total_box = QWidget()
+        total_lay = hbox(total_box)
+        total_lay.addWidget(self.total_caption)
+        total_lay.addStretch(1)
+        total_lay.addWidget(self.total)
+        if portrait:
+            g.setContentsMargins(32, 18, 32, 22)
+            g.setHorizontalSpacing(28)
+            g.setVerticalSpacing(8)
+            g.addWidget(head, 0, 0)
+            g.addWidget(self.scroll, 1, 0, 3, 1)
+            g.addWidget(self.empty, 1, 0, 3, 1)
+            g.addWidget(total_box, 0, 1)
+            g.addWidget(self.vat_note, 1, 1, Qt.AlignmentFlag.AlignRight)
+            g.addWidget(self.checkout, 2, 1)
+            g.setColumnStretch(0, 3)
+            g.setColumnStretch(1, 2)
+            g.setRowStretch(3, 1)
+            self.setFixedHeight(330)
+            self.setMinimumWidth(0)
+            self.setMaximumWidth(16777215)
+        else:
+            g.setContentsMargins(28, 28, 28, 28)
+            g.setHorizontalSpacing(0)
+            g.setVerticalSpacing(14)
+            g.setColumnStretch(1, 0)
+            g.setColumnStretch(0, 1)
+            g.setRowStretch(3, 0)
+            g.addWidget(head, 0, 0)
+            g.addWidget(self.scroll, 1, 0)
+            g.addWidget(self.empty, 1, 0, Qt.AlignmentFlag.AlignTop)
+            g.addWidget(total_box, 2, 0)
+            g.addWidget(self.vat_note, 3, 0, Qt.AlignmentFlag.AlignRight)
+            g.addWidget(self.checkout, 4, 0)
+            g.setRowStretch(1, 1)
+            self.setMinimumHeight(0)
+            self.setMaximumHeight(16777215)
+            self.setFixedWidth(520)
+        self._refresh()
+
+    def set_quote(self, quote: QuoteView | None, count: int) -> None:
+        self.quote = quote
+        self.count = count
+        self._refresh()
+
+    def _refresh(self) -> None:
+        clear_layout(self.lines_layout)
+        quote = self.quote
+        has_lines = bool(quote and quote.lines)
+        self.empty.setVisible(not has_lines)
+        self.scroll.setVisible(has_lines)
+        self.checkout.setEnabled(has_lines)
+        self.count_badge.setText(str(self.count))
+        self.count_badge.setVisible(self.count > 0)
+        self.total.setText(format_thb(quote.total) if quote else format_thb(ZERO))
+        if not quote:
+            return
+        for i, line in enumerate(quote.lines):
+            self.lines_layout.addWidget(self._line_row(i, line))
+
+    def _line_row(self, i: int, line: OrderLineView) -> QWidget:
+        row = QWidget()
+        row.setObjectName(f"cart_line_{i}")
+        lay = hbox(row, spacing=10)
+        texts = vbox(spacing=0)
+        name = label(f"cart_line_{i}_name", "body", wrap=True)
+        name.setText(pick(line.name_th, line.name_en))
+        texts.addWidget(name)
+        opts = options_summary(line)
+        if opts:
+            o = label("", "small", wrap=True)
+            o.setText(opts)
+            texts.addWidget(o)
+        price = label(f"cart_line_{i}_total", "price")
+        price.setText(format_thb(line.line_total))
+        texts.addWidget(price)
+        lay.addLayout(texts, 1)
+        minus = button(f"cart_minus_{i}", "stepper")
+        minus.setText("−")
+        minus.clicked.connect(
+            lambda _=False, n=i, q=line.quantity: self.quantity_changed.emit(n, q - 1)
+        )
+        qty = label(f"cart_qty_{i}", "subtitle", align=Qt.AlignmentFlag.AlignCenter)
+        qty.setText(str(line.quantity))
+        qty.setMinimumWidth(40)
+        plus = button(f"cart_plus_{i}", "stepper")
+        plus.setText("+")
+        plus.clicked.connect(
+            lambda _=False, n=i, q=line.quantity: self.quantity_changed.emit(n, q + 1)
+        )
+        lay.addWidget(minus)
+        lay.addWidget(qty)
+        lay.addWidget(plus)
+        return row
+
+    def retranslate_ui(self) -> None:
+        self.title.setText(self.tr("Your order"))
+        self.empty.setText(self.tr("Your cart is empty. Tap a dish to add it."))
+        self.total_caption.setText(self.tr("Total"))
+        self.vat_note.setText(self.tr("Prices include %1% VAT").replace("%1", self.vat_rate))
+        self.checkout.setText(self.tr("Review order"))
+        self._refresh()

@@ -1,0 +1,127 @@
+"""Small building blocks: themed buttons and labels, chosen by ``role`` for the style sheet."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.ui import theme
+from kiosk.ui.widgets.icons import icon
+
+
+def button(
+    name: str,
+    role: str = "primary",
+    icon_name: str | None = None,
+    icon_colour: str = "on-dark",
+    icon_size: int = 36,
+    parent: QWidget | None = None,
+) -> QPushButton:
+    b = QPushButton(parent)
+    b.setObjectName(name)
+    b.setProperty("role", role)
+    b.setCursor(Qt.CursorShape.PointingHandCursor)
+    b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    if icon_name:
+        b.setIcon(icon(icon_name, icon_size, icon_colour))
+        b.setIconSize(QSize(icon_size, icon_size))
+    return b
+
+
+def button_text(text: str) -> str:
+    """Data shown on a button: a single ``&`` would become a keyboard mnemonic and vanish."""
+    return text.replace("&", "&&")
+
+
+def tile(name: str, role: str, icon_name: str, icon_colour: str, icon_size: int) -> QToolButton:
+    """A big card-like button with its icon above the text (payment methods, dine in)."""
+    b = QToolButton()
+    b.setObjectName(name)
+    b.setProperty("role", role)
+    b.setCursor(Qt.CursorShape.PointingHandCursor)
+    b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+    b.setIcon(icon(icon_name, icon_size, icon_colour))
+    b.setIconSize(QSize(icon_size, icon_size))
+    b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+    return b
+
+
+def label(
+    name: str = "",
+    role: str = "body",
+    wrap: bool = False,
+    align: Qt.AlignmentFlag | None = None,
+    parent: QWidget | None = None,
+) -> QLabel:
+    lab = QLabel(parent)
+    if name:
+        lab.setObjectName(name)
+    lab.setProperty("role", role)
+    lab.setTextFormat(Qt.TextFormat.PlainText)  # names from the database are never markup
+    lab.setWordWrap(wrap)
+    if align is not None:
+        lab.setAlignment(align)
+    return lab
+
+
+def card(name: str = "", role: str = "card", parent: QWidget | None = None) -> QFrame:
+    f = QFrame(parent)
+    if name:
+        f.setObjectName(name)
+    f.setProperty("role", role)
+    return f
+
+
+def set_role(widget: QWidget, role: str) -> None:
+    if widget.property("role") != role:
+        widget.setProperty("role", role)
+        theme.restyle(widget)
+
+
+def set_state(widget: QWidget, state: str) -> None:
+    if widget.property("state") != state:
+        widget.setProperty("state", state)
+        theme.restyle(widget)
+
+
+def vbox(parent: QWidget | None = None, margins: int = 0, spacing: int = 16) -> QVBoxLayout:
+    lay = QVBoxLayout(parent) if parent is not None else QVBoxLayout()
+    lay.setContentsMargins(margins, margins, margins, margins)
+    lay.setSpacing(spacing)
+    return lay
+
+
+def hbox(parent: QWidget | None = None, margins: int = 0, spacing: int = 16) -> QHBoxLayout:
+    lay = QHBoxLayout(parent) if parent is not None else QHBoxLayout()
+    lay.setContentsMargins(margins, margins, margins, margins)
+    lay.setSpacing(spacing)
+    return lay
+
+
+def clear_layout(layout: QLayout) -> None:
+    """Remove and delete every widget and sub-layout of ``layout``."""
+    while layout.count():
+        child = layout.takeAt(0)
+        w = child.widget()
+        if w is not None:
+            w.hide()
+            w.setParent(None)
+            w.deleteLater()
+        elif child.layout() is not None:
+            clear_layout(child.layout())
+
+
+def expanding(widget: QWidget) -> QWidget:
+    widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+    return widget

@@ -1,0 +1,124 @@
+"""Languages: Thai glyphs exist, the catalogue is complete, every string switches live."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QFontMetrics
+
+from kiosk.ui import i18n
+from kiosk.ui.fonts import register_fonts, ui_font
+from tests.ui.conftest import Kiosk
+
+HAS_LETTERS = re.compile(r"[A-Za-z\u0E01-\u0E3A\u0E40-\u0E5B]")  # words, not "฿120.00"
+BILINGUAL = {"lang_th", "lang_en", "header_lang_th", "header_lang_en"}  # endonyms, on purpose
+
+
+def test_thai_glyphs_are_available_in_the_ui_font(qapp) -> None:  # type: ignore[no-untyped-def]
+    assert {"Noto Sans", "Noto Sans Thai"} <= set(register_fonts())
+    for bold in (False, True):
+        metrics = QFontMetrics(ui_font(20, bold=bold))
+        for ch in "กขคฮ๑฿ัิ่":
+            assert metrics.inFontUcs4(ord(ch)), ch
+
+
+def test_thai_catalogue_is_complete_and_compiled() -> None:
+    assert i18n.missing_translations() == []
+    qm = i18n.TRANSLATIONS_DIR / "kiosk_th.qm"
+    assert qm.exists() and qm.stat().st_size > 1000
+
+
+def ts_messages(path: Path) -> set[tuple[str, str]]:
+    root = ET.parse(path).getroot()
+    return {
+        (ctx.findtext("name") or "", m.findtext("source") or "")
+        for ctx in root.iter("context")
+        for m in ctx.iter("message")
+    }
+
+
+def test_catalogue_matches_the_code(tmp_path: Path) -> None:
+    """Every tr() string in the code is in kiosk_th.ts (run python -m kiosk.ui.i18n)."""
+    tool = Path(sys.executable).parent / "pyside6-lupdate"
+    if not tool.exists() and not shutil.which("pyside6-lupdate"):
+        pytest.skip("pyside6-lupdate is not installed")
+    fresh = tmp_path / "fresh.ts"
+    subprocess.run(
+        [str(tool if tool.exists() else "pyside6-lupdate"), "-silent", "-locations", "none"]
+        + [str(p) for p in i18n.ui_sources()]
+        + ["-ts", str(fresh)],
+        check=True,
+    )
+    assert ts_messages(fresh) == ts_messages(i18n.TS_FILES["th"])
+
+
+def texts_after_switch(kiosk: Kiosk, root_name: str) -> tuple[dict[str, str], dict[str, str]]:
+    root = kiosk.w(root_name)
+    before = {
+        k: v
+        for k, v in kiosk.visible_texts(root).items()
+        if HAS_LETTERS.search(v) and k.split("#")[0] not in BILINGUAL
+    }
+    kiosk.tap("lang_th" if kiosk.visible("lang_th") else "header_lang_th")
+    after = kiosk.visible_texts(root)
+    return before, after
+
+
+def test_every_welcome_string_changes(kiosk: Kiosk) -> None:
+    before, after = texts_after_switch(kiosk, "welcome_screen")
+    assert len(before) >= 5
+    same = {k: v for k, v in before.items() if after.get(k) == v}
+    assert same == {}
+    assert kiosk.text("welcome_start") == "แตะเพื่อสั่งอาหาร"
+    assert kiosk.text("welcome_title") == "ออเดอร์อัพ ครัวไทย"
+    kiosk.tap("welcome_start")
+    assert kiosk.text("mode_dine_in") == "ทานที่ร้าน"
+    kiosk.tap("lang_en")
+    assert kiosk.text("mode_dine_in") == "Eat here"
+
+
+def test_every_menu_string_changes(kiosk: Kiosk) -> None:
+    kiosk.start()
+    kiosk.add("Pad Thai with Prawns", "Large")
+    kiosk.add("Fresh Coconut")
+    before, after = texts_after_switch(kiosk, "menu_screen")
+    assert len(before) >= 20
+    same = {k: v for k, v in before.items() if after.get(k) == v}
+    assert same == {}
+    assert kiosk.text("header_start_over") == "เริ่มใหม่"
+    pad_thai = kiosk.item("Pad Thai with Prawns")
+    assert kiosk.text(f"menu_item_{pad_thai.id}_name") == "ผัดไทยกุ้งสด"
+    assert kiosk.text(f"menu_item_{pad_thai.id}_alt") == "Pad Thai with Prawns"
+    assert kiosk.text("cart_title") == "รายการของคุณ"
+
+
+def test_options_sheet_switches_language(kiosk: Kiosk) -> None:
+    kiosk.start()
+    pad_thai = kiosk.item("Pad Thai with Prawns")
+    kiosk.tap(f"menu_item_{pad_thai.id}")
+    before = kiosk.visible_texts(kiosk.w("options_sheet"))
+    kiosk.window.set_language("th")
+    after = kiosk.visible_texts(kiosk.w("options_sheet"))
+    changed = [k for k, v in before.items() if HAS_LETTERS.search(v) and after.get(k) != v]
+    assert len(changed) == len([v for v in before.values() if HAS_LETTERS.search(v)])
+
+
+def test_tr_contexts_exist_at_runtime(kiosk: Kiosk) -> None:
+    """The Thai catalogue really loads (a wrong path would leave English everywhere)."""
+    kiosk.window.set_language("th")
+    assert i18n.current_language() == "th"
+    assert kiosk.text("welcome_start") == "แตะเพื่อสั่งอาหาร"
+    kiosk.window.set_language("en")
+    assert kiosk.text("welcome_start") == "Touch to order"
+
+
+def test_pick_falls_back_to_the_other_language() -> None:
+    assert i18n.pick("ไทย", "Thai", "th") == "ไทย"
+    assert i18n.pick("", "Thai", "th") == "Thai"
+    assert i18n.pick("ไทย", "", "en") == "ไทย"

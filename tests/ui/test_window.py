@@ -1,0 +1,307 @@
+"""Window-level behaviour: orientation, touch targets, theme, kiosk mode, staff gesture,
+the global exception hook, start-up."""
+
+from __future__ import annotations
+
+import logging
+import re
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QAbstractButton, QWidget
+
+from kiosk.ui import theme
+from kiosk.ui.crash import install_exception_hook
+from kiosk.ui.launch import connect_staff_access, parse_size, run_admin, run_kiosk
+from tests.ui.conftest import SOMCHAI, Kiosk
+
+UI = Path(__file__).resolve().parents[2] / "kiosk" / "ui"
+
+
+# -- orientation ----------------------------------------------------------------------------------
+def test_menu_portrait_has_cart_at_the_bottom(make_kiosk) -> None:  # type: ignore[no-untyped-def]
+    kiosk = make_kiosk(size=(1080, 1920))
+    kiosk.start()
+    cart, scroll = kiosk.w("cart_panel"), kiosk.w("menu_scroll")
+    assert kiosk.visible("menu_tabs") and not kiosk.visible("menu_rail")
+    assert (
+        cart.mapTo(kiosk.window, cart.rect().topLeft()).y()
+        > scroll.mapTo(kiosk.window, scroll.rect().bottomLeft()).y() - 2
+    )
+    assert cart.width() >= 1000
+    cards = kiosk.window.menu.visible_cards()
+    assert len({c.x() for c in cards}) == 3  # three columns
+
+
+def test_menu_landscape_has_cart_at_the_side(make_kiosk) -> None:  # type: ignore[no-untyped-def]
+    kiosk = make_kiosk(size=(1920, 1080))
+    kiosk.start()
+    cart, scroll = kiosk.w("cart_panel"), kiosk.w("menu_scroll")
+    assert kiosk.visible("menu_rail") and not kiosk.visible("menu_tabs")
+    right_of_grid = scroll.mapTo(kiosk.window, scroll.rect().topRight()).x()
+    assert cart.mapTo(kiosk.window, cart.rect().topLeft()).x() >= right_of_grid
+    assert cart.height() >= 900
+    assert len({c.x() for c in kiosk.window.menu.visible_cards()}) >= 3
+
+
+def test_rotating_relayouts_live(make_kiosk) -> None:  # type: ignore[no-untyped-def]
+    kiosk = make_kiosk(size=(1080, 1920))
+    kiosk.start()
+    kiosk.window.resize(1920, 1080)
+    kiosk.qtbot.waitUntil(lambda: kiosk.visible("menu_rail"), timeout=2000)
+    assert not kiosk.window.portrait
+
+
+def small_buttons(root: QWidget) -> list[str]:
+    out = []
+    for b in root.findChildren(QAbstractButton):
+        if b.isVisible() and min(b.width(), b.height()) < 64:
+            out.append(f"{b.objectName()} {b.width()}x{b.height()}")
+    return out
+
+
+@pytest.mark.parametrize("size", [(1080, 1920), (1920, 1080)])
+def test_touch_targets_are_at_least_64_px(make_kiosk, size) -> None:  # type: ignore[no-untyped-def]
+    kiosk = make_kiosk(size=size)
+    seen = []
+
+    def check() -> None:
+        kiosk.qtbot.wait(1)
+        assert small_buttons(kiosk.window) == [], kiosk.screen()
+        seen.append(kiosk.screen())
+
+    check()
+    kiosk.tap("welcome_start")
+    check()
+    kiosk.tap("mode_dine_in")
+    kiosk.add("Pad Thai with Prawns")
+    check()
+    kiosk.tap(f"menu_item_{kiosk.item('Pad Thai with Prawns').id}")
+    check()
+    kiosk.tap("options_cancel")
+    kiosk.tap("cart_checkout")
+    check()
+    kiosk.tap("review_checkout")
+    check()
+    kiosk.find_member(SOMCHAI)
+    check()
+    kiosk.tap("member_change")
+    kiosk.find_member("0898765432")
+    kiosk.tap("member_signup")
+    check()
+    kiosk.tap("signup_back")
+    kiosk.tap("member_skip")
+    kiosk.wait_screen("payment")
+    check()
+    kiosk.tap("pay_card")
+    check()
+    assert seen == [
+        "welcome",
+        "welcome",
+        "menu",
+        "menu",
+        "review",
+        "member",
+        "member",
+        "signup",
+        "payment",
+        "card",
+    ]
+
+
+# -- theme ----------------------------------------------------------------------------------------
+def test_theme_tokens_all_resolve() -> None:
+    qss = theme.load_stylesheet()
+    assert "@" not in re.sub(r"/\*.*?\*/", "", qss, flags=re.S)
+    for name, value in theme.TOKENS.items():
+        if not value.endswith("px"):
+            assert theme.color(name).isValid(), name
+
+
+def test_no_colour_strings_outside_the_theme() -> None:
+    """Colours live in theme.py / theme.qss. (dish_art.py is an offline picture generator.)"""
+    pattern = re.compile(r"#[0-9A-Fa-f]{6}\b|rgba?\(|Qt\.GlobalColor\.(?!transparent)")
+    offenders = []
+    for path in UI.rglob("*.py"):
+        rel = path.relative_to(UI)
+        if rel.parts[0] == "admin" or rel.name in ("theme.py", "dish_art.py"):
+            continue
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if pattern.search(line):
+                offenders.append(f"{rel}:{n}: {line.strip()}")
+    assert offenders == []
+
+
+def test_every_demo_dish_has_a_small_picture(store) -> None:  # type: ignore[no-untyped-def]
+    images = UI.parents[1] / "assets" / "images"
+    for item in store.menu.items():
+        path = images / item.image
+        assert path.exists(), item.image
+        assert path.stat().st_size < 60_000
+
+
+def test_missing_picture_gets_a_placeholder(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from kiosk.ui.widgets.dish_image import DishPicture, load_image
+
+    assert load_image("no_such_dish.png") is None
+    assert load_image("../theme.qss") is None
+    pic = DishPicture()
+    qtbot.addWidget(pic)
+    pic.setFixedSize(200, 150)
+    pic.set_image("no_such_dish.png")
+    image = pic.grab().toImage()
+    assert image.pixelColor(100, 75) != image.pixelColor(2, 140)  # a plate on a cloth
+
+
+# -- kiosk mode and staff access ------------------------------------------------------------------
+def test_kiosk_mode_ignores_close_until_staff_allow_it(make_kiosk) -> None:  # type: ignore[no-untyped-def]
+    kiosk = make_kiosk(kiosk_mode=True)
+    window = kiosk.window
+    window.enter_kiosk_mode()
+    assert window.isFullScreen()
+    from PySide6.QtCore import Qt
+
+    assert window.windowFlags() & Qt.WindowType.FramelessWindowHint
+    assert window.close() is False
+    assert window.isVisible()
+    window.allow_close()
+    assert window.close() is True
+
+
+def test_five_taps_in_the_corner_ask_for_staff(kiosk: Kiosk) -> None:
+    now = [100.0]
+    corner = kiosk.w("staff_corner")
+    corner.clock = lambda: now[0]  # type: ignore[attr-defined]
+    with kiosk.qtbot.assertNotEmitted(kiosk.window.staff_access_requested):
+        for _ in range(4):
+            kiosk.tap("staff_corner")
+            now[0] += 0.5
+        now[0] += 3.0  # too slow: start counting again
+        kiosk.tap("staff_corner")
+    with kiosk.qtbot.waitSignal(kiosk.window.staff_access_requested, timeout=1000):
+        for _ in range(4):
+            now[0] += 0.3
+            kiosk.tap("staff_corner")
+    assert corner.mapTo(kiosk.window, corner.rect().topLeft()).isNull()
+
+
+def test_staff_access_without_admin_panel_shows_a_note(kiosk: Kiosk, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_admin(name, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if name.startswith("kiosk.ui.admin"):
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+        return real_import(name, *args, **kwargs)
+
+    notes: list[str] = []
+    connect_staff_access(kiosk.window, kiosk.store, notify=lambda _w, text: notes.append(text))
+    monkeypatch.setattr(builtins, "__import__", no_admin)
+    kiosk.window.staff_access_requested.emit()
+    monkeypatch.undo()
+    assert notes == ["The staff panel is not installed."]
+
+
+def test_staff_access_opens_the_admin_panel(kiosk: Kiosk, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import types
+
+    opened = []
+    fake = types.ModuleType("kiosk.ui.admin.app")
+    fake.open_from_kiosk = lambda store, parent: opened.append((store, parent))  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "kiosk.ui.admin.app", fake)
+    if "kiosk.ui.admin" not in sys.modules:
+        monkeypatch.setitem(sys.modules, "kiosk.ui.admin", types.ModuleType("kiosk.ui.admin"))
+    connect_staff_access(kiosk.window, kiosk.store, notify=lambda *_: None)
+    kiosk.window.staff_access_requested.emit()
+    assert opened == [(kiosk.store, kiosk.window)]
+
+
+def test_run_admin_without_the_panel(store, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setitem(sys.modules, "kiosk.ui.admin", None)
+    monkeypatch.setitem(sys.modules, "kiosk.ui.admin.app", None)
+    assert run_admin(store) == 1
+    assert "not built yet" in capsys.readouterr().err
+
+
+# -- errors ---------------------------------------------------------------------------------------
+def test_exception_hook_shows_calm_screen_and_logs(kiosk: Kiosk, caplog) -> None:  # type: ignore[no-untyped-def]
+    kiosk.start()
+    kiosk.add("Fresh Coconut")
+    uninstall = install_exception_hook(kiosk.flow.show_error_screen, kiosk.window)
+    try:
+        with caplog.at_level(logging.ERROR, logger="kiosk.ui"):
+            sys.excepthook(RuntimeError, RuntimeError("boom in a slot"), None)
+            kiosk.wait_screen("error")
+        assert any("boom in a slot" in (r.exc_text or "") or r.exc_info for r in caplog.records)
+        shown = " ".join(kiosk.visible_texts(kiosk.w("error_screen")).values())
+        assert "boom" not in shown and "Traceback" not in shown
+        assert kiosk.text("error_title") == "Something went wrong"
+        assert "ask staff" in kiosk.text("error_message")
+        kiosk.tap("error_back")
+        kiosk.wait_screen("welcome")
+        assert kiosk.flow.cart.count == 0
+    finally:
+        uninstall()
+
+
+def test_exception_in_a_thread_reaches_the_hook(kiosk: Kiosk, caplog) -> None:  # type: ignore[no-untyped-def]
+    uninstall = install_exception_hook(kiosk.flow.show_error_screen, kiosk.window)
+    try:
+        with caplog.at_level(logging.ERROR, logger="kiosk.ui"):
+
+            def crash() -> None:
+                raise ValueError("worker crashed")
+
+            t = threading.Thread(target=crash, name="worker")
+            t.start()
+            t.join()
+            kiosk.wait_screen("error")
+        assert any("worker" in r.getMessage() for r in caplog.records)
+    finally:
+        uninstall()
+    assert sys.excepthook is not None
+
+
+# -- start-up -------------------------------------------------------------------------------------
+def test_parse_size() -> None:
+    assert parse_size("1080x1920").width() == 1080  # type: ignore[union-attr]
+    assert parse_size("big") is None
+    assert parse_size("10x10") is None
+    assert parse_size(None) is None
+
+
+def test_run_kiosk_reconciles_and_starts(store, qapp, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    calls = []
+    monkeypatch.setattr(store.payments, "reconcile", lambda: calls.append("reconcile") or [])
+    closed = []
+    monkeypatch.setattr(store, "close", lambda: closed.append(True))
+    seen = {}
+
+    def look() -> None:
+        from kiosk.ui.main_window import MainWindow
+
+        windows = [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        seen["size"] = (windows[-1].width(), windows[-1].height())
+        seen["lang"] = windows[-1].welcome.start.text()
+        qapp.quit()
+
+    QTimer.singleShot(50, look)
+    assert run_kiosk(store, kiosk_mode=False, language="th", size="1200x900") == 0
+    assert calls == ["reconcile"] and closed == [True]
+    assert seen == {"size": (1200, 900), "lang": "แตะเพื่อสั่งอาหาร"}
+
+
+def test_run_kiosk_survives_a_failing_reconcile(store, qapp, monkeypatch, caplog) -> None:  # type: ignore[no-untyped-def]
+    def broken() -> list:  # type: ignore[type-arg]
+        raise RuntimeError("gateway down")
+
+    monkeypatch.setattr(store.payments, "reconcile", broken)
+    monkeypatch.setattr(store, "close", lambda: None)
+    QTimer.singleShot(50, qapp.quit)
+    with caplog.at_level(logging.ERROR):
+        assert run_kiosk(store, kiosk_mode=False, size="800x600") == 0
+    assert "reconciliation" in caplog.text
