@@ -12,7 +12,6 @@ import logging
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,14 +21,12 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from kiosk.services.errors import (
     InvalidCard,
     InvalidInput,
-    InvalidPromptPayTarget,
     ItemUnavailable,
     MemberExists,
     ServiceError,
 )
 from kiosk.services.money import max_redeemable
 from kiosk.services.payments import PaymentResult, PendingPromptPay
-from kiosk.services.promptpay import build_payload
 from kiosk.services.views import MemberView, MenuItemView, OrderView, QuoteView
 from kiosk.ui import i18n
 from kiosk.ui.cart import Cart
@@ -46,43 +43,6 @@ log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
 
 Ask = Callable[[str, str, str], bool]
-
-
-def begin_promptpay(store: Store, order_id: int, key: str) -> PendingPromptPay | PaymentResult:
-    """``store.payments.begin_promptpay`` plus a work-around for a service bug.
-
-    The service stores the normalised mobile target (``0066812345678``) and, to answer,
-    rebuilds the payload from it; 13 digits then read as a national ID whose check digit
-    fails, so ``InvalidPromptPayTarget`` comes back although the charge was started. Here
-    the pending payment is found on the order and the same payload (configured PromptPay
-    ID, payment amount) is built again. Remove once ``PaymentService._pending_view`` is
-    fixed.
-    """
-    try:
-        return store.payments.begin_promptpay(order_id, key)
-    except InvalidPromptPayTarget:
-        order = store.orders.get(order_id)
-        waiting = [
-            p
-            for p in order.payments
-            if p.method == "promptpay" and p.status == "pending" and p.transaction_id
-        ]
-        if not waiting:
-            raise
-        p = waiting[-1]
-        settings = store.current_settings()
-        log.warning("begin_promptpay work-around used for payment %s", p.id)
-        return PendingPromptPay(
-            payment_id=p.id,
-            order_id=order.id,
-            order_number=order.number,
-            transaction_id=p.transaction_id or "",
-            payload=build_payload(settings.store.promptpay_id, p.amount),
-            amount=p.amount,
-            merchant_name=settings.store.name,
-            expires_at=p.created_at
-            + timedelta(seconds=settings.payments.promptpay_timeout_seconds),
-        )
 
 
 @dataclass
@@ -531,8 +491,7 @@ class KioskFlow(QObject):
         elif method == "promptpay":
             self._busy(True)
             self._submit(
-                begin_promptpay,
-                self.store,
+                self.store.payments.begin_promptpay,
                 self.order.id,
                 self.attempt_key,
                 on_done=self._on_promptpay_started,
