@@ -34,7 +34,10 @@ def test_promptpay_qr_pixels_decode_to_the_order_payload(make_kiosk) -> None:  #
     kiosk.wait_screen("promptpay")
     qr = kiosk.w("promptpay_qr")
     assert isinstance(qr, QRView)
-    assert qr.width() >= 600 and qr.module_size() >= 10  # big and crisp on a 1080 screen
+    # Big and crisp on a 1080-wide portrait screen: the dark symbol itself (without the
+    # 4-module quiet zone on each side) is at least 600 px, at a whole pixel per module.
+    symbol_modules = len(qr._matrix) - 8
+    assert qr.module_size() * symbol_modules >= 600 and qr.module_size() >= 10
     decoded = decode(qr.grab().toImage())
     assert decoded == [kiosk.flow.pending.payload]  # type: ignore[union-attr]
     parsed = parse_payload(decoded[0])

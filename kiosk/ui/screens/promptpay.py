@@ -13,7 +13,11 @@ from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets.common import button, card, label, set_state, vbox
 from kiosk.ui.widgets.qr_view import QRView
 
+# Whole widget, quiet zone included. In portrait the dark symbol itself is then over
+# 600 px wide on a 1080-wide screen (20 px modules for a typical 33-module code); in
+# landscape the height allows less.
 QR_SIDE = 640
+QR_SIDE_PORTRAIT = 820
 
 
 class PromptPayScreen(Screen):
@@ -133,7 +137,9 @@ class PromptPayScreen(Screen):
             self.root.addWidget(self.side, 0, 1)
             self.root.setColumnStretch(1, 1)
             self.root.setRowStretch(1, 0)
-        self.qr_card.setFixedWidth(QR_SIDE + 80)
+        side = QR_SIDE_PORTRAIT if portrait else QR_SIDE
+        self.qr.setFixedSize(side, side)
+        self.qr_card.setFixedWidth(side + 80)
 
     # -- slots -------------------------------------------------------------------------------
     def _on_tick_timeout(self) -> None:
