@@ -10,11 +10,21 @@ import functools
 import logging
 from collections.abc import Callable
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
+from sqlalchemy import Select
 from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T", bound=tuple[Any, ...])
+
+
+def locked(stmt: Select[T]) -> Select[T]:
+    """``stmt`` taking row locks (``FOR UPDATE`` on PostgreSQL; SQLite's write lock is taken
+    at ``BEGIN IMMEDIATE``), refreshing objects the session already holds so a balance read
+    under the lock is the committed one, never a stale copy."""
+    return stmt.with_for_update().execution_options(populate_existing=True)
 
 
 class UnitOfWork:

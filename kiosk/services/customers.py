@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, selectinload
 from kiosk.config import Settings
 from kiosk.db import Database
 from kiosk.db.models import AuditLog, Customer, Membership, points_to_next, tier_for
+from kiosk.db.uow import locked
 from kiosk.services.errors import CustomerNotFound, InvalidInput, InvalidPhoneNumber, MemberExists
 from kiosk.services.phone import normalize_phone
 from kiosk.services.views import MemberView
@@ -60,7 +61,7 @@ def member_view(c: Customer, tiers: Mapping[str, int]) -> MemberView:
 def get_customer_by_phone(s: Session, e164: str, for_update: bool = False) -> Customer | None:
     q = select(Customer).options(selectinload(Customer.membership)).where(Customer.phone == e164)
     if for_update:
-        q = q.with_for_update().execution_options(populate_existing=True)
+        q = locked(q)
     return s.scalars(q).first()
 
 

@@ -28,6 +28,7 @@ from kiosk.db.models import (
     TxType,
     tier_for,
 )
+from kiosk.db.uow import locked
 from kiosk.services.customers import get_customer_by_phone
 from kiosk.services.errors import (
     CustomerNotFound,
@@ -53,12 +54,7 @@ def months_before(moment: datetime, months: int) -> datetime:
 
 def ensure_membership(s: Session, customer: Customer, tiers: Mapping[str, int]) -> Membership:
     """Get-or-create, locking the row (PostgreSQL) so concurrent updates serialise."""
-    m = s.scalars(
-        select(Membership)
-        .where(Membership.customer_id == customer.id)
-        .with_for_update()
-        .execution_options(populate_existing=True)
-    ).first()
+    m = s.scalars(locked(select(Membership).where(Membership.customer_id == customer.id))).first()
     if m is None:
         m = Membership(customer_id=customer.id, tier=tier_for(0, tiers))
         m.customer = customer
@@ -159,12 +155,7 @@ class LoyaltyService:
         tiers = settings.loyalty.tiers
         with self._db.uow() as uow:
             s = uow.session
-            order = s.scalars(
-                select(Order)
-                .where(Order.id == order_id)
-                .with_for_update()
-                .execution_options(populate_existing=True)
-            ).first()
+            order = s.scalars(locked(select(Order).where(Order.id == order_id))).first()
             if order is None:
                 raise OrderNotFound(f"Order {order_id} does not exist.")
             if order.status != OrderStatus.PENDING.value or any(

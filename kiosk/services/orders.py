@@ -27,6 +27,7 @@ from kiosk.db.models import (
     OrderStatus,
     Payment,
 )
+from kiosk.db.uow import locked
 from kiosk.services.customers import get_customer_by_phone
 from kiosk.services.errors import (
     CustomerNotFound,
@@ -143,7 +144,7 @@ def load_order(s: Session, order_id: int, for_update: bool = False) -> Order:
         .where(Order.id == order_id)
     )
     if for_update:
-        q = q.with_for_update().execution_options(populate_existing=True)
+        q = locked(q)
     order = s.scalars(q).first()
     if order is None:
         raise OrderNotFound(f"Order {order_id} does not exist.")

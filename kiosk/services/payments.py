@@ -39,6 +39,7 @@ from kiosk.db.models import (
     PaymentStatus,
     TxType,
 )
+from kiosk.db.uow import locked
 from kiosk.services.errors import (
     IdempotencyConflict,
     InvalidInput,
@@ -468,12 +469,7 @@ class PaymentService:
         events: list[Event] = []
         with self._db.uow() as uow:
             s = uow.session
-            p = s.scalars(
-                select(Payment)
-                .where(Payment.id == payment_id)
-                .with_for_update()
-                .execution_options(populate_existing=True)
-            ).one()
+            p = s.scalars(locked(select(Payment).where(Payment.id == payment_id))).one()
             order = load_order(s, p.order_id, for_update=True)
             if p.status != PaymentStatus.PENDING.value:
                 return self._stored_result(s, p)  # settled meanwhile (reconcile, another poll)
@@ -679,10 +675,7 @@ class PaymentService:
         with self._db.uow() as uow:
             s = uow.session
             p = s.scalars(
-                select(Payment)
-                .where(Payment.transaction_id == transaction_id)
-                .with_for_update()
-                .execution_options(populate_existing=True)
+                locked(select(Payment).where(Payment.transaction_id == transaction_id))
             ).one()
             if p.status != PaymentStatus.SUCCEEDED.value:
                 raise RefundNotAllowed("This payment was refunded already.")
