@@ -8,9 +8,12 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
 # Debian libraries Qt needs to run offscreen / under Xvfb, plus Xvfb itself.
-DEB_PKGS := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
-            libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 \
-            libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 xvfb xauth
+# (Found with ldd on PySide6's Qt libraries and platform plugins.)
+DEB_PKGS := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6 \
+            libdbus-1-3 libglib2.0-0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 \
+            libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render0 \
+            libxcb-render-util0 libxcb-image0 libxcb-shm0 libxcb-sync1 libxcb-xfixes0 \
+            libxcb-xkb1 xvfb xauth
 
 .PHONY: run test lint format bench screenshots deps clean
 
