@@ -196,7 +196,7 @@ def cmd_points(args: argparse.Namespace) -> int:
 
 def cmd_reconcile(args: argparse.Namespace) -> int:
     store = _store(args)
-    results = store.payments.reconcile()
+    results = store.payments.reconcile(kiosk_id="*" if args.all else None, grace_seconds=args.grace)
     for r in results:
         print(f"payment {r.payment_id} (order {r.order_number}): {r.status} - {r.message}")
     print(f"{len(results)} pending payment(s) settled.")
@@ -328,6 +328,18 @@ def build_parser() -> argparse.ArgumentParser:
         "reconcile",
         parents=[common],
         help="settle payments left pending by a crash (also done at start-up)",
+    )
+    p.add_argument(
+        "--all",
+        action="store_true",
+        help="every kiosk's payments, not only this kiosk's ([store] kiosk_id)",
+    )
+    p.add_argument(
+        "--grace",
+        type=float,
+        default=300,
+        metavar="SECONDS",
+        help="leave payments younger than this alone: they may still be in flight (300)",
     )
     p.set_defaults(func=cmd_reconcile)
 

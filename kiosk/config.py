@@ -16,7 +16,14 @@ from pathlib import Path
 from typing import Any, Literal
 
 import platformdirs
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 APP_NAME = "orderup-kiosk"
 DEFAULT_TIERS: dict[str, int] = {"bronze": 0, "silver": 200, "gold": 500, "platinum": 1000}
@@ -68,6 +75,17 @@ class LoyaltySettings(_Section):
     redeem_points_per_baht: int = Field(default=10, gt=0)
     expiry_months: int = Field(default=12, ge=1, le=120)
     tiers: dict[str, int] = Field(default_factory=lambda: dict(DEFAULT_TIERS))
+
+    @model_validator(mode="after")
+    def _sane_reward(self) -> LoyaltySettings:
+        # What a baht spent gives back: (1 / baht_per_point) points × (1 / points_per_baht) THB.
+        # Above 20% a typo (0.1 instead of 10) would give food away; refuse it.
+        if self.baht_per_point * self.redeem_points_per_baht < 5:
+            raise ValueError(
+                "baht_per_point × redeem_points_per_baht must be at least 5 (a reward of at "
+                "most 20% of what is spent); the defaults 10 × 10 give 1%"
+            )
+        return self
 
     @field_validator("tiers")
     @classmethod

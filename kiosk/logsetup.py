@@ -1,7 +1,8 @@
 """Logging to a rotating file in the user log directory (and stderr for the CLI).
 
-A filter masks anything that looks like a card number or a full phone number, as a
-last line of defence: services already log only brand, last four digits and masked phones.
+The formatter masks anything that looks like a card number or a full phone number, in
+messages and tracebacks alike, as a last line of defence: services already log only card
+brand and last four digits, and the engine never puts bound values in its errors.
 """
 
 from __future__ import annotations
@@ -13,7 +14,10 @@ import sys
 from pathlib import Path
 
 _CARD = re.compile(r"\b(?:\d[ -]?){12,18}\d\b")
-_PHONE = re.compile(r"(?:\+66[ -]?|\b0)[1-9](?:[ -]?\d){7,8}\b")
+_PHONE = re.compile(
+    r"\+\d(?:[ -]?\d){7,14}\b"  # any number in international form
+    r"|\b0[1-9](?:[ -]?\d){7,8}\b"  # Thai local form, 081-234-5678
+)
 
 
 def redact(text: str) -> str:
@@ -21,13 +25,12 @@ def redact(text: str) -> str:
     return _PHONE.sub(lambda m: "[phone ***" + re.sub(r"\D", "", m.group())[-4:] + "]", text)
 
 
-class RedactingFilter(logging.Filter):
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        clean = redact(message)
-        if clean != message:
-            record.msg, record.args = clean, None
-        return True
+class RedactingFormatter(logging.Formatter):
+    """Redacts the whole formatted record, tracebacks included (a database error quotes
+    the values it was given)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return redact(super().format(record))
 
 
 def setup_logging(level: str, log_dir: Path, to_stderr: bool = True) -> Path | None:
@@ -37,7 +40,7 @@ def setup_logging(level: str, log_dir: Path, to_stderr: bool = True) -> Path | N
     for handler in list(root.handlers):
         if getattr(handler, "_kiosk", False):
             root.removeHandler(handler)
-    fmt = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    fmt = RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
     path: Path | None = log_dir / "kiosk.log"
     try:
         log_dir.mkdir(parents=True, exist_ok=True)
@@ -45,7 +48,6 @@ def setup_logging(level: str, log_dir: Path, to_stderr: bool = True) -> Path | N
             path, maxBytes=5_000_000, backupCount=5, encoding="utf-8"
         )
         file_handler.setFormatter(fmt)
-        file_handler.addFilter(RedactingFilter())
         file_handler._kiosk = True  # type: ignore[attr-defined]
         root.addHandler(file_handler)
     except OSError:
@@ -53,8 +55,7 @@ def setup_logging(level: str, log_dir: Path, to_stderr: bool = True) -> Path | N
     if to_stderr:
         err = logging.StreamHandler(sys.stderr)
         err.setLevel(logging.WARNING)
-        err.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
-        err.addFilter(RedactingFilter())
+        err.setFormatter(RedactingFormatter("%(levelname)s: %(message)s"))
         err._kiosk = True  # type: ignore[attr-defined]
         root.addHandler(err)
     return path

@@ -105,7 +105,10 @@ def make_engine(
         if path is not None:
             _check_sqlite_file(path)
         engine = create_engine(
-            url, echo=echo, connect_args={"timeout": max(0.05, busy_timeout_ms / 1000)}
+            url,
+            echo=echo,
+            hide_parameters=True,  # errors must not quote phone numbers into logs
+            connect_args={"timeout": max(0.05, busy_timeout_ms / 1000)},
         )
         _install_sqlite_hooks(engine, busy_timeout_ms)
         return engine
@@ -116,6 +119,7 @@ def make_engine(
             return create_engine(
                 parsed,
                 echo=echo,
+                hide_parameters=True,
                 pool_pre_ping=True,
                 connect_args={"connect_timeout": 5, "application_name": "orderup-kiosk"},
             )

@@ -85,6 +85,7 @@ class PaymentStatus(StrEnum):
     PENDING = "pending"
     SUCCEEDED = "succeeded"
     FAILED = "failed"
+    REFUNDING = "refunding"  # claimed by a refund; the provider has not answered yet
     REFUNDED = "refunded"
 
 

@@ -33,7 +33,7 @@ from kiosk.db.models import (
     Payment,
     tier_for,
 )
-from kiosk.services.money import points_for, vat_included
+from kiosk.services.money import vat_included
 from kiosk.services.orders import format_order_number
 
 D = Decimal
@@ -626,7 +626,6 @@ def bulk_orders(
     rng = random.Random(seed)
     tz = ZoneInfo(settings.store.timezone)
     now = datetime.now(UTC)
-    rate = settings.loyalty.baht_per_point
     vat_rate = settings.store.vat_rate
     with db.uow() as uow:
         s = uow.session
@@ -697,7 +696,7 @@ def bulk_orders(
                         w.money(subtotal),
                         w.money(int(vat_included(total, vat_rate) * 100)),
                         0,
-                        points_for(total, rate) if customer else 0,
+                        0,  # demo history: members' balances come from bulk_members
                         ts,
                         "",
                         ts,

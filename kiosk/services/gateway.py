@@ -205,6 +205,11 @@ class MockGateway:
             self._txns[txn] = _MockTxn(status, message, now, status, message)
         return GatewayResponse(status, message, txn, now)
 
+    def _advance(self, t: _MockTxn, now: datetime) -> None:
+        """A pending PromptPay payment is decided once its confirmation time has come."""
+        if t.status == "pending" and now >= t.confirm_at:
+            t.status, t.message = t.outcome, t.outcome_message
+
     def status(self, transaction_id: str) -> GatewayResponse:
         now = self.clock.now()
         with self._lock:
@@ -213,18 +218,23 @@ class MockGateway:
                 return GatewayResponse(
                     "unknown", "The payment provider has no record of it.", transaction_id, now
                 )
-            if t.status == "pending" and now >= t.confirm_at:
-                t.status, t.message = t.outcome, t.outcome_message
+            self._advance(t, now)
             return GatewayResponse(t.status, t.message, transaction_id, now)
 
     def refund(self, transaction_id: str, amount: Decimal) -> GatewayResponse:
+        """Refund a completed payment. Asking again for the same payment answers as the
+        first time did, so a retried refund never pays back twice."""
         now = self.clock.now()
         with self._lock:
             t = self._txns.get(transaction_id)
-            if t is not None and t.status != "succeeded":
-                return GatewayResponse(
-                    "failed", "Only a completed payment can be refunded.", transaction_id, now
-                )
+            if t is not None:
+                self._advance(t, now)
+                if t.status == "refunded":
+                    return GatewayResponse("succeeded", "Already refunded.", transaction_id, now)
+                if t.status != "succeeded":
+                    return GatewayResponse(
+                        "failed", "Only a completed payment can be refunded.", transaction_id, now
+                    )
             # Unknown to this process (e.g. after a restart): the mock accepts the refund.
             self._txns[transaction_id] = _MockTxn(
                 "refunded", "Refunded", now, "refunded", "Refunded"
@@ -235,6 +245,8 @@ class MockGateway:
         now = self.clock.now()
         with self._lock:
             t = self._txns.get(transaction_id)
+            if t is not None:
+                self._advance(t, now)  # the bank may have confirmed just before the cancel
             if t is not None and t.status == "pending":
                 t.status = t.outcome = "failed"
                 t.message = t.outcome_message = "Cancelled before payment was confirmed."

@@ -250,21 +250,46 @@ class LoyaltyService:
         """Expire points older than ``expiry_months``, oldest first (FIFO).
 
         Points spent always come from the oldest lots, so what is left of the points
-        credited before the cut-off is ``max(0, old credits − all debits)``. Running it
-        twice expires nothing more. Returns ``{customer_id: points expired}``.
+        credited before the cut-off is ``max(0, old credits − all debits)``. Reversals are
+        netted against what they reverse rather than counted as new lots or spending:
+        redeemed points given back (cancel, refund, a lowered redemption) reduce the debits,
+        and earned points taken back by a refund reduce the lot of the order that earned
+        them. Running it twice expires nothing more. Returns ``{customer_id: expired}``.
         """
         now = now or self._clock.now()
         settings = self._settings()
         cutoff = months_before(now, settings.loyalty.expiry_months)
         tiers = settings.loyalty.tiers
         T = LoyaltyTransaction
-        old_credits = func.sum(case(((T.points > 0) & (T.created_at < cutoff), T.points), else_=0))
-        debits = func.sum(case((T.points < 0, -T.points), else_=0))
+        earned, adjusted, redeemed = (
+            TxType.EARNED.value,
+            TxType.ADJUSTED.value,
+            TxType.REDEEMED.value,
+        )
+        old_credits = func.sum(
+            case(
+                (
+                    (T.points > 0) & T.type.in_((earned, adjusted)) & (T.created_at < cutoff),
+                    T.points,
+                ),
+                ((T.points < 0) & (T.type == earned) & (Order.paid_at < cutoff), T.points),
+                else_=0,
+            )
+        )
+        debits = func.sum(
+            case(
+                ((T.points < 0) & (T.type != earned), -T.points),
+                ((T.points > 0) & (T.type == redeemed), -T.points),
+                else_=0,
+            )
+        )
         expired: dict[int, int] = {}
         with self._db.uow() as uow:
             s = uow.session
             rows = s.execute(
                 select(T.customer_id, old_credits, debits)
+                .select_from(T)
+                .outerjoin(Order, Order.id == T.order_id)
                 .group_by(T.customer_id)
                 .having(old_credits > debits)
             ).all()

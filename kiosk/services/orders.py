@@ -398,10 +398,20 @@ class OrderService:
         return self.set_status(order_id, OrderStatus.CANCELLED.value, staff)
 
     def _return_redeemed(self, s: Session, order: Order, settings: Settings, staff: str) -> None:
-        if any(p.status in ("succeeded", "pending") for p in order.payments):
-            raise InvalidStatusChange(
-                f"Order {order.number} has a payment; refund it instead of cancelling."
-            )
+        for p in order.payments:
+            if p.status == "pending" and p.at_counter:
+                # "Pay at counter" and nobody paid: the waiting payment ends with the order.
+                p.status = "failed"
+                p.message = "Not paid at the counter; order cancelled."
+                p.settled_at = self._clock.now()
+                p.staff = staff
+                p.result = None
+            elif p.status in ("succeeded", "pending", "refunding"):
+                raise InvalidStatusChange(
+                    f"Order {order.number} has a payment; refund it instead of cancelling."
+                    if p.status != "pending"
+                    else f"A payment for order {order.number} is still in progress."
+                )
         if order.points_redeemed and order.customer_id:
             from kiosk.db.models import TxType
             from kiosk.services.loyalty import ensure_membership, post_points

@@ -440,7 +440,8 @@ class PaymentService:
             if p is None:
                 return None
             order = load_order(s, p.order_id)
-            if p.order_id != order_id or p.method != method or p.amount != order.total:
+            stale_amount = order.status == OrderStatus.PENDING.value and p.amount != order.total
+            if p.order_id != order_id or p.method != method or stale_amount:
                 raise IdempotencyConflict(
                     "This payment attempt was already used for a different order or amount."
                 )
@@ -450,7 +451,7 @@ class PaymentService:
         order = load_order(s, p.order_id)
         if p.result:
             return PaymentResult._load(p.result)
-        return _result(p, order, "pending", p.message or "Payment in progress.")
+        return _result(p, order, p.status, p.message or "Payment in progress.", p.settled_at)
 
     # -- step 2 -------------------------------------------------------------------------
     def _record_txn(self, payment_id: int, response: GatewayResponse) -> None:
@@ -464,41 +465,69 @@ class PaymentService:
                 uow.commit()
 
     # -- step 3 -------------------------------------------------------------------------
+    def _lock(self, s: Session, where: Any) -> tuple[Payment, Order]:
+        """Lock the order, then its payment: every path takes the two locks in this order,
+        so two kiosks or panels never deadlock on PostgreSQL."""
+        order_id = s.scalar(select(Payment.order_id).where(where))
+        if order_id is None:
+            raise PaymentNotFound("That payment does not exist.")
+        order = load_order(s, order_id, for_update=True)
+        p = s.scalars(locked(select(Payment).where(where))).one()
+        return p, order
+
     def _settle(self, payment_id: int, response: GatewayResponse, staff: str = "") -> PaymentResult:
         settings = self._settings()
         events: list[Event] = []
         with self._db.uow() as uow:
             s = uow.session
-            p = s.scalars(locked(select(Payment).where(Payment.id == payment_id))).one()
-            order = load_order(s, p.order_id, for_update=True)
+            p, order = self._lock(s, Payment.id == payment_id)
             if p.status != PaymentStatus.PENDING.value:
-                return self._stored_result(s, p)  # settled meanwhile (reconcile, another poll)
-            now = response.at
-            p.transaction_id = p.transaction_id or response.transaction_id
-            p.settled_at = now
-            p.staff = staff
-            if response.status != "succeeded":
-                p.status = PaymentStatus.FAILED.value
-                p.message = response.message[:255]
-                result = _result(p, order, "failed", p.message, now)
-                p.result = result._store()
-                events.append(
-                    PaymentFailedEvent(order_id=order.id, method=p.method, message=p.message)
-                )
+                # Settled meanwhile (another poll, a cancel, reconcile). If the provider now
+                # says it took money for a payment we recorded as failed, give it back.
+                late = response.status == "succeeded" and p.status == PaymentStatus.FAILED.value
+                stored = self._stored_result(s, p)
+                if late:
+                    s.add(
+                        AuditLog(
+                            staff="system",
+                            action="payment.late_success_refunded",
+                            entity="order",
+                            entity_id=str(order.id),
+                            after={"transaction_id": p.transaction_id, "amount": str(p.amount)},
+                        )
+                    )
+                    uow.commit()
             else:
-                result = self._succeed(s, p, order, response, settings, events)
-            uow.publish(self._bus.publish, *events)
-            self.checkpoint("before_commit")
-            uow.commit()
+                late = False
+                now = response.at
+                p.transaction_id = p.transaction_id or response.transaction_id
+                p.settled_at = now
+                p.staff = staff
+                if response.status != "succeeded":
+                    p.status = PaymentStatus.FAILED.value
+                    p.message = response.message[:255]
+                    stored = _result(p, order, "failed", p.message, now)
+                    p.result = stored._store()
+                    events.append(
+                        PaymentFailedEvent(order_id=order.id, method=p.method, message=p.message)
+                    )
+                else:
+                    stored = self._succeed(s, p, order, response, settings, events)
+                uow.publish(self._bus.publish, *events)
+                self.checkpoint("before_commit")
+                uow.commit()
+        if late and stored.transaction_id:
+            log.error("payment %s was confirmed after it failed; refunding it", payment_id)
+            self.gateway.refund(stored.transaction_id, stored.amount)
+            return stored
         log.info(
-            "payment %s for order %s: %s (%s %s)",
-            p.id,
-            order.number,
-            result.status,
-            p.method,
-            f"{p.card_brand} ****{p.card_last4}" if p.card_last4 else "",
+            "payment %s for order %s: %s (%s)",
+            payment_id,
+            stored.order_number,
+            stored.status,
+            stored.payment_method,
         )
-        return result
+        return stored
 
     def _succeed(
         self,
@@ -602,20 +631,23 @@ class PaymentService:
             raise InvalidInput("Only cash or PromptPay can be marked as received.")
         if not staff:
             raise InvalidInput("The staff member must be named.")
+        settings = self._settings()
+        events: list[Event] = []
         with self._db.uow() as uow:
             s = uow.session
             order = load_order(s, order_id, for_update=True)
+            if order.status != OrderStatus.PENDING.value:
+                raise OrderNotPayable(f"Order {order.number} is {order.status}; it cannot be paid.")
             waiting = [
                 p
                 for p in order.payments
                 if p.status == PaymentStatus.PENDING.value and p.at_counter
             ]
-            if order.status != OrderStatus.PENDING.value:
-                raise OrderNotPayable(f"Order {order.number} is {order.status}; it cannot be paid.")
             if waiting:
-                payment = waiting[0]
+                payment = s.scalars(
+                    locked(select(Payment).where(Payment.id == waiting[0].id))
+                ).one()
                 payment.method = method
-                payment.result = None
             else:
                 self._check_payable(order)
                 payment = Payment(
@@ -624,12 +656,23 @@ class PaymentService:
                     amount=order.total,
                     status=PaymentStatus.PENDING.value,
                     idempotency_key=uuid.uuid4().hex,
-                    kiosk_id=self._settings().store.kiosk_id,
+                    kiosk_id=settings.store.kiosk_id,
                     at_counter=True,
+                    created_at=self.clock.now(),
                 )
                 s.add(payment)
-            uow.flush()
-            payment_id = payment.id
+                uow.flush()
+            now = self.clock.now()
+            response = GatewayResponse(
+                "succeeded",
+                f"Received at the counter by {staff}",
+                transaction_id_for(payment.id, now),
+                now,
+            )
+            payment.transaction_id = response.transaction_id
+            payment.settled_at = now
+            payment.staff = staff
+            result = self._succeed(s, payment, order, response, settings, events)
             s.add(
                 AuditLog(
                     staff=staff,
@@ -639,53 +682,70 @@ class PaymentService:
                     after={"method": method, "amount": str(order.total)},
                 )
             )
+            uow.publish(self._bus.publish, *events)
             uow.commit()
-        now = self.clock.now()
-        response = GatewayResponse(
-            "succeeded",
-            f"Received at the counter by {staff}",
-            transaction_id_for(payment_id, now),
-            now,
-        )
-        return self._settle(payment_id, response, staff=staff)
+        return result
 
     def refund(self, transaction_id: str, staff: str, reason: str) -> PaymentResult:
         """Give the money back, mark payment and order refunded, return redeemed points and
-        take back earned points (never below zero; what could not be taken back is recorded)."""
-        if not reason or not reason.strip():
+        take back earned points (never below zero; what could not be taken back is recorded).
+
+        Like a payment, in three steps: the payment is claimed (``refunding``) under its
+        lock and committed, the provider is asked (a repeated request answers as the first
+        did), then one unit of work settles everything. A crash in between leaves a
+        ``refunding`` payment that :meth:`reconcile` completes.
+        """
+        reason = (reason or "").strip()
+        if not reason:
             raise ReasonRequired("A reason is required for a refund.")
         if not staff:
             raise InvalidInput("The staff member making the refund must be named.")
-        with self._db.read() as s:
-            p = self._by_txn(s, transaction_id)
+        with self._db.uow() as uow:
+            s = uow.session
+            p, _order = self._lock(s, Payment.transaction_id == transaction_id)
             if p.status != PaymentStatus.SUCCEEDED.value:
                 raise RefundNotAllowed(
-                    f"Only a completed payment can be refunded (this one is {p.status})."
+                    "This payment was refunded already."
+                    if p.status in (PaymentStatus.REFUNDED.value, PaymentStatus.REFUNDING.value)
+                    else f"Only a completed payment can be refunded (this one is {p.status})."
                 )
-            amount, at_counter = p.amount, p.at_counter
+            p.status = PaymentStatus.REFUNDING.value
+            p.staff = staff[:64]
+            p.message = f"Refund: {reason}"[:255]
+            payment_id, amount, at_counter = p.id, p.amount, p.at_counter
+            uow.commit()
         if amount > 0 and not at_counter:
-            response = self.gateway.refund(transaction_id, amount)
+            try:
+                response = self.gateway.refund(transaction_id, amount)
+            except Exception:
+                log.exception("refund of payment %s: no answer from the provider", payment_id)
+                raise
             if response.status != "succeeded":
+                with self._db.uow() as uow:
+                    p, _order = self._lock(uow.session, Payment.id == payment_id)
+                    p.status = PaymentStatus.SUCCEEDED.value
+                    p.message = SUCCESS_MESSAGE
+                    uow.commit()
                 raise RefundNotAllowed(
                     f"The payment provider refused the refund: {response.message}"
                 )
+        return self._finish_refund(payment_id, staff, reason)
+
+    def _finish_refund(self, payment_id: int, staff: str, reason: str) -> PaymentResult:
         settings = self._settings()
         tiers = settings.loyalty.tiers
         events: list[Event] = []
         with self._db.uow() as uow:
             s = uow.session
-            p = s.scalars(
-                locked(select(Payment).where(Payment.transaction_id == transaction_id))
-            ).one()
-            if p.status != PaymentStatus.SUCCEEDED.value:
+            p, order = self._lock(s, Payment.id == payment_id)
+            if p.status != PaymentStatus.REFUNDING.value:
                 raise RefundNotAllowed("This payment was refunded already.")
-            order = load_order(s, p.order_id, for_update=True)
             now = self.clock.now()
             p.status = PaymentStatus.REFUNDED.value
             p.refunded_at = now
             old_status = order.status
             order.status = OrderStatus.REFUNDED.value
-            audit: dict[str, Any] = {"amount": str(p.amount), "reason": reason.strip()}
+            audit: dict[str, Any] = {"amount": str(p.amount), "reason": reason}
             if order.customer_id is not None:
                 customer = s.get(Customer, order.customer_id)
                 assert customer is not None
@@ -738,7 +798,8 @@ class PaymentService:
                     after=audit,
                 )
             )
-            result = _result(p, order, "refunded", f"Refunded: {reason.strip()}"[:255], now)
+            result = _result(p, order, "refunded", f"Refunded: {reason}"[:255], now)
+            p.result = result._store() | {"refunded_from": p.result}
             events = [
                 OrderRefunded(order_id=order.id, number=order.number, amount=p.amount),
                 OrderStatusChanged(
@@ -753,19 +814,47 @@ class PaymentService:
             uow.commit()
         return result
 
-    def reconcile(self) -> list[PaymentResult]:
-        """Settle payments a crash left pending, by status inquiry (run at start-up)."""
+    def reconcile(
+        self, kiosk_id: str | None = None, grace_seconds: float = 0.0
+    ) -> list[PaymentResult]:
+        """Settle payments a crash left pending, by status inquiry, and finish refunds a
+        crash interrupted. Run at start-up, when nothing of this kiosk is in flight.
+
+        Only this kiosk's payments (``kiosk_id``, default the configured one; ``"*"`` for
+        all): another kiosk's payment may be in the middle of its gateway call. Payments
+        younger than ``grace_seconds`` are left alone, and a payment the provider does not
+        know is only failed once the PromptPay timeout has passed too.
+        """
         settings = self._settings()
+        kiosk = settings.store.kiosk_id if kiosk_id is None else kiosk_id
         timeout = timedelta(seconds=settings.payments.promptpay_timeout_seconds)
+        grace = timedelta(seconds=grace_seconds)
+        mine = Payment.kiosk_id == kiosk if kiosk != "*" else Payment.id.is_not(None)
         with self._db.read() as s:
             pending = s.execute(
-                select(Payment.id, Payment.transaction_id, Payment.created_at, Payment.method)
-                .where(Payment.status == PaymentStatus.PENDING.value, ~Payment.at_counter)
+                select(Payment.id, Payment.transaction_id, Payment.created_at)
+                .where(Payment.status == PaymentStatus.PENDING.value, ~Payment.at_counter, mine)
+                .order_by(Payment.id)
+            ).all()
+            refunding = s.execute(
+                select(
+                    Payment.id,
+                    Payment.transaction_id,
+                    Payment.amount,
+                    Payment.at_counter,
+                    Payment.staff,
+                    Payment.message,
+                    Payment.updated_at,
+                )
+                .where(Payment.status == PaymentStatus.REFUNDING.value)
                 .order_by(Payment.id)
             ).all()
         results = []
         now = self.clock.now()
-        for payment_id, txn, created_at, _method in pending:
+        for payment_id, txn, created_at in pending:
+            age = now - created_at
+            if grace and age < grace:
+                continue
             if txn is None:
                 response = GatewayResponse(
                     "failed",
@@ -776,12 +865,23 @@ class PaymentService:
             else:
                 response = self.gateway.status(txn)
                 if response.status == "pending":
-                    if now - created_at < timeout:
+                    if age < timeout:
                         continue
                     response = self.gateway.cancel(txn)
                 if response.status == "unknown":
+                    if grace and age < max(timeout, grace):
+                        continue
                     response = GatewayResponse("failed", response.message, txn, now)
             results.append(self._settle(payment_id, response))
+        for payment_id, txn, amount, at_counter, staff, message, updated_at in refunding:
+            if grace and now - updated_at < grace:
+                continue
+            needs_provider = amount > 0 and not at_counter and txn
+            if needs_provider and self.gateway.refund(txn, amount).status != "succeeded":
+                log.error("refund of payment %s still refused by the provider", payment_id)
+                continue
+            reason = message.removeprefix("Refund: ") or "refund completed after a restart"
+            results.append(self._finish_refund(payment_id, staff or "system", reason))
         return results
 
 

@@ -57,6 +57,7 @@ from sqlalchemy.orm import Session
 from kiosk.config import Settings
 from kiosk.db import Database
 from kiosk.db.models import AuditLog, StaffRole, StaffUser
+from kiosk.db.uow import locked
 from kiosk.services.errors import (
     AuthenticationFailed,
     InvalidInput,
@@ -254,8 +255,9 @@ class StaffService:
         )
 
     @staticmethod
-    def _by_name(s: Session, name: str) -> StaffUser | None:
-        return s.scalars(select(StaffUser).where(StaffUser.name == name)).first()
+    def _by_name(s: Session, name: str, lock: bool = False) -> StaffUser | None:
+        q = select(StaffUser).where(StaffUser.name == name)
+        return s.scalars(locked(q) if lock else q).first()
 
     @staticmethod
     def _by_id(s: Session, staff_id: int) -> StaffUser:
@@ -406,7 +408,8 @@ class StaffService:
         name = (name or "").strip()
         with self._db.uow() as uow:
             s = uow.session
-            user = self._by_name(s, name) if name else None
+            # Locked, so parallel wrong PINs count one after another (PostgreSQL).
+            user = self._by_name(s, name, lock=True) if name else None
             now = self.clock.now()
             if user is None or not user.active:
                 self._verify(self._dummy(), pin or "0000")  # same time as a real check

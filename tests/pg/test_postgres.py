@@ -112,3 +112,71 @@ def test_events_reach_other_kiosks_through_listen_notify(pg_url: str) -> None:
     assert [(e.order_id, e.amount) for e in seen] == [(oid, Decimal("80.00"))]
     kiosk.close()
     panel.close()
+
+
+def test_parallel_wrong_pins_still_lock_the_account(pg_url: str) -> None:
+    from kiosk.services.errors import AuthenticationFailed, LockedOut
+    from kiosk.services.staff import StaffService
+
+    stores = [make_store(pg_url, demo=(i == 0)) for i in range(4)]
+    staff = [StaffService(s.db, s.current_settings, s.events) for s in stores]
+    staff[0].create("Nok", "cashier", "4321", by="cli")
+    outcomes: list[str] = []
+
+    def guess(service) -> None:  # type: ignore[no-untyped-def]
+        for _ in range(5):
+            try:
+                service.authenticate("Nok", "0000")
+            except LockedOut:
+                outcomes.append("locked")
+            except AuthenticationFailed:
+                outcomes.append("wrong")
+
+    threads = [threading.Thread(target=guess, args=(s,)) for s in staff]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert outcomes.count("wrong") == 4  # the 5th wrong PIN locks; the rest are refused
+    assert outcomes.count("locked") == 16
+    for s in stores:
+        s.close()
+
+
+def test_concurrent_mark_paid_never_deadlocks_or_pays_twice(pg_url: str) -> None:
+    stores = [
+        make_store(pg_url, demo=(i == 0), config={"payments": {"pay_at_counter": True}})
+        for i in range(3)
+    ]
+    orders = []
+    for i in range(8):
+        oid = stores[0].orders.create([{"item_id": 2}], customer_phone="0812345678").id
+        stores[0].payments.process_payment(oid, "cash", {}, f"counter-{i}")
+        orders.append(oid)
+    errors: list[BaseException] = []
+    paid: list[int] = []
+
+    def work(store) -> None:  # type: ignore[no-untyped-def]
+        from kiosk.services.errors import OrderNotPayable
+
+        for oid in orders:
+            try:
+                if store.payments.mark_paid(oid, "cash", staff="Nok").success:
+                    paid.append(oid)
+            except OrderNotPayable:
+                pass
+            except BaseException as exc:
+                errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(s,)) for s in stores]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert all(stores[0].orders.get(o).status == "preparing" for o in orders)
+    member = stores[0].customers.find_by_phone("0812345678")
+    assert member is not None and member.points == 120 + 8 * 8  # 80 THB → 8 points, once each
+    assert stores[0].loyalty.balance_check() == []
+    for s in stores:
+        s.close()

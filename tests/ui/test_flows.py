@@ -161,8 +161,15 @@ def test_promptpay_success(kiosk: Kiosk) -> None:
     assert member.points == 195 + points_for(order.total, Decimal(10))
 
 
+def _bank_never_confirms(kiosk) -> None:  # type: ignore[no-untyped-def]
+    """The customer has not paid: the mock bank would only confirm after ten minutes (a
+    cancel after the bank confirmed rightly ends on the result screen instead)."""
+    kiosk.store.settings.update({"payments.promptpay_delay_seconds": 600}, staff="test")
+
+
 def test_promptpay_shows_qr_and_cancel_returns_to_payment(make_kiosk) -> None:  # type: ignore[no-untyped-def]
     kiosk = make_kiosk(timing=Timing(idle_ms=NEVER, result_ms=NEVER, poll_ms=NEVER))
+    _bank_never_confirms(kiosk)
     kiosk.start()
     kiosk.add("Larb Moo")
     kiosk.to_member()
@@ -187,6 +194,7 @@ def test_promptpay_countdown_expiry(make_kiosk) -> None:  # type: ignore[no-unty
     kiosk = make_kiosk(
         timing=Timing(idle_ms=NEVER, result_ms=NEVER, poll_ms=NEVER, promptpay_ms=300)
     )
+    _bank_never_confirms(kiosk)
     kiosk.start()
     kiosk.add("Larb Moo")
     kiosk.to_member()

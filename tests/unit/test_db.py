@@ -185,3 +185,39 @@ def test_concurrent_writers_on_one_file_do_not_fail(db_url: str) -> None:
     assert len(numbers) == len(set(numbers)) == 30
     a.close()
     b.close()
+
+
+def test_payment_status_constraint_allows_refunding_after_0002(db_url: str) -> None:
+    from sqlalchemy.exc import IntegrityError
+
+    db = Database(db_url)
+    upgrade(db)
+    with db.engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO categories (id, name_en, name_th, position, active) "
+                "VALUES (1, 'c', 'c', 0, 1)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO orders (id, number, business_date, kiosk_id, mode, status, "
+                "customer_name, customer_phone, subtotal, discount, total, vat, points_redeemed, "
+                "points_earned, note, created_at, updated_at) VALUES (1, 'A001', '2026-01-01', "
+                "'k', 'dine_in', 'pending', '', '', 0, 0, 0, 0, 0, 0, '', '2026-01-01', "
+                "'2026-01-01')"
+            )
+        )
+    insert = (
+        "INSERT INTO payments (order_id, method, amount, status, message, card_brand, "
+        "card_last4, promptpay_id, idempotency_key, kiosk_id, at_counter, staff, created_at, "
+        "updated_at) VALUES (1, 'cash', 0, :status, '', '', '', '', :key, '', 0, '', "
+        "'2026-01-01', '2026-01-01')"
+    )
+    with db.engine.begin() as conn:
+        conn.execute(text(insert), {"status": "refunding", "key": "a"})
+    with pytest.raises(IntegrityError), db.engine.begin() as conn:
+        conn.execute(text(insert), {"status": "bogus", "key": "b"})
+    downgrade(db, "0001")
+    with db.engine.connect() as conn:
+        assert conn.execute(text("SELECT status FROM payments")).scalar() == "succeeded"
