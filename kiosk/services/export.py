@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -342,6 +343,18 @@ def _spec(
     raise InvalidInput(f"Unknown export {kind!r}: choose one of {', '.join((*KINDS, 'audit'))}.")
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
+
+
+def safe_cell(value: Any) -> Any:
+    """Text a spreadsheet would run as a formula (``=HYPERLINK(...)`` typed as a member's
+    name) gets a leading apostrophe; numbers, including negative ones, are left alone."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
 class ExportService:
     def __init__(self, db: Database, settings: Callable[[], Settings]) -> None:
         self._db = db
@@ -378,7 +391,7 @@ class ExportService:
         writer = csv.writer(out)
         count = -1
         for count, row in enumerate(self.rows(kind, start, end)):
-            writer.writerow(row)
+            writer.writerow([safe_cell(value) for value in row])
             if count and count % BATCH == 0:
                 if progress:
                     progress(count)

@@ -93,6 +93,7 @@ class Permission(enum.StrEnum):
     REPRINT = "order.reprint"
     MENU_AVAILABILITY = "menu.availability"
     MEMBER_EDIT = "member.edit"
+    MEMBER_PHONE = "member.phone"  # the phone number is the key to a member's points
     POINTS_ADJUST = "points.adjust"
     REFUND = "payment.refund"
     MENU_EDIT = "menu.edit"
@@ -116,6 +117,7 @@ _CASHIER = frozenset(
     }
 )
 _MANAGER = _CASHIER | {
+    Permission.MEMBER_PHONE,
     Permission.POINTS_ADJUST,
     Permission.REFUND,
     Permission.MENU_EDIT,
@@ -596,7 +598,9 @@ class StaffActions:
 
     # members
     def update_member(self, actor: StaffView, customer_id: int, **fields: Any) -> MemberView:
-        who = self._who(actor, Permission.MEMBER_EDIT)
+        who = self._who(
+            actor, Permission.MEMBER_PHONE if "phone" in fields else Permission.MEMBER_EDIT
+        )
         return self._customers.update(customer_id, who, **fields)
 
     def adjust_points(self, actor: StaffView, phone: str, points: int, reason: str) -> int:
@@ -609,8 +613,10 @@ class StaffActions:
         return self._menu.set_available(item_id, available, who)
 
     def update_item(self, actor: StaffView, item_id: int, **fields: Any) -> MenuItemView:
-        if set(fields) <= {"available"}:
-            return self.set_available(actor, item_id, bool(fields.get("available")))
+        if not fields:
+            raise InvalidInput("Nothing to change.")
+        if set(fields) == {"available"}:
+            return self.set_available(actor, item_id, bool(fields["available"]))
         who = self._who(actor, Permission.MENU_EDIT)
         if "price" in fields:
             fields["price"] = Decimal(str(fields["price"]))

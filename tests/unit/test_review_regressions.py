@@ -229,3 +229,45 @@ def test_bulk_demo_orders_claim_no_points(db_url: str) -> None:
         assert s.scalars(select(Order.points_earned).where(Order.points_earned != 0)).all() == []
         assert len(s.scalars(select(Payment.id)).all()) == 200
     store.close()
+
+
+def test_csv_export_neutralises_formulas_but_keeps_numbers(store: Store, tmp_path: Path) -> None:
+    from datetime import date
+
+    from kiosk.services.export import ExportService, safe_cell
+
+    assert safe_cell('=HYPERLINK("http://x")') == '\'=HYPERLINK("http://x")'
+    assert safe_cell("@SUM(1+1)") == "'@SUM(1+1)"
+    assert safe_cell("-23") == "-23" and safe_cell("+66") == "+66"
+    assert safe_cell(-23) == -23 and safe_cell("Somchai") == "Somchai"
+    store.customers.register("0898765432", "=cmd|' /C calc'!A0")
+    exporter = ExportService(store.db, store.current_settings)
+    path = tmp_path / "members.csv"
+    exporter.export("members", date(2000, 1, 1), date(2100, 1, 1), path, staff="Boss")
+    text = path.read_text(encoding="utf-8-sig")
+    assert "'=cmd|' /C calc'!A0" in text
+    assert "\n=cmd" not in text and ",=cmd" not in text
+
+
+def test_changing_a_members_phone_needs_a_manager(store: Store) -> None:
+    from kiosk.services.errors import PermissionDenied
+    from kiosk.services.staff import StaffActions, StaffService
+
+    staff = StaffService(store.db, store.current_settings, store.events)
+    staff.create("Nok", "cashier", "1111", by="cli")
+    staff.create("Ploy", "manager", "2222", by="cli")
+    cashier = staff.authenticate("Nok", "1111")
+    manager = staff.authenticate("Ploy", "2222")
+    actions = StaffActions.from_store(store)
+    member = store.customers.find_by_phone(MEMBER)
+    assert member is not None
+    actions.update_member(cashier, member.id, sms_marketing=True)  # consent: fine
+    with pytest.raises(PermissionDenied):
+        actions.update_member(cashier, member.id, phone="0899999999")
+    actions.update_member(manager, member.id, phone="0899999999")
+    assert store.customers.find_by_phone("0899999999") is not None
+    from kiosk.services.errors import InvalidInput
+
+    with pytest.raises(InvalidInput):
+        actions.update_item(manager, 1)
+    assert store.menu.item(1).available
