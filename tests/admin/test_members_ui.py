@@ -126,7 +126,25 @@ def test_edit_profile_and_marketing_consent(
         ).one()
     assert audit.staff == "Nok"
     assert audit.before == {"email": "", "sms_marketing": "False"}
+    # The phone number is the key to the member's points: a cashier may not change it.
+    detail.phone.setText("0899999999")
+    qtbot.mouseClick(detail.save, Qt.MouseButton.LeftButton)
+    assert "not allowed" in detail.profile_message.text()
+    assert store.customers.find_by_phone("0812345678") is not None
+
+
+def test_a_manager_changes_a_phone_number_and_bad_numbers_are_explained(
+    qtbot: QtBot, store: Store, make_ctx: Any, staff: dict[str, StaffView]
+) -> None:
+    screen = _screen(qtbot, make_ctx, staff["Malee"])
+    screen.search.setText("0812345678")
+    screen.apply_search()
+    detail = screen.detail
+    detail.tabs.setCurrentIndex(1)
     detail.phone.setText("12")
     qtbot.mouseClick(detail.save, Qt.MouseButton.LeftButton)
     assert "phone number" in detail.profile_message.text()
-    assert store.customers.find_by_phone("0812345678") is not None
+    detail.phone.setText("089-999-9999")
+    qtbot.mouseClick(detail.save, Qt.MouseButton.LeftButton)
+    assert detail.profile_message.text() == "Saved."
+    assert store.customers.find_by_phone("0899999999") is not None
