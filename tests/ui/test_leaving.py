@@ -85,3 +85,42 @@ def test_start_over_on_the_qr_before_the_bank_confirmed_cancels_and_returns_poin
     assert [p.status for p in order.payments] == ["failed"]
     assert kiosk.store.customers.find_by_phone(SOMCHAI).points == 120  # type: ignore[union-attr]
     assert kiosk.flow.order is None and kiosk.flow.pending is None
+
+
+def test_failed_payment_screen_times_out_and_returns_points(make_kiosk) -> None:  # type: ignore[no-untyped-def]
+    kiosk = make_kiosk(timing=Timing(idle_ms=NEVER, idle_warning_ms=300, result_ms=NEVER))
+    kiosk.store.settings.update({"payments.promptpay_failure_rate": 1}, staff="test")
+    kiosk.start()
+    kiosk.add("Green Curry Chicken")
+    kiosk.to_member()
+    kiosk.find_member(SOMCHAI)
+    kiosk.tap("redeem_plus")  # 50 points held by the order
+    kiosk.tap("member_continue")
+    kiosk.wait_screen("payment")
+    order_id = kiosk.order().id
+    kiosk.flow.timing.idle_ms = 150  # the customer walks away from here on
+    kiosk.tap("pay_promptpay")
+    kiosk.wait_result()
+    assert kiosk.visible("result_retry")
+    assert kiosk.store.customers.find_by_phone(SOMCHAI).points == 70  # type: ignore[union-attr]
+    kiosk.qtbot.waitUntil(lambda: kiosk.visible("idle_panel"), timeout=3000)
+    assert kiosk.text("idle_title") == "Still there?"
+    kiosk.wait_screen("welcome", timeout=3000)
+    assert kiosk.store.orders.get(order_id).status == "cancelled"
+    assert kiosk.store.customers.find_by_phone(SOMCHAI).points == 120  # type: ignore[union-attr]
+
+
+def test_failed_payment_screen_still_here_keeps_the_order(make_kiosk) -> None:  # type: ignore[no-untyped-def]
+    kiosk = make_kiosk(timing=Timing(idle_ms=NEVER, idle_warning_ms=NEVER, result_ms=NEVER))
+    kiosk.store.settings.update({"payments.promptpay_failure_rate": 1}, staff="test")
+    kiosk.start()
+    kiosk.add("Fresh Coconut")
+    kiosk.to_member()
+    kiosk.skip_member()
+    kiosk.flow.timing.idle_ms = 150
+    kiosk.tap("pay_promptpay")
+    kiosk.wait_result()
+    kiosk.qtbot.waitUntil(lambda: kiosk.visible("idle_panel"), timeout=3000)
+    kiosk.tap("idle_continue")
+    assert kiosk.screen() == "result" and kiosk.visible("result_retry")
+    assert kiosk.order().status == "pending"

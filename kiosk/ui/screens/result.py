@@ -20,7 +20,9 @@ from kiosk.ui.widgets.icons import icon_pixmap
 class ResultScreen(Screen):
     screen_name = "result"
     step = None
-    idle_watch = False  # the result has its own short timeout
+    #: a success has its own short timeout; a failure is watched like any other screen,
+    #: so a customer who walks away gets "Still there?" and their order cancelled
+    idle_watch = False
 
     done_clicked = Signal()
     retry_clicked = Signal()
@@ -152,6 +154,7 @@ class ResultScreen(Screen):
         self.tier_upgraded = tier_upgraded
         self.receipt = ""
         self.duration_ms = duration_ms
+        self.idle_watch = False
         self._clock.start()
         self._tick.start()
         set_state(self, "success")
@@ -167,6 +170,7 @@ class ResultScreen(Screen):
         self.kind = "failed"
         self.reason = reason
         self.tier_upgraded = False
+        self.idle_watch = True
         self._tick.stop()
         self.confetti.stop()
         self.confetti.hide()
