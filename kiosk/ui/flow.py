@@ -504,7 +504,17 @@ class KioskFlow(QObject):
             try:
                 self.store.loyalty.redeem(order.id, redeem)
             except ServiceError as exc:
-                self.store.orders.cancel(order.id)
+                log.warning("could not redeem %s points on order %s: %s", redeem, order.number, exc)
+                try:
+                    self.store.orders.cancel(order.id)
+                except Exception as cancel_exc:  # clean-up: the customer still gets the message
+                    log.warning(
+                        "could not cancel order %s after the failed redeem: %s",
+                        order.number,
+                        cancel_exc,
+                        exc_info=not isinstance(cancel_exc, ServiceError),
+                    )
+                    self.order = order  # Start over or the next try cancels it again
                 self.w.member.show_error(error_text(exc))
                 return
             order = self.store.orders.get(order.id)

@@ -3,8 +3,11 @@ paid order and never keeps redeemed points held."""
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 
+from kiosk.services.errors import InvalidInput, OrderNotFound
 from kiosk.ui.flow import Timing
 from tests.ui.conftest import NEVER, SOMCHAI, Kiosk
 
@@ -124,3 +127,31 @@ def test_failed_payment_screen_still_here_keeps_the_order(make_kiosk) -> None:  
     kiosk.tap("idle_continue")
     assert kiosk.screen() == "result" and kiosk.visible("result_retry")
     assert kiosk.order().status == "pending"
+
+
+def test_redeem_failure_with_a_failing_cancel_shows_a_calm_message(  # type: ignore[no-untyped-def]
+    kiosk: Kiosk, monkeypatch, caplog
+) -> None:
+    def redeem(order_id: int, points: int) -> int:
+        raise InvalidInput("Points to redeem must be a whole number, zero or more.")
+
+    cancelled: list[int] = []
+
+    def cancel(order_id: int, *args, **kwargs):  # type: ignore[no-untyped-def]
+        cancelled.append(order_id)
+        raise OrderNotFound(f"Order {order_id} does not exist.")
+
+    monkeypatch.setattr(kiosk.store.loyalty, "redeem", redeem)
+    monkeypatch.setattr(kiosk.store.orders, "cancel", cancel)
+    kiosk.start()
+    kiosk.add("Green Curry Chicken")
+    kiosk.to_member()
+    kiosk.find_member(SOMCHAI)
+    kiosk.tap("redeem_plus")
+    with caplog.at_level(logging.WARNING, logger="kiosk.ui.flow"):
+        kiosk.tap("member_continue")
+    assert kiosk.screen() == "member"
+    assert kiosk.visible("member_error")
+    assert kiosk.text("member_error")
+    assert len(cancelled) == 1
+    assert any("could not cancel" in r.getMessage() for r in caplog.records)
