@@ -216,15 +216,62 @@ class KioskFlow(QObject):
         self.go("welcome")
         self.session_reset.emit()
 
+    def leave(self) -> None:
+        """The customer walks away (Start over, idle, Cancel order): back to Welcome with the
+        unpaid order cancelled. A PromptPay QR on screen is cancelled first, the same way as
+        its Cancel button: when the bank confirmed just before, the customer gets the Result
+        screen with their order number instead."""
+        pending = self.pending
+        if pending is None:
+            self.reset(cancel_order=True)
+            return
+        self.poll_timer.stop()
+        self.w.promptpay.stop()
+        self.w.idle_panel.stop()
+        self.w.idle_overlay.close_overlay()
+        self.pending = None
+        self._busy(True)
+
+        def cancelled(result: PaymentResult) -> None:
+            self._busy(False)
+            if result.success:  # the bank confirmed just before the cancel
+                log.info("PromptPay %s was paid as the customer left", pending.transaction_id)
+                self._show_success(result)
+                return
+            self.reset(cancel_order=True)
+
+        def failed(exc: BaseException) -> None:
+            self._busy(False)
+            if isinstance(exc, ServiceError):
+                log.warning("could not cancel PromptPay %s: %s", pending.transaction_id, exc)
+            else:
+                log.error("could not cancel PromptPay %s", pending.transaction_id, exc_info=exc)
+            self.reset(cancel_order=True)
+
+        self._submit(
+            self.store.payments.cancel_pending,
+            pending.transaction_id,
+            "Cancelled: the customer left.",
+            on_done=cancelled,
+            on_failed=failed,
+        )
+
     def _abandon_order(self) -> None:
         order, pending = self.order, self.pending
-        if pending is not None:
+        if pending is not None:  # callers go through leave(); this is the last resort
             try:
-                self.store.payments.cancel_pending(
+                result = self.store.payments.cancel_pending(
                     pending.transaction_id, "Cancelled: the customer left."
                 )
             except ServiceError as exc:
                 log.warning("could not cancel PromptPay %s: %s", pending.transaction_id, exc)
+            else:
+                if result.success:
+                    log.warning(
+                        "PromptPay %s was confirmed as the kiosk reset: order %s is paid",
+                        pending.transaction_id,
+                        result.order_number,
+                    )
         if order is None:
             return
         try:
@@ -268,7 +315,7 @@ class KioskFlow(QObject):
             no = translate("KioskFlow", "No, keep my order")
             if not self.ask(question, yes, no):
                 return
-        self.reset(cancel_order=True)
+        self.leave()
 
     def _on_welcome_start_clicked(self) -> None:
         self.w.welcome.show_stage("mode")
@@ -457,7 +504,17 @@ class KioskFlow(QObject):
             try:
                 self.store.loyalty.redeem(order.id, redeem)
             except ServiceError as exc:
-                self.store.orders.cancel(order.id)
+                log.warning("could not redeem %s points on order %s: %s", redeem, order.number, exc)
+                try:
+                    self.store.orders.cancel(order.id)
+                except Exception as cancel_exc:  # clean-up: the customer still gets the message
+                    log.warning(
+                        "could not cancel order %s after the failed redeem: %s",
+                        order.number,
+                        cancel_exc,
+                        exc_info=not isinstance(cancel_exc, ServiceError),
+                    )
+                    self.order = order  # Start over or the next try cancels it again
                 self.w.member.show_error(error_text(exc))
                 return
             order = self.store.orders.get(order.id)
@@ -733,10 +790,10 @@ class KioskFlow(QObject):
         self._show_payment("")
 
     def _on_result_cancel_clicked(self) -> None:
-        self.reset(cancel_order=True)
+        self.leave()
 
     def _on_error_back_clicked(self) -> None:
-        self.reset(cancel_order=True)
+        self.leave()
 
     # -- idle -----------------------------------------------------------------------------------
     def _on_idle_idle(self) -> None:
@@ -759,10 +816,10 @@ class KioskFlow(QObject):
 
     def _on_idle_panel_expired(self) -> None:
         log.info("customer idle: starting over, nothing saved")
-        self.reset(cancel_order=True)
+        self.leave()
 
     def _on_idle_panel_start_over(self) -> None:
-        self.reset(cancel_order=True)
+        self.leave()
 
     # -- live changes from staff ----------------------------------------------------------------
     def _on_events_menu_changed(self, _event: object) -> None:

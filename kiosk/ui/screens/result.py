@@ -16,11 +16,17 @@ from kiosk.ui.widgets.celebration import Confetti
 from kiosk.ui.widgets.common import button, card, hbox, label, set_state, vbox
 from kiosk.ui.widgets.icons import icon_pixmap
 
+#: the words, cards and buttons stand in one centred column this wide at most; the
+#: confetti keeps out of it
+COLUMN_MAX_WIDTH = 860
+
 
 class ResultScreen(Screen):
     screen_name = "result"
     step = None
-    idle_watch = False  # the result has its own short timeout
+    #: a success has its own short timeout; a failure is watched like any other screen,
+    #: so a customer who walks away gets "Still there?" and their order cancelled
+    idle_watch = False
 
     done_clicked = Signal()
     retry_clicked = Signal()
@@ -52,8 +58,16 @@ class ResultScreen(Screen):
         stack.addWidget(body)
         stack.setCurrentWidget(body)
         self.body = body
-        lay = vbox(body, spacing=18)
-        lay.setContentsMargins(64, 56, 64, 56)
+        outer = hbox(body, spacing=0)
+        outer.setContentsMargins(64, 56, 64, 56)
+        self.column = QWidget()
+        self.column.setObjectName("result_column")
+        self.column.setMaximumWidth(COLUMN_MAX_WIDTH)
+        outer.addStretch(1)
+        outer.addWidget(self.column, 1000)  # as wide as allowed; the stretches take the rest
+        outer.addStretch(1)
+        self.confetti.keep_clear(self.column)
+        lay = vbox(self.column, spacing=18)
         lay.addStretch(1)
         self.icon = QLabel()
         self.icon.setObjectName("result_icon")
@@ -152,6 +166,7 @@ class ResultScreen(Screen):
         self.tier_upgraded = tier_upgraded
         self.receipt = ""
         self.duration_ms = duration_ms
+        self.idle_watch = False
         self._clock.start()
         self._tick.start()
         set_state(self, "success")
@@ -160,13 +175,14 @@ class ResultScreen(Screen):
             self.confetti.play()
         else:
             self.confetti.hide()
-        self.body.raise_()  # confetti falls behind the words
+        self.body.raise_()  # confetti falls beside the words, never across them
         self.retranslate_ui()
 
     def show_failure(self, reason: str) -> None:
         self.kind = "failed"
         self.reason = reason
         self.tier_upgraded = False
+        self.idle_watch = True
         self._tick.stop()
         self.confetti.stop()
         self.confetti.hide()
