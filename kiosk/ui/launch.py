@@ -6,7 +6,7 @@ import logging
 import sys
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, QTimer, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kiosk.app import Store
@@ -14,6 +14,7 @@ from kiosk.ui.crash import install_exception_hook
 from kiosk.ui.fonts import register_fonts
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.theme import apply_theme
+from kiosk.ui.workers import TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -106,6 +107,7 @@ def run_kiosk(
     connect_staff_access(window, store)
     uninstall = install_exception_hook(window.flow.show_error_screen, window)
     store.start_event_relay()
+    sweeper = start_payment_sweeper(store, window)
     if kiosk_mode:
         window.enter_kiosk_mode()
     else:
@@ -126,6 +128,7 @@ def run_kiosk(
     try:
         return int(app.exec())
     finally:
+        sweeper.stop()
         uninstall()
         window.allow_close()
         window.close()
@@ -133,6 +136,34 @@ def run_kiosk(
         # delete it now: left for PySide's exit-time clean-up it can crash the interpreter
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         store.close()
+
+
+SWEEP_INTERVAL_MS = 5 * 60 * 1000
+
+
+def start_payment_sweeper(store: Store, parent: QObject) -> QTimer:
+    """Every few minutes, off the UI thread, settle this kiosk's payments that have been
+    pending longer than any live payment can be (a settle that failed mid-way, for
+    instance), so an order is never blocked until the next restart."""
+    grace = store.current_settings().payments.promptpay_timeout_seconds + 60
+    runner = TaskRunner(parent, max_threads=1)
+    timer = QTimer(parent)
+    timer.setInterval(SWEEP_INTERVAL_MS)
+
+    def sweep() -> None:
+        runner.submit(
+            store.payments.reconcile,
+            None,
+            grace,
+            on_done=lambda settled: (
+                settled and log.info("settled %d stale payment(s)", len(settled))
+            ),
+            on_failed=lambda exc: log.warning("payment sweep failed: %s", exc),
+        )
+
+    timer.timeout.connect(sweep)
+    timer.start()
+    return timer
 
 
 def run_admin(store: Store) -> int:

@@ -305,3 +305,37 @@ def test_run_kiosk_survives_a_failing_reconcile(store, qapp, monkeypatch, caplog
     with caplog.at_level(logging.ERROR):
         assert run_kiosk(store, kiosk_mode=False, size="800x600") == 0
     assert "reconciliation" in caplog.text
+
+
+def test_payment_sweeper_settles_stale_payments_off_the_ui_thread(qtbot, store) -> None:  # type: ignore[no-untyped-def]
+    from datetime import timedelta
+
+    from PySide6.QtWidgets import QWidget
+
+    from kiosk.services.gateway import SystemClock
+    from kiosk.ui.launch import SWEEP_INTERVAL_MS, start_payment_sweeper
+
+    oid = store.orders.create([{"item_id": 2}]).id
+
+    def crash(stage: str) -> None:
+        if stage == "after_points":
+            raise RuntimeError("settle failed")
+
+    store.payments.checkpoint = crash
+    with pytest.raises(RuntimeError):
+        store.payments.process_payment(oid, "cash", {}, "k")
+    store.payments.checkpoint = lambda stage: None
+    assert store.orders.get(oid).status == "pending"
+
+    class Later(SystemClock):  # past the grace period of a live payment
+        def now(self):  # type: ignore[no-untyped-def]
+            return super().now() + timedelta(hours=1)
+
+    store.payments.clock = Later()
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    timer = start_payment_sweeper(store, parent)
+    assert timer.isActive() and timer.interval() == SWEEP_INTERVAL_MS
+    timer.timeout.emit()  # what the timer does every few minutes
+    qtbot.waitUntil(lambda: store.orders.get(oid).status == "preparing", timeout=5000)
+    timer.stop()
