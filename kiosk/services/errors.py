@@ -62,6 +62,14 @@ class MenuItemNotFound(NotFound):
     code = "menu_item_not_found"
 
 
+class OptionGroupNotFound(NotFound):
+    code = "option_group_not_found"
+
+
+class OptionNotFound(NotFound):
+    code = "option_not_found"
+
+
 class MemberExists(ServiceError):
     code = "member_exists"
 
