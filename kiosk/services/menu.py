@@ -28,6 +28,8 @@ from kiosk.services.money import ZERO, format_thb, to_money
 from kiosk.services.views import CategoryView, MenuItemView, OptionGroupView, OptionView
 
 NAME_MAX = 100
+EN_MISSING = "Enter the English name."
+TH_MISSING = "Enter the Thai name."
 SELECT_MAX = 20
 GROUP_FIELDS = frozenset({"name_en", "name_th", "min_select", "max_select"})
 OPTION_FIELDS = frozenset({"name_en", "name_th", "price_delta", "is_default", "available"})
@@ -72,10 +74,10 @@ def item_view(item: MenuItem) -> MenuItemView:
     )
 
 
-def _name(value: object, what: str) -> str:
+def _name(value: object, missing: str) -> str:
     text = str(value or "").strip()
     if not text:
-        raise InvalidInput(f"Enter the {what}.")
+        raise InvalidInput(missing)
     if len(text) > NAME_MAX:
         raise InvalidInput(f"A name can have at most {NAME_MAX} characters.")
     return text
@@ -267,7 +269,7 @@ class MenuService:
 
         ``min_select``/``max_select``: how many options a customer picks; ``0 <= min <= max``
         and ``max >= 1``. A group with ``min_select >= 1`` is required."""
-        en, th = _name(name_en, "English name"), _name(name_th, "Thai name")
+        en, th = _name(name_en, EN_MISSING), _name(name_th, TH_MISSING)
         lo, hi = check_select_range(min_select, max_select)
         with self._db.uow() as uow:
             s = uow.session
@@ -297,8 +299,7 @@ class MenuService:
             wanted: dict[str, object] = {}
             for key in ("name_en", "name_th"):
                 if key in fields:
-                    what = "English name" if key == "name_en" else "Thai name"
-                    wanted[key] = _name(fields[key], what)
+                    wanted[key] = _name(fields[key], EN_MISSING if key == "name_en" else TH_MISSING)
             lo, hi = check_select_range(
                 fields.get("min_select", group.min_select),
                 fields.get("max_select", group.max_select),
@@ -357,7 +358,7 @@ class MenuService:
         """A new option at the end of the group. ``price_delta`` may be negative (a smaller
         portion), but never more than the dish's price. In a choose-one group a new default
         replaces the old one."""
-        en, th = _name(name_en, "English name"), _name(name_th, "Thai name")
+        en, th = _name(name_en, EN_MISSING), _name(name_th, TH_MISSING)
         default, on_sale = _flag(is_default), _flag(available)
         with self._db.uow() as uow:
             s = uow.session
@@ -401,8 +402,7 @@ class MenuService:
             wanted: dict[str, object] = {}
             for key in ("name_en", "name_th"):
                 if key in fields:
-                    what = "English name" if key == "name_en" else "Thai name"
-                    wanted[key] = _name(fields[key], what)
+                    wanted[key] = _name(fields[key], EN_MISSING if key == "name_en" else TH_MISSING)
             if "price_delta" in fields:
                 wanted["price_delta"] = _price_delta(fields["price_delta"], group.item)
             for key in ("is_default", "available"):

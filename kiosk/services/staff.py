@@ -424,7 +424,9 @@ class StaffService:
                 self._audit(s, user.name, "staff.login_refused", user, after={"locked_for": wait})
                 uow.commit()
                 raise LockedOut(
-                    f"Too many wrong PINs. {user.name} is locked for {_duration(wait)} more."
+                    f"Too many wrong PINs. {user.name} is locked for {_duration(wait)} more.",
+                    name=user.name,
+                    seconds=wait,
                 )
             if not self._verify(user.pin_hash, pin or ""):
                 user.failed_attempts = (user.failed_attempts or 0) + 1
@@ -442,7 +444,10 @@ class StaffService:
                     )
                     uow.commit()
                     raise LockedOut(
-                        f"Too many wrong PINs. {user.name} is locked for {_duration(seconds)}."
+                        f"Too many wrong PINs. {user.name} is locked for {_duration(seconds)}.",
+                        name=user.name,
+                        seconds=seconds,
+                        just_locked=True,
                     )
                 self._audit(
                     s,
@@ -454,7 +459,8 @@ class StaffService:
                 uow.commit()
                 left = admin.lockout_attempts - user.failed_attempts
                 raise AuthenticationFailed(
-                    f"Wrong PIN. {left} {'try' if left == 1 else 'tries'} left before a lock-out."
+                    f"Wrong PIN. {left} {'try' if left == 1 else 'tries'} left before a lock-out.",
+                    tries_left=left,
                 )
             if self._hasher.check_needs_rehash(user.pin_hash):
                 user.pin_hash = self._hasher.hash(pin)

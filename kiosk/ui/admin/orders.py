@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TR_NOOP, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,14 +37,14 @@ from kiosk.ui.admin.format import (
     tr,
 )
 from kiosk.ui.admin.models import ROW_ID_ROLE, PagedTableModel, order_columns
-from kiosk.ui.admin.widgets import Card, PageHeader, Pill, button, label
+from kiosk.ui.admin.widgets import Card, PageHeader, Pill, Texts, label
 
 ACTIVE = ("pending", "preparing", "ready")
 FILTERS: list[tuple[str, str]] = [
-    ("queue", "Kitchen queue"),
-    ("unpaid", "Awaiting payment"),
-    ("today", "Today"),
-    ("all", "All orders"),
+    ("queue", QT_TR_NOOP("Kitchen queue")),
+    ("unpaid", QT_TR_NOOP("Awaiting payment")),
+    ("today", QT_TR_NOOP("Today")),
+    ("all", QT_TR_NOOP("All orders")),
 ]
 
 
@@ -125,10 +125,11 @@ class OrderDetail(Card):
         super().__init__(parent)
         self.ctx = ctx
         self.order: OrderView | None = None
+        self.texts = texts = Texts()
         self.setObjectName("OrderDetail")
         self.setMinimumWidth(380)
         top = QHBoxLayout()
-        self.title = label(tr("No order selected"), "title", "OrderTitle")
+        self.title = label("", "title", "OrderTitle")
         self.pill = Pill("")
         self.pill.setObjectName("OrderStatus")
         top.addWidget(self.title)
@@ -141,7 +142,9 @@ class OrderDetail(Card):
 
         self.lines = QTableWidget(0, 3)
         self.lines.setObjectName("OrderLines")
-        self.lines.setHorizontalHeaderLabels([tr("Qty"), tr("Item"), tr("Amount")])
+        texts.call(
+            lambda: self.lines.setHorizontalHeaderLabels([tr("Qty"), tr("Item"), tr("Amount")])
+        )
         self._table_style(self.lines)
         self.body.addWidget(self.lines, 3)
         self.totals = label("", name="OrderTotals")
@@ -149,25 +152,31 @@ class OrderDetail(Card):
         self.totals.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.body.addWidget(self.totals)
 
-        self.body.addWidget(label(tr("Payments"), "subtitle"))
+        self.body.addWidget(texts.label(lambda: tr("Payments"), "subtitle"))
         self.payments = QTableWidget(0, 4)
         self.payments.setObjectName("OrderPayments")
-        self.payments.setHorizontalHeaderLabels(
-            [tr("Method"), tr("Amount"), tr("Status"), tr("Reference")]
+        texts.call(
+            lambda: self.payments.setHorizontalHeaderLabels(
+                [tr("Method"), tr("Amount"), tr("Status"), tr("Reference")]
+            )
         )
         self._table_style(self.payments, stretch=3)
         self.body.addWidget(self.payments, 1)
 
         grid = QGridLayout()
         grid.setSpacing(8)
-        self.to_ready = button(tr("Mark ready"), "primary", "MarkReady")
-        self.to_completed = button(tr("Complete (picked up)"), "primary", "MarkCompleted")
-        self.to_preparing = button(tr("Back to kitchen"), name="MarkPreparing")
-        self.to_cancelled = button(tr("Cancel order"), "danger", "CancelOrder")
-        self.cash = button(tr("Cash received"), "primary", "CashReceived")
-        self.promptpay = button(tr("PromptPay received"), "primary", "PromptPayReceived")
-        self.refund = button(tr("Refund…"), "danger", "RefundButton")
-        self.reprint = button(tr("Reprint receipt"), name="ReprintButton")
+        self.to_ready = texts.button(lambda: tr("Mark ready"), "primary", "MarkReady")
+        self.to_completed = texts.button(
+            lambda: tr("Complete (picked up)"), "primary", "MarkCompleted"
+        )
+        self.to_preparing = texts.button(lambda: tr("Back to kitchen"), name="MarkPreparing")
+        self.to_cancelled = texts.button(lambda: tr("Cancel order"), "danger", "CancelOrder")
+        self.cash = texts.button(lambda: tr("Cash received"), "primary", "CashReceived")
+        self.promptpay = texts.button(
+            lambda: tr("PromptPay received"), "primary", "PromptPayReceived"
+        )
+        self.refund = texts.button(lambda: tr("Refund…"), "danger", "RefundButton")
+        self.reprint = texts.button(lambda: tr("Reprint receipt"), name="ReprintButton")
         self.to_ready.clicked.connect(lambda: self.status_requested.emit("ready"))
         self.to_completed.clicked.connect(lambda: self.status_requested.emit("completed"))
         self.to_preparing.clicked.connect(lambda: self.status_requested.emit("preparing"))
@@ -303,6 +312,10 @@ class OrderDetail(Card):
         self.reprint.setVisible(True)
         self._place_buttons()
 
+    def retranslate_ui(self) -> None:
+        self.texts.retranslate()
+        self.show_order(self.order)
+
     def succeeded_payment(self) -> str | None:
         if self.order is None:
             return None
@@ -318,16 +331,22 @@ class OrdersScreen(QWidget):
         self.ctx = ctx
         self.filter = "queue"
         self.last_receipt: Path | None = None
+        self.texts = texts = Texts()
         page = QVBoxLayout(self)
         page.setContentsMargins(24, 20, 24, 20)
         page.setSpacing(12)
-        self.header = PageHeader(
-            tr("Orders"), tr("Live: new and paid orders appear by themselves.")
+        self.header = PageHeader("")
+        texts.bind(self.header.title.setText, lambda: tr("Orders"))
+        texts.bind(
+            self.header.subtitle.setText,
+            lambda: tr("Live: new and paid orders appear by themselves."),
         )
         page.addWidget(self.header)
         self.search = QLineEdit()
         self.search.setObjectName("OrderSearch")
-        self.search.setPlaceholderText(tr("Order number (A042) or member phone"))
+        texts.bind(
+            self.search.setPlaceholderText, lambda: tr("Order number (A042) or member phone")
+        )
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(300)
         self.search.textChanged.connect(self._on_search_text_changed)
@@ -338,7 +357,7 @@ class OrdersScreen(QWidget):
         self.filter_group.setExclusive(True)
         self.filter_buttons = {}
         for key, title in FILTERS:
-            b = button(tr(title), "filter", f"Filter_{key}")
+            b = texts.button(lambda t=title: tr(t), "filter", f"Filter_{key}")
             b.setCheckable(True)
             b.clicked.connect(lambda _=False, k=key: self.set_filter(k))
             self.filter_group.addButton(b)
@@ -443,6 +462,12 @@ class OrdersScreen(QWidget):
 
     def _update_count(self) -> None:
         self.count.setText(tr("{n} orders").format(n=f"{self.model.rowCount():,}"))
+
+    def retranslate_ui(self) -> None:
+        self.texts.retranslate()
+        self.model.retranslate(order_columns(lambda: self.ctx.tz, self.ctx.today))
+        self.detail.retranslate_ui()
+        self._update_count()
 
     def activate(self) -> None:
         self.reload()
