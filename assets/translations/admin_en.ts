@@ -704,6 +704,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Dish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Options ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Change picture…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1212,7 +1220,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Subtotal {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Points discount ({points} pts) −{amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total {amount}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -213,7 +213,7 @@
     </message>
     <message>
         <source>This day: </source>
-        <translation>วันนี้: </translation>
+        <translation>ทั้งวัน: </translation>
     </message>
     <message>
         <source>no orders</source>
@@ -585,11 +585,11 @@
     </message>
     <message>
         <source>Thai name</source>
-        <translation>ชื่อภาษาไทย</translation>
+        <translation>ชื่อไทย</translation>
     </message>
     <message>
         <source>English name</source>
-        <translation>ชื่อภาษาอังกฤษ</translation>
+        <translation>ชื่ออังกฤษ</translation>
     </message>
     <message>
         <source>Customers choose at least</source>
@@ -702,6 +702,14 @@
     <message>
         <source>Tick &apos;Available&apos; off when a dish runs out; kiosks update at once.</source>
         <translation>เอาเครื่องหมาย &apos;มีขาย&apos; ออกเมื่ออาหารหมด คีออสก์จะอัปเดตทันที</translation>
+    </message>
+    <message>
+        <source>Dish</source>
+        <translation>อาหาร</translation>
+    </message>
+    <message>
+        <source>Options ({n})</source>
+        <translation>ตัวเลือก ({n})</translation>
     </message>
     <message>
         <source>Change picture…</source>
@@ -1053,7 +1061,7 @@
     </message>
     <message>
         <source>Visits</source>
-        <translation>จำนวนครั้ง</translation>
+        <translation>ครั้ง</translation>
     </message>
     <message>
         <source>Joined</source>
@@ -1085,7 +1093,7 @@
     </message>
     <message>
         <source>On</source>
-        <translation>รายการ</translation>
+        <translation>เป้าหมาย</translation>
     </message>
     <message>
         <source>Before</source>
@@ -1212,8 +1220,16 @@
         <translation>สมาชิก {name} {phone}</translation>
     </message>
     <message>
+        <source>Subtotal {amount}</source>
+        <translation>ยอดรวมย่อย {amount}</translation>
+    </message>
+    <message>
         <source>Points discount ({points} pts) −{amount}</source>
         <translation>ส่วนลดจากแต้ม ({points} แต้ม) −{amount}</translation>
+    </message>
+    <message>
+        <source>Total {amount}</source>
+        <translation>ยอดสุทธิ {amount}</translation>
     </message>
     <message>
         <source>incl. VAT {amount}</source>

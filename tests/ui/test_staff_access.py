@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 from sqlalchemy import select
@@ -18,6 +19,13 @@ from kiosk.ui.admin.login import LoginDialog
 from kiosk.ui.admin.window import AdminWindow
 from kiosk.ui.launch import connect_staff_access
 from tests.ui.conftest import Kiosk
+
+_before: list[Any] = []
+
+
+def sessions() -> list[Any]:
+    """Admin sessions this test opened (and that are still open)."""
+    return [s for s in admin_app.active_sessions() if s not in _before]
 
 
 class NoModals:
@@ -59,12 +67,12 @@ def kiosk_with_staff(make_kiosk: Callable[..., Kiosk], modals: NoModals) -> Iter
     connect_staff_access(kiosk.window, kiosk.store)  # as run_kiosk does
     kiosk.store.staff.create("Nok", "cashier", "2580")
     kiosk.store.staff.create("Malee", "manager", "1470")
+    _before[:] = admin_app.active_sessions()
     yield kiosk
-    for session in admin_app.active_sessions():  # a failed test must not leave one behind
-        if session.window is not None:
-            session.window.discard()
-        if session.login is not None:
-            session.login.reject()
+    for session in sessions():  # after a failed test
+        for widget in (session.window, session.login):
+            if widget is not None and shiboken6.isValid(widget):
+                widget.close()
 
 
 def tap_corner(kiosk: Kiosk, times: int = 5) -> None:
@@ -73,8 +81,8 @@ def tap_corner(kiosk: Kiosk, times: int = 5) -> None:
 
 
 def pin_dialog(kiosk: Kiosk) -> LoginDialog:
-    kiosk.qtbot.waitUntil(lambda: bool(admin_app.active_sessions()), timeout=2000)
-    login = admin_app.active_sessions()[-1].login
+    kiosk.qtbot.waitUntil(lambda: bool(sessions()), timeout=2000)
+    login = sessions()[-1].login
     assert login is not None
     kiosk.qtbot.waitUntil(login.isVisible, timeout=2000)
     return login
@@ -88,7 +96,10 @@ def type_pin(kiosk: Kiosk, login: LoginDialog, pin: str) -> None:
 
 
 def admin_windows() -> list[AdminWindow]:
-    return [w for w in QApplication.topLevelWidgets() if isinstance(w, AdminWindow)]
+    """Admin windows on screen (other tests' closed ones may linger until deleted)."""
+    return [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, AdminWindow) and w.isVisible()
+    ]
 
 
 def audit(kiosk: Kiosk) -> list[tuple[str, str]]:
@@ -101,7 +112,7 @@ def test_corner_pin_admin_lock_and_back_to_the_kiosk(kiosk_with_staff: Kiosk) ->
     kiosk = kiosk_with_staff
     qtbot = kiosk.qtbot
     tap_corner(kiosk, 4)
-    assert admin_app.active_sessions() == []  # four taps are not enough
+    assert sessions() == []  # four taps are not enough
     tap_corner(kiosk, 1)
     login = pin_dialog(kiosk)
     assert login.parent() is kiosk.window  # over the kiosk, window-modal
@@ -114,7 +125,7 @@ def test_corner_pin_admin_lock_and_back_to_the_kiosk(kiosk_with_staff: Kiosk) ->
     assert login.pin.text() == "2580"
     qtbot.mouseClick(login.sign_in, Qt.MouseButton.LeftButton)
 
-    session = admin_app.active_sessions()[-1]
+    session = sessions()[-1]
     window = session.window
     assert window is not None and admin_windows() == [window]
     qtbot.waitUntil(window.isVisible, timeout=2000)
@@ -128,7 +139,7 @@ def test_corner_pin_admin_lock_and_back_to_the_kiosk(kiosk_with_staff: Kiosk) ->
     with qtbot.waitSignal(session.finished, timeout=3000):
         qtbot.mouseClick(window.lock, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: admin_windows() == [], timeout=3000)
-    assert admin_app.active_sessions() == []
+    assert sessions() == []
     assert kiosk.window.isVisible() and kiosk.screen() == "welcome"
     assert kiosk.window.close() is False  # still in kiosk mode
     assert ("Nok", "staff.login") in audit(kiosk) and ("Nok", "staff.logout") in audit(kiosk)
@@ -155,7 +166,7 @@ def test_five_wrong_pins_lock_the_account_out(kiosk_with_staff: Kiosk) -> None:
     type_pin(kiosk, login, "1470")  # the right PIN, too late
     qtbot.mouseClick(login.sign_in, Qt.MouseButton.LeftButton)
     assert "locked for" in login.message.text() and "more" in login.message.text()
-    session = admin_app.active_sessions()[-1]
+    session = sessions()[-1]
     assert session.window is None and admin_windows() == []
     malee = next(u for u in kiosk.store.staff.list() if u.name == "Malee")
     assert malee.failed_attempts == 5 and malee.locked_until is not None
@@ -164,7 +175,7 @@ def test_five_wrong_pins_lock_the_account_out(kiosk_with_staff: Kiosk) -> None:
 
     with qtbot.waitSignal(session.finished, timeout=3000):
         qtbot.mouseClick(login.cancel, Qt.MouseButton.LeftButton)
-    assert admin_app.active_sessions() == []
+    assert sessions() == []
     assert kiosk.window.isVisible() and kiosk.screen() == "welcome"
     # another member of staff still gets in
     tap_corner(kiosk)
@@ -172,7 +183,7 @@ def test_five_wrong_pins_lock_the_account_out(kiosk_with_staff: Kiosk) -> None:
     login.select("Nok")
     type_pin(kiosk, login, "2580")
     qtbot.mouseClick(login.sign_in, Qt.MouseButton.LeftButton)
-    window = admin_app.active_sessions()[-1].window
+    window = sessions()[-1].window
     assert window is not None
-    with qtbot.waitSignal(admin_app.active_sessions()[-1].finished, timeout=3000):
+    with qtbot.waitSignal(sessions()[-1].finished, timeout=3000):
         window.lock.click()

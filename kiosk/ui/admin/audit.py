@@ -41,7 +41,7 @@ from kiosk.services.listings import AuditListing, AuditRow
 from kiosk.ui.admin.context import AdminContext, friendly
 from kiosk.ui.admin.format import local_dt, tr
 from kiosk.ui.admin.models import ROW_ROLE, PagedTableModel, audit_columns
-from kiosk.ui.admin.orders import configure_table
+from kiosk.ui.admin.orders import configure_table, fit_columns
 from kiosk.ui.admin.theme import set_role
 from kiosk.ui.admin.widgets import Card, PageHeader, Source, Texts, label
 
@@ -320,5 +320,6 @@ class AuditScreen(QWidget):
     def retranslate_ui(self) -> None:
         self.texts.retranslate()
         self.model.retranslate(audit_columns(lambda: self.ctx.tz))
+        fit_columns(self.table)
         self.export.retranslate_ui()
         self._show_row(self.table.currentIndex())

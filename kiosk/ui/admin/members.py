@@ -26,7 +26,7 @@ from kiosk.services.views import MemberView
 from kiosk.ui.admin.context import AdminContext, friendly
 from kiosk.ui.admin.format import local_dt, money, tier_label, tr
 from kiosk.ui.admin.models import ROW_ID_ROLE, PagedTableModel, loyalty_columns, member_columns
-from kiosk.ui.admin.orders import configure_table, select_row_id
+from kiosk.ui.admin.orders import configure_table, fit_columns, select_row_id
 from kiosk.ui.admin.widgets import Card, MessageLabel, PageHeader, Source, Texts, label
 
 
@@ -302,7 +302,9 @@ class MembersScreen(QWidget):
         self.search.returnPressed.connect(self.apply_search)
         self.header.tools.addWidget(self.search)
 
+        self._split_dragged = False
         self.split = split = QSplitter(Qt.Orientation.Horizontal)
+        split.splitterMoved.connect(self._on_split_splitter_moved)
         split.setChildrenCollapsible(False)
         self.table = QTableView()
         self.table.setObjectName("MembersTable")
@@ -328,13 +330,19 @@ class MembersScreen(QWidget):
         ctx.events.points_changed.connect(self._on_events_points_changed)
         self._update_subtitle()
 
+    def _on_split_splitter_moved(self, *_: object) -> None:
+        self._split_dragged = True
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         """On a portrait screen the detail goes under the table instead of beside it."""
         size = event.size()
         portrait = size.height() > size.width() * 1.2
-        self.split.setOrientation(
-            Qt.Orientation.Vertical if portrait else Qt.Orientation.Horizontal
-        )
+        orientation = Qt.Orientation.Vertical if portrait else Qt.Orientation.Horizontal
+        if orientation != self.split.orientation() or not self._split_dragged:
+            self.split.setOrientation(orientation)
+            # three fifths for the table, two for the detail (until staff drag the handle)
+            length = size.height() if portrait else size.width()
+            self.split.setSizes([length * 3 // 5, length * 2 // 5])
         super().resizeEvent(event)
 
     def _update_subtitle(self) -> None:
@@ -389,6 +397,7 @@ class MembersScreen(QWidget):
     def retranslate_ui(self) -> None:
         self.texts.retranslate()
         self.model.retranslate(member_columns(lambda: self.ctx.tz))
+        fit_columns(self.table)
         self._update_subtitle()
         self.detail.retranslate_ui()
 

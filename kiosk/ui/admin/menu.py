@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTableView,
+    QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -98,7 +99,6 @@ class OptionEditor(Card):
         self.target: tuple[str, int | None] = ("", None)  # ("group" | "option" | "", id)
         self.new_in_group: int | None = None  # the group a new option goes into
         self.texts = t = Texts()
-        self.body.addWidget(t.label(lambda: tr("Options"), "subtitle"))
         hint = t.label(
             lambda: tr(
                 "Size, spice level, extras: what customers choose when they tap the dish. "
@@ -115,7 +115,7 @@ class OptionEditor(Card):
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.header().setStretchLastSection(False)
-        self.tree.setMinimumHeight(180)
+        self.tree.setMinimumHeight(260)
         t.call(lambda: self.tree.setHeaderLabels([tr("Option"), tr("Price")]))
         self.body.addWidget(self.tree, 1)
         row = QHBoxLayout()
@@ -507,7 +507,7 @@ class MenuScreen(QWidget):
         self.table.setShowGrid(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)  # options: elided first
         header.setHighlightSections(False)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
         split.addWidget(self.table)
@@ -520,12 +520,47 @@ class MenuScreen(QWidget):
         self.reload()
 
     def _build_editor(self) -> QWidget:
-        t = self.texts
+        """Two tabs: the dish (names, price, picture) and its options."""
+        self.editor_tabs = QTabWidget()
+        self.editor_tabs.setObjectName("MenuEditorTabs")
+        self.editor_tabs.setMinimumWidth(420)
+        self.editor_tabs.addTab(self._scroll(self._build_dish(), "MenuEditorScroll"), "")
+        self.option_editor = OptionEditor(self.can_edit)
+        self.options = self.option_editor.tree
+        ed = self.option_editor
+        ed.tree.currentItemChanged.connect(self._on_options_current_item_changed)
+        ed.new_group.clicked.connect(self._on_new_group_clicked)
+        ed.new_option.clicked.connect(self._on_new_option_clicked)
+        ed.save_group.clicked.connect(self._on_save_group_clicked)
+        ed.delete_group.clicked.connect(self._on_delete_group_clicked)
+        ed.save_option.clicked.connect(self._on_save_option_clicked)
+        ed.delete_option.clicked.connect(self._on_delete_option_clicked)
+        self.editor_tabs.addTab(self._scroll(ed, "OptionEditorScroll"), "")
+        self.texts.bind(lambda text: self.editor_tabs.setTabText(0, text), lambda: tr("Dish"))
+        return self.editor_tabs
+
+    @staticmethod
+    def _scroll(content: QWidget, name: str) -> QScrollArea:
         column = QWidget()
         column.setObjectName("ScrollInner")
         box = QVBoxLayout(column)
-        box.setContentsMargins(0, 0, 4, 0)
-        box.setSpacing(12)
+        box.setContentsMargins(8, 8, 8, 8)
+        box.addWidget(content)
+        box.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setObjectName(name)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(column)
+        return scroll
+
+    def _options_tab_title(self) -> None:
+        count = len(self.item.option_groups) if self.item else 0
+        title = tr("Options ({n})").format(n=count) if count else tr("Options")
+        self.editor_tabs.setTabText(1, title)
+
+    def _build_dish(self) -> QWidget:
+        t = self.texts
         card = Card()
         card.setObjectName("MenuEditor")
         card.setMinimumWidth(380)
@@ -581,28 +616,7 @@ class MenuScreen(QWidget):
             self.change_image,
         ):
             w.setEnabled(self.can_edit)
-        box.addWidget(card)
-
-        self.option_editor = OptionEditor(self.can_edit)
-        self.options = self.option_editor.tree
-        ed = self.option_editor
-        ed.tree.currentItemChanged.connect(self._on_options_current_item_changed)
-        ed.new_group.clicked.connect(self._on_new_group_clicked)
-        ed.new_option.clicked.connect(self._on_new_option_clicked)
-        ed.save_group.clicked.connect(self._on_save_group_clicked)
-        ed.delete_group.clicked.connect(self._on_delete_group_clicked)
-        ed.save_option.clicked.connect(self._on_save_option_clicked)
-        ed.delete_option.clicked.connect(self._on_delete_option_clicked)
-        box.addWidget(ed)
-        box.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setObjectName("MenuEditorScroll")
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(column)
-        scroll.setMinimumWidth(420)
-        self.editor_scroll = scroll
-        return scroll
+        return card
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """On a portrait screen the editor goes under the list instead of beside it."""
@@ -668,6 +682,7 @@ class MenuScreen(QWidget):
                 entry.setText(f"{first}\n{second}")
         self.categories.blockSignals(False)
         self.option_editor.retranslate_ui()
+        self._options_tab_title()
 
     def _on_categories_current_row_changed(self, _row: int) -> None:
         self._fill_table()
@@ -690,6 +705,7 @@ class MenuScreen(QWidget):
         self._new_image = None
         self.message.clear_message()
         self.option_editor.set_item(item)
+        self._options_tab_title()
         if item is None:
             for w in (self.name_th, self.name_en, self.price):
                 w.clear()

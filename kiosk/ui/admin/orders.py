@@ -6,7 +6,16 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QT_TR_NOOP, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TR_NOOP,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +38,7 @@ from kiosk.services.staff import Permission
 from kiosk.services.views import OrderView
 from kiosk.ui.admin.context import AdminContext
 from kiosk.ui.admin.format import (
+    language,
     local_dt,
     method_label,
     mode_label,
@@ -40,6 +50,7 @@ from kiosk.ui.admin.models import ROW_ID_ROLE, PagedTableModel, order_columns
 from kiosk.ui.admin.widgets import Card, PageHeader, Pill, Texts, label
 
 ACTIVE = ("pending", "preparing", "ready")
+STRETCH_MIN = 110  # a stretched column (member, reason) shows at least a short name
 FILTERS: list[tuple[str, str]] = [
     ("queue", QT_TR_NOOP("Kitchen queue")),
     ("unpaid", QT_TR_NOOP("Awaiting payment")),
@@ -69,8 +80,11 @@ def configure_table(
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     else:
         header.setStretchLastSection(True)
-    for column, width in widths.items():
-        view.setColumnWidth(column, width)
+    view.base_widths = dict(widths)  # type: ignore[attr-defined]
+    view.stretch_column = stretch  # type: ignore[attr-defined]
+    if not hasattr(view, "column_fitter"):
+        view.column_fitter = _ColumnFitter(view)  # type: ignore[attr-defined]
+    fit_columns(view)
     sort_column = model.sort_column()
     if sort_column >= 0:
         order = (
@@ -97,6 +111,52 @@ def configure_table(
             header.blockSignals(False)
 
     header.sortIndicatorChanged.connect(keep_indicator)
+
+
+def fit_columns(view: QTableView) -> None:
+    """The planned widths, widened where a title in the current language (Thai ones run
+    longer) would be cut; the stretched column takes the rest of the width, but never
+    less than its title needs (then the table scrolls sideways, on a portrait screen).
+    Runs again after a language switch and whenever the table is resized."""
+    header = view.horizontalHeader()
+    widths: dict[int, int] = getattr(view, "base_widths", {})
+    stretch: int = getattr(view, "stretch_column", -1)
+    others = 0
+    for column in range(header.count()):
+        if column == stretch:
+            continue
+        planned = widths.get(column, header.defaultSectionSize())
+        view.setColumnWidth(column, max(planned, header.sectionSizeHint(column)))
+        others += view.columnWidth(column)
+    if stretch < 0:
+        return
+    needed = max(header.sectionSizeHint(stretch), STRETCH_MIN)
+    room = view.viewport().width() - others
+    mode = header.sectionResizeMode(stretch)
+    if room >= needed and mode != QHeaderView.ResizeMode.Stretch:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    elif room < needed:
+        if mode != QHeaderView.ResizeMode.Interactive:
+            header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Interactive)
+        view.setColumnWidth(stretch, needed)
+
+
+class _ColumnFitter(QObject):
+    """Calls :func:`fit_columns` when the table's viewport changes width."""
+
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view)
+        self._view = view
+        self._width = -1
+        view.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            width = self._view.viewport().width()
+            if width != self._width:
+                self._width = width
+                fit_columns(self._view)
+        return False
 
 
 def select_row_id(view: QTableView, model: PagedTableModel, row_id: int | None) -> bool:
@@ -261,7 +321,8 @@ class OrderDetail(Card):
         )
         self.lines.setRowCount(len(order.lines))
         for r, line in enumerate(order.lines):
-            opts = ", ".join(o.get("name_en", "") for o in line.options)
+            key = "name_th" if language() == "th" else "name_en"
+            opts = ", ".join(o.get(key) or o.get("name_en", "") for o in line.options)
             name = f"{line.name_th} · {line.name_en}" + (f" ({opts})" if opts else "")
             cells = [str(line.quantity), name, money(line.line_total)]
             for c, text in enumerate(cells):
@@ -271,14 +332,14 @@ class OrderDetail(Card):
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 self.lines.setItem(r, c, item)
-        totals = [f"{tr('Subtotal')} {money(order.subtotal)}"]
+        totals = [tr("Subtotal {amount}").format(amount=money(order.subtotal))]
         if order.discount:
             totals.append(
                 tr("Points discount ({points} pts) −{amount}").format(
                     points=order.points_redeemed, amount=money(order.discount)
                 )
             )
-        totals.append(f"<b>{tr('Total')} {money(order.total)}</b>")
+        totals.append("<b>" + tr("Total {amount}").format(amount=money(order.total)) + "</b>")
         totals.append(tr("incl. VAT {amount}").format(amount=money(order.vat)))
         if order.points_earned:
             totals.append(tr("Points earned {n}").format(n=order.points_earned))
@@ -368,7 +429,9 @@ class OrdersScreen(QWidget):
         filters.addWidget(self.count)
         page.addLayout(filters)
 
+        self._split_dragged = False
         self.split = split = QSplitter(Qt.Orientation.Horizontal)
+        split.splitterMoved.connect(self._on_split_splitter_moved)
         split.setChildrenCollapsible(False)
         self.table = QTableView()
         self.table.setObjectName("OrdersTable")
@@ -411,13 +474,19 @@ class OrdersScreen(QWidget):
         self.filter_buttons[self.filter].setChecked(True)
         self._update_count()
 
+    def _on_split_splitter_moved(self, *_: object) -> None:
+        self._split_dragged = True
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         """On a portrait screen the detail goes under the table instead of beside it."""
         size = event.size()
         portrait = size.height() > size.width() * 1.2
-        self.split.setOrientation(
-            Qt.Orientation.Vertical if portrait else Qt.Orientation.Horizontal
-        )
+        orientation = Qt.Orientation.Vertical if portrait else Qt.Orientation.Horizontal
+        if orientation != self.split.orientation() or not self._split_dragged:
+            self.split.setOrientation(orientation)
+            # three fifths for the table, two for the detail (until staff drag the handle)
+            length = size.height() if portrait else size.width()
+            self.split.setSizes([length * 3 // 5, length * 2 // 5])
         super().resizeEvent(event)
 
     # -- filters ------------------------------------------------------------------------------
@@ -466,6 +535,7 @@ class OrdersScreen(QWidget):
     def retranslate_ui(self) -> None:
         self.texts.retranslate()
         self.model.retranslate(order_columns(lambda: self.ctx.tz, self.ctx.today))
+        fit_columns(self.table)
         self.detail.retranslate_ui()
         self._update_count()
 
