@@ -135,6 +135,12 @@ def test_corner_pin_admin_lock_and_back_to_the_kiosk(kiosk_with_staff: Kiosk) ->
     assert "Nok · Cashier" in window.signed_in.text()
     assert not window.exit_kiosk.isVisible()  # a cashier may not leave kiosk mode
     assert list(window.screens) == ["dashboard", "orders", "members", "menu"]
+    # the kiosk's application style sheet (48 px check boxes, padded coloured labels) stays
+    # out of the panel
+    menu: Any = window.show_screen("menu")
+    assert QApplication.instance().styleSheet()  # type: ignore[union-attr]
+    assert menu.available.sizeHint().height() < 40
+    assert menu.message.text() == "" and menu.message.sizeHint().height() < 30
 
     with qtbot.waitSignal(session.finished, timeout=3000):
         qtbot.mouseClick(window.lock, Qt.MouseButton.LeftButton)
