@@ -224,6 +224,18 @@
         <translation>อัปเดตเมื่อ {time} น. · อัปเดตทันทีเมื่อมีการชำระเงิน</translation>
     </message>
     <message>
+        <source>OK</source>
+        <translation>ตกลง</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>ใช่</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>ไม่ใช่</translation>
+    </message>
+    <message>
         <source>CSV files (*.csv)</source>
         <translation>ไฟล์ CSV (*.csv)</translation>
     </message>

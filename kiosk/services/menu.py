@@ -275,11 +275,18 @@ class MenuService:
             s = uow.session
             item = self._get(s, item_id)
             position = max((g.position for g in item.option_groups), default=-1) + 1
-            group = OptionGroup(name_en=en, name_th=th, min_select=lo, max_select=hi)
-            group.position = position
+            group = OptionGroup(
+                name_en=en, name_th=th, min_select=lo, max_select=hi, position=position
+            )
             item.option_groups.append(group)
             uow.flush()
-            after = {"item_id": item_id, "name_en": en, "name_th": th, "min": lo, "max": hi}
+            after = {
+                "item_id": item_id,
+                "name_en": en,
+                "name_th": th,
+                "min_select": lo,
+                "max_select": hi,
+            }
             self._audit(s, staff, "menu.group.create", "option_group", group.id, after=after)
             view = group_view(group)
             self._announce(uow, item_id)
