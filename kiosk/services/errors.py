@@ -62,6 +62,14 @@ class MenuItemNotFound(NotFound):
     code = "menu_item_not_found"
 
 
+class OptionGroupNotFound(NotFound):
+    code = "option_group_not_found"
+
+
+class OptionNotFound(NotFound):
+    code = "option_not_found"
+
+
 class MemberExists(ServiceError):
     code = "member_exists"
 
@@ -103,11 +111,27 @@ class InvalidStatusChange(ServiceError):
 
 
 class AuthenticationFailed(ServiceError):
+    """``tries_left``: wrong PINs still allowed before a lock-out (None: unknown name)."""
+
     code = "authentication_failed"
+
+    def __init__(self, message: str, tries_left: int | None = None) -> None:
+        super().__init__(message)
+        self.tries_left = tries_left
 
 
 class LockedOut(AuthenticationFailed):
+    """``seconds`` of lock left for ``name``; ``just_locked``: this attempt caused it."""
+
     code = "locked_out"
+
+    def __init__(
+        self, message: str, name: str = "", seconds: int = 0, just_locked: bool = False
+    ) -> None:
+        super().__init__(message, tries_left=0)
+        self.name = name
+        self.seconds = seconds
+        self.just_locked = just_locked
 
 
 class PermissionDenied(ServiceError):

@@ -1,18 +1,60 @@
-"""The menu: categories, items with Thai and English names, option groups, sold-out flags."""
+"""The menu: categories, items with Thai and English names, option groups, sold-out flags.
+
+Staff edit items and their option groups (size, spice level, extras) here. Every change is
+one unit of work, written to the audit log, and announced with :class:`MenuChanged` after
+the commit. Orders keep a snapshot of the options they were sold with
+(``OrderItem.options``), so renaming or deleting an option never rewrites history.
+"""
 
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from kiosk.db import Database
-from kiosk.db.models import AuditLog, Category, MenuItem, OptionGroup
-from kiosk.services.errors import MenuItemNotFound
+from kiosk.db.models import AuditLog, Category, MenuItem, Option, OptionGroup
+from kiosk.services.errors import (
+    InvalidAmount,
+    InvalidInput,
+    MenuItemNotFound,
+    OptionGroupNotFound,
+    OptionNotFound,
+)
 from kiosk.services.events import EventBus, MenuChanged
-from kiosk.services.money import to_money
+from kiosk.services.money import ZERO, format_thb, to_money
 from kiosk.services.views import CategoryView, MenuItemView, OptionGroupView, OptionView
+
+NAME_MAX = 100
+EN_MISSING = "Enter the English name."
+TH_MISSING = "Enter the Thai name."
+SELECT_MAX = 20
+GROUP_FIELDS = frozenset({"name_en", "name_th", "min_select", "max_select"})
+OPTION_FIELDS = frozenset({"name_en", "name_th", "price_delta", "is_default", "available"})
+
+
+def option_view(o: Option) -> OptionView:
+    return OptionView(
+        id=o.id,
+        name_en=o.name_en,
+        name_th=o.name_th,
+        price_delta=o.price_delta,
+        is_default=bool(o.is_default),
+        available=bool(o.available),
+    )
+
+
+def group_view(g: OptionGroup) -> OptionGroupView:
+    return OptionGroupView(
+        id=g.id,
+        name_en=g.name_en,
+        name_th=g.name_th,
+        min_select=g.min_select,
+        max_select=g.max_select,
+        options=tuple(option_view(o) for o in g.options),
+    )
 
 
 def item_view(item: MenuItem) -> MenuItemView:
@@ -28,28 +70,55 @@ def item_view(item: MenuItem) -> MenuItemView:
         description_th=item.description_th,
         available=item.available,
         image=item.image,
-        option_groups=tuple(
-            OptionGroupView(
-                id=g.id,
-                name_en=g.name_en,
-                name_th=g.name_th,
-                min_select=g.min_select,
-                max_select=g.max_select,
-                options=tuple(
-                    OptionView(
-                        id=o.id,
-                        name_en=o.name_en,
-                        name_th=o.name_th,
-                        price_delta=o.price_delta,
-                        is_default=o.is_default,
-                        available=o.available,
-                    )
-                    for o in g.options
-                ),
-            )
-            for g in item.option_groups
-        ),
+        option_groups=tuple(group_view(g) for g in item.option_groups),
     )
+
+
+def _name(value: object, missing: str) -> str:
+    text = str(value or "").strip()
+    if not text:
+        raise InvalidInput(missing)
+    if len(text) > NAME_MAX:
+        raise InvalidInput(f"A name can have at most {NAME_MAX} characters.")
+    return text
+
+
+def _whole(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise InvalidInput("How many to choose must be a whole number.")
+    try:
+        return int(value)
+    except ValueError:
+        raise InvalidInput("How many to choose must be a whole number.") from None
+
+
+def check_select_range(min_select: object, max_select: object) -> tuple[int, int]:
+    """``0 <= min_select <= max_select`` and ``max_select >= 1`` (at most 20)."""
+    lo, hi = _whole(min_select), _whole(max_select)
+    if hi < 1:
+        raise InvalidInput("Customers must be able to choose at least one option.")
+    if hi > SELECT_MAX:
+        raise InvalidInput(f"Customers can choose at most {SELECT_MAX} options of a group.")
+    if lo < 0:
+        raise InvalidInput("The minimum cannot be below zero.")
+    if lo > hi:
+        raise InvalidInput("The minimum cannot be more than the maximum.")
+    return lo, hi
+
+
+def _price_delta(value: object, item: MenuItem) -> Decimal:
+    delta = to_money(value)  # type: ignore[arg-type]
+    if delta < -item.price:
+        raise InvalidAmount(
+            f"An option can take at most {format_thb(item.price)} off, the price of the dish."
+        )
+    return delta
+
+
+def _flag(value: object) -> bool:
+    if not isinstance(value, bool | int):
+        raise InvalidInput("Default and available are yes or no.")
+    return bool(value)
 
 
 def _item_query():  # type: ignore[no-untyped-def]
@@ -123,6 +192,8 @@ class MenuService:
     def _update(self, item_id: int, staff: str, **fields: object) -> MenuItemView:
         with self._db.uow() as uow:
             item = self._get(uow.session, item_id)
+            if "price" in fields:
+                _check_price_covers_options(item, fields["price"])  # type: ignore[arg-type]
             before = {k: str(getattr(item, k)) for k in fields}
             for key, value in fields.items():
                 setattr(item, key, value)
@@ -141,3 +212,273 @@ class MenuService:
             uow.after_commit(lambda: self._bus.publish(MenuChanged(item_id=item_id)))
             uow.commit()
         return view
+
+    # -- option groups and options --------------------------------------------------------
+    @staticmethod
+    def _group(s: Session, group_id: int) -> OptionGroup:
+        group = s.get(OptionGroup, group_id)
+        if group is None:
+            raise OptionGroupNotFound(f"Option group {group_id} does not exist.")
+        return group
+
+    @staticmethod
+    def _option(s: Session, option_id: int) -> Option:
+        option = s.get(Option, option_id)
+        if option is None:
+            raise OptionNotFound(f"Option {option_id} does not exist.")
+        return option
+
+    @staticmethod
+    def _audit(
+        s: Session,
+        staff: str,
+        action: str,
+        entity: str,
+        entity_id: int,
+        before: dict[str, Any] | None = None,
+        after: dict[str, Any] | None = None,
+    ) -> None:
+        s.add(
+            AuditLog(
+                staff=staff or "system",
+                action=action,
+                entity=entity,
+                entity_id=str(entity_id),
+                before=before,
+                after=after,
+            )
+        )
+
+    def _announce(self, uow: Any, item_id: int) -> None:
+        uow.after_commit(lambda: self._bus.publish(MenuChanged(item_id=item_id)))
+
+    def option_group(self, group_id: int) -> OptionGroupView:
+        with self._db.read() as s:
+            return group_view(self._group(s, group_id))
+
+    def add_option_group(
+        self,
+        item_id: int,
+        name_en: str,
+        name_th: str,
+        min_select: int = 0,
+        max_select: int = 1,
+        staff: str = "",
+    ) -> OptionGroupView:
+        """A new, empty group at the end of the item's groups (add its options next).
+
+        ``min_select``/``max_select``: how many options a customer picks; ``0 <= min <= max``
+        and ``max >= 1``. A group with ``min_select >= 1`` is required."""
+        en, th = _name(name_en, EN_MISSING), _name(name_th, TH_MISSING)
+        lo, hi = check_select_range(min_select, max_select)
+        with self._db.uow() as uow:
+            s = uow.session
+            item = self._get(s, item_id)
+            position = max((g.position for g in item.option_groups), default=-1) + 1
+            group = OptionGroup(
+                name_en=en, name_th=th, min_select=lo, max_select=hi, position=position
+            )
+            item.option_groups.append(group)
+            uow.flush()
+            after = {
+                "item_id": item_id,
+                "name_en": en,
+                "name_th": th,
+                "min_select": lo,
+                "max_select": hi,
+            }
+            self._audit(s, staff, "menu.group.create", "option_group", group.id, after=after)
+            view = group_view(group)
+            self._announce(uow, item_id)
+            uow.commit()
+        return view
+
+    def update_option_group(
+        self, group_id: int, staff: str = "", **fields: object
+    ) -> OptionGroupView:
+        """Rename a group or change how many options customers choose."""
+        bad = set(fields) - GROUP_FIELDS
+        if bad:
+            raise ValueError(f"cannot update {sorted(bad)}")
+        with self._db.uow() as uow:
+            s = uow.session
+            group = self._group(s, group_id)
+            wanted: dict[str, object] = {}
+            for key in ("name_en", "name_th"):
+                if key in fields:
+                    wanted[key] = _name(fields[key], EN_MISSING if key == "name_en" else TH_MISSING)
+            lo, hi = check_select_range(
+                fields.get("min_select", group.min_select),
+                fields.get("max_select", group.max_select),
+            )
+            wanted["min_select"], wanted["max_select"] = lo, hi
+            defaults = sum(1 for o in group.options if o.is_default)
+            if defaults > hi:
+                raise InvalidInput(
+                    f"{defaults} options of this group are chosen by default: untick some "
+                    f"before lowering the maximum to {hi}."
+                )
+            changed = {k: v for k, v in wanted.items() if getattr(group, k) != v}
+            if changed:
+                before = {k: getattr(group, k) for k in changed}
+                for key, value in changed.items():
+                    setattr(group, key, value)
+                self._audit(
+                    s, staff, "menu.group.update", "option_group", group.id, before, changed
+                )
+                self._announce(uow, group.item_id)
+            uow.flush()
+            view = group_view(group)
+            uow.commit()
+        return view
+
+    def delete_option_group(self, group_id: int, staff: str = "") -> MenuItemView:
+        """Remove a group and its options. Past orders keep their snapshot."""
+        with self._db.uow() as uow:
+            s = uow.session
+            group = self._group(s, group_id)
+            item = self._get(s, group.item_id)
+            before = {
+                "item_id": item.id,
+                "name_en": group.name_en,
+                "name_th": group.name_th,
+                "options": [o.name_en for o in group.options],
+            }
+            item.option_groups.remove(group)
+            self._audit(s, staff, "menu.group.delete", "option_group", group_id, before=before)
+            uow.flush()
+            view = item_view(item)
+            self._announce(uow, item.id)
+            uow.commit()
+        return view
+
+    def add_option(
+        self,
+        group_id: int,
+        name_en: str,
+        name_th: str,
+        price_delta: Decimal | int | str = ZERO,
+        is_default: bool = False,
+        available: bool = True,
+        staff: str = "",
+    ) -> OptionView:
+        """A new option at the end of the group. ``price_delta`` may be negative (a smaller
+        portion), but never more than the dish's price. In a choose-one group a new default
+        replaces the old one."""
+        en, th = _name(name_en, EN_MISSING), _name(name_th, TH_MISSING)
+        default, on_sale = _flag(is_default), _flag(available)
+        with self._db.uow() as uow:
+            s = uow.session
+            group = self._group(s, group_id)
+            delta = _price_delta(price_delta, group.item)
+            option = Option(
+                name_en=en,
+                name_th=th,
+                price_delta=delta,
+                is_default=False,
+                available=on_sale,
+                position=max((o.position for o in group.options), default=-1) + 1,
+            )
+            group.options.append(option)
+            if default:
+                _make_default(group, option)
+            uow.flush()
+            after = {
+                "group_id": group.id,
+                "name_en": en,
+                "name_th": th,
+                "price_delta": str(delta),
+                "is_default": default,
+                "available": on_sale,
+            }
+            self._audit(s, staff, "menu.option.create", "option", option.id, after=after)
+            view = option_view(option)
+            self._announce(uow, group.item_id)
+            uow.commit()
+        return view
+
+    def update_option(self, option_id: int, staff: str = "", **fields: object) -> OptionView:
+        """Rename, re-price, make default, or mark an option sold out (``available``)."""
+        bad = set(fields) - OPTION_FIELDS
+        if bad:
+            raise ValueError(f"cannot update {sorted(bad)}")
+        with self._db.uow() as uow:
+            s = uow.session
+            option = self._option(s, option_id)
+            group = option.group
+            wanted: dict[str, object] = {}
+            for key in ("name_en", "name_th"):
+                if key in fields:
+                    wanted[key] = _name(fields[key], EN_MISSING if key == "name_en" else TH_MISSING)
+            if "price_delta" in fields:
+                wanted["price_delta"] = _price_delta(fields["price_delta"], group.item)
+            for key in ("is_default", "available"):
+                if key in fields:
+                    wanted[key] = _flag(fields[key])
+            changed = {k: v for k, v in wanted.items() if getattr(option, k) != v}
+            if changed:
+                before = {k: _plain(getattr(option, k)) for k in changed}
+                for key, value in changed.items():
+                    if key != "is_default":
+                        setattr(option, key, value)
+                if changed.get("is_default") is True:
+                    _make_default(group, option)
+                elif changed.get("is_default") is False:
+                    option.is_default = False
+                after = {k: _plain(v) for k, v in changed.items()}
+                self._audit(s, staff, "menu.option.update", "option", option.id, before, after)
+                self._announce(uow, group.item_id)
+            uow.flush()
+            view = option_view(option)
+            uow.commit()
+        return view
+
+    def delete_option(self, option_id: int, staff: str = "") -> MenuItemView:
+        """Remove an option. Past orders keep their snapshot of it."""
+        with self._db.uow() as uow:
+            s = uow.session
+            option = self._option(s, option_id)
+            group = option.group
+            item = self._get(s, group.item_id)
+            before = {
+                "group_id": group.id,
+                "name_en": option.name_en,
+                "name_th": option.name_th,
+                "price_delta": str(option.price_delta),
+            }
+            group.options.remove(option)
+            self._audit(s, staff, "menu.option.delete", "option", option_id, before=before)
+            uow.flush()
+            view = item_view(item)
+            self._announce(uow, item.id)
+            uow.commit()
+        return view
+
+
+def _plain(value: object) -> object:
+    return str(value) if isinstance(value, Decimal) else value
+
+
+def _make_default(group: OptionGroup, option: Option) -> None:
+    """Mark ``option`` as chosen by default. A choose-one group keeps a single default;
+    a choose-several group refuses more defaults than customers may choose."""
+    others = [o for o in group.options if o.is_default and o is not option]
+    if group.max_select == 1:
+        for other in others:
+            other.is_default = False
+    elif len(others) + 1 > group.max_select:
+        raise InvalidInput(
+            f"At most {group.max_select} options of this group can be chosen by default."
+        )
+    option.is_default = True
+
+
+def _check_price_covers_options(item: MenuItem, price: Decimal) -> None:
+    """A dish's price must stay at least what its cheapest option takes off."""
+    deltas = [o.price_delta for g in item.option_groups for o in g.options]
+    lowest = min(deltas, default=ZERO)
+    if price + lowest < 0:
+        raise InvalidAmount(
+            f"An option of this dish takes {format_thb(-lowest)} off: the price must be at "
+            "least that."
+        )

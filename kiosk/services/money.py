@@ -55,3 +55,14 @@ def max_redeemable(total: Decimal, balance: int, points_per_baht: int) -> int:
 def format_thb(amount: Decimal) -> str:
     """``฿1,234.50``: for receipts and screens."""
     return f"฿{amount.quantize(CENT):,.2f}"
+
+
+def format_delta(amount: Decimal | str, symbol: bool = True) -> str:
+    """An option's price change with its sign: ``+฿20.00``, ``−฿10.00`` (``""`` for zero).
+
+    ``symbol=False`` gives ``+20.00`` / ``−10.00`` for receipts."""
+    value = Decimal(amount).quantize(CENT)
+    if not value:
+        return ""
+    sign = "+" if value > 0 else "−"
+    return sign + (format_thb(abs(value)) if symbol else f"{abs(value):,.2f}")

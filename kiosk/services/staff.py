@@ -19,11 +19,11 @@ view dashboard/orders/members   yes      yes     yes
 order status, cancel unpaid     yes      yes     yes
 mark cash/PromptPay received    yes      yes     yes
 reprint receipt                 yes      yes     yes
-sold-out toggle                 yes      yes     yes
+sold-out toggle (dish, option)  yes      yes     yes
 edit member profile/consent     yes      yes     yes
 adjust points                    -       yes     yes
 refund                           -       yes     yes
-edit menu items and prices       -       yes     yes
+edit menu, prices, options       -       yes     yes
 settings (except PromptPay ID)   -       yes     yes
 PromptPay merchant ID            -        -      yes
 audit log, CSV export            -       yes     yes
@@ -79,7 +79,13 @@ if TYPE_CHECKING:  # only for type hints: the actions take the other services as
     from kiosk.services.orders import OrderService
     from kiosk.services.payments import PaymentResult, PaymentService
     from kiosk.services.settings import SettingsService
-    from kiosk.services.views import MemberView, MenuItemView, OrderView
+    from kiosk.services.views import (
+        MemberView,
+        MenuItemView,
+        OptionGroupView,
+        OptionView,
+        OrderView,
+    )
 
 PIN_PATTERN = re.compile(r"[0-9]{4,8}")
 MAX_LOCK_SECONDS = 86_400
@@ -423,7 +429,9 @@ class StaffService:
                 self._audit(s, user.name, "staff.login_refused", user, after={"locked_for": wait})
                 uow.commit()
                 raise LockedOut(
-                    f"Too many wrong PINs. {user.name} is locked for {_duration(wait)} more."
+                    f"Too many wrong PINs. {user.name} is locked for {_duration(wait)} more.",
+                    name=user.name,
+                    seconds=wait,
                 )
             if not self._verify(user.pin_hash, pin or ""):
                 user.failed_attempts = (user.failed_attempts or 0) + 1
@@ -441,7 +449,10 @@ class StaffService:
                     )
                     uow.commit()
                     raise LockedOut(
-                        f"Too many wrong PINs. {user.name} is locked for {_duration(seconds)}."
+                        f"Too many wrong PINs. {user.name} is locked for {_duration(seconds)}.",
+                        name=user.name,
+                        seconds=seconds,
+                        just_locked=True,
                     )
                 self._audit(
                     s,
@@ -453,7 +464,8 @@ class StaffService:
                 uow.commit()
                 left = admin.lockout_attempts - user.failed_attempts
                 raise AuthenticationFailed(
-                    f"Wrong PIN. {left} {'try' if left == 1 else 'tries'} left before a lock-out."
+                    f"Wrong PIN. {left} {'try' if left == 1 else 'tries'} left before a lock-out.",
+                    tries_left=left,
                 )
             if self._hasher.check_needs_rehash(user.pin_hash):
                 user.pin_hash = self._hasher.hash(pin)
@@ -621,6 +633,56 @@ class StaffActions:
         if "price" in fields:
             fields["price"] = Decimal(str(fields["price"]))
         return self._menu.update_item(item_id, who, **fields)
+
+    # option groups and options (size, spice level, extras): like editing prices
+    def add_option_group(
+        self,
+        actor: StaffView,
+        item_id: int,
+        name_en: str,
+        name_th: str,
+        min_select: int = 0,
+        max_select: int = 1,
+    ) -> OptionGroupView:
+        who = self._who(actor, Permission.MENU_EDIT)
+        return self._menu.add_option_group(item_id, name_en, name_th, min_select, max_select, who)
+
+    def update_option_group(
+        self, actor: StaffView, group_id: int, **fields: Any
+    ) -> OptionGroupView:
+        who = self._who(actor, Permission.MENU_EDIT)
+        return self._menu.update_option_group(group_id, who, **fields)
+
+    def delete_option_group(self, actor: StaffView, group_id: int) -> MenuItemView:
+        who = self._who(actor, Permission.MENU_EDIT)
+        return self._menu.delete_option_group(group_id, who)
+
+    def add_option(
+        self,
+        actor: StaffView,
+        group_id: int,
+        name_en: str,
+        name_th: str,
+        price_delta: Decimal | int | str = 0,
+        is_default: bool = False,
+        available: bool = True,
+    ) -> OptionView:
+        who = self._who(actor, Permission.MENU_EDIT)
+        return self._menu.add_option(
+            group_id, name_en, name_th, price_delta, is_default, available, who
+        )
+
+    def update_option(self, actor: StaffView, option_id: int, **fields: Any) -> OptionView:
+        """Any role may mark an option sold out (like a dish); other changes need a manager."""
+        permission = (
+            Permission.MENU_AVAILABILITY if set(fields) <= {"available"} else Permission.MENU_EDIT
+        )
+        who = self._who(actor, permission)
+        return self._menu.update_option(option_id, who, **fields)
+
+    def delete_option(self, actor: StaffView, option_id: int) -> MenuItemView:
+        who = self._who(actor, Permission.MENU_EDIT)
+        return self._menu.delete_option(option_id, who)
 
     # settings
     def update_settings(self, actor: StaffView, changes: Mapping[str, Any]) -> Settings:

@@ -29,7 +29,7 @@ from kiosk.services.money import max_redeemable
 from kiosk.services.payments import PaymentResult, PendingPromptPay
 from kiosk.services.views import MemberView, MenuItemView, OrderView, QuoteView
 from kiosk.ui import i18n
-from kiosk.ui.cart import Cart
+from kiosk.ui.cart import Cart, CartLine
 from kiosk.ui.messages import card_error_text, error_text
 from kiosk.ui.qt_events import QtEvents
 from kiosk.ui.receipt import ReceiptInfo, receipt_path, write_receipt
@@ -341,10 +341,7 @@ class KioskFlow(QObject):
                 quote = self.store.orders.quote(self.cart.order_lines(), member=True)
             except (ItemUnavailable, InvalidInput) as exc:
                 self._load_menu()
-                for line in list(self.cart.lines):
-                    item = self.items.get(line.item_id)
-                    if item is None or not item.available:
-                        self.cart.remove_item(line.item_id)
+                self.cart.lines = [line for line in self.cart.lines if self._still_sold(line)]
                 log.info("cart repriced after a menu change: %s", exc)
                 quote = (
                     self.store.orders.quote(self.cart.order_lines(), member=True)
@@ -354,6 +351,21 @@ class KioskFlow(QObject):
         self.quote = quote
         self.w.menu.set_cart(quote, self.cart.count)
         self.w.review.set_quote(quote, self.items)
+
+    def _still_sold(self, line: CartLine) -> bool:
+        """The dish is on sale and every option chosen for it still exists and is on sale
+        (staff may have removed an option while it sat in a cart)."""
+        item = self.items.get(line.item_id)
+        if item is None or not item.available:
+            return False
+        on_sale = {o.id for g in item.option_groups for o in g.options if o.available}
+        if not set(line.options) <= on_sale:
+            return False
+        try:  # e.g. a new required choice without a default
+            self.store.orders.quote([line.as_order_line()], member=False)
+        except (ItemUnavailable, InvalidInput):
+            return False
+        return True
 
     def _on_menu_category_chosen(self, category_id: int) -> None:
         self.w.menu.show_category(category_id)

@@ -1,7 +1,18 @@
 """Languages: Qt translators for the interface, ``pick()`` for data kept in both languages.
 
-Source strings are English. Thai lives in ``assets/translations/kiosk_th.ts`` (edit it with
-Qt Linguist or by hand) and is compiled to ``kiosk_th.qm``, which the kiosk loads.
+Source strings are English. Thai lives in two Qt Linguist catalogues under
+``assets/translations/`` (edit them with Qt Linguist or by hand), compiled to ``.qm``:
+
+``kiosk_th.ts``
+    the customer screens (``kiosk/ui`` except ``kiosk/ui/admin``), contexts named after
+    their classes (``MenuScreen``, ``Errors``...).
+``admin_th.ts``
+    the staff admin panel (``kiosk/ui/admin``). Its strings go through
+    ``kiosk.ui.admin.format.tr()``, which lupdate files under the unnamed context.
+
+Each catalogue has its own translator and its own language, so staff can read the panel
+in English over a kiosk showing Thai (and the other way round): :func:`set_language`
+takes the catalogue (``KIOSK`` by default).
 
 Regenerate after changing strings in the code::
 
@@ -18,6 +29,8 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTranslator
@@ -27,13 +40,44 @@ from kiosk.ui.fonts import ASSETS
 LANGUAGES = ("th", "en")
 TRANSLATIONS_DIR = ASSETS / "translations"
 UI_DIR = Path(__file__).resolve().parent
-TS_FILES = {lang: TRANSLATIONS_DIR / f"kiosk_{lang}.ts" for lang in LANGUAGES}
-
-_state: dict[str, object] = {"lang": "en", "translator": None}
+ADMIN_DIR = UI_DIR / "admin"
 
 
-def current_language() -> str:
-    return str(_state["lang"])
+def ui_sources() -> list[Path]:
+    """The Python files of the customer screens (the admin panel keeps its own catalogue)."""
+    return sorted(p for p in UI_DIR.rglob("*.py") if "admin" not in p.relative_to(UI_DIR).parts[:1])
+
+
+def admin_sources() -> list[Path]:
+    """The Python files of the staff admin panel."""
+    return sorted(ADMIN_DIR.rglob("*.py"))
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """One ``<name>_<lang>.ts`` per language, made from ``sources()``."""
+
+    name: str
+    sources: Callable[[], list[Path]]
+
+    def ts(self, lang: str) -> Path:
+        return TRANSLATIONS_DIR / f"{self.name}_{lang}.ts"
+
+    def qm(self, lang: str) -> Path:
+        return TRANSLATIONS_DIR / f"{self.name}_{lang}.qm"
+
+
+KIOSK = Catalogue("kiosk", ui_sources)
+ADMIN = Catalogue("admin", admin_sources)
+CATALOGUES = (KIOSK, ADMIN)
+TS_FILES = {lang: KIOSK.ts(lang) for lang in LANGUAGES}
+
+_languages: dict[str, str] = {c.name: "en" for c in CATALOGUES}
+_translators: dict[str, QTranslator | None] = {c.name: None for c in CATALOGUES}
+
+
+def current_language(catalogue: Catalogue = KIOSK) -> str:
+    return _languages[catalogue.name]
 
 
 def pick(th: str, en: str, lang: str | None = None) -> str:
@@ -44,27 +88,22 @@ def pick(th: str, en: str, lang: str | None = None) -> str:
     return en or th
 
 
-def set_language(lang: str) -> None:
-    """Install the translator for ``lang`` (English is the source language: no translator)."""
+def set_language(lang: str, catalogue: Catalogue = KIOSK) -> None:
+    """Install ``catalogue``'s translator for ``lang`` (English is the source language: no
+    translator). The other catalogue keeps its language."""
     if lang not in LANGUAGES:
         raise ValueError(f"unsupported language {lang!r}")
     app = QCoreApplication.instance()
-    old = _state["translator"]
-    if isinstance(old, QTranslator) and app is not None:
+    old = _translators[catalogue.name]
+    if old is not None and app is not None:
         app.removeTranslator(old)
-    _state["translator"] = None
+    _translators[catalogue.name] = None
     if lang != "en" and app is not None:
         translator = QTranslator(app)
-        qm = TRANSLATIONS_DIR / f"kiosk_{lang}.qm"
-        if translator.load(str(qm)):
+        if translator.load(str(catalogue.qm(lang))):
             app.installTranslator(translator)
-            _state["translator"] = translator
-    _state["lang"] = lang
-
-
-def ui_sources() -> list[Path]:
-    """The Python files of the customer screens (the admin panel keeps its own catalogue)."""
-    return sorted(p for p in UI_DIR.rglob("*.py") if "admin" not in p.relative_to(UI_DIR).parts[:1])
+            _translators[catalogue.name] = translator
+    _languages[catalogue.name] = lang
 
 
 def _tool(name: str) -> str:
@@ -77,25 +116,28 @@ def _tool(name: str) -> str:
 
 def update() -> None:
     TRANSLATIONS_DIR.mkdir(parents=True, exist_ok=True)
-    sources = [str(p) for p in ui_sources()]
-    for lang, ts in TS_FILES.items():
-        args = [_tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none", *sources]
-        args += [
-            "-source-language",
-            "en_GB",
-            "-target-language",
-            f"{lang}_TH" if lang == "th" else "en_GB",
-        ]
-        subprocess.run([*args, "-ts", str(ts)], check=True)
+    for catalogue in CATALOGUES:
+        sources = [str(p) for p in catalogue.sources()]
+        for lang in LANGUAGES:
+            args = [_tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none", *sources]
+            args += [
+                "-source-language",
+                "en_GB",
+                "-target-language",
+                f"{lang}_TH" if lang == "th" else "en_GB",
+            ]
+            subprocess.run([*args, "-ts", str(catalogue.ts(lang))], check=True)
 
 
 def release() -> None:
-    for lang, ts in TS_FILES.items():
-        if lang == "en":
-            continue  # English is the source text
-        subprocess.run(
-            [_tool("pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True
-        )
+    for catalogue in CATALOGUES:
+        for lang in LANGUAGES:
+            if lang == "en":
+                continue  # English is the source text
+            ts = catalogue.ts(lang)
+            subprocess.run(
+                [_tool("pyside6-lrelease"), str(ts), "-qm", str(catalogue.qm(lang))], check=True
+            )
 
 
 def missing_translations(ts: Path = TS_FILES["th"]) -> list[tuple[str, str]]:
@@ -127,9 +169,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.release:
         release()
     if args.check:
-        missing = missing_translations()
-        for ctx, src in missing:
-            print(f"untranslated: [{ctx}] {src}")
+        missing = [
+            (catalogue.name, ctx, src)
+            for catalogue in CATALOGUES
+            for ctx, src in missing_translations(catalogue.ts("th"))
+        ]
+        for name, ctx, src in missing:
+            print(f"untranslated in {name}_th.ts: [{ctx}] {src}")
         return 1 if missing else 0
     return 0
 

@@ -24,7 +24,7 @@ from PySide6.QtGui import (
 )
 
 from kiosk.config import Settings
-from kiosk.services.money import format_thb
+from kiosk.services.money import format_delta, format_thb
 from kiosk.services.views import OrderView
 from kiosk.ui import theme
 from kiosk.ui.fonts import ui_font
@@ -75,8 +75,8 @@ def receipt_lines(order: OrderView, info: ReceiptInfo, settings: Settings) -> li
         lines.append(("item", f"{line.quantity} × {line.name_th}", format_thb(line.line_total)))
         lines.append(("small", f"      {line.name_en}", ""))
         for opt in line.options:
-            delta = str(opt.get("price_delta", "0"))
-            extra = f"  +{delta}" if delta not in ("0", "0.00") else ""
+            delta = format_delta(str(opt.get("price_delta", "0")), symbol=False)
+            extra = f"  {delta}" if delta else ""
             text = f"      · {opt.get('name_th', '')} / {opt.get('name_en', '')}{extra}"
             lines.append(("small", text, ""))
     lines.append(("rule", "", ""))

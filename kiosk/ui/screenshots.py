@@ -1,8 +1,9 @@
 """Walk the demo flow offscreen and save one PNG per screen, language and size.
 
-``kiosk screenshots DIR --lang all --size all`` calls :func:`take_screenshots`. It builds
-its own throw-away store (SQLite in a temporary folder, demo menu, fixed clock, PromptPay
-confirming instantly) so the pictures are the same on every run."""
+``kiosk screenshots DIR --lang all --size all`` calls :func:`take_screenshots`, which also
+renders the admin panel in the same languages. It builds its own throw-away store (SQLite
+in a temporary folder, demo menu, fixed clock, PromptPay confirming instantly) so the
+pictures are the same on every run."""
 
 from __future__ import annotations
 
@@ -249,7 +250,7 @@ def take_screenshots(
         else:
             store = demo_store(settings, Path(tmp) / "admin")
             try:
-                paths += take_admin_screenshots(store, out_dir, sizes)
+                paths += take_admin_screenshots(store, out_dir, sizes, langs=langs)
             finally:
                 store.close()
     return paths

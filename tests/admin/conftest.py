@@ -52,6 +52,19 @@ def local(day: int, hour: int, minute: int = 0, month: int = 5) -> datetime:
     return datetime(2024, month, day, hour, minute, tzinfo=BKK).astimezone(UTC)
 
 
+@pytest.fixture(autouse=True)
+def _admin_in_english() -> Iterator[None]:
+    """The admin translator is the application's: a test that switches to Thai must not
+    leave the next test reading Thai."""
+    yield
+    from PySide6.QtCore import QCoreApplication
+
+    if QCoreApplication.instance() is not None:
+        from kiosk.ui.admin.format import set_language
+
+        set_language("en")
+
+
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock(local(1, 9))
@@ -61,7 +74,10 @@ def clock() -> FakeClock:
 def store(db_url: str, clock: FakeClock) -> Iterator[Store]:
     s = open_store(
         db_url,
-        config={"payments": {"promptpay_failure_rate": 0, "promptpay_delay_seconds": 0}},
+        config={
+            "payments": {"promptpay_failure_rate": 0, "promptpay_delay_seconds": 0},
+            "kiosk": {"language": "en"},  # the panel starts in the kiosk's language
+        },
         migrate=True,
         rng=random.Random(5),
         clock=clock,

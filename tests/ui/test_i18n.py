@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTranslator
 from PySide6.QtGui import QFontMetrics
 
 from kiosk.ui import i18n
@@ -28,10 +29,33 @@ def test_thai_glyphs_are_available_in_the_ui_font(qapp) -> None:  # type: ignore
             assert metrics.inFontUcs4(ord(ch)), ch
 
 
-def test_thai_catalogue_is_complete_and_compiled() -> None:
-    assert i18n.missing_translations() == []
-    qm = i18n.TRANSLATIONS_DIR / "kiosk_th.qm"
+@pytest.mark.parametrize("catalogue", i18n.CATALOGUES, ids=lambda c: c.name)
+def test_thai_catalogue_is_complete_and_compiled(catalogue: i18n.Catalogue) -> None:
+    assert i18n.missing_translations(catalogue.ts("th")) == []
+    qm = catalogue.qm("th")
     assert qm.exists() and qm.stat().st_size > 1000
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    stale = [
+        (ctx, src)
+        for ctx, src, thai in ts_translations(catalogue.ts("th"))
+        if translator.translate(ctx, src) != thai
+    ]
+    assert stale == [], "the .qm is older than the .ts: run python -m kiosk.ui.i18n --release"
+
+
+def test_check_command_covers_every_catalogue(capsys: pytest.CaptureFixture[str]) -> None:
+    assert i18n.main(["--check"]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def ts_translations(path: Path) -> list[tuple[str, str, str]]:
+    root = ET.parse(path).getroot()
+    return [
+        (ctx.findtext("name") or "", m.findtext("source") or "", m.findtext("translation") or "")
+        for ctx in root.iter("context")
+        for m in ctx.iter("message")
+    ]
 
 
 def ts_messages(path: Path) -> set[tuple[str, str]]:
@@ -43,19 +67,28 @@ def ts_messages(path: Path) -> set[tuple[str, str]]:
     }
 
 
-def test_catalogue_matches_the_code(tmp_path: Path) -> None:
-    """Every tr() string in the code is in kiosk_th.ts (run python -m kiosk.ui.i18n)."""
+@pytest.mark.parametrize("catalogue", i18n.CATALOGUES, ids=lambda c: c.name)
+def test_catalogue_matches_the_code(tmp_path: Path, catalogue: i18n.Catalogue) -> None:
+    """Every tr() string in the code is in <name>_th.ts and <name>_en.ts, and nothing
+    else is (run python -m kiosk.ui.i18n)."""
     tool = Path(sys.executable).parent / "pyside6-lupdate"
     if not tool.exists() and not shutil.which("pyside6-lupdate"):
         pytest.skip("pyside6-lupdate is not installed")
     fresh = tmp_path / "fresh.ts"
     subprocess.run(
         [str(tool if tool.exists() else "pyside6-lupdate"), "-silent", "-locations", "none"]
-        + [str(p) for p in i18n.ui_sources()]
+        + [str(p) for p in catalogue.sources()]
         + ["-ts", str(fresh)],
         check=True,
     )
-    assert ts_messages(fresh) == ts_messages(i18n.TS_FILES["th"])
+    assert ts_messages(fresh) == ts_messages(catalogue.ts("th"))
+    assert ts_messages(fresh) == ts_messages(catalogue.ts("en"))
+
+
+def test_catalogues_do_not_share_sources() -> None:
+    kiosk, admin = set(i18n.KIOSK.sources()), set(i18n.ADMIN.sources())
+    assert kiosk and admin and not kiosk & admin
+    assert all("admin" in p.parts for p in admin)
 
 
 def texts_after_switch(kiosk: Kiosk, root_name: str) -> tuple[dict[str, str], dict[str, str]]:

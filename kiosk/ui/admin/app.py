@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from kiosk.services.staff import StaffActions, StaffService, StaffView
 from kiosk.ui.admin.context import AdminContext
 from kiosk.ui.admin.dialogs import Dialogs
+from kiosk.ui.admin.format import set_language
 from kiosk.ui.admin.login import LoginDialog
 from kiosk.ui.admin.window import AdminWindow
 from kiosk.ui.fonts import register_fonts, ui_font
@@ -61,10 +62,13 @@ class AdminSession(QObject):
         self.events = QtEvents(store.events)
         self.login: LoginDialog | None = None
         self.window: AdminWindow | None = None
+        self.language = store.current_settings().kiosk.language
+        """The panel's language: the kiosk's to begin with, then what staff switch to."""
 
     def start(self) -> LoginDialog:
         """Show the sign-in dialog (non-blocking)."""
         settings = self.store.current_settings()
+        set_language(self.language)
         login = LoginDialog(
             self.staff,
             settings.store.name,
@@ -74,6 +78,7 @@ class AdminSession(QObject):
         login.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         login.authenticated.connect(self._on_login_authenticated)
         login.rejected.connect(self._on_login_rejected)
+        login.language_changed.connect(self._on_language_changed)
         if self.parent_widget is not None:
             login.setWindowModality(Qt.WindowModality.WindowModal)
         login.resize(760, 560)
@@ -97,8 +102,9 @@ class AdminSession(QObject):
             dialogs=self.dialogs,
             kiosk_mode=self.kiosk_mode,
         )
-        window = AdminWindow(ctx, idle_now=self.idle_now)
+        window = AdminWindow(ctx, idle_now=self.idle_now, language=self.language)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.language_changed.connect(self._on_language_changed)
         window.logged_out.connect(self._on_window_logged_out)
         window.exit_kiosk_requested.connect(self._on_window_exit_kiosk_requested)
         self.window = window
@@ -109,6 +115,9 @@ class AdminSession(QObject):
         else:
             window.showMaximized()
         return window
+
+    def _on_language_changed(self, lang: str) -> None:
+        self.language = lang
 
     def _on_window_logged_out(self, reason: str) -> None:
         window, self.window = self.window, None

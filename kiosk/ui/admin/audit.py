@@ -11,7 +11,16 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import (
+    QT_TR_NOOP,
+    QDate,
+    QModelIndex,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -32,28 +41,28 @@ from kiosk.services.listings import AuditListing, AuditRow
 from kiosk.ui.admin.context import AdminContext, friendly
 from kiosk.ui.admin.format import local_dt, tr
 from kiosk.ui.admin.models import ROW_ROLE, PagedTableModel, audit_columns
-from kiosk.ui.admin.orders import configure_table
+from kiosk.ui.admin.orders import configure_table, fit_columns
 from kiosk.ui.admin.theme import set_role
-from kiosk.ui.admin.widgets import Card, PageHeader, button, label
+from kiosk.ui.admin.widgets import Card, PageHeader, Source, Texts, label
 
 ACTION_FILTERS = [
-    ("", "Everything"),
-    ("staff.", "Sign-in, sign-out, staff accounts"),
-    ("order.", "Order status, reprints"),
-    ("payment.", "Payments received, refunds"),
-    ("points.", "Points adjustments"),
-    ("member.", "Member profiles"),
-    ("menu.", "Menu"),
-    ("settings.", "Settings"),
-    ("export.", "Exports"),
-    ("kiosk.", "Kiosk mode"),
+    ("", QT_TR_NOOP("Everything")),
+    ("staff.", QT_TR_NOOP("Sign-in, sign-out, staff accounts")),
+    ("order.", QT_TR_NOOP("Order status, reprints")),
+    ("payment.", QT_TR_NOOP("Payments received, refunds")),
+    ("points.", QT_TR_NOOP("Points adjustments")),
+    ("member.", QT_TR_NOOP("Member profiles")),
+    ("menu.", QT_TR_NOOP("Menu, options")),
+    ("settings.", QT_TR_NOOP("Settings")),
+    ("export.", QT_TR_NOOP("Exports")),
+    ("kiosk.", QT_TR_NOOP("Kiosk mode")),
 ]
 EXPORT_KINDS = [
-    ("orders", "Orders"),
-    ("payments", "Payments"),
-    ("members", "Members (joined in the range)"),
-    ("loyalty", "Loyalty transactions"),
-    ("audit", "Audit log"),
+    ("orders", QT_TR_NOOP("Orders")),
+    ("payments", QT_TR_NOOP("Payments")),
+    ("members", QT_TR_NOOP("Members (joined in the range)")),
+    ("loyalty", QT_TR_NOOP("Loyalty transactions")),
+    ("audit", QT_TR_NOOP("Audit log")),
 ]
 
 
@@ -104,10 +113,12 @@ class ExportPanel(Card):
         super().__init__(parent)
         self.ctx = ctx
         self.job: ExportJob | None = None
+        self.texts = t = Texts()
+        self._status_text: Source | None = None
         self.setObjectName("ExportPanel")
-        self.body.addWidget(label(tr("Export to CSV"), "subtitle"))
-        intro = label(
-            tr(
+        self.body.addWidget(t.label(lambda: tr("Export to CSV"), "subtitle"))
+        intro = t.label(
+            lambda: tr(
                 "UTF-8 with BOM (Excel shows Thai correctly); times in the store's time zone; "
                 "both dates included."
             ),
@@ -119,8 +130,9 @@ class ExportPanel(Card):
         form.setSpacing(8)
         self.kind = QComboBox()
         self.kind.setObjectName("ExportKind")
-        for key, title in EXPORT_KINDS:
-            self.kind.addItem(tr(title), key)
+        for i, (key, title) in enumerate(EXPORT_KINDS):
+            self.kind.addItem("", key)
+            t.bind(lambda text, i=i: self.kind.setItemText(i, text), lambda title=title: tr(title))
         today = ctx.today()
         self.start = QDateEdit()
         self.start.setObjectName("ExportStart")
@@ -130,14 +142,14 @@ class ExportPanel(Card):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setDate(QDate(day.year, day.month, day.day))
-        form.addRow(tr("What"), self.kind)
-        form.addRow(tr("From"), self.start)
-        form.addRow(tr("To"), self.end)
+        form.addRow(t.label(lambda: tr("What")), self.kind)
+        form.addRow(t.label(lambda: tr("From")), self.start)
+        form.addRow(t.label(lambda: tr("To")), self.end)
         self.body.addLayout(form)
         row = QHBoxLayout()
-        self.go = button(tr("Export CSV…"), "primary", "ExportButton")
+        self.go = t.button(lambda: tr("Export CSV…"), "primary", "ExportButton")
         self.go.clicked.connect(self._on_go_clicked)
-        self.stop = button(tr("Stop"), name="ExportStop")
+        self.stop = t.button(lambda: tr("Stop"), name="ExportStop")
         self.stop.setVisible(False)
         self.stop.clicked.connect(self._on_stop_clicked)
         row.addWidget(self.go)
@@ -162,7 +174,7 @@ class ExportPanel(Card):
         kind = self.kind.currentData()
         start, end = self._day(self.start), self._day(self.end)
         if end < start:
-            self._status(tr("The end date is before the start date."), error=True)
+            self._status(lambda: tr("The end date is before the start date."), error=True)
             return
         suggested = Path.home() / default_filename(kind, start, end)
         path = self.ctx.dialogs.save_path(self, tr("Save CSV"), suggested)
@@ -178,7 +190,7 @@ class ExportPanel(Card):
         self.job = job
         self.go.setEnabled(False)
         self.stop.setVisible(True)
-        self._status(tr("Exporting…"))
+        self._status(lambda: tr("Exporting…"))
         QThreadPool.globalInstance().start(job)
         return job
 
@@ -187,19 +199,19 @@ class ExportPanel(Card):
             self.job.cancel()
 
     def _on_job_progress(self, rows: int) -> None:
-        self._status(tr("Exporting… {n} rows").format(n=f"{rows:,}"))
+        self._status(lambda: tr("Exporting… {n} rows").format(n=f"{rows:,}"))
 
     def _on_job_finished(self, result: Any) -> None:
         self._done()
         self._status(
-            tr("Exported {n} rows to {path}").format(n=f"{result.rows:,}", path=result.path)
+            lambda: tr("Exported {n} rows to {path}").format(n=f"{result.rows:,}", path=result.path)
         )
         set_role(self.status, "role", "ok")
         self.export_finished.emit(result)
 
     def _on_job_failed(self, message: str) -> None:
         self._done()
-        self._status(message, error=True)
+        self._status(lambda: message, error=True)
         self.export_failed.emit(message)
 
     def _done(self) -> None:
@@ -207,28 +219,40 @@ class ExportPanel(Card):
         self.go.setEnabled(True)
         self.stop.setVisible(False)
 
-    def _status(self, text: str, error: bool = False) -> None:
-        self.status.setText(text)
+    def _status(self, text: Source, error: bool = False) -> None:
+        self._status_text = text
+        self.status.setText(text())
         set_role(self.status, "role", "error" if error else "muted")
+
+    def retranslate_ui(self) -> None:
+        self.texts.retranslate()
+        if self._status_text is not None:
+            self.status.setText(self._status_text())
 
 
 class AuditScreen(QWidget):
     def __init__(self, ctx: AdminContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.texts = t = Texts()
         page = QVBoxLayout(self)
         page.setContentsMargins(24, 20, 24, 20)
         page.setSpacing(12)
-        self.header = PageHeader(tr("Audit log & export"), tr("Every staff action, newest first."))
+        self.header = PageHeader("")
+        t.bind(self.header.title.setText, lambda: tr("Audit log & export"))
+        t.bind(self.header.subtitle.setText, lambda: tr("Every staff action, newest first."))
         page.addWidget(self.header)
         self.action = QComboBox()
         self.action.setObjectName("AuditAction")
-        for prefix, title in ACTION_FILTERS:
-            self.action.addItem(tr(title), prefix)
+        for i, (prefix, title) in enumerate(ACTION_FILTERS):
+            self.action.addItem("", prefix)
+            t.bind(
+                lambda text, i=i: self.action.setItemText(i, text), lambda title=title: tr(title)
+            )
         self.action.currentIndexChanged.connect(self._on_filters_changed)
         self.staff_filter = QLineEdit()
         self.staff_filter.setObjectName("AuditStaff")
-        self.staff_filter.setPlaceholderText(tr("Staff name"))
+        t.bind(self.staff_filter.setPlaceholderText, lambda: tr("Staff name"))
         self.staff_filter.setClearButtonEnabled(True)
         self.staff_filter.editingFinished.connect(self._on_filters_changed)
         self.header.tools.addWidget(self.action)
@@ -254,7 +278,8 @@ class AuditScreen(QWidget):
         self.detail.setMaximumHeight(160)
         split.addWidget(self.detail)
         box.addWidget(split)
-        self.tabs.addTab(log, tr("Audit log"))
+        self.tabs.addTab(log, "")
+        t.bind(lambda text: self.tabs.setTabText(0, text), lambda: tr("Audit log"))
         export_page = QWidget()
         export_box = QHBoxLayout(export_page)
         export_box.setContentsMargins(8, 8, 8, 8)
@@ -262,7 +287,8 @@ class AuditScreen(QWidget):
         self.export.setMaximumWidth(560)
         export_box.addWidget(self.export, 0, Qt.AlignmentFlag.AlignTop)
         export_box.addStretch(1)
-        self.tabs.addTab(export_page, tr("CSV export"))
+        self.tabs.addTab(export_page, "")
+        t.bind(lambda text: self.tabs.setTabText(1, text), lambda: tr("CSV export"))
 
     def _on_filters_changed(self, *_: object) -> None:
         listing = self.model.listing.with_filters(  # type: ignore[attr-defined]
@@ -272,6 +298,9 @@ class AuditScreen(QWidget):
         self.detail.clear()
 
     def _on_table_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show_row(current)
+
+    def _show_row(self, current: QModelIndex) -> None:
         row: AuditRow | None = self.model.data(current, ROW_ROLE) if current.isValid() else None
         if row is None:
             self.detail.clear()
@@ -287,3 +316,10 @@ class AuditScreen(QWidget):
 
     def activate(self) -> None:
         self.model.refresh()
+
+    def retranslate_ui(self) -> None:
+        self.texts.retranslate()
+        self.model.retranslate(audit_columns(lambda: self.ctx.tz))
+        fit_columns(self.table)
+        self.export.retranslate_ui()
+        self._show_row(self.table.currentIndex())

@@ -15,7 +15,7 @@ from kiosk.services.errors import ServiceError
 from kiosk.services.reports import ReportService
 from kiosk.services.staff import Permission, StaffActions, StaffView
 from kiosk.ui.admin.dialogs import Dialogs
-from kiosk.ui.admin.format import tr
+from kiosk.ui.admin.messages import service_message
 from kiosk.ui.qt_events import QtEvents
 
 T = TypeVar("T")
@@ -60,11 +60,5 @@ class AdminContext:
 
 
 def friendly(exc: ServiceError) -> str:
-    """The message for a person, translated where we have a translation for its code."""
-    known = {
-        "permission_denied": None,  # the service message names the role needed
-        "reason_required": tr("Please give a reason."),
-        "locked_out": None,
-    }
-    text = known.get(exc.code)
-    return text or tr(exc.message)
+    """The message for a person, translated where we have a translation for it."""
+    return service_message(exc)

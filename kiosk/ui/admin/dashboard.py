@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 
 from kiosk.services.reports import DashboardSummary
 from kiosk.ui.admin.context import AdminContext
-from kiosk.ui.admin.format import local_dt, method_label, money, status_label, tr
+from kiosk.ui.admin.format import local_dt, long_date, method_label, money, status_label, tr
 from kiosk.ui.admin.theme import color
-from kiosk.ui.admin.widgets import Card, KpiCard, PageHeader, Pill, button, label
+from kiosk.ui.admin.widgets import Card, KpiCard, PageHeader, Pill, Texts, button, label
 from kiosk.ui.fonts import ui_font
 
 REFRESH_DELAY_MS = 250
@@ -48,7 +48,7 @@ class SalesChart(QChartView):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self._chart.setMargins(QMargins(4, 4, 4, 4))
         self._chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        self.bars = QBarSet(tr("Sales"))
+        self.bars = QBarSet("")
         self.bars.setColor(color("chart_bar"))
         self.bars.setBorderColor(color("chart_bar"))
         self.series = QBarSeries()
@@ -71,6 +71,7 @@ class SalesChart(QChartView):
         self.x_axis.setGridLineVisible(False)
         self.x_axis.setTruncateLabels(False)  # "09" fits; Qt would still show "…"
         self.setMinimumHeight(200)
+        self.retranslate_ui()
 
     def set_hours(self, hours: list[tuple[int, float]]) -> None:
         self.bars.remove(0, self.bars.count())
@@ -92,6 +93,9 @@ class SalesChart(QChartView):
     def values(self) -> list[float]:
         return [self.bars.at(i) for i in range(self.bars.count())]
 
+    def retranslate_ui(self) -> None:
+        self.bars.setLabel(tr("Sales"))
+
 
 class DashboardScreen(QWidget):
     def __init__(self, ctx: AdminContext, parent: QWidget | None = None) -> None:
@@ -104,6 +108,7 @@ class DashboardScreen(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_DELAY_MS)
         self._timer.timeout.connect(self.refresh)
+        self.texts = texts = Texts()
 
         page = QVBoxLayout(self)
         page.setContentsMargins(24, 20, 24, 20)
@@ -119,19 +124,25 @@ class DashboardScreen(QWidget):
         self.date_edit.dateChanged.connect(self._on_date_edit_date_changed)
         self.next_day = button("▶", name="NextDay")
         self.next_day.clicked.connect(lambda: self._on_step_clicked(1))
-        self.today_button = button(tr("Today"), name="TodayButton")
+        self.today_button = texts.button(lambda: tr("Today"), name="TodayButton")
         self.today_button.clicked.connect(self._on_today_clicked)
         for w in (self.prev_day, self.date_edit, self.next_day, self.today_button):
             self.header.tools.addWidget(w)
 
         self.kpis = kpis = QGridLayout()
         kpis.setSpacing(12)
-        self.sales = KpiCard(tr("Sales"), "KpiSales")
-        self.orders = KpiCard(tr("Orders"), "KpiOrders")
-        self.average = KpiCard(tr("Average ticket"), "KpiAverage")
-        self.refunds = KpiCard(tr("Refunds"), "KpiRefunds")
-        self.points_issued = KpiCard(tr("Points issued"), "KpiPointsIssued")
-        self.points_redeemed = KpiCard(tr("Points redeemed"), "KpiPointsRedeemed")
+        self.sales = KpiCard("", "KpiSales")
+        self.orders = KpiCard("", "KpiOrders")
+        self.average = KpiCard("", "KpiAverage")
+        self.refunds = KpiCard("", "KpiRefunds")
+        self.points_issued = KpiCard("", "KpiPointsIssued")
+        self.points_redeemed = KpiCard("", "KpiPointsRedeemed")
+        texts.bind(self.sales.title.setText, lambda: tr("Sales"))
+        texts.bind(self.orders.title.setText, lambda: tr("Orders"))
+        texts.bind(self.average.title.setText, lambda: tr("Average ticket"))
+        texts.bind(self.refunds.title.setText, lambda: tr("Refunds"))
+        texts.bind(self.points_issued.title.setText, lambda: tr("Points issued"))
+        texts.bind(self.points_redeemed.title.setText, lambda: tr("Points redeemed"))
         self.kpi_cards = [
             self.sales,
             self.orders,
@@ -147,7 +158,7 @@ class DashboardScreen(QWidget):
         self.lower = lower = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         lower.setSpacing(12)
         chart_card = Card()
-        self.chart_title = label(tr("Sales by hour (THB)"), "subtitle")
+        self.chart_title = label("", "subtitle", "ChartTitle")
         chart_card.body.addWidget(self.chart_title)
         self.chart = SalesChart()
         chart_card.body.addWidget(self.chart, 1)
@@ -157,7 +168,7 @@ class DashboardScreen(QWidget):
         side.setSpacing(12)
         methods = Card()
         methods.setObjectName("PaymentsByMethod")
-        methods.body.addWidget(label(tr("Payments by method"), "subtitle"))
+        methods.body.addWidget(texts.label(lambda: tr("Payments by method"), "subtitle"))
         self.method_rows: dict[str, tuple[QWidget, QProgressBar]] = {}
         for method in ("cash", "card", "promptpay"):
             text = label("", name=f"Method_{method}")
@@ -173,7 +184,7 @@ class DashboardScreen(QWidget):
 
         queue = Card()
         queue.setObjectName("KitchenQueue")
-        queue.body.addWidget(label(tr("Kitchen queue"), "subtitle"))
+        queue.body.addWidget(texts.label(lambda: tr("Kitchen queue"), "subtitle"))
         pills = QHBoxLayout()
         self.queue_pills: dict[str, Pill] = {}
         for status in ("pending", "preparing", "ready"):
@@ -190,7 +201,7 @@ class DashboardScreen(QWidget):
 
         best = Card()
         best.setObjectName("BestSellers")
-        best.body.addWidget(label(tr("Best sellers"), "subtitle"))
+        best.body.addWidget(texts.label(lambda: tr("Best sellers"), "subtitle"))
         self.best_grid = QGridLayout()
         self.best_grid.setHorizontalSpacing(12)
         self.best_grid.setVerticalSpacing(4)
@@ -204,7 +215,7 @@ class DashboardScreen(QWidget):
                 self.best_grid.addWidget(cell, r, c)
             self.best_rows.append(cells)
         best.body.addLayout(self.best_grid)
-        self.best_empty = label(tr("No sales yet."), "muted", "BestEmpty")
+        self.best_empty = texts.label(lambda: tr("No sales yet."), "muted", "BestEmpty")
         best.body.addWidget(self.best_empty)
         side.addWidget(best)
         side.addStretch(1)
@@ -295,7 +306,7 @@ class DashboardScreen(QWidget):
         self.date_edit.blockSignals(False)
         today = self.ctx.today()
         self.header.title.setText(tr("Today") if s.day == today else tr("Dashboard"))
-        self.header.subtitle.setText(f"{s.day:%A %d %B %Y} · {s.timezone}")
+        self.header.subtitle.setText(f"{long_date(s.day)} · {s.timezone}")
         self.next_day.setEnabled(s.day < today)
         self.sales.set(
             money(s.sales), tr("{n} payments").format(n=sum(m.count for m in s.by_method))
@@ -351,6 +362,11 @@ class DashboardScreen(QWidget):
                 time=local_dt(now, s.timezone, with_date=False)
             )
         )
+
+    def retranslate_ui(self) -> None:
+        self.texts.retranslate()
+        self.chart.retranslate_ui()
+        self.refresh()
 
     def close_screen(self) -> None:
         self._timer.stop()

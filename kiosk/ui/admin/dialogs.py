@@ -1,10 +1,13 @@
-"""Modal questions behind one injectable object, so tests answer them without blocking."""
+"""Modal questions behind one injectable object, so tests answer them without blocking.
+
+The buttons are labelled with the panel's own translations: Qt ships no Thai for its
+standard "Yes", "No", "OK" and "Cancel"."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from kiosk.ui.admin.format import tr
 
@@ -15,25 +18,40 @@ class Dialogs:
     def ask_text(
         self, parent: QWidget | None, title: str, label: str, text: str = "", secret: bool = False
     ) -> str | None:
-        mode = QLineEdit.EchoMode.Password if secret else QLineEdit.EchoMode.Normal
-        value, ok = QInputDialog.getText(parent, title, label, mode, text)
-        return value if ok else None
+        dialog = QInputDialog(parent)
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(label)
+        dialog.setTextValue(text)
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Password if secret else QLineEdit.EchoMode.Normal)
+        dialog.setOkButtonText(tr("OK"))
+        dialog.setCancelButtonText(tr("Cancel"))
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        value = dialog.textValue()
+        dialog.deleteLater()
+        return value if accepted else None
 
     def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
-        answer = QMessageBox.question(
-            parent,
-            title,
-            text,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+        yes = box.addButton(tr("Yes"), QMessageBox.ButtonRole.YesRole)
+        no = box.addButton(tr("No"), QMessageBox.ButtonRole.NoRole)
+        box.setDefaultButton(no)
+        box.setEscapeButton(no)
+        box.exec()
+        answer = box.clickedButton() is yes
+        box.deleteLater()
+        return answer
+
+    def _tell(self, icon: QMessageBox.Icon, parent: QWidget | None, title: str, text: str) -> None:
+        box = QMessageBox(icon, title, text, parent=parent)
+        box.addButton(tr("OK"), QMessageBox.ButtonRole.AcceptRole)
+        box.exec()
+        box.deleteLater()
 
     def info(self, parent: QWidget | None, title: str, text: str) -> None:
-        QMessageBox.information(parent, title, text)
+        self._tell(QMessageBox.Icon.Information, parent, title, text)
 
     def error(self, parent: QWidget | None, title: str, text: str) -> None:
-        QMessageBox.warning(parent, title, text)
+        self._tell(QMessageBox.Icon.Warning, parent, title, text)
 
     def save_path(self, parent: QWidget | None, title: str, suggested: Path) -> Path | None:
         name, _ = QFileDialog.getSaveFileName(

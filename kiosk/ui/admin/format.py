@@ -1,4 +1,10 @@
-"""How the admin panel shows values: money, local times, and translated labels."""
+"""How the admin panel shows values: money, local times, and translated labels.
+
+Every admin string goes through :func:`tr`; its Thai lives in
+``assets/translations/admin_th.ts`` (see :mod:`kiosk.ui.i18n`). Lists of strings made at
+import time mark them with ``QT_TR_NOOP`` and call ``tr()`` when shown, so a language
+switch re-reads them.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +12,34 @@ from datetime import date, datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from kiosk.services.money import format_thb
+from kiosk.ui import i18n
+
+CONTEXT = ""
+"""pyside6-lupdate files a plain ``tr("...")`` call under the unnamed context, so the
+admin panel looks its strings up there (its catalogue holds nothing else)."""
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("Admin", text)
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def language() -> str:
+    """The admin panel's language ("th" or "en"), independent of the customer screens'."""
+    return i18n.current_language(i18n.ADMIN)
+
+
+def set_language(lang: str) -> None:
+    """Install the admin catalogue for ``lang``; screens then call ``retranslate_ui()``."""
+    i18n.set_language(lang, i18n.ADMIN)
+
+
+def long_date(day: date) -> str:
+    """``Wednesday 1 May 2024`` / ``วันพุธ 1 พฤษภาคม 2024`` in the admin's language."""
+    locale = QLocale(QLocale.Language.Thai if language() == "th" else QLocale.Language.English)
+    return locale.toString(QDate(day.year, day.month, day.day), "dddd d MMMM yyyy")
 
 
 def money(amount: Decimal | None) -> str:
@@ -63,6 +90,16 @@ def role_label(role: str) -> str:
     return {"owner": tr("Owner"), "manager": tr("Manager"), "cashier": tr("Cashier")}.get(
         role, role
     )
+
+
+def tier_label(tier: str) -> str:
+    """The usual tiers by name; a tier the owner invented keeps its own name."""
+    return {
+        "bronze": tr("Bronze"),
+        "silver": tr("Silver"),
+        "gold": tr("Gold"),
+        "platinum": tr("Platinum"),
+    }.get(tier, tier.capitalize())
 
 
 def tx_label(kind: str) -> str:

@@ -6,6 +6,8 @@ On a database without staff, ``kiosk admin`` offers to create the first owner.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
@@ -22,9 +24,10 @@ from PySide6.QtWidgets import (
 
 from kiosk.services.errors import ServiceError
 from kiosk.services.staff import StaffService, StaffView
-from kiosk.ui.admin.format import tr
+from kiosk.ui.admin.format import language, set_language, tr
+from kiosk.ui.admin.messages import service_message
 from kiosk.ui.admin.theme import apply_theme, set_role
-from kiosk.ui.admin.widgets import Card, button, label
+from kiosk.ui.admin.widgets import Card, LanguageSwitch, Texts, button, label
 
 PIN_RE = r"[0-9]{0,8}"
 
@@ -59,9 +62,11 @@ class PinPad(QWidget):
 
 
 class LoginDialog(QDialog):
-    """Emits ``authenticated(StaffView)`` and accepts on a right PIN."""
+    """Emits ``authenticated(StaffView)`` and accepts on a right PIN; ``language_changed``
+    when staff switch ไทย/EN here (the panel then opens in that language)."""
 
     authenticated = Signal(object)
+    language_changed = Signal(str)
 
     def __init__(
         self,
@@ -73,19 +78,30 @@ class LoginDialog(QDialog):
         super().__init__(parent)
         self._staff = staff
         self._allow_setup = allow_setup
+        self._message: Callable[[], str] | None = None
+        self._setup_message: Callable[[], str] | None = None
         self.user: StaffView | None = None
+        self.texts = Texts()
         self.setObjectName("LoginDialog")
-        self.setWindowTitle(tr("OrderUp staff sign-in"))
         apply_theme(self)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(28, 24, 28, 24)
         outer.setSpacing(14)
+        top = QHBoxLayout()
         head = QVBoxLayout()
         head.setSpacing(2)
-        head.addWidget(label(store_name or tr("OrderUp Kiosk"), "muted", "LoginStore"))
-        self.title = label(tr("Staff sign-in"), "title", "LoginTitle")
+        if store_name:
+            head.addWidget(label(store_name, "muted", "LoginStore"))
+        else:
+            head.addWidget(self.texts.label(lambda: tr("OrderUp Kiosk"), "muted", "LoginStore"))
+        self.title = label("", "title", "LoginTitle")
         head.addWidget(self.title)
-        outer.addLayout(head)
+        top.addLayout(head, 1)
+        self.languages = LanguageSwitch("LoginLang")
+        self.languages.set_language(language())
+        self.languages.language_requested.connect(self._on_languages_language_requested)
+        top.addWidget(self.languages, 0, Qt.AlignmentFlag.AlignTop)
+        outer.addLayout(top)
         self.pages = QStackedWidget()
         outer.addWidget(self.pages, 1)
         self.pages.addWidget(self._build_sign_in())
@@ -99,7 +115,7 @@ class LoginDialog(QDialog):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(18)
         names = Card()
-        names.body.addWidget(label(tr("Who are you?"), "subtitle"))
+        names.body.addWidget(self.texts.label(lambda: tr("Who are you?"), "subtitle"))
         self.names = QListWidget()
         self.names.setObjectName("StaffList")
         self.names.setMinimumWidth(220)
@@ -107,13 +123,13 @@ class LoginDialog(QDialog):
         names.body.addWidget(self.names, 1)
         row.addWidget(names, 1)
         pin = Card()
-        pin.body.addWidget(label(tr("PIN"), "subtitle"))
+        pin.body.addWidget(self.texts.label(lambda: tr("PIN"), "subtitle"))
         self.pin = QLineEdit()
         self.pin.setObjectName("PinField")
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setMaxLength(8)
         self.pin.setValidator(QRegularExpressionValidator(PIN_RE))
-        self.pin.setPlaceholderText(tr("4 to 8 digits"))
+        self.texts.bind(self.pin.setPlaceholderText, lambda: tr("4 to 8 digits"))
         self.pin.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pin.setMinimumHeight(44)
         self.pin.returnPressed.connect(self._on_sign_in_clicked)
@@ -125,9 +141,9 @@ class LoginDialog(QDialog):
         self.message.setMinimumHeight(40)
         pin.body.addWidget(self.message)
         buttons = QHBoxLayout()
-        self.cancel = button(tr("Cancel"), name="CancelButton")
+        self.cancel = self.texts.button(lambda: tr("Cancel"), name="CancelButton")
         self.cancel.clicked.connect(self.reject)
-        self.sign_in = button(tr("Sign in"), "primary", "SignInButton")
+        self.sign_in = self.texts.button(lambda: tr("Sign in"), "primary", "SignInButton")
         self.sign_in.setMinimumHeight(48)
         self.sign_in.clicked.connect(self._on_sign_in_clicked)
         buttons.addWidget(self.cancel)
@@ -138,9 +154,9 @@ class LoginDialog(QDialog):
 
     def _build_setup(self) -> QWidget:
         page = Card()
-        page.body.addWidget(label(tr("Create the owner account"), "subtitle"))
-        intro = label(
-            tr(
+        page.body.addWidget(self.texts.label(lambda: tr("Create the owner account"), "subtitle"))
+        intro = self.texts.label(
+            lambda: tr(
                 "There are no staff accounts yet. The owner can add managers and cashiers "
                 "after signing in."
             ),
@@ -150,25 +166,43 @@ class LoginDialog(QDialog):
         page.body.addWidget(intro)
         self.setup_name = QLineEdit()
         self.setup_name.setObjectName("SetupName")
-        self.setup_name.setPlaceholderText(tr("Your name"))
+        self.texts.bind(self.setup_name.setPlaceholderText, lambda: tr("Your name"))
         self.setup_pin = QLineEdit()
         self.setup_pin.setObjectName("SetupPin")
         self.setup_again = QLineEdit()
         self.setup_again.setObjectName("SetupPinAgain")
-        for field, hint in ((self.setup_pin, tr("PIN")), (self.setup_again, tr("PIN again"))):
+        self.texts.bind(self.setup_pin.setPlaceholderText, lambda: tr("PIN"))
+        self.texts.bind(self.setup_again.setPlaceholderText, lambda: tr("PIN again"))
+        for field in (self.setup_pin, self.setup_again):
             field.setEchoMode(QLineEdit.EchoMode.Password)
             field.setValidator(QRegularExpressionValidator(PIN_RE))
-            field.setPlaceholderText(hint)
         for field in (self.setup_name, self.setup_pin, self.setup_again):
             page.body.addWidget(field)
         self.setup_message = label("", "error", "SetupMessage")
         self.setup_message.setWordWrap(True)
         page.body.addWidget(self.setup_message)
         page.body.addStretch(1)
-        create = button(tr("Create and sign in"), "primary", "SetupButton")
+        create = self.texts.button(lambda: tr("Create and sign in"), "primary", "SetupButton")
         create.clicked.connect(self._on_setup_clicked)
         page.body.addWidget(create)
         return page
+
+    # -- language ---------------------------------------------------------------------------
+    def _on_languages_language_requested(self, lang: str) -> None:
+        set_language(lang)
+        self.languages.set_language(lang)
+        self.retranslate_ui()
+        self.language_changed.emit(lang)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(tr("OrderUp staff sign-in"))
+        setup = self.pages.currentIndex() == 1
+        self.title.setText(tr("Welcome") if setup else tr("Staff sign-in"))
+        self.texts.retranslate()
+        if self._message is not None:
+            self.message.setText(self._message())
+        if self._setup_message is not None:
+            self.setup_message.setText(self._setup_message())
 
     # -- behaviour --------------------------------------------------------------------------
     def reload(self) -> None:
@@ -180,17 +214,19 @@ class LoginDialog(QDialog):
         if names:
             self.pages.setCurrentIndex(0)
             self.names.setCurrentRow(0)
-            self.message.setText("")
+            self._show(None)
         elif self._allow_setup:
             self.pages.setCurrentIndex(1)
-            self.title.setText(tr("Welcome"))
         else:
             self.pages.setCurrentIndex(0)
             self.sign_in.setEnabled(False)
-            self.message.setText(
-                tr("There are no staff accounts yet. Create the owner with: ")
-                + "kiosk staff add NAME --role owner"
+            self._show(
+                lambda: (
+                    tr("There are no staff accounts yet. Create the owner with: ")
+                    + "kiosk staff add NAME --role owner"
+                )
             )
+        self.retranslate_ui()
 
     def select(self, name: str) -> None:
         for i in range(self.names.count()):
@@ -201,41 +237,47 @@ class LoginDialog(QDialog):
 
     def _on_names_current_item_changed(self, *_: object) -> None:
         self.pin.clear()
-        self.message.setText("")
+        self._show(None)
         self.pin.setFocus()
 
-    def _show(self, text: str, ok: bool = False) -> None:
-        self.message.setText(text)
+    def _show(self, text: Callable[[], str] | None, ok: bool = False) -> None:
+        """A message under the keypad; a function, so a language switch re-reads it."""
+        self._message = text
+        self.message.setText(text() if text is not None else "")
         set_role(self.message, "role", "ok" if ok else "error")
 
     def _on_sign_in_clicked(self) -> None:
         item = self.names.currentItem()
         if item is None:
-            self._show(tr("Choose your name first."))
+            self._show(lambda: tr("Choose your name first."))
             return
         pin = self.pin.text()
         if len(pin) < 4:
-            self._show(tr("A PIN is 4 to 8 digits."))
+            self._show(lambda: tr("A PIN is 4 to 8 digits."))
             return
         try:
             user = self._staff.authenticate(item.text(), pin)
         except ServiceError as exc:
             self.pin.clear()
-            self._show(tr(exc.message))
+            self._show(lambda e=exc: service_message(e))
             return
         self._succeed(user)
 
     def _on_setup_clicked(self) -> None:
         if self.setup_pin.text() != self.setup_again.text():
-            self.setup_message.setText(tr("The two PINs differ."))
+            self._show_setup(lambda: tr("The two PINs differ."))
             return
         try:
             self._staff.create(self.setup_name.text(), "owner", self.setup_pin.text(), by="setup")
             user = self._staff.authenticate(self.setup_name.text().strip(), self.setup_pin.text())
         except ServiceError as exc:
-            self.setup_message.setText(tr(exc.message))
+            self._show_setup(lambda e=exc: service_message(e))
             return
         self._succeed(user)
+
+    def _show_setup(self, text: Callable[[], str]) -> None:
+        self._setup_message = text
+        self.setup_message.setText(text())
 
     def _succeed(self, user: StaffView) -> None:
         self.user = user

@@ -24,11 +24,10 @@ from kiosk.services.phone import format_national
 from kiosk.services.staff import Permission
 from kiosk.services.views import MemberView
 from kiosk.ui.admin.context import AdminContext, friendly
-from kiosk.ui.admin.format import local_dt, money, tr
+from kiosk.ui.admin.format import local_dt, money, tier_label, tr
 from kiosk.ui.admin.models import ROW_ID_ROLE, PagedTableModel, loyalty_columns, member_columns
-from kiosk.ui.admin.orders import configure_table, select_row_id
-from kiosk.ui.admin.theme import set_role
-from kiosk.ui.admin.widgets import Card, PageHeader, button, label
+from kiosk.ui.admin.orders import configure_table, fit_columns, select_row_id
+from kiosk.ui.admin.widgets import Card, MessageLabel, PageHeader, Source, Texts, label
 
 
 class MemberDetail(Card):
@@ -36,9 +35,10 @@ class MemberDetail(Card):
         super().__init__(parent)
         self.ctx = ctx
         self.member: MemberView | None = None
+        self.texts = Texts()
         self.setObjectName("MemberDetail")
         self.setMinimumWidth(440)
-        self.title = label(tr("No member selected"), "title", "MemberName")
+        self.title = label("", "title", "MemberName")
         self.body.addWidget(self.title)
         self.summary = label("", "muted", "MemberSummary")
         self.summary.setWordWrap(True)
@@ -54,9 +54,13 @@ class MemberDetail(Card):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("MemberTabs")
         self.body.addWidget(self.tabs, 1)
-        self.tabs.addTab(self._build_history(), tr("History"))
-        self.tabs.addTab(self._build_profile(), tr("Profile"))
-        self.tabs.addTab(self._build_adjust(), tr("Adjust points"))
+        self.tabs.addTab(self._build_history(), "")
+        self.tabs.addTab(self._build_profile(), "")
+        self.tabs.addTab(self._build_adjust(), "")
+        for i, title in enumerate(
+            (lambda: tr("History"), lambda: tr("Profile"), lambda: tr("Adjust points"))
+        ):
+            self.texts.bind(lambda text, i=i: self.tabs.setTabText(i, text), title)
         self.show_member(None)
 
     def _build_history(self) -> QWidget:
@@ -82,25 +86,28 @@ class MemberDetail(Card):
         self.phone.setObjectName("EditPhone")
         self.email = QLineEdit()
         self.email.setObjectName("EditEmail")
-        self.sms = QCheckBox(tr("Agrees to SMS marketing"))
+        t = self.texts
+        self.sms = QCheckBox()
         self.sms.setObjectName("EditSms")
-        self.mail = QCheckBox(tr("Agrees to e-mail marketing"))
+        t.bind(self.sms.setText, lambda: tr("Agrees to SMS marketing"))
+        self.mail = QCheckBox()
         self.mail.setObjectName("EditEmailMarketing")
-        form.addRow(tr("First name"), self.first_name)
-        form.addRow(tr("Last name"), self.last_name)
-        form.addRow(tr("Phone"), self.phone)
-        form.addRow(tr("E-mail"), self.email)
+        t.bind(self.mail.setText, lambda: tr("Agrees to e-mail marketing"))
+        form.addRow(t.label(lambda: tr("First name")), self.first_name)
+        form.addRow(t.label(lambda: tr("Last name")), self.last_name)
+        form.addRow(t.label(lambda: tr("Phone")), self.phone)
+        form.addRow(t.label(lambda: tr("E-mail")), self.email)
         form.addRow("", self.sms)
         form.addRow("", self.mail)
-        note = label(
-            tr("Consent is opt-in (PDPA): tick only when the member asked for it."), "muted"
+        note = t.label(
+            lambda: tr("Consent is opt-in (PDPA): tick only when the member asked for it."),
+            "muted",
         )
         note.setWordWrap(True)
         form.addRow("", note)
-        self.profile_message = label("", "error", "ProfileMessage")
-        self.profile_message.setWordWrap(True)
+        self.profile_message = MessageLabel("ProfileMessage")
         form.addRow("", self.profile_message)
-        self.save = button(tr("Save profile"), "primary", "SaveProfile")
+        self.save = t.button(lambda: tr("Save profile"), "primary", "SaveProfile")
         self.save.clicked.connect(self._on_save_clicked)
         form.addRow("", self.save)
         return page
@@ -116,21 +123,32 @@ class MemberDetail(Card):
         self.adjust_points.setSingleStep(10)
         self.adjust_reason = QLineEdit()
         self.adjust_reason.setObjectName("AdjustReason")
-        self.adjust_reason.setPlaceholderText(tr("Required, e.g. 'Missed points for order A042'"))
-        form.addRow(tr("Points (+ add, − remove)"), self.adjust_points)
-        form.addRow(tr("Reason"), self.adjust_reason)
-        self.adjust_message = label("", "error", "AdjustMessage")
-        self.adjust_message.setWordWrap(True)
+        t = self.texts
+        t.bind(
+            self.adjust_reason.setPlaceholderText,
+            lambda: tr("Required, e.g. 'Missed points for order A042'"),
+        )
+        form.addRow(t.label(lambda: tr("Points (+ add, − remove)")), self.adjust_points)
+        form.addRow(t.label(lambda: tr("Reason")), self.adjust_reason)
+        self.adjust_message = MessageLabel("AdjustMessage")
         form.addRow("", self.adjust_message)
-        self.apply_adjust = button(tr("Apply adjustment"), "primary", "ApplyAdjustment")
+        self.apply_adjust = t.button(lambda: tr("Apply adjustment"), "primary", "ApplyAdjustment")
         self.apply_adjust.clicked.connect(self._on_apply_adjust_clicked)
         form.addRow("", self.apply_adjust)
         allowed = self.ctx.can(Permission.POINTS_ADJUST)
         for w in (self.adjust_points, self.adjust_reason, self.apply_adjust):
             w.setEnabled(allowed)
         if not allowed:
-            self.adjust_message.setText(tr("Only a manager or the owner can adjust points."))
+            self.adjust_message.show_message(
+                lambda: tr("Only a manager or the owner can adjust points.")
+            )
         return page
+
+    def retranslate_ui(self) -> None:
+        self.texts.retranslate()
+        self.profile_message.retranslate()
+        self.adjust_message.retranslate()
+        self.show_member(self.member)
 
     def show_member(self, member: MemberView | None) -> None:
         same = member is not None and self.member is not None and self.member.id == member.id
@@ -149,7 +167,9 @@ class MemberDetail(Card):
         phone = format_national(member.phone, region)
         self.title.setText(member.full_name or tr("(no name)"))
         to_next = (
-            tr("{n} points to {tier}").format(n=member.points_to_next_tier, tier=member.next_tier)
+            tr("{n} points to {tier}").format(
+                n=member.points_to_next_tier, tier=tier_label(member.next_tier)
+            )
             if member.next_tier
             else tr("top tier")
         )
@@ -168,7 +188,9 @@ class MemberDetail(Card):
         )
         self.points.setText(tr("{n} points").format(n=f"{member.points:,}"))
         self.tier.setText(
-            f"{member.tier.capitalize()} · {tr('lifetime')} {member.lifetime_points:,} · {to_next}"
+            tr("{tier} · lifetime {n} · {next}").format(
+                tier=tier_label(member.tier), n=f"{member.lifetime_points:,}", next=to_next
+            )
         )
         self.first_name.setText(member.first_name)
         self.last_name.setText(member.last_name)
@@ -177,11 +199,11 @@ class MemberDetail(Card):
         self.sms.setChecked(member.sms_marketing)
         self.mail.setChecked(member.email_marketing)
         if not same:  # a live update of the same member keeps what staff are typing
-            self.profile_message.setText("")
+            self.profile_message.clear_message()
             self.adjust_points.setValue(0)
             self.adjust_reason.clear()
             if self.ctx.can(Permission.POINTS_ADJUST):
-                self.adjust_message.setText("")
+                self.adjust_message.clear_message()
         listing = LoyaltyListing(self.ctx.store.db, self.ctx.store.current_settings, member.id)
         self.history_model = PagedTableModel(
             listing, loyalty_columns(lambda: self.ctx.tz), self, page_size=50
@@ -190,9 +212,8 @@ class MemberDetail(Card):
             self.history, self.history_model, {0: 130, 1: 80, 2: 70, 3: 80, 4: 60, 6: 80}, stretch=5
         )
 
-    def _message(self, target: QWidget, text: str, ok: bool = False) -> None:
-        target.setText(text)  # type: ignore[attr-defined]
-        set_role(target, "role", "ok" if ok else "error")
+    def _message(self, target: MessageLabel, text: Source, ok: bool = False) -> None:
+        target.show_message(text, ok)
 
     def _on_save_clicked(self) -> None:
         m = self.member
@@ -218,18 +239,18 @@ class MemberDetail(Card):
         if self.phone.text().strip() != format_national(m.phone, region):
             fields["phone"] = self.phone.text().strip()
         if not fields:
-            self._message(self.profile_message, tr("Nothing to save."), ok=True)
+            self._message(self.profile_message, lambda: tr("Nothing to save."), ok=True)
             return
         if "first_name" in fields and not fields["first_name"]:
-            self._message(self.profile_message, tr("The first name cannot be empty."))
+            self._message(self.profile_message, lambda: tr("The first name cannot be empty."))
             return
         try:
             updated = self.ctx.actions.update_member(self.ctx.staff, m.id, **fields)
         except ServiceError as exc:
-            self._message(self.profile_message, friendly(exc))
+            self._message(self.profile_message, lambda e=exc: friendly(e))
             return
         self.show_member(updated)
-        self._message(self.profile_message, tr("Saved."), ok=True)
+        self._message(self.profile_message, lambda: tr("Saved."), ok=True)
 
     def _on_apply_adjust_clicked(self) -> None:
         m = self.member
@@ -238,12 +259,14 @@ class MemberDetail(Card):
         points = self.adjust_points.value()
         reason = self.adjust_reason.text()
         if points == 0:
-            self._message(self.adjust_message, tr("Enter a number of points other than zero."))
+            self._message(
+                self.adjust_message, lambda: tr("Enter a number of points other than zero.")
+            )
             return
         try:
             self.ctx.actions.adjust_points(self.ctx.staff, m.phone, points, reason)
         except ServiceError as exc:
-            self._message(self.adjust_message, friendly(exc))
+            self._message(self.adjust_message, lambda e=exc: friendly(e))
             return
         updated = self.ctx.store.customers.get(m.id)
         self.show_member(updated)
@@ -252,7 +275,7 @@ class MemberDetail(Card):
         self.tabs.setCurrentIndex(2)
         self._message(
             self.adjust_message,
-            tr("Done: {points} points, new balance {balance}.").format(
+            lambda: tr("Done: {points} points, new balance {balance}.").format(
                 points=f"{points:+,}", balance=f"{updated.points:,}"
             ),
             ok=True,
@@ -263,21 +286,25 @@ class MembersScreen(QWidget):
     def __init__(self, ctx: AdminContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.texts = Texts()
         page = QVBoxLayout(self)
         page.setContentsMargins(24, 20, 24, 20)
         page.setSpacing(12)
-        self.header = PageHeader(tr("Members"))
+        self.header = PageHeader("")
+        self.texts.bind(self.header.title.setText, lambda: tr("Members"))
         page.addWidget(self.header)
         self.search = QLineEdit()
         self.search.setObjectName("MemberSearch")
-        self.search.setPlaceholderText(tr("Phone (any format) or name"))
+        self.texts.bind(self.search.setPlaceholderText, lambda: tr("Phone (any format) or name"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(320)
         self.search.textChanged.connect(self._on_search_text_changed)
         self.search.returnPressed.connect(self.apply_search)
         self.header.tools.addWidget(self.search)
 
+        self._split_dragged = False
         self.split = split = QSplitter(Qt.Orientation.Horizontal)
+        split.splitterMoved.connect(self._on_split_splitter_moved)
         split.setChildrenCollapsible(False)
         self.table = QTableView()
         self.table.setObjectName("MembersTable")
@@ -303,13 +330,19 @@ class MembersScreen(QWidget):
         ctx.events.points_changed.connect(self._on_events_points_changed)
         self._update_subtitle()
 
+    def _on_split_splitter_moved(self, *_: object) -> None:
+        self._split_dragged = True
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         """On a portrait screen the detail goes under the table instead of beside it."""
         size = event.size()
         portrait = size.height() > size.width() * 1.2
-        self.split.setOrientation(
-            Qt.Orientation.Vertical if portrait else Qt.Orientation.Horizontal
-        )
+        orientation = Qt.Orientation.Vertical if portrait else Qt.Orientation.Horizontal
+        if orientation != self.split.orientation() or not self._split_dragged:
+            self.split.setOrientation(orientation)
+            # three fifths for the table, two for the detail (until staff drag the handle)
+            length = size.height() if portrait else size.width()
+            self.split.setSizes([length * 3 // 5, length * 2 // 5])
         super().resizeEvent(event)
 
     def _update_subtitle(self) -> None:
@@ -360,6 +393,13 @@ class MembersScreen(QWidget):
     def activate(self) -> None:
         self.model.refresh()
         self._update_subtitle()
+
+    def retranslate_ui(self) -> None:
+        self.texts.retranslate()
+        self.model.retranslate(member_columns(lambda: self.ctx.tz))
+        fit_columns(self.table)
+        self._update_subtitle()
+        self.detail.retranslate_ui()
 
     def close_screen(self) -> None:
         self._timer.stop()

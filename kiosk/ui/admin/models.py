@@ -38,6 +38,7 @@ from kiosk.services.listings import (
 from kiosk.services.staff import StaffView
 from kiosk.services.views import MenuItemView
 from kiosk.ui.admin.format import (
+    language,
     local_dt,
     method_label,
     mode_label,
@@ -45,6 +46,7 @@ from kiosk.ui.admin.format import (
     role_label,
     short_dt,
     status_label,
+    tier_label,
     tr,
     tx_label,
 )
@@ -161,6 +163,14 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         """Re-count and drop the cache (new or changed rows)."""
         self.set_listing(self._listing)
 
+    def retranslate(self, columns: Sequence[Column[R]] | None = None) -> None:
+        """After a language switch: new column titles (same columns), every cell redrawn.
+        Nothing is fetched again: the cells are made from the cached rows when painted."""
+        if columns is not None:
+            assert len(columns) == len(self._columns), "retranslate keeps the columns"
+            self._columns = list(columns)
+        _redraw(self)
+
     # -- Qt model API -------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self._count
@@ -239,6 +249,15 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         self.endResetModel()
 
 
+def _redraw(model: QAbstractTableModel) -> None:
+    columns = model.columnCount()
+    if columns:
+        model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, columns - 1)
+    rows = model.rowCount()
+    if rows and columns:
+        model.dataChanged.emit(model.index(0, 0), model.index(rows - 1, columns - 1))
+
+
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
@@ -294,7 +313,7 @@ def member_columns(tz: Callable[[], str]) -> list[Column[MemberRow]]:
         Column("phone", tr("Phone"), lambda r: r.phone, "phone"),
         Column("first_name", tr("First name"), lambda r: r.first_name, "first_name"),
         Column("last_name", tr("Last name"), lambda r: r.last_name, "last_name"),
-        Column("tier", tr("Tier"), lambda r: r.tier.capitalize()),
+        Column("tier", tr("Tier"), lambda r: tier_label(r.tier)),
         Column("points", tr("Points"), lambda r: f"{r.points:,}", align=RIGHT),
         Column("total_spent", tr("Spent"), lambda r: money(r.total_spent), align=RIGHT),
         Column("visits", tr("Visits"), lambda r: f"{r.visits:,}", align=RIGHT),
@@ -372,6 +391,9 @@ class MenuTableModel(QAbstractTableModel):
     def item(self, row: int) -> MenuItemView | None:
         return self._items[row] if 0 <= row < len(self._items) else None
 
+    def retranslate(self) -> None:
+        _redraw(self)
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._items)
 
@@ -405,12 +427,13 @@ class MenuTableModel(QAbstractTableModel):
         if role == _DISPLAY:
             if key == "price":
                 return money(item.price)
+            thai = language() == "th"
             if key == "options":
-                return ", ".join(g.name_en for g in item.option_groups)
+                return ", ".join(g.name_th if thai else g.name_en for g in item.option_groups)
             if key == "available":
                 return tr("On sale") if item.available else tr("Sold out")
             if key == "category":
-                return item.category
+                return item.category_th if thai else item.category
             return getattr(item, key)
         if role == int(Qt.ItemDataRole.CheckStateRole) and key == "available":
             return Qt.CheckState.Checked if item.available else Qt.CheckState.Unchecked
@@ -466,6 +489,9 @@ class StaffTableModel(QAbstractTableModel):
 
     def user(self, row: int) -> StaffView | None:
         return self._users[row] if 0 <= row < len(self._users) else None
+
+    def retranslate(self) -> None:
+        _redraw(self)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._users)

@@ -6,7 +6,16 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TR_NOOP,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +38,7 @@ from kiosk.services.staff import Permission
 from kiosk.services.views import OrderView
 from kiosk.ui.admin.context import AdminContext
 from kiosk.ui.admin.format import (
+    language,
     local_dt,
     method_label,
     mode_label,
@@ -37,14 +47,15 @@ from kiosk.ui.admin.format import (
     tr,
 )
 from kiosk.ui.admin.models import ROW_ID_ROLE, PagedTableModel, order_columns
-from kiosk.ui.admin.widgets import Card, PageHeader, Pill, button, label
+from kiosk.ui.admin.widgets import Card, PageHeader, Pill, Texts, label
 
 ACTIVE = ("pending", "preparing", "ready")
+STRETCH_MIN = 110  # a stretched column (member, reason) shows at least a short name
 FILTERS: list[tuple[str, str]] = [
-    ("queue", "Kitchen queue"),
-    ("unpaid", "Awaiting payment"),
-    ("today", "Today"),
-    ("all", "All orders"),
+    ("queue", QT_TR_NOOP("Kitchen queue")),
+    ("unpaid", QT_TR_NOOP("Awaiting payment")),
+    ("today", QT_TR_NOOP("Today")),
+    ("all", QT_TR_NOOP("All orders")),
 ]
 
 
@@ -69,8 +80,11 @@ def configure_table(
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     else:
         header.setStretchLastSection(True)
-    for column, width in widths.items():
-        view.setColumnWidth(column, width)
+    view.base_widths = dict(widths)  # type: ignore[attr-defined]
+    view.stretch_column = stretch  # type: ignore[attr-defined]
+    if not hasattr(view, "column_fitter"):
+        view.column_fitter = _ColumnFitter(view)  # type: ignore[attr-defined]
+    fit_columns(view)
     sort_column = model.sort_column()
     if sort_column >= 0:
         order = (
@@ -99,6 +113,52 @@ def configure_table(
     header.sortIndicatorChanged.connect(keep_indicator)
 
 
+def fit_columns(view: QTableView) -> None:
+    """The planned widths, widened where a title in the current language (Thai ones run
+    longer) would be cut; the stretched column takes the rest of the width, but never
+    less than its title needs (then the table scrolls sideways, on a portrait screen).
+    Runs again after a language switch and whenever the table is resized."""
+    header = view.horizontalHeader()
+    widths: dict[int, int] = getattr(view, "base_widths", {})
+    stretch: int = getattr(view, "stretch_column", -1)
+    others = 0
+    for column in range(header.count()):
+        if column == stretch:
+            continue
+        planned = widths.get(column, header.defaultSectionSize())
+        view.setColumnWidth(column, max(planned, header.sectionSizeHint(column)))
+        others += view.columnWidth(column)
+    if stretch < 0:
+        return
+    needed = max(header.sectionSizeHint(stretch), STRETCH_MIN)
+    room = view.viewport().width() - others
+    mode = header.sectionResizeMode(stretch)
+    if room >= needed and mode != QHeaderView.ResizeMode.Stretch:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    elif room < needed:
+        if mode != QHeaderView.ResizeMode.Interactive:
+            header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Interactive)
+        view.setColumnWidth(stretch, needed)
+
+
+class _ColumnFitter(QObject):
+    """Calls :func:`fit_columns` when the table's viewport changes width."""
+
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view)
+        self._view = view
+        self._width = -1
+        view.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            width = self._view.viewport().width()
+            if width != self._width:
+                self._width = width
+                fit_columns(self._view)
+        return False
+
+
 def select_row_id(view: QTableView, model: PagedTableModel, row_id: int | None) -> bool:
     """Select the row with ``row_id`` if it is in the cached pages."""
     if row_id is None:
@@ -125,10 +185,11 @@ class OrderDetail(Card):
         super().__init__(parent)
         self.ctx = ctx
         self.order: OrderView | None = None
+        self.texts = texts = Texts()
         self.setObjectName("OrderDetail")
         self.setMinimumWidth(380)
         top = QHBoxLayout()
-        self.title = label(tr("No order selected"), "title", "OrderTitle")
+        self.title = label("", "title", "OrderTitle")
         self.pill = Pill("")
         self.pill.setObjectName("OrderStatus")
         top.addWidget(self.title)
@@ -141,7 +202,9 @@ class OrderDetail(Card):
 
         self.lines = QTableWidget(0, 3)
         self.lines.setObjectName("OrderLines")
-        self.lines.setHorizontalHeaderLabels([tr("Qty"), tr("Item"), tr("Amount")])
+        texts.call(
+            lambda: self.lines.setHorizontalHeaderLabels([tr("Qty"), tr("Item"), tr("Amount")])
+        )
         self._table_style(self.lines)
         self.body.addWidget(self.lines, 3)
         self.totals = label("", name="OrderTotals")
@@ -149,25 +212,31 @@ class OrderDetail(Card):
         self.totals.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.body.addWidget(self.totals)
 
-        self.body.addWidget(label(tr("Payments"), "subtitle"))
+        self.body.addWidget(texts.label(lambda: tr("Payments"), "subtitle"))
         self.payments = QTableWidget(0, 4)
         self.payments.setObjectName("OrderPayments")
-        self.payments.setHorizontalHeaderLabels(
-            [tr("Method"), tr("Amount"), tr("Status"), tr("Reference")]
+        texts.call(
+            lambda: self.payments.setHorizontalHeaderLabels(
+                [tr("Method"), tr("Amount"), tr("Status"), tr("Reference")]
+            )
         )
         self._table_style(self.payments, stretch=3)
         self.body.addWidget(self.payments, 1)
 
         grid = QGridLayout()
         grid.setSpacing(8)
-        self.to_ready = button(tr("Mark ready"), "primary", "MarkReady")
-        self.to_completed = button(tr("Complete (picked up)"), "primary", "MarkCompleted")
-        self.to_preparing = button(tr("Back to kitchen"), name="MarkPreparing")
-        self.to_cancelled = button(tr("Cancel order"), "danger", "CancelOrder")
-        self.cash = button(tr("Cash received"), "primary", "CashReceived")
-        self.promptpay = button(tr("PromptPay received"), "primary", "PromptPayReceived")
-        self.refund = button(tr("Refund…"), "danger", "RefundButton")
-        self.reprint = button(tr("Reprint receipt"), name="ReprintButton")
+        self.to_ready = texts.button(lambda: tr("Mark ready"), "primary", "MarkReady")
+        self.to_completed = texts.button(
+            lambda: tr("Complete (picked up)"), "primary", "MarkCompleted"
+        )
+        self.to_preparing = texts.button(lambda: tr("Back to kitchen"), name="MarkPreparing")
+        self.to_cancelled = texts.button(lambda: tr("Cancel order"), "danger", "CancelOrder")
+        self.cash = texts.button(lambda: tr("Cash received"), "primary", "CashReceived")
+        self.promptpay = texts.button(
+            lambda: tr("PromptPay received"), "primary", "PromptPayReceived"
+        )
+        self.refund = texts.button(lambda: tr("Refund…"), "danger", "RefundButton")
+        self.reprint = texts.button(lambda: tr("Reprint receipt"), name="ReprintButton")
         self.to_ready.clicked.connect(lambda: self.status_requested.emit("ready"))
         self.to_completed.clicked.connect(lambda: self.status_requested.emit("completed"))
         self.to_preparing.clicked.connect(lambda: self.status_requested.emit("preparing"))
@@ -252,7 +321,8 @@ class OrderDetail(Card):
         )
         self.lines.setRowCount(len(order.lines))
         for r, line in enumerate(order.lines):
-            opts = ", ".join(o.get("name_en", "") for o in line.options)
+            key = "name_th" if language() == "th" else "name_en"
+            opts = ", ".join(o.get(key) or o.get("name_en", "") for o in line.options)
             name = f"{line.name_th} · {line.name_en}" + (f" ({opts})" if opts else "")
             cells = [str(line.quantity), name, money(line.line_total)]
             for c, text in enumerate(cells):
@@ -262,14 +332,14 @@ class OrderDetail(Card):
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 self.lines.setItem(r, c, item)
-        totals = [f"{tr('Subtotal')} {money(order.subtotal)}"]
+        totals = [tr("Subtotal {amount}").format(amount=money(order.subtotal))]
         if order.discount:
             totals.append(
                 tr("Points discount ({points} pts) −{amount}").format(
                     points=order.points_redeemed, amount=money(order.discount)
                 )
             )
-        totals.append(f"<b>{tr('Total')} {money(order.total)}</b>")
+        totals.append("<b>" + tr("Total {amount}").format(amount=money(order.total)) + "</b>")
         totals.append(tr("incl. VAT {amount}").format(amount=money(order.vat)))
         if order.points_earned:
             totals.append(tr("Points earned {n}").format(n=order.points_earned))
@@ -303,6 +373,10 @@ class OrderDetail(Card):
         self.reprint.setVisible(True)
         self._place_buttons()
 
+    def retranslate_ui(self) -> None:
+        self.texts.retranslate()
+        self.show_order(self.order)
+
     def succeeded_payment(self) -> str | None:
         if self.order is None:
             return None
@@ -318,16 +392,22 @@ class OrdersScreen(QWidget):
         self.ctx = ctx
         self.filter = "queue"
         self.last_receipt: Path | None = None
+        self.texts = texts = Texts()
         page = QVBoxLayout(self)
         page.setContentsMargins(24, 20, 24, 20)
         page.setSpacing(12)
-        self.header = PageHeader(
-            tr("Orders"), tr("Live: new and paid orders appear by themselves.")
+        self.header = PageHeader("")
+        texts.bind(self.header.title.setText, lambda: tr("Orders"))
+        texts.bind(
+            self.header.subtitle.setText,
+            lambda: tr("Live: new and paid orders appear by themselves."),
         )
         page.addWidget(self.header)
         self.search = QLineEdit()
         self.search.setObjectName("OrderSearch")
-        self.search.setPlaceholderText(tr("Order number (A042) or member phone"))
+        texts.bind(
+            self.search.setPlaceholderText, lambda: tr("Order number (A042) or member phone")
+        )
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(300)
         self.search.textChanged.connect(self._on_search_text_changed)
@@ -338,7 +418,7 @@ class OrdersScreen(QWidget):
         self.filter_group.setExclusive(True)
         self.filter_buttons = {}
         for key, title in FILTERS:
-            b = button(tr(title), "filter", f"Filter_{key}")
+            b = texts.button(lambda t=title: tr(t), "filter", f"Filter_{key}")
             b.setCheckable(True)
             b.clicked.connect(lambda _=False, k=key: self.set_filter(k))
             self.filter_group.addButton(b)
@@ -349,7 +429,9 @@ class OrdersScreen(QWidget):
         filters.addWidget(self.count)
         page.addLayout(filters)
 
+        self._split_dragged = False
         self.split = split = QSplitter(Qt.Orientation.Horizontal)
+        split.splitterMoved.connect(self._on_split_splitter_moved)
         split.setChildrenCollapsible(False)
         self.table = QTableView()
         self.table.setObjectName("OrdersTable")
@@ -392,13 +474,19 @@ class OrdersScreen(QWidget):
         self.filter_buttons[self.filter].setChecked(True)
         self._update_count()
 
+    def _on_split_splitter_moved(self, *_: object) -> None:
+        self._split_dragged = True
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         """On a portrait screen the detail goes under the table instead of beside it."""
         size = event.size()
         portrait = size.height() > size.width() * 1.2
-        self.split.setOrientation(
-            Qt.Orientation.Vertical if portrait else Qt.Orientation.Horizontal
-        )
+        orientation = Qt.Orientation.Vertical if portrait else Qt.Orientation.Horizontal
+        if orientation != self.split.orientation() or not self._split_dragged:
+            self.split.setOrientation(orientation)
+            # three fifths for the table, two for the detail (until staff drag the handle)
+            length = size.height() if portrait else size.width()
+            self.split.setSizes([length * 3 // 5, length * 2 // 5])
         super().resizeEvent(event)
 
     # -- filters ------------------------------------------------------------------------------
@@ -443,6 +531,13 @@ class OrdersScreen(QWidget):
 
     def _update_count(self) -> None:
         self.count.setText(tr("{n} orders").format(n=f"{self.model.rowCount():,}"))
+
+    def retranslate_ui(self) -> None:
+        self.texts.retranslate()
+        self.model.retranslate(order_columns(lambda: self.ctx.tz, self.ctx.today))
+        fit_columns(self.table)
+        self.detail.retranslate_ui()
+        self._update_count()
 
     def activate(self) -> None:
         self.reload()

@@ -10,7 +10,7 @@ from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from kiosk.config import Settings
-from kiosk.services.money import format_thb
+from kiosk.services.money import format_delta, format_thb
 from kiosk.services.phone import mask_phone
 from kiosk.services.views import OrderView
 from kiosk.ui.fonts import ui_font
@@ -37,8 +37,8 @@ def receipt_lines(order: OrderView, settings: Settings) -> list[tuple[str, str, 
         out.append((f"{line.quantity} × {line.name_th}", format_thb(line.line_total), False))
         out.append((f"    {line.name_en}", "", False))
         for opt in line.options:
-            delta = opt.get("price_delta", "0")
-            extra = f" +{delta}" if str(delta) not in ("0", "0.00") else ""
+            delta = format_delta(str(opt.get("price_delta", "0")), symbol=False)
+            extra = f" {delta}" if delta else ""
             out.append((f"    · {opt.get('name_en', '')}{extra}", "", False))
     out += [
         ("", "", False),

@@ -1,5 +1,5 @@
-"""Screenshots of every admin screen (docs, review, the customer screens' screenshot
-command calls :func:`take_admin_screenshots`).
+"""Screenshots of every admin screen in each language (docs, review; the customer
+screens' screenshot command calls :func:`take_admin_screenshots`).
 
 With ``demo_data=True`` (the default, meant for a demo database) the store gets what
 makes the screens worth looking at when it lacks it: three staff accounts (random PINs)
@@ -23,13 +23,14 @@ from kiosk.services.phone import format_national
 from kiosk.services.staff import StaffActions, StaffView
 from kiosk.ui.admin.context import AdminContext
 from kiosk.ui.admin.dialogs import Dialogs
+from kiosk.ui.admin.format import language, set_language
 from kiosk.ui.admin.login import LoginDialog
 from kiosk.ui.admin.theme import TOKENS
 from kiosk.ui.admin.window import AdminWindow
 from kiosk.ui.fonts import register_fonts, ui_font
 from kiosk.ui.qt_events import QtEvents
 
-SCREENS = ("dashboard", "orders", "members", "menu", "settings", "audit")
+SCREENS = ("dashboard", "orders", "members", "menu", "settings", "staff", "audit")
 DEMO_STAFF = (("Ploy", "owner"), ("Malee", "manager"), ("Nok", "cashier"))
 # Orders per opening hour: a lunch and a dinner rush.
 RUSH = {10: 2, 11: 5, 12: 8, 13: 6, 14: 3, 15: 2, 16: 2, 17: 4, 18: 7, 19: 8, 20: 5, 21: 2}
@@ -208,14 +209,24 @@ def _prepare(window: AdminWindow, key: str, day: date | None, store: Any) -> Non
         screen.table.selectRow(0)
     elif key == "menu":
         screen.select_item("Pad Thai with Prawns")
+        tree = screen.option_editor.tree
+        if tree.topLevelItemCount() > 1:  # the Size group: its form under the tree
+            screen.editor_tabs.setCurrentIndex(1)
+            tree.setCurrentItem(tree.topLevelItem(1))
 
 
 def take_admin_screenshots(
-    store: Any, out_dir: Path, sizes: list[str], demo_data: bool = True
+    store: Any,
+    out_dir: Path,
+    sizes: list[str],
+    demo_data: bool = True,
+    langs: list[str] | None = None,
 ) -> list[Path]:
-    """Render login, dashboard, orders, members (with a history open), menu, settings
-    (with the test QR) and audit at each size (``"1920x1080"``) to
-    ``admin_<screen>_<size>.png``; returns the paths."""
+    """Render login, dashboard, orders, members (with a history open), menu (with an
+    option group open), settings (with the test QR), staff and audit in each of ``langs``
+    (``["en"]`` unless given; ``"th"``, ``"en"``) at each size (``"1920x1080"``) to
+    ``admin_<screen>_<lang>_<WxH>.png``; returns the paths."""
+    langs = list(langs or ["en"])
     app = QApplication.instance() or QApplication([])
     assert app is not None
     register_fonts()
@@ -230,27 +241,31 @@ def take_admin_screenshots(
     events = QtEvents(store.events)
     actions = StaffActions.from_store(store)
     paths: list[Path] = []
+    was = language()
     try:
         for size in sizes:
             w, h = _size(size)
-            path = out_dir / f"admin_login_{size}.png"
-            _login_shot(store, w, h).save(str(path))
-            paths.append(path)
-            ctx = AdminContext(store, actions, owner, events, _SilentDialogs())
-            window = AdminWindow(ctx)
-            window.setFont(ui_font(10))
-            window.resize(w, h)
-            window.show()
-            _settle(window)
-            for key in SCREENS:
-                _prepare(window, key, day, store)
-                _settle(window)
-                path = out_dir / f"admin_{key}_{size}.png"
-                window.grab().save(str(path))
+            for lang in langs:
+                set_language(lang)
+                path = out_dir / f"admin_login_{lang}_{size}.png"
+                _login_shot(store, w, h).save(str(path))
                 paths.append(path)
-            window.discard()
-            window.deleteLater()
+                ctx = AdminContext(store, actions, owner, events, _SilentDialogs())
+                window = AdminWindow(ctx, language=lang)
+                window.setFont(ui_font(10))
+                window.resize(w, h)
+                window.show()
+                _settle(window)
+                for key in SCREENS:
+                    _prepare(window, key, day, store)
+                    _settle(window)
+                    path = out_dir / f"admin_{key}_{lang}_{size}.png"
+                    window.grab().save(str(path))
+                    paths.append(path)
+                window.discard()
+                window.deleteLater()
     finally:
+        set_language(was)
         events.close()
         app.processEvents()
     return paths

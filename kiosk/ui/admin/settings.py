@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from PySide6.QtCore import QRegularExpression, Qt
+from PySide6.QtCore import QT_TR_NOOP, QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QScrollArea,
     QSpinBox,
@@ -29,17 +30,15 @@ from kiosk.services.promptpay import build_payload, normalize_target
 from kiosk.services.qr import qr_matrix
 from kiosk.services.staff import Permission
 from kiosk.ui.admin.context import AdminContext, friendly
-from kiosk.ui.admin.format import tr
+from kiosk.ui.admin.format import tier_label, tr
 from kiosk.ui.admin.theme import set_role
-from kiosk.ui.admin.widgets import PageHeader, QrView, button, label
+from kiosk.ui.admin.widgets import MessageLabel, PageHeader, QrView, Source, Texts, label
 
 
-def _spin(lo: int, hi: int, suffix: str = "", name: str = "") -> QSpinBox:
+def _spin(lo: int, hi: int, name: str = "") -> QSpinBox:
     box = QSpinBox()
     box.setRange(lo, hi)
     box.setMinimumWidth(150)
-    if suffix:
-        box.setSuffix(suffix)
     if name:
         box.setObjectName(name)
     return box
@@ -58,21 +57,25 @@ class SettingsScreen(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.tier_boxes: dict[str, QSpinBox] = {}
+        self.tier_labels: dict[str, QLabel] = {}
+        self.texts = t = Texts()
         page = QVBoxLayout(self)
         page.setContentsMargins(24, 20, 24, 20)
         page.setSpacing(12)
-        self.header = PageHeader(
-            tr("Settings"), tr("Saved in the database: every kiosk of the store uses them.")
+        self.header = PageHeader("")
+        t.bind(self.header.title.setText, lambda: tr("Settings"))
+        t.bind(
+            self.header.subtitle.setText,
+            lambda: tr("Saved in the database: every kiosk of the store uses them."),
         )
-        self.revert = button(tr("Revert"), name="RevertSettings")
+        self.revert = t.button(lambda: tr("Revert"), name="RevertSettings")
         self.revert.clicked.connect(self.load)
-        self.save = button(tr("Save settings"), "primary", "SaveSettings")
+        self.save = t.button(lambda: tr("Save settings"), "primary", "SaveSettings")
         self.save.clicked.connect(self._on_save_clicked)
         self.header.tools.addWidget(self.revert)
         self.header.tools.addWidget(self.save)
         page.addWidget(self.header)
-        self.message = label("", "error", "SettingsMessage")
-        self.message.setWordWrap(True)
+        self.message = MessageLabel("SettingsMessage")
         page.addWidget(self.message)
 
         scroll = QScrollArea()
@@ -120,9 +123,19 @@ class SettingsScreen(QWidget):
         super().resizeEvent(event)
 
     # -- groups --------------------------------------------------------------------------------
+    def _group(self, title: Source) -> tuple[QGroupBox, QFormLayout]:
+        group = QGroupBox()
+        self.texts.bind(group.setTitle, title)
+        return group, _form(group)
+
+    def _row(self, form: QFormLayout, title: Source, field: QWidget | Any) -> None:
+        form.addRow(self.texts.label(title), field)
+
+    def _suffix(self, box: QSpinBox | QDoubleSpinBox, suffix: Source) -> None:
+        self.texts.bind(box.setSuffix, suffix)
+
     def _store_group(self) -> QGroupBox:
-        group = QGroupBox(tr("Store"))
-        form = _form(group)
+        group, form = self._group(lambda: tr("Store"))
         self.store_name = QLineEdit()
         self.store_name.setMinimumWidth(320)
         self.store_name.setObjectName("StoreNameEdit")
@@ -138,14 +151,17 @@ class SettingsScreen(QWidget):
         self.promptpay = QLineEdit()
         self.promptpay.setMinimumWidth(320)
         self.promptpay.setObjectName("PromptPayId")
-        self.promptpay.setPlaceholderText(tr("Mobile 08x-xxx-xxxx, tax ID or e-wallet ID"))
+        self.texts.bind(
+            self.promptpay.setPlaceholderText,
+            lambda: tr("Mobile 08x-xxx-xxxx, tax ID or e-wallet ID"),
+        )
         self.promptpay.textChanged.connect(self._on_promptpay_text_changed)
         self.promptpay_state = label("", "muted", "PromptPayState")
         self.promptpay_state.setWordWrap(True)
-        form.addRow(tr("Store name (English)"), self.store_name)
-        form.addRow(tr("Store name (Thai)"), self.store_name_th)
-        form.addRow(tr("VAT included in prices"), self.vat)
-        form.addRow(tr("PromptPay ID"), self.promptpay)
+        self._row(form, lambda: tr("Store name (English)"), self.store_name)
+        self._row(form, lambda: tr("Store name (Thai)"), self.store_name_th)
+        self._row(form, lambda: tr("VAT included in prices"), self.vat)
+        self._row(form, lambda: tr("PromptPay ID"), self.promptpay)
         form.addRow("", self.promptpay_state)
         qr_row = QHBoxLayout()
         self.qr = QrView()
@@ -154,49 +170,53 @@ class SettingsScreen(QWidget):
         self.qr_caption = label("", "muted", "QrCaption")
         self.qr_caption.setWordWrap(True)
         qr_row.addWidget(self.qr_caption, 1)
-        form.addRow(tr("Test QR"), qr_row)
+        self._row(form, lambda: tr("Test QR"), qr_row)
         if not self.ctx.can(Permission.SETTINGS_PROMPTPAY):
             self.promptpay.setReadOnly(True)
-            self.promptpay.setToolTip(tr("Only the owner can change the PromptPay ID."))
+            self.texts.bind(
+                self.promptpay.setToolTip, lambda: tr("Only the owner can change the PromptPay ID.")
+            )
         return group
 
     def _loyalty_group(self) -> QGroupBox:
-        group = QGroupBox(tr("Loyalty points"))
-        form = _form(group)
+        group, form = self._group(lambda: tr("Loyalty points"))
         self.baht_per_point = QLineEdit()
         self.baht_per_point.setMinimumWidth(150)
         self.baht_per_point.setObjectName("BahtPerPoint")
         self.baht_per_point.setValidator(
             QRegularExpressionValidator(QRegularExpression(r"[0-9]{1,5}(\.[0-9]{0,2})?"))
         )
-        self.points_per_baht = _spin(1, 10_000, tr(" points = ฿1"), "PointsPerBaht")
-        self.expiry = _spin(1, 120, tr(" months"), "ExpiryMonths")
-        form.addRow(tr("Earn 1 point per (THB)"), self.baht_per_point)
-        form.addRow(tr("Redeem"), self.points_per_baht)
-        form.addRow(tr("Points expire after"), self.expiry)
+        self.points_per_baht = _spin(1, 10_000, "PointsPerBaht")
+        self._suffix(self.points_per_baht, lambda: tr(" points = ฿1"))
+        self.expiry = _spin(1, 120, "ExpiryMonths")
+        self._suffix(self.expiry, lambda: tr(" months"))
+        self._row(form, lambda: tr("Earn 1 point per (THB)"), self.baht_per_point)
+        self._row(form, lambda: tr("Redeem"), self.points_per_baht)
+        self._row(form, lambda: tr("Points expire after"), self.expiry)
         self.tiers_form = QFormLayout()
         self.tiers_form.setSpacing(6)
         self.tiers_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        form.addRow(label(tr("Tier thresholds (lifetime points)"), "muted"))
+        form.addRow(self.texts.label(lambda: tr("Tier thresholds (lifetime points)"), "muted"))
         form.addRow(self.tiers_form)
         return group
 
     def _timeouts_group(self) -> QGroupBox:
-        group = QGroupBox(tr("Time-outs"))
-        form = _form(group)
-        self.idle = _spin(5, 3600, tr(" s"), "IdleTimeout")
-        self.idle_warning = _spin(3, 120, tr(" s"), "IdleWarning")
-        self.result_timeout = _spin(5, 600, tr(" s"), "ResultTimeout")
-        self.auto_logout = _spin(1, 240, tr(" min"), "AutoLogout")
-        form.addRow(tr("Kiosk idle → 'Still there?'"), self.idle)
-        form.addRow(tr("'Still there?' shows for"), self.idle_warning)
-        form.addRow(tr("Result screen stays for"), self.result_timeout)
-        form.addRow(tr("Staff auto-logout after"), self.auto_logout)
+        group, form = self._group(lambda: tr("Time-outs"))
+        self.idle = _spin(5, 3600, "IdleTimeout")
+        self.idle_warning = _spin(3, 120, "IdleWarning")
+        self.result_timeout = _spin(5, 600, "ResultTimeout")
+        self.auto_logout = _spin(1, 240, "AutoLogout")
+        for box in (self.idle, self.idle_warning, self.result_timeout):
+            self._suffix(box, lambda: tr(" s"))
+        self._suffix(self.auto_logout, lambda: tr(" min"))
+        self._row(form, lambda: tr("Kiosk idle → 'Still there?'"), self.idle)
+        self._row(form, lambda: tr("'Still there?' shows for"), self.idle_warning)
+        self._row(form, lambda: tr("Result screen stays for"), self.result_timeout)
+        self._row(form, lambda: tr("Staff auto-logout after"), self.auto_logout)
         return group
 
     def _payments_group(self) -> QGroupBox:
-        group = QGroupBox(tr("Payments"))
-        form = _form(group)
+        group, form = self._group(lambda: tr("Payments"))
         self.failure_rate = QDoubleSpinBox()
         self.failure_rate.setObjectName("FailureRate")
         self.failure_rate.setRange(0, 100)
@@ -207,15 +227,20 @@ class SettingsScreen(QWidget):
         self.pp_delay.setObjectName("PromptPayDelay")
         self.pp_delay.setRange(0, 600)
         self.pp_delay.setMinimumWidth(150)
-        self.pp_delay.setSuffix(tr(" s"))
-        self.pp_timeout = _spin(10, 1800, tr(" s"), "PromptPayTimeout")
-        self.pay_at_counter = QCheckBox(tr("Cash is paid at the counter (staff mark it received)"))
+        self._suffix(self.pp_delay, lambda: tr(" s"))
+        self.pp_timeout = _spin(10, 1800, "PromptPayTimeout")
+        self._suffix(self.pp_timeout, lambda: tr(" s"))
+        self.pay_at_counter = QCheckBox()
+        self.texts.bind(
+            self.pay_at_counter.setText,
+            lambda: tr("Cash is paid at the counter (staff mark it received)"),
+        )
         self.pay_at_counter.setObjectName("PayAtCounter")
-        form.addRow(tr("PromptPay customer time limit"), self.pp_timeout)
+        self._row(form, lambda: tr("PromptPay customer time limit"), self.pp_timeout)
         form.addRow("", self.pay_at_counter)
-        form.addRow(label(tr("Test gateway (mock)"), "muted"))
-        form.addRow(tr("PromptPay failure rate"), self.failure_rate)
-        form.addRow(tr("PromptPay confirmation delay"), self.pp_delay)
+        form.addRow(self.texts.label(lambda: tr("Test gateway (mock)"), "muted"))
+        self._row(form, lambda: tr("PromptPay failure rate"), self.failure_rate)
+        self._row(form, lambda: tr("PromptPay confirmation delay"), self.pp_delay)
         return group
 
     # -- values --------------------------------------------------------------------------------
@@ -231,11 +256,14 @@ class SettingsScreen(QWidget):
         while self.tiers_form.rowCount():
             self.tiers_form.removeRow(0)
         self.tier_boxes = {}
+        self.tier_labels = {}
         for name, threshold in s.loyalty.tiers.items():
-            box = _spin(0, 10_000_000, tr(" pts"), f"Tier_{name}")
+            box = _spin(0, 10_000_000, f"Tier_{name}")
             box.setValue(threshold)
             self.tier_boxes[name] = box
-            self.tiers_form.addRow(name.capitalize(), box)
+            self.tier_labels[name] = label()
+            self.tiers_form.addRow(self.tier_labels[name], box)
+        self._retranslate_tiers()
         self.idle.setValue(s.kiosk.idle_timeout_seconds)
         self.idle_warning.setValue(s.kiosk.idle_warning_seconds)
         self.result_timeout.setValue(s.kiosk.result_timeout_seconds)
@@ -244,7 +272,19 @@ class SettingsScreen(QWidget):
         self.pp_delay.setValue(s.payments.promptpay_delay_seconds)
         self.pp_timeout.setValue(s.payments.promptpay_timeout_seconds)
         self.pay_at_counter.setChecked(s.payments.pay_at_counter)
-        self.message.setText("")
+        self.message.clear_message()
+        self._on_promptpay_text_changed(self.promptpay.text())
+
+    def _retranslate_tiers(self) -> None:
+        for name, box in self.tier_boxes.items():
+            box.setSuffix(tr(" pts"))
+            self.tier_labels[name].setText(tier_label(name))
+
+    def retranslate_ui(self) -> None:
+        """New language, same edits: nothing typed is lost."""
+        self.texts.retranslate()
+        self._retranslate_tiers()
+        self.message.retranslate()
         self._on_promptpay_text_changed(self.promptpay.text())
 
     def _on_promptpay_text_changed(self, text: str) -> None:
@@ -284,7 +324,9 @@ class SettingsScreen(QWidget):
         try:
             baht = Decimal(self.baht_per_point.text())
         except InvalidOperation:
-            raise InvalidInput(tr("'Earn 1 point per' must be an amount such as 10.")) from None
+            raise InvalidInput(
+                QT_TR_NOOP("'Earn 1 point per' must be an amount such as 10.")
+            ) from None
         wanted: dict[str, Any] = {
             "store.name": self.store_name.text().strip(),
             "store.name_th": self.store_name_th.text().strip(),
@@ -312,23 +354,24 @@ class SettingsScreen(QWidget):
             out["loyalty.tiers"] = tiers
         return out
 
-    def _show(self, text: str, ok: bool = False) -> None:
-        self.message.setText(text)
-        set_role(self.message, "role", "ok" if ok else "error")
+    def _show(self, text: Source, ok: bool = False) -> None:
+        self.message.show_message(text, ok)
 
     def _on_save_clicked(self) -> None:
         try:
             changes = self.changes()
             if not changes:
-                self._show(tr("Nothing changed."), ok=True)
+                self._show(lambda: tr("Nothing changed."), ok=True)
                 return
             self.ctx.actions.update_settings(self.ctx.staff, changes)
         except ServiceError as exc:
-            self._show(friendly(exc))
+            self._show(lambda e=exc: friendly(e))
             return
         self.load()
         self._show(
-            tr("Saved {n} setting(s). Kiosks use them from the next order.").format(n=len(changes)),
+            lambda: tr("Saved {n} setting(s). Kiosks use them from the next order.").format(
+                n=len(changes)
+            ),
             ok=True,
         )
 

@@ -24,22 +24,25 @@ from kiosk.ui.admin.context import AdminContext, friendly
 from kiosk.ui.admin.format import role_label, tr
 from kiosk.ui.admin.models import StaffTableModel
 from kiosk.ui.admin.theme import set_role
-from kiosk.ui.admin.widgets import Card, PageHeader, button, label
+from kiosk.ui.admin.widgets import Card, MessageLabel, PageHeader, Source, Texts, button, label
 
 
 class StaffScreen(QWidget):
     def __init__(self, ctx: AdminContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.texts = t = Texts()
         page = QVBoxLayout(self)
         page.setContentsMargins(24, 20, 24, 20)
         page.setSpacing(12)
-        self.header = PageHeader(
-            tr("Staff"), tr("PINs are stored as argon2id hashes; nobody can read them back.")
+        self.header = PageHeader("")
+        t.bind(self.header.title.setText, lambda: tr("Staff"))
+        t.bind(
+            self.header.subtitle.setText,
+            lambda: tr("PINs are stored as argon2id hashes; nobody can read them back."),
         )
         page.addWidget(self.header)
-        self.message = label("", "error", "StaffMessage")
-        self.message.setWordWrap(True)
+        self.message = MessageLabel("StaffMessage")
         page.addWidget(self.message)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.setChildrenCollapsible(False)
@@ -68,7 +71,7 @@ class StaffScreen(QWidget):
 
         selected = Card()
         selected.setObjectName("StaffSelected")
-        self.selected_title = label(tr("No one selected"), "subtitle", "StaffSelectedName")
+        self.selected_title = label("", "subtitle", "StaffSelectedName")
         selected.body.addWidget(self.selected_title)
         grid = QGridLayout()
         grid.setSpacing(8)
@@ -76,11 +79,11 @@ class StaffScreen(QWidget):
         self.role.setObjectName("StaffRole")
         for role in ROLES:
             self.role.addItem(role_label(role), role)
-        self.set_role_button = button(tr("Change role"), name="ChangeRole")
+        self.set_role_button = t.button(lambda: tr("Change role"), name="ChangeRole")
         self.set_role_button.clicked.connect(self._on_change_role_clicked)
-        self.new_pin = button(tr("New PIN…"), name="NewPin")
+        self.new_pin = t.button(lambda: tr("New PIN…"), name="NewPin")
         self.new_pin.clicked.connect(self._on_new_pin_clicked)
-        self.unlock = button(tr("Unlock"), name="UnlockStaff")
+        self.unlock = t.button(lambda: tr("Unlock"), name="UnlockStaff")
         self.unlock.clicked.connect(self._on_unlock_clicked)
         self.toggle_active = button(tr("Disable"), "danger", "ToggleActive")
         self.toggle_active.clicked.connect(self._on_toggle_active_clicked)
@@ -94,7 +97,7 @@ class StaffScreen(QWidget):
 
         add = Card()
         add.setObjectName("StaffAdd")
-        add.body.addWidget(label(tr("Add a staff member"), "subtitle"))
+        add.body.addWidget(t.label(lambda: tr("Add a staff member"), "subtitle"))
         form = QFormLayout()
         form.setSpacing(8)
         self.add_name = QLineEdit()
@@ -111,13 +114,13 @@ class StaffScreen(QWidget):
         for field in (self.add_pin, self.add_again):
             field.setEchoMode(QLineEdit.EchoMode.Password)
             field.setValidator(QRegularExpressionValidator(r"[0-9]{0,8}"))
-            field.setPlaceholderText(tr("4 to 8 digits"))
-        form.addRow(tr("Name"), self.add_name)
-        form.addRow(tr("Role"), self.add_role)
-        form.addRow(tr("PIN"), self.add_pin)
-        form.addRow(tr("PIN again"), self.add_again)
+            t.bind(field.setPlaceholderText, lambda: tr("4 to 8 digits"))
+        form.addRow(t.label(lambda: tr("Name")), self.add_name)
+        form.addRow(t.label(lambda: tr("Role")), self.add_role)
+        form.addRow(t.label(lambda: tr("PIN")), self.add_pin)
+        form.addRow(t.label(lambda: tr("PIN again")), self.add_again)
         add.body.addLayout(form)
-        self.add_button = button(tr("Add"), "primary", "AddStaff")
+        self.add_button = t.button(lambda: tr("Add"), "primary", "AddStaff")
         self.add_button.clicked.connect(self._on_add_clicked)
         add.body.addWidget(self.add_button)
         column.addWidget(add)
@@ -143,6 +146,15 @@ class StaffScreen(QWidget):
         current = self.selected()
         self.reload(current.id if current else None)
 
+    def retranslate_ui(self) -> None:
+        self.texts.retranslate()
+        for combo in (self.role, self.add_role):
+            for i, role in enumerate(ROLES):
+                combo.setItemText(i, role_label(role))
+        self.model.retranslate()
+        self.message.retranslate()
+        self._update_buttons()
+
     def _on_table_current_row_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
         self._update_buttons()
 
@@ -159,16 +171,15 @@ class StaffScreen(QWidget):
         set_role(self.toggle_active, "kind", "danger" if user.active else "")
         self.unlock.setEnabled(user.failed_attempts > 0 or user.locked_until is not None)
 
-    def _show(self, text: str, ok: bool = False) -> None:
-        self.message.setText(text)
-        set_role(self.message, "role", "ok" if ok else "error")
+    def _show(self, text: Source, ok: bool = False) -> None:
+        self.message.show_message(text, ok)
 
-    def _run(self, done: str, action: object) -> None:
+    def _run(self, done: Source, action: object) -> None:
         user = self.selected()
         try:
             result = action()  # type: ignore[operator]
         except ServiceError as exc:
-            self._show(friendly(exc))
+            self._show(lambda e=exc: friendly(e))
             return
         self.reload(getattr(result, "id", user.id if user else None))
         self._show(done, ok=True)
@@ -179,7 +190,7 @@ class StaffScreen(QWidget):
             return
         role = self.role.currentData()
         self._run(
-            tr("{name} is now {role}.").format(name=user.name, role=role_label(role)),
+            lambda: tr("{name} is now {role}.").format(name=user.name, role=role_label(role)),
             lambda: self.ctx.actions.update_staff(self.ctx.staff, user.id, role=role),
         )
 
@@ -196,7 +207,7 @@ class StaffScreen(QWidget):
         if pin is None:
             return
         self._run(
-            tr("New PIN set for {name}.").format(name=user.name),
+            lambda: tr("New PIN set for {name}.").format(name=user.name),
             lambda: self.ctx.actions.update_staff(self.ctx.staff, user.id, pin=pin),
         )
 
@@ -205,7 +216,7 @@ class StaffScreen(QWidget):
         if user is None:
             return
         self._run(
-            tr("{name} can sign in again.").format(name=user.name),
+            lambda: tr("{name} can sign in again.").format(name=user.name),
             lambda: self.ctx.actions.unlock_staff(self.ctx.staff, user.id),
         )
 
@@ -214,24 +225,24 @@ class StaffScreen(QWidget):
         if user is None:
             return
         if user.id == self.ctx.staff.id and user.active:
-            self._show(tr("You cannot disable your own account while signed in."))
+            self._show(lambda: tr("You cannot disable your own account while signed in."))
             return
         self._run(
-            tr("{name} is {state}.").format(
-                name=user.name, state=tr("disabled") if user.active else tr("enabled")
+            lambda: (tr("{name} is disabled.") if user.active else tr("{name} is enabled.")).format(
+                name=user.name
             ),
             lambda: self.ctx.actions.update_staff(self.ctx.staff, user.id, active=not user.active),
         )
 
     def _on_add_clicked(self) -> None:
         if self.add_pin.text() != self.add_again.text():
-            self._show(tr("The two PINs differ."))
+            self._show(lambda: tr("The two PINs differ."))
             return
         name = self.add_name.text()
         role = self.add_role.currentData()
         pin = self.add_pin.text()
         self._run(
-            tr("Added {name}.").format(name=name.strip()),
+            lambda: tr("Added {name}.").format(name=name.strip()),
             lambda: self.ctx.actions.create_staff(self.ctx.staff, name, role, pin),
         )
         if self.message.property("role") == "ok":

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -37,6 +40,106 @@ def button(text: str, kind: str = "", name: str = "") -> QPushButton:
     return widget
 
 
+Source = Callable[[], str]
+"""A text made when shown, e.g. ``lambda: tr("Save")``, so it follows the language."""
+
+
+class Texts:
+    """The fixed texts of a screen, set again by ``retranslate()``.
+
+    A screen binds each label, button, placeholder or tab title once, with a function that
+    calls ``tr()``; its ``retranslate_ui()`` calls :meth:`retranslate` and then refreshes
+    the texts made from data (counts, statuses, messages)::
+
+        self.texts.bind(self.search.setPlaceholderText, lambda: tr("Phone or name"))
+        self.save = self.texts.button(lambda: tr("Save"), "primary", "SaveButton")
+    """
+
+    def __init__(self) -> None:
+        self._bindings: list[tuple[Callable[[str], object], Source]] = []
+
+    def bind(self, setter: Callable[[str], object], source: Source) -> None:
+        self._bindings.append((setter, source))
+        setter(source())
+
+    def call(self, apply: Callable[[], object]) -> None:
+        """For texts set several at a time (table headers): ``apply()`` now and on every
+        retranslate."""
+        self._bindings.append((lambda _text: apply(), str))
+        apply()
+
+    def label(self, source: Source, role: str = "", name: str = "") -> QLabel:
+        widget = label("", role, name)
+        self.bind(widget.setText, source)
+        return widget
+
+    def button(self, source: Source, kind: str = "", name: str = "") -> QPushButton:
+        widget = button("", kind, name)
+        self.bind(widget.setText, source)
+        return widget
+
+    def retranslate(self) -> None:
+        for setter, source in self._bindings:
+            setter(source())
+
+
+class MessageLabel(QLabel):
+    """A status line ("Saved.", an error) that keeps its source, so a language switch
+    shows it again in the new language instead of leaving it in the old one."""
+
+    def __init__(self, name: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "error")
+        if name:
+            self.setObjectName(name)
+        self.setWordWrap(True)
+        self._source: Source | None = None
+
+    def show_message(self, source: Source | None, ok: bool = False) -> None:
+        self._source = source
+        self.setText(source() if source is not None else "")
+        set_role(self, "role", "ok" if ok else "error")
+
+    def clear_message(self) -> None:
+        self.show_message(None)
+
+    def retranslate(self) -> None:
+        if self._source is not None:
+            self.setText(self._source())
+
+
+class LanguageSwitch(QWidget):
+    """ไทย | EN. The names are written in their own language, so they never change.
+
+    Emits ``language_requested(lang)``; the owner switches and calls :meth:`set_language`.
+    """
+
+    language_requested = Signal(str)
+    NAMES = (("th", "ไทย"), ("en", "EN"))
+
+    def __init__(self, prefix: str = "Lang", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"{prefix}Switch")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(4)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        self.buttons: dict[str, QPushButton] = {}
+        for lang, text in self.NAMES:
+            b = button(text, "filter", f"{prefix}{lang.capitalize()}")
+            b.setCheckable(True)
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            b.clicked.connect(lambda _=False, code=lang: self.language_requested.emit(code))
+            self.group.addButton(b)
+            self.buttons[lang] = b
+            row.addWidget(b)
+
+    def set_language(self, lang: str) -> None:
+        if lang in self.buttons:
+            self.buttons[lang].setChecked(True)
+
+
 class Card(QFrame):
     """A white rounded panel."""
 
@@ -52,7 +155,7 @@ class KpiCard(Card):
     def __init__(self, title: str, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(name)
-        self.title = label(title, "kpi_title")
+        self.title = label(title, "kpi_title", f"{name}Title")
         self.value = label("—", "kpi_value", f"{name}Value")
         self.note = label("", "kpi_note", f"{name}Note")
         self.body.addWidget(self.title)

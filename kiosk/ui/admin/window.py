@@ -1,5 +1,8 @@
-"""The admin main window: header (store, who is signed in, lock, exit kiosk), a side
-navigation limited to what the role may use, the screens, and the idle auto-logout."""
+"""The admin main window: header (store, who is signed in, ไทย/EN, lock, exit kiosk), a
+side navigation limited to what the role may use, the screens, and the idle auto-logout.
+
+The language switch retranslates every screen live (each has ``retranslate_ui()``); the
+panel starts in ``language`` or, without one, the kiosk's ``settings.kiosk.language``."""
 
 from __future__ import annotations
 
@@ -21,9 +24,9 @@ from PySide6.QtWidgets import (
 
 from kiosk.services.staff import Permission
 from kiosk.ui.admin.context import AdminContext
-from kiosk.ui.admin.format import role_label, tr
+from kiosk.ui.admin.format import role_label, set_language, tr
 from kiosk.ui.admin.theme import apply_theme
-from kiosk.ui.admin.widgets import button, label
+from kiosk.ui.admin.widgets import LanguageSwitch, Source, Texts, label
 
 _ACTIVITY = {
     QEvent.Type.MouseButtonPress,
@@ -92,24 +95,29 @@ class IdleWatcher(QObject):
 
 
 class AdminWindow(QMainWindow):
-    """Signals: ``logged_out(reason)`` ("manual", "idle", "closed") and
-    ``exit_kiosk_requested`` (a manager/owner chose to leave kiosk mode)."""
+    """Signals: ``logged_out(reason)`` ("manual", "idle", "closed"),
+    ``exit_kiosk_requested`` (a manager/owner chose to leave kiosk mode) and
+    ``language_changed(lang)``."""
 
     logged_out = Signal(str)
     exit_kiosk_requested = Signal()
+    language_changed = Signal(str)
 
     def __init__(
         self,
         ctx: AdminContext,
         idle_now: Callable[[], float] = time.monotonic,
         parent: QWidget | None = None,
+        language: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self._done = False
+        self.texts = Texts()
         self.setObjectName("AdminWindow")
         settings = ctx.settings()
-        self.setWindowTitle(tr("OrderUp admin — {store}").format(store=settings.store.name))
+        self.language = language or settings.kiosk.language
+        set_language(self.language)
         self.resize(1280, 800)
         apply_theme(self)
 
@@ -142,6 +150,7 @@ class AdminWindow(QMainWindow):
         )
         self.idle.idle.connect(self._on_idle_idle)
         self.idle.start()
+        self._retranslate_window()
 
     # -- layout ---------------------------------------------------------------------------
     def _build_header(self) -> QWidget:
@@ -156,19 +165,23 @@ class AdminWindow(QMainWindow):
         names.addWidget(label(settings.store.name_th, "muted", "StoreNameTh"))
         row.addLayout(names)
         row.addStretch(1)
-        who = self.ctx.staff
-        self.signed_in = label(
-            tr("Signed in as {name} · {role}").format(name=who.name, role=role_label(who.role)),
-            name="SignedInAs",
-        )
+        self.signed_in = label(name="SignedInAs")
         row.addWidget(self.signed_in)
         row.addSpacing(12)
-        self.exit_kiosk = button(tr("Exit kiosk"), "danger", "ExitKioskButton")
+        self.languages = LanguageSwitch("Lang")
+        self.languages.set_language(self.language)
+        self.languages.language_requested.connect(self._on_languages_language_requested)
+        row.addWidget(self.languages)
+        row.addSpacing(12)
+        who = self.ctx.staff
+        self.exit_kiosk = self.texts.button(lambda: tr("Exit kiosk"), "danger", "ExitKioskButton")
         self.exit_kiosk.setVisible(self.ctx.kiosk_mode and who.can(Permission.EXIT_KIOSK))
         self.exit_kiosk.clicked.connect(self._on_exit_kiosk_clicked)
         row.addWidget(self.exit_kiosk)
-        self.lock = button(tr("Lock"), "primary", "LogoutButton")
-        self.lock.setToolTip(tr("Sign out (also happens after a few idle minutes)"))
+        self.lock = self.texts.button(lambda: tr("Lock"), "primary", "LogoutButton")
+        self.texts.bind(
+            self.lock.setToolTip, lambda: tr("Sign out (also happens after a few idle minutes)")
+        )
         self.lock.clicked.connect(self._on_lock_clicked)
         row.addWidget(self.lock)
         return header
@@ -182,14 +195,29 @@ class AdminWindow(QMainWindow):
         from kiosk.ui.admin.settings import SettingsScreen
         from kiosk.ui.admin.staff import StaffScreen
 
-        entries: list[tuple[str, str, Callable[[], QWidget], Permission]] = [
-            ("dashboard", tr("Dashboard"), lambda: DashboardScreen(self.ctx), Permission.VIEW),
-            ("orders", tr("Orders"), lambda: OrdersScreen(self.ctx), Permission.VIEW),
-            ("members", tr("Members"), lambda: MembersScreen(self.ctx), Permission.VIEW),
-            ("menu", tr("Menu"), lambda: MenuScreen(self.ctx), Permission.VIEW),
-            ("settings", tr("Settings"), lambda: SettingsScreen(self.ctx), Permission.SETTINGS),
-            ("staff", tr("Staff"), lambda: StaffScreen(self.ctx), Permission.STAFF_MANAGE),
-            ("audit", tr("Audit & export"), lambda: AuditScreen(self.ctx), Permission.AUDIT_VIEW),
+        entries: list[tuple[str, Source, Callable[[], QWidget], Permission]] = [
+            (
+                "dashboard",
+                lambda: tr("Dashboard"),
+                lambda: DashboardScreen(self.ctx),
+                Permission.VIEW,
+            ),
+            ("orders", lambda: tr("Orders"), lambda: OrdersScreen(self.ctx), Permission.VIEW),
+            ("members", lambda: tr("Members"), lambda: MembersScreen(self.ctx), Permission.VIEW),
+            ("menu", lambda: tr("Menu"), lambda: MenuScreen(self.ctx), Permission.VIEW),
+            (
+                "settings",
+                lambda: tr("Settings"),
+                lambda: SettingsScreen(self.ctx),
+                Permission.SETTINGS,
+            ),
+            ("staff", lambda: tr("Staff"), lambda: StaffScreen(self.ctx), Permission.STAFF_MANAGE),
+            (
+                "audit",
+                lambda: tr("Audit & export"),
+                lambda: AuditScreen(self.ctx),
+                Permission.AUDIT_VIEW,
+            ),
         ]
         for key, title, make, permission in entries:
             if not self.ctx.can(permission):
@@ -198,8 +226,37 @@ class AdminWindow(QMainWindow):
             screen.setObjectName(f"{key.capitalize()}Screen")
             self.screens[key] = screen
             self.stack.addWidget(screen)
-            item = QListWidgetItem(title, self.nav)
+            item = QListWidgetItem("", self.nav)
             item.setData(Qt.ItemDataRole.UserRole, key)
+            self.texts.bind(item.setText, title)
+
+    # -- language ---------------------------------------------------------------------------
+    def set_language(self, lang: str) -> None:
+        """Switch the panel's language and retranslate every screen, keeping their state."""
+        self.language = lang
+        set_language(lang)
+        self.languages.set_language(lang)
+        self.retranslate_ui()
+        self.language_changed.emit(lang)
+
+    def _on_languages_language_requested(self, lang: str) -> None:
+        self.set_language(lang)
+
+    def retranslate_ui(self) -> None:
+        self._retranslate_window()
+        self.texts.retranslate()
+        for screen in self.screens.values():
+            retranslate = getattr(screen, "retranslate_ui", None)
+            if callable(retranslate):
+                retranslate()
+
+    def _retranslate_window(self) -> None:
+        settings = self.ctx.settings()
+        who = self.ctx.staff
+        self.setWindowTitle(tr("OrderUp admin — {store}").format(store=settings.store.name))
+        self.signed_in.setText(
+            tr("Signed in as {name} · {role}").format(name=who.name, role=role_label(who.role))
+        )
 
     # -- navigation -----------------------------------------------------------------------
     def show_screen(self, key: str) -> QWidget:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.services.money import format_thb
+from kiosk.services.money import format_delta, format_thb
 from kiosk.services.views import MenuItemView, OptionGroupView
 from kiosk.ui.cart import MAX_QUANTITY
 from kiosk.ui.i18n import current_language, pick
@@ -198,6 +198,6 @@ class OptionsSheet(QFrame):
             for b, opt in zip(buttons, group.options, strict=True):
                 text = pick(opt.name_th, opt.name_en)
                 if opt.price_delta:
-                    text += f"   +{format_thb(opt.price_delta)}"
+                    text += f"   {format_delta(opt.price_delta)}"
                 b.setText(button_text(text))
         self._update_price()
