@@ -12,7 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
@@ -71,6 +71,24 @@ def _check_invariants(store, lifetimes: dict[int, int]) -> None:  # type: ignore
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(ops=st.lists(op, min_size=1, max_size=25), seed=st.integers(0, 2**16))
+# Always run the whole life of an order at least once, whatever Hypothesis draws.
+@example(
+    ops=[
+        ("order", 0, 1, 2),
+        ("redeem", 50),
+        ("pay", "declined"),
+        ("pay", "card"),
+        ("order", 1, 13, 1),
+        ("pay", "promptpay"),
+        ("refund", 0),
+        ("adjust", 2, -40),
+        ("expire", 14),
+        ("order", 3, 2, 1),
+        ("redeem", 5),
+        ("cancel",),
+    ],
+    seed=3,
+)
 def test_random_operations_keep_the_invariants(template: Path, ops: list, seed: int) -> None:
     workdir = Path(tempfile.mkdtemp())
     try:
