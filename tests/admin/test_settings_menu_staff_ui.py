@@ -13,7 +13,6 @@ from pytestqt.qtbot import QtBot
 from kiosk.app import Store
 from kiosk.services.errors import AuthenticationFailed
 from kiosk.services.promptpay import build_payload
-from kiosk.services.qr import qr_matrix
 from kiosk.services.staff import StaffView
 from kiosk.ui.admin.menu import MenuScreen
 from kiosk.ui.admin.settings import SettingsScreen
@@ -32,16 +31,16 @@ def test_promptpay_id_is_validated_with_a_test_qr(
     qtbot: QtBot, store: Store, make_ctx: Any, staff: dict[str, StaffView]
 ) -> None:
     screen = _show(qtbot, SettingsScreen(make_ctx(staff["Ploy"])))
-    assert screen.qr.matrix == qr_matrix(build_payload("0812345678"))
+    assert screen.qr.payload == build_payload("0812345678")
     assert "081-234-5678" in screen.promptpay_state.text()
     screen.promptpay.setText("081-234-567")
-    assert screen.qr.matrix == []
+    assert screen.qr.payload == ""
     assert screen.promptpay_state.property("role") == "error"
     screen._on_save_clicked()
     assert screen.message.property("role") == "error"
     assert store.current_settings().store.promptpay_id == "0812345678"
     screen.promptpay.setText("089 999 9999")
-    assert screen.qr.matrix == qr_matrix(build_payload("0899999999"))
+    assert screen.qr.payload == build_payload("0899999999")
     qtbot.mouseClick(screen.save, Qt.MouseButton.LeftButton)
     assert screen.message.property("role") == "ok"
     assert store.current_settings().store.promptpay_id == "089 999 9999"

@@ -3,7 +3,7 @@ points balance with a reason-required adjustment, and the full transaction histo
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QSpinBox,
-    QSplitter,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -27,7 +26,15 @@ from kiosk.ui.admin.context import AdminContext, friendly
 from kiosk.ui.admin.format import local_dt, money, tier_label, tr
 from kiosk.ui.admin.models import ROW_ID_ROLE, PagedTableModel, loyalty_columns, member_columns
 from kiosk.ui.admin.orders import configure_table, fit_columns, select_row_id
-from kiosk.ui.admin.widgets import Card, MessageLabel, PageHeader, Source, Texts, label
+from kiosk.ui.admin.widgets import (
+    Card,
+    ListDetailSplitter,
+    MessageLabel,
+    PageHeader,
+    Source,
+    Texts,
+    label,
+)
 
 
 class MemberDetail(Card):
@@ -302,10 +309,7 @@ class MembersScreen(QWidget):
         self.search.returnPressed.connect(self.apply_search)
         self.header.tools.addWidget(self.search)
 
-        self._split_dragged = False
-        self.split = split = QSplitter(Qt.Orientation.Horizontal)
-        split.splitterMoved.connect(self._on_split_splitter_moved)
-        split.setChildrenCollapsible(False)
+        self.split = split = ListDetailSplitter()
         self.table = QTableView()
         self.table.setObjectName("MembersTable")
         listing = MemberListing(ctx.store.db, ctx.store.current_settings)
@@ -330,19 +334,9 @@ class MembersScreen(QWidget):
         ctx.events.points_changed.connect(self._on_events_points_changed)
         self._update_subtitle()
 
-    def _on_split_splitter_moved(self, *_: object) -> None:
-        self._split_dragged = True
-
     def resizeEvent(self, event: QResizeEvent) -> None:
         """On a portrait screen the detail goes under the table instead of beside it."""
-        size = event.size()
-        portrait = size.height() > size.width() * 1.2
-        orientation = Qt.Orientation.Vertical if portrait else Qt.Orientation.Horizontal
-        if orientation != self.split.orientation() or not self._split_dragged:
-            self.split.setOrientation(orientation)
-            # three fifths for the table, two for the detail (until staff drag the handle)
-            length = size.height() if portrait else size.width()
-            self.split.setSizes([length * 3 // 5, length * 2 // 5])
+        self.split.fit(event.size())
         super().resizeEvent(event)
 
     def _update_subtitle(self) -> None:

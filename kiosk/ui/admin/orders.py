@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
-    QSplitter,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -47,7 +46,7 @@ from kiosk.ui.admin.format import (
     tr,
 )
 from kiosk.ui.admin.models import ROW_ID_ROLE, PagedTableModel, order_columns
-from kiosk.ui.admin.widgets import Card, PageHeader, Pill, Texts, label
+from kiosk.ui.admin.widgets import Card, ListDetailSplitter, PageHeader, Pill, Texts, label
 
 ACTIVE = ("pending", "preparing", "ready")
 STRETCH_MIN = 110  # a stretched column (member, reason) shows at least a short name
@@ -429,10 +428,7 @@ class OrdersScreen(QWidget):
         filters.addWidget(self.count)
         page.addLayout(filters)
 
-        self._split_dragged = False
-        self.split = split = QSplitter(Qt.Orientation.Horizontal)
-        split.splitterMoved.connect(self._on_split_splitter_moved)
-        split.setChildrenCollapsible(False)
+        self.split = split = ListDetailSplitter()
         self.table = QTableView()
         self.table.setObjectName("OrdersTable")
         self.model = PagedTableModel(
@@ -474,19 +470,9 @@ class OrdersScreen(QWidget):
         self.filter_buttons[self.filter].setChecked(True)
         self._update_count()
 
-    def _on_split_splitter_moved(self, *_: object) -> None:
-        self._split_dragged = True
-
     def resizeEvent(self, event: QResizeEvent) -> None:
         """On a portrait screen the detail goes under the table instead of beside it."""
-        size = event.size()
-        portrait = size.height() > size.width() * 1.2
-        orientation = Qt.Orientation.Vertical if portrait else Qt.Orientation.Horizontal
-        if orientation != self.split.orientation() or not self._split_dragged:
-            self.split.setOrientation(orientation)
-            # three fifths for the table, two for the detail (until staff drag the handle)
-            length = size.height() if portrait else size.width()
-            self.split.setSizes([length * 3 // 5, length * 2 // 5])
+        self.split.fit(event.size())
         super().resizeEvent(event)
 
     # -- filters ------------------------------------------------------------------------------

@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
 from kiosk.config import Settings
 from kiosk.services.errors import InvalidInput, ServiceError
 from kiosk.services.promptpay import build_payload, normalize_target
-from kiosk.services.qr import qr_matrix
 from kiosk.services.staff import Permission
 from kiosk.ui.admin.context import AdminContext, friendly
 from kiosk.ui.admin.format import tier_label, tr
 from kiosk.ui.admin.theme import set_role
-from kiosk.ui.admin.widgets import MessageLabel, PageHeader, QrView, Source, Texts, label
+from kiosk.ui.admin.widgets import MessageLabel, PageHeader, Source, Texts, label
+from kiosk.ui.widgets.qr_view import QRView
 
 
 def _spin(lo: int, hi: int, name: str = "") -> QSpinBox:
@@ -164,7 +164,7 @@ class SettingsScreen(QWidget):
         self._row(form, lambda: tr("PromptPay ID"), self.promptpay)
         form.addRow("", self.promptpay_state)
         qr_row = QHBoxLayout()
-        self.qr = QrView()
+        self.qr = QRView("SettingsQr")
         self.qr.setFixedSize(220, 220)
         qr_row.addWidget(self.qr)
         self.qr_caption = label("", "muted", "QrCaption")
@@ -294,7 +294,7 @@ class SettingsScreen(QWidget):
             self.promptpay_state.setText(friendly(exc))
             set_role(self.promptpay_state, "role", "error")
             set_role(self.promptpay, "invalid", "true")
-            self.qr.set_matrix([])
+            self.qr.set_payload("")
             self.qr_caption.setText(tr("No QR until the PromptPay ID is valid."))
             return
         set_role(self.promptpay, "invalid", "false")
@@ -310,7 +310,7 @@ class SettingsScreen(QWidget):
             )
         )
         payload = build_payload(target)
-        self.qr.set_matrix(qr_matrix(payload))
+        self.qr.set_payload(payload)
         self.qr_caption.setText(
             tr(
                 "Scan with a banking app: it should offer to pay {target} (no amount). "

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -13,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -203,40 +203,24 @@ class PageHeader(QWidget):
         row.addLayout(self.tools)
 
 
-class QrView(QWidget):
-    """Paints a QR module matrix (``kiosk.services.qr.qr_matrix``) crisply: whole pixels
-    per module, centred, on white."""
+class ListDetailSplitter(QSplitter):
+    """A table beside its detail panel, or above it on a portrait screen. Three fifths
+    go to the table until staff drag the handle; after that their sizes are kept."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._matrix: list[list[bool]] = []
-        self.setMinimumSize(160, 160)
-        self.setObjectName("QrView")
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.setChildrenCollapsible(False)
+        self.dragged = False
+        self.splitterMoved.connect(self._on_self_splitter_moved)
 
-    def set_matrix(self, matrix: list[list[bool]]) -> None:
-        self._matrix = matrix
-        self.update()
+    def _on_self_splitter_moved(self, *_: object) -> None:
+        self.dragged = True
 
-    @property
-    def matrix(self) -> list[list[bool]]:
-        return self._matrix
-
-    def sizeHint(self) -> QSize:
-        return QSize(220, 220)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor("white"))
-        n = len(self._matrix)
-        if n:
-            module = max(1, min(self.width(), self.height()) // n)
-            side = module * n
-            x0 = (self.width() - side) // 2
-            y0 = (self.height() - side) // 2
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor("black"))
-            for y, row in enumerate(self._matrix):
-                for x, dark in enumerate(row):
-                    if dark:
-                        painter.drawRect(QRectF(x0 + x * module, y0 + y * module, module, module))
-        painter.end()
+    def fit(self, size: QSize) -> None:
+        """Call from the screen's ``resizeEvent`` with the screen's new size."""
+        portrait = size.height() > size.width() * 1.2
+        orientation = Qt.Orientation.Vertical if portrait else Qt.Orientation.Horizontal
+        if orientation != self.orientation() or not self.dragged:
+            self.setOrientation(orientation)
+            length = size.height() if portrait else size.width()
+            self.setSizes([length * 3 // 5, length * 2 // 5])
