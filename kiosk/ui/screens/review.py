@@ -10,7 +10,15 @@ from kiosk.services.views import MenuItemView, OrderLineView, QuoteView
 from kiosk.ui.i18n import current_language, pick
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets.cart_panel import options_summary
-from kiosk.ui.widgets.common import button, card, clear_layout, hbox, label, vbox
+from kiosk.ui.widgets.common import (
+    button,
+    card,
+    clear_layout,
+    hbox,
+    label,
+    quantity_stepper,
+    vbox,
+)
 from kiosk.ui.widgets.dish_image import DishPicture
 
 
@@ -153,19 +161,8 @@ class ReviewScreen(Screen):
         each.setText(self.tr("%1 each").replace("%1", format_thb(line.unit_price)))
         texts.addWidget(each)
         lay.addLayout(texts, 1)
-        minus = button(f"review_minus_{i}", "stepper")
-        minus.setText("−")
-        minus.setEnabled(line.quantity > 1)
-        minus.clicked.connect(
-            lambda _=False, n=i, q=line.quantity: self.quantity_changed.emit(n, q - 1)
-        )
-        qty = label(f"review_qty_{i}", "subtitle", align=Qt.AlignmentFlag.AlignCenter)
-        qty.setText(str(line.quantity))
-        qty.setMinimumWidth(48)
-        plus = button(f"review_plus_{i}", "stepper")
-        plus.setText("+")
-        plus.clicked.connect(
-            lambda _=False, n=i, q=line.quantity: self.quantity_changed.emit(n, q + 1)
+        minus, qty, plus = quantity_stepper(
+            "review", i, line.quantity, self.quantity_changed.emit, 48, floor_at_one=True
         )
         total = label(f"review_line_total_{i}", "price", align=Qt.AlignmentFlag.AlignRight)
         total.setText(format_thb(line.line_total))

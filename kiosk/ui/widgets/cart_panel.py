@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QWidget
 from kiosk.services.money import ZERO, format_thb
 from kiosk.services.views import OrderLineView, QuoteView
 from kiosk.ui.i18n import pick
-from kiosk.ui.widgets.common import button, clear_layout, hbox, label, vbox
+from kiosk.ui.widgets.common import button, clear_layout, hbox, label, quantity_stepper, vbox
 
 
 def options_summary(line: OrderLineView) -> str:
@@ -143,18 +143,8 @@ class CartPanel(QFrame):
         price.setText(format_thb(line.line_total))
         texts.addWidget(price)
         lay.addLayout(texts, 1)
-        minus = button(f"cart_minus_{i}", "stepper")
-        minus.setText("−")
-        minus.clicked.connect(
-            lambda _=False, n=i, q=line.quantity: self.quantity_changed.emit(n, q - 1)
-        )
-        qty = label(f"cart_qty_{i}", "subtitle", align=Qt.AlignmentFlag.AlignCenter)
-        qty.setText(str(line.quantity))
-        qty.setMinimumWidth(40)
-        plus = button(f"cart_plus_{i}", "stepper")
-        plus.setText("+")
-        plus.clicked.connect(
-            lambda _=False, n=i, q=line.quantity: self.quantity_changed.emit(n, q + 1)
+        minus, qty, plus = quantity_stepper(
+            "cart", i, line.quantity, self.quantity_changed.emit, 40
         )
         lay.addWidget(minus)
         lay.addWidget(qty)

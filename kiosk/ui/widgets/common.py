@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QFrame,
@@ -125,3 +127,26 @@ def clear_layout(layout: QLayout) -> None:
 def expanding(widget: QWidget) -> QWidget:
     widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
     return widget
+
+
+def quantity_stepper(
+    prefix: str,
+    index: int,
+    quantity: int,
+    emit: Callable[[int, int], None],
+    qty_width: int,
+    floor_at_one: bool = False,
+) -> tuple[QPushButton, QLabel, QPushButton]:
+    """The − n + buttons of a cart line: ``emit(index, new_quantity)`` on a tap. Named
+    ``<prefix>_minus_<i>``, ``<prefix>_qty_<i>``, ``<prefix>_plus_<i>`` for tests."""
+    minus = button(f"{prefix}_minus_{index}", "stepper")
+    minus.setText("−")
+    minus.setEnabled(not floor_at_one or quantity > 1)
+    minus.clicked.connect(lambda _=False: emit(index, quantity - 1))
+    qty = label(f"{prefix}_qty_{index}", "subtitle", align=Qt.AlignmentFlag.AlignCenter)
+    qty.setText(str(quantity))
+    qty.setMinimumWidth(qty_width)
+    plus = button(f"{prefix}_plus_{index}", "stepper")
+    plus.setText("+")
+    plus.clicked.connect(lambda _=False: emit(index, quantity + 1))
+    return minus, qty, plus
