@@ -49,7 +49,7 @@ def dataset(cache: Path, members: int, orders: int) -> Path:
 
     path = cache / f"bench_m{members}_o{orders}.db"
     if path.exists():
-        store = open_store(f"sqlite:///{path}")
+        store = open_store(f"sqlite:///{path}", migrate=True)  # a cache from older code
         with store.db.read() as s:
             have = (
                 s.scalar(select(func.count(Customer.id))) or 0,
