@@ -69,9 +69,16 @@ def item_view(item: MenuItem) -> MenuItemView:
         description_en=item.description_en,
         description_th=item.description_th,
         available=item.available,
+        orderable=orderable(item),
         image=item.image,
         option_groups=tuple(group_view(g) for g in item.option_groups),
     )
+
+
+def orderable(item: MenuItem) -> bool:
+    """Whether a customer can complete the dish's choices: every required group still has
+    enough options on sale. A dish that is not is shown as sold out on the kiosk."""
+    return all(sum(1 for o in g.options if o.available) >= g.min_select for g in item.option_groups)
 
 
 def _name(value: object, missing: str) -> str:
@@ -323,6 +330,7 @@ class MenuService:
                 before = {k: getattr(group, k) for k in changed}
                 for key, value in changed.items():
                     setattr(group, key, value)
+                _check_price_covers_options(group.item)
                 self._audit(
                     s, staff, "menu.group.update", "option_group", group.id, before, changed
                 )
@@ -382,6 +390,7 @@ class MenuService:
             group.options.append(option)
             if default:
                 _make_default(group, option)
+            _check_price_covers_options(group.item)
             uow.flush()
             after = {
                 "group_id": group.id,
@@ -425,6 +434,7 @@ class MenuService:
                     _make_default(group, option)
                 elif changed.get("is_default") is False:
                     option.is_default = False
+                _check_price_covers_options(group.item)
                 after = {k: _plain(v) for k, v in changed.items()}
                 self._audit(s, staff, "menu.option.update", "option", option.id, before, after)
                 self._announce(uow, group.item_id)
@@ -473,12 +483,24 @@ def _make_default(group: OptionGroup, option: Option) -> None:
     option.is_default = True
 
 
-def _check_price_covers_options(item: MenuItem, price: Decimal) -> None:
-    """A dish's price must stay at least what its cheapest option takes off."""
-    deltas = [o.price_delta for g in item.option_groups for o in g.options]
-    lowest = min(deltas, default=ZERO)
-    if price + lowest < 0:
+def lowest_price(item: MenuItem, price: Decimal | None = None) -> Decimal:
+    """The least a customer can pay for one of ``item``: its price plus, in every group,
+    the most that group's allowed choices can take off together."""
+    total = item.price if price is None else price
+    for group in item.option_groups:
+        discounts = sorted(o.price_delta for o in group.options if o.price_delta < 0)
+        total += sum(discounts[: group.max_select], ZERO)
+    return total
+
+
+def _check_price_covers_options(item: MenuItem, price: Decimal | None = None) -> None:
+    """No combination of options may bring a dish below ฿0: a negative line would lower
+    the price of everything else in the cart."""
+    lowest = lowest_price(item, price)
+    if lowest < 0:
+        shown = item.price if price is None else price
         raise InvalidAmount(
-            f"An option of this dish takes {format_thb(-lowest)} off: the price must be at "
-            "least that."
+            f"With these options a customer could pay {format_thb(lowest)} for a dish priced "
+            f"{format_thb(shown)}: the dish's price must be at least what its options can take "
+            "off together."
         )

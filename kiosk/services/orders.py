@@ -189,6 +189,8 @@ def price_lines(s: Session, lines: Sequence[Mapping[str, Any]]) -> list[OrderIte
             raise InvalidOrder(f"Quantity must be between 1 and {MAX_QUANTITY}.")
         chosen = _choose_options(item, [_as_int(o, "option") for o in line.get("options") or ()])
         unit = item.price + sum((o.price_delta for o in chosen), ZERO)
+        if unit < 0:  # the menu service prevents it; never let a line lower the others
+            raise InvalidOrder(f"The options chosen for {item.name_en} cost less than nothing.")
         priced.append(
             OrderItem(
                 menu_item_id=item.id,

@@ -384,11 +384,16 @@ class PaymentService:
 
             promptpay_id = str(details.get("promptpay_id") or "").strip()
             normalize_target(promptpay_id)  # raises InvalidPromptPayTarget with a clear message
-        at_counter = method == PaymentMethod.CASH.value and settings.payments.pay_at_counter
         with self._db.uow() as uow:
             s = uow.session
             order = load_order(s, order_id, for_update=True)
             self._check_payable(order)
+            # Nothing to collect (paid in full with points): never wait for the counter.
+            at_counter = (
+                method == PaymentMethod.CASH.value
+                and settings.payments.pay_at_counter
+                and order.total > 0
+            )
             now = self.clock.now()
             payment = Payment(
                 order_id=order.id,

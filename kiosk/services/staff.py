@@ -628,7 +628,10 @@ class StaffActions:
         if not fields:
             raise InvalidInput("Nothing to change.")
         if set(fields) == {"available"}:
-            return self.set_available(actor, item_id, bool(fields["available"]))
+            available = fields["available"]
+            if not isinstance(available, bool):
+                raise InvalidInput("Available is yes or no.")
+            return self.set_available(actor, item_id, available)
         who = self._who(actor, Permission.MENU_EDIT)
         if "price" in fields:
             fields["price"] = Decimal(str(fields["price"]))

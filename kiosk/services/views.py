@@ -68,6 +68,13 @@ class MenuItemView(View):
     available: bool = True
     image: str = ""
     option_groups: tuple[OptionGroupView, ...] = ()
+    # False when a required option group has nothing left on sale: show it as sold out.
+    orderable: bool = True
+
+    @property
+    def on_sale(self) -> bool:
+        """What the kiosk shows: available and its required choices can be made."""
+        return self.available and self.orderable
 
     def name(self, lang: str) -> str:
         return self.name_th if lang == "th" else self.name_en
