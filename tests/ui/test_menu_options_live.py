@@ -63,3 +63,15 @@ def test_deleting_an_option_in_a_cart_drops_that_line_quietly(kiosk: Kiosk) -> N
     assert (
         kiosk.flow.quote is not None and kiosk.flow.quote.total == kiosk.item("Fresh Coconut").price
     )
+
+
+def test_a_dish_whose_required_choice_sold_out_shows_as_sold_out(make_kiosk, store) -> None:  # type: ignore[no-untyped-def]
+    lemongrass = next(i for i in store.menu.items() if i.name_en == "Lemongrass Juice")
+    for option in lemongrass.option_groups[0].options:
+        store.menu.update_option(option.id, available=False)
+    kiosk = make_kiosk()
+    kiosk.start()
+    card = kiosk.w(f"menu_item_{lemongrass.id}")
+    kiosk.qtbot.waitUntil(lambda: not card.isEnabled(), timeout=3000)
+    coconut = next(i for i in store.menu.items() if i.name_en == "Fresh Coconut")
+    assert kiosk.w(f"menu_item_{coconut.id}").isEnabled()

@@ -38,11 +38,11 @@ class ItemCard(QPushButton):
         lay = vbox(self, spacing=SPACING)
         lay.setContentsMargins(0, 0, 0, PAD)
         self.picture = DishPicture(self)
-        self.picture.set_image(item.image, sold_out=not item.available)
+        self.picture.set_image(item.image, sold_out=not item.on_sale)
         lay.addWidget(self.picture)
         self.badge = label(f"menu_item_{item.id}_soldout", "soldout", parent=self.picture)
         self.badge.move(16, 16)
-        self.badge.setVisible(not item.available)
+        self.badge.setVisible(not item.on_sale)
         self.name = label(f"menu_item_{item.id}_name", "item-name")
         self.alt = label(f"menu_item_{item.id}_alt", "item-alt")
         self.description = label(f"menu_item_{item.id}_description", "small", wrap=True)
@@ -72,7 +72,7 @@ class ItemCard(QPushButton):
         lay.insertSpacing(1, PAD // 2)
         for child in self.findChildren(QWidget):
             child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.setEnabled(item.available)
+        self.setEnabled(item.on_sale)
         self._width = 320
         self.set_card_width(320)
         self.retranslate_ui()
@@ -98,6 +98,6 @@ class ItemCard(QPushButton):
         self.price.setText(format_thb(item.price))
         self.badge.setText(self.tr("Sold out"))
         self.badge.adjustSize()
-        has_options = bool(item.option_groups) and item.available
+        has_options = bool(item.option_groups) and item.on_sale
         self.options_hint.setText(self.tr("Choose options") if has_options else "")
-        self.setToolTip(self.tr("Sold out") if not item.available else "")
+        self.setToolTip(self.tr("Sold out") if not item.on_sale else "")
