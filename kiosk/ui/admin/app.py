@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.services.staff import StaffActions, StaffService, StaffView
@@ -122,7 +122,9 @@ class AdminSession(QObject):
     def _on_window_logged_out(self, reason: str) -> None:
         window, self.window = self.window, None
         if window is not None and reason != "closed":
-            window.close()
+            # Queued: log_out may run inside a dialog's event loop (auto-logout); closing
+            # (and deleting) the window there would delete the dialog under it.
+            QTimer.singleShot(0, window.close)
         if reason == "exit_kiosk":
             return
         if self.kiosk_mode or reason == "closed":
