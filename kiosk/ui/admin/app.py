@@ -16,11 +16,12 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.services.staff import StaffActions, StaffService, StaffView
-from kiosk.ui.admin.context import AdminContext
+from kiosk.ui.admin.context import AdminContext, unexpected_message
 from kiosk.ui.admin.dialogs import Dialogs
-from kiosk.ui.admin.format import set_language
+from kiosk.ui.admin.format import set_language, tr
 from kiosk.ui.admin.login import LoginDialog
 from kiosk.ui.admin.window import AdminWindow
+from kiosk.ui.crash import install_exception_hook
 from kiosk.ui.fonts import register_fonts, ui_font
 from kiosk.ui.qt_events import QtEvents
 
@@ -156,11 +157,33 @@ def _prepare_app() -> QApplication:
     return app
 
 
+def install_panel_exception_hook(
+    parent: QObject, dialogs: Dialogs | None = None
+) -> Callable[[], None]:
+    """Stand-alone panel: an uncaught error is logged (with its traceback) and staff see a
+    calm message instead of the panel dying silently. Returns the uninstaller."""
+    dialogs = dialogs or Dialogs()
+    showing: list[bool] = []
+
+    def on_error() -> None:
+        if showing:  # one message at a time, however many errors queue up
+            return
+        showing.append(True)
+        try:
+            window = QApplication.activeWindow()
+            dialogs.error(window, tr("OrderUp admin"), unexpected_message())
+        finally:
+            showing.clear()
+
+    return install_exception_hook(on_error, parent)
+
+
 def run_admin(store: Any) -> int:
     """``kiosk admin``: its own window, mouse and keyboard. Returns the exit code."""
     app = _prepare_app()
     app.setApplicationName("OrderUp admin")
     app.setFont(ui_font(10))
+    uninstall = install_panel_exception_hook(app)
     session = AdminSession(store, kiosk_mode=False)
     _sessions.append(session)
     session.finished.connect(app.quit)
@@ -168,6 +191,7 @@ def run_admin(store: Any) -> int:
     try:
         return app.exec()
     finally:
+        uninstall()
         store.close()
 
 
