@@ -66,6 +66,61 @@ def test_locked_database_shows_a_message_and_saves_nothing(
         quick.close()
 
 
+def test_locked_database_in_forms_and_sign_in(
+    qtbot: QtBot,
+    store: Store,
+    db_url: str,
+    clock: FakeClock,
+    staff: dict[str, StaffView],
+    dialogs: FakeDialogs,
+) -> None:
+    """Screens that report in their own message line (menu, sign-in) say the same calm
+    sentence when the database is locked, and let staff try again."""
+    from kiosk.ui.admin.login import LoginDialog
+    from kiosk.ui.admin.menu import MenuScreen
+    from tests.admin.conftest import FAST_HASHER, PINS
+
+    quick = open_store(
+        db_url,
+        config={"database": {"busy_timeout_ms": 200}, "kiosk": {"language": "en"}},
+        clock=clock,
+    )
+    from kiosk.services.staff import StaffService
+
+    quick.staff = StaffService(
+        quick.db, quick.current_settings, quick.events, clock, hasher=FAST_HASHER
+    )
+    events = QtEvents(quick.events)
+    try:
+        ctx = AdminContext(quick, StaffActions.from_store(quick), staff["Malee"], events, dialogs)  # type: ignore[arg-type]
+        menu = MenuScreen(ctx)
+        qtbot.addWidget(menu)
+        menu.show()
+        menu.select_item("Pad Thai with Prawns")
+        menu.price.setText("131")
+        login = LoginDialog(quick.staff, "Store")
+        qtbot.addWidget(login)
+        login.select("Nok")
+        login.pin.setText(PINS["Nok"])
+        holder = sqlite3.connect(db_url.removeprefix("sqlite:///"), timeout=0.1)
+        holder.execute("BEGIN IMMEDIATE")
+        try:
+            qtbot.mouseClick(menu.save, Qt.MouseButton.LeftButton)
+            with qtbot.assertNotEmitted(login.authenticated):
+                login._on_sign_in_clicked()
+        finally:
+            holder.rollback()
+            holder.close()
+        assert menu.message.text() == BUSY
+        assert login.message.text() == BUSY
+        assert menu.price.text() == "131"  # what was typed stays for the next try
+        qtbot.mouseClick(menu.save, Qt.MouseButton.LeftButton)
+        assert menu.message.text() == "Saved."
+    finally:
+        events.close()
+        quick.close()
+
+
 def test_unexpected_error_in_an_action_is_calm(
     qtbot: QtBot,
     make_ctx: Any,

@@ -62,15 +62,22 @@ class AdminContext:
         message too: staff never see a traceback, and the panel keeps running."""
         try:
             return action()
-        except ServiceError as exc:
-            self.dialogs.error(parent, what, friendly(exc))
-        except DBAPIError:  # OperationalError ("database is locked") is one of these
-            log.warning("database error during %r", what, exc_info=True)
-            self.dialogs.error(parent, what, busy_message())
-        except Exception:
-            log.exception("unexpected error during %r", what)
-            self.dialogs.error(parent, what, unexpected_message())
+        except Exception as exc:
+            self.dialogs.error(parent, what, problem(exc, what)())
         return None
+
+
+def problem(exc: Exception, what: str) -> Callable[[], str]:
+    """What to tell staff about ``exc`` (re-translatable): a service's refusal in its own
+    words; a busy (locked) database or anything unexpected logged and said calmly, never
+    as a traceback."""
+    if isinstance(exc, ServiceError):
+        return lambda: friendly(exc)
+    if isinstance(exc, DBAPIError):  # OperationalError ("database is locked") is one
+        log.warning("database error during %r", what, exc_info=exc)
+        return busy_message
+    log.error("unexpected error during %r", what, exc_info=exc)
+    return unexpected_message
 
 
 def busy_message() -> str:

@@ -47,7 +47,7 @@ from kiosk.services.errors import ServiceError
 from kiosk.services.money import format_delta
 from kiosk.services.staff import Permission
 from kiosk.services.views import MenuItemView, OptionGroupView, OptionView
-from kiosk.ui.admin.context import AdminContext, friendly
+from kiosk.ui.admin.context import AdminContext, problem
 from kiosk.ui.admin.format import language, tr
 from kiosk.ui.admin.models import MenuTableModel
 from kiosk.ui.admin.theme import color
@@ -921,8 +921,11 @@ class MenuScreen(QWidget):
             return
         try:
             updated = self.ctx.actions.update_item(self.ctx.staff, item.id, **fields)
-        except (ServiceError, ValueError) as exc:
-            self._set_message(lambda e=exc: friendly(e) if isinstance(e, ServiceError) else str(e))
+        except ValueError as exc:
+            self._set_message(lambda e=exc: str(e))
+            return
+        except Exception as exc:
+            self._set_message(problem(exc, "save menu item"))
             return
         self._replace(updated)
         self._set_message(lambda: tr("Saved."), ok=True)
@@ -949,8 +952,8 @@ class MenuScreen(QWidget):
             return False
         try:
             result = change()
-        except ServiceError as exc:
-            ed.message.show_message(lambda e=exc: friendly(e))
+        except Exception as exc:
+            ed.message.show_message(problem(exc, "change options"))
             return False
         ed.target = select(result)
         self._replace(self.ctx.store.menu.item(item.id))
