@@ -1563,5 +1563,17 @@
         <source>Close the kiosk and return to the desktop? Customers cannot order until it is started again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>OrderUp admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is busy; nothing was saved. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong; nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

@@ -1563,5 +1563,17 @@
         <source>Close the kiosk and return to the desktop? Customers cannot order until it is started again.</source>
         <translation>ปิดคีออสก์และกลับสู่เดสก์ท็อปใช่ไหม? ลูกค้าจะสั่งอาหารไม่ได้จนกว่าจะเปิดใหม่</translation>
     </message>
+    <message>
+        <source>OrderUp admin</source>
+        <translation>ระบบจัดการ OrderUp</translation>
+    </message>
+    <message>
+        <source>The database is busy; nothing was saved. Try again.</source>
+        <translation>ฐานข้อมูลไม่ว่าง ยังไม่ได้บันทึกอะไร ลองอีกครั้ง</translation>
+    </message>
+    <message>
+        <source>Something went wrong; nothing was saved.</source>
+        <translation>เกิดข้อผิดพลาด ยังไม่ได้บันทึกอะไร</translation>
+    </message>
 </context>
 </TS>

@@ -85,3 +85,30 @@ def test_cashier_export_is_refused_by_the_service(
         panel.start_export("orders", date(2024, 5, 1), date(2024, 5, 1), tmp_path / "x.csv")
     assert "manager or the owner" in signal.args[0]
     assert not (tmp_path / "x.csv").exists()
+
+
+def test_unexpected_export_error_reenables_export(
+    qtbot: QtBot,
+    store: Store,
+    make_ctx: Any,
+    staff: dict[str, StaffView],
+    tmp_path: Path,
+    monkeypatch: Any,
+) -> None:
+    """Regression: an exception other than ServiceError/OSError in the worker left the
+    panel at "Exporting…" with Export disabled until a restart."""
+    from kiosk.ui.admin.audit import ExportPanel
+
+    ctx = make_ctx(staff["Malee"])
+
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise ValueError("bug in the exporter")
+
+    monkeypatch.setattr(ctx.actions, "export_csv", broken)
+    panel = ExportPanel(ctx)
+    qtbot.addWidget(panel)
+    with qtbot.waitSignal(panel.export_failed, timeout=10_000) as signal:
+        panel.start_export("orders", date(2024, 5, 1), date(2024, 5, 1), tmp_path / "x.csv")
+    assert signal.args == ["Something went wrong; nothing was saved."]
+    assert panel.go.isEnabled() and panel.job is None
+    assert panel.status.text() == "Something went wrong; nothing was saved."

@@ -224,3 +224,50 @@ def test_other_panels_see_option_changes_live(
     ed.group_max.setValue(2)
     _click(qtbot, ed.save_group)
     qtbot.waitUntil(lambda: _texts(watcher) == ["ท็อปปิ้ง · Topping (up to 2)"], timeout=3000)
+
+
+def test_live_updates_keep_unsaved_edits(
+    qtbot: QtBot, store: Store, make_ctx: Any, staff: dict[str, StaffView], actions: Any
+) -> None:
+    """Regression: any menu change elsewhere (a cashier marking a dish sold out) reloaded
+    the screen and refilled the forms, wiping what a manager had typed but not saved."""
+    from kiosk.services.events import MenuChanged
+
+    manager = _screen(qtbot, make_ctx, staff["Malee"], "Pad Thai with Prawns")
+    pad_thai = manager.item
+    assert pad_thai is not None
+    manager.price.setText("999")
+    manager.name_en.setText("Pad Thai Special")
+    ed = manager.option_editor
+    group = next(g for g in pad_thai.option_groups if len(g.options) >= 2)
+    first, second = group.options[0], group.options[1]
+    ed.tree.setCurrentItem(_node(manager, first.name_en))
+    assert ed.target == ("option", first.id)
+    ed.option_price.setText("77")
+
+    # A cashier marks another dish sold out: only its row changes.
+    other = next(i for i in store.menu.items() if i.name_en == "Massaman Beef")
+    row = next(r for r in range(manager.model.rowCount()) if manager.model.item(r).id == other.id)  # type: ignore[union-attr]
+    actions.set_available(staff["Nok"], other.id, not other.available)
+    qtbot.waitUntil(lambda: manager.model.item(row).available != other.available)  # type: ignore[union-attr]
+    # ... and a sibling option of the open one, and this very dish.
+    actions.update_option(staff["Nok"], second.id, available=False)
+    actions.set_available(staff["Nok"], pad_thai.id, False)
+    qtbot.waitUntil(lambda: manager.item is not None and not manager.item.available)
+    manager.ctx.events.menu_changed.emit(MenuChanged())  # a change without an item: reload
+    assert manager.price.text() == "999"
+    assert manager.name_en.text() == "Pad Thai Special"
+    assert not manager.available.isChecked()  # untouched: takes the new value
+    assert ed.target == ("option", first.id) and ed.option_price.text() == "77"
+    assert "sold out" in _node(manager, second.name_en).text(0)  # the tree is up to date
+
+    _click(qtbot, manager.save)  # saving sends what was typed, not the stale availability
+    saved = store.menu.item(pad_thai.id)
+    assert (saved.price, saved.name_en, saved.available) == (
+        Decimal("999"),
+        "Pad Thai Special",
+        False,
+    )
+    assert manager.price.text() == "999.00"  # refilled after the save
+    manager.select_item("Massaman Beef")  # another row: its own values
+    assert manager.name_en.text() == "Massaman Beef"

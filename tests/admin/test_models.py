@@ -92,6 +92,21 @@ def test_menu_and_staff_models(qtmodeltester, busy: Store, qtbot: QtBot) -> None
     qtmodeltester.check(people)
     qtmodeltester.check(people, force_py=True)
     assert [people.data(people.index(r, 0)) for r in range(3)] == ["Malee", "Nok", "Ploy"]
+    # The shared list behaviour (ListTableModel): row ids, one-row refresh, headers.
+    from dataclasses import replace
+
+    from kiosk.ui.admin.models import ROW_ID_ROLE
+
+    menu = MenuTableModel()  # not the one qtmodeltester watches (it now checks ``people``)
+    menu.set_items(busy.menu.items())
+    first = menu.item(0)
+    assert first is not None and menu.data(menu.index(0, 0), ROW_ID_ROLE) == first.id
+    with qtbot.waitSignal(menu.dataChanged) as changed:
+        menu.replace_item(replace(first, name_en="Renamed"))
+    assert changed.args[0].row() == changed.args[1].row() == 0
+    assert menu.data(menu.index(0, 1)) == "Renamed" and menu.rowCount() == 17
+    assert people.headerData(3, Qt.Orientation.Horizontal) == "Last sign-in"
+    assert menu.headerData(6, Qt.Orientation.Horizontal) is None
 
 
 @pytest.fixture

@@ -201,3 +201,33 @@ def test_live_updates_from_events(
         timeout=3000,
     )
     assert "1 orders" in screen.count.text()
+
+
+def test_disabled_account_cannot_reprint(
+    qtbot: QtBot,
+    store: Store,
+    make_ctx: Any,
+    staff: dict[str, StaffView],
+    make_order: OrderMaker,
+    dialogs: FakeDialogs,
+) -> None:
+    """Regression: reprint wrote the receipt and the audit entry without asking the
+    service whether the signed-in account may still reprint."""
+    from sqlalchemy import select
+
+    from kiosk.db.models import AuditLog
+
+    paid = make_order(local(1, 13, 5))
+    screen = _screen(qtbot, make_ctx, staff["Nok"])
+    screen.select_order(paid)
+    store.staff.update(staff["Nok"].id, staff["Ploy"], active=False)  # disabled meanwhile
+    qtbot.mouseClick(screen.detail.reprint, Qt.MouseButton.LeftButton)
+    assert screen.last_receipt is None
+    assert dialogs.errors[-1] == (
+        "Reprint receipt",
+        "This staff account is disabled. Sign in again.",
+    )
+    assert not dialogs.infos
+    with store.db.read() as s:
+        actions = [a for (a,) in s.execute(select(AuditLog.action)).all()]
+    assert "order.reprint" not in actions and "staff.denied" in actions

@@ -169,3 +169,47 @@ def test_open_from_kiosk_shows_the_pin_dialog(
     with qtbot.waitSignal(session.finished):
         session.login.reject()
     assert session not in active_sessions()
+
+
+def test_auto_logout_while_a_question_is_open_cancels_it(
+    qtbot: QtBot, store: Store, staff: dict[str, StaffView]
+) -> None:
+    """Regression: signing out (idle) while a real dialog was up deleted the window, and
+    the dialog with it, inside the dialog's own event loop ("Internal C++ object already
+    deleted"). Now the question is cancelled first and the window closes afterwards."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from kiosk.ui.admin.dialogs import Dialogs
+
+    kiosk = QWidget()
+    qtbot.addWidget(kiosk)
+    kiosk.show()
+    session = AdminSession(
+        store, kiosk_mode=True, parent_widget=kiosk, dialogs=Dialogs(), quit_app=lambda: None
+    )
+    login = session.start()
+    login.select("Ploy")
+    login.pin.setText("9999")
+    login._on_sign_in_clicked()
+    window = session.window
+    assert window is not None
+    asked: list[bool] = []
+
+    def idle_when_asked() -> None:
+        if QApplication.activeModalWidget() is None:
+            QTimer.singleShot(10, idle_when_asked)
+            return
+        asked.append(True)
+        window.log_out("idle")
+
+    QTimer.singleShot(0, idle_when_asked)
+    with qtbot.waitSignal(session.finished):
+        window._on_exit_kiosk_clicked()  # "Exit kiosk mode?" is open when the panel idles
+    assert asked == [True]
+    assert QApplication.activeModalWidget() is None
+    assert _actions(store)[-1] == ("Ploy", "staff.auto_logout")
+    assert ("Ploy", "kiosk.exit") not in _actions(store)
+    qtbot.waitUntil(
+        lambda: not any(isinstance(w, AdminWindow) for w in QApplication.topLevelWidgets())
+    )

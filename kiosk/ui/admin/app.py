@@ -12,15 +12,16 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.services.staff import StaffActions, StaffService, StaffView
-from kiosk.ui.admin.context import AdminContext
+from kiosk.ui.admin.context import AdminContext, unexpected_message
 from kiosk.ui.admin.dialogs import Dialogs
-from kiosk.ui.admin.format import set_language
+from kiosk.ui.admin.format import set_language, tr
 from kiosk.ui.admin.login import LoginDialog
 from kiosk.ui.admin.window import AdminWindow
+from kiosk.ui.crash import install_exception_hook
 from kiosk.ui.fonts import register_fonts, ui_font
 from kiosk.ui.qt_events import QtEvents
 
@@ -122,7 +123,9 @@ class AdminSession(QObject):
     def _on_window_logged_out(self, reason: str) -> None:
         window, self.window = self.window, None
         if window is not None and reason != "closed":
-            window.close()
+            # Queued: log_out may run inside a dialog's event loop (auto-logout); closing
+            # (and deleting) the window there would delete the dialog under it.
+            QTimer.singleShot(0, window.close)
         if reason == "exit_kiosk":
             return
         if self.kiosk_mode or reason == "closed":
@@ -154,11 +157,33 @@ def _prepare_app() -> QApplication:
     return app
 
 
+def install_panel_exception_hook(
+    parent: QObject, dialogs: Dialogs | None = None
+) -> Callable[[], None]:
+    """Stand-alone panel: an uncaught error is logged (with its traceback) and staff see a
+    calm message instead of the panel dying silently. Returns the uninstaller."""
+    dialogs = dialogs or Dialogs()
+    showing: list[bool] = []
+
+    def on_error() -> None:
+        if showing:  # one message at a time, however many errors queue up
+            return
+        showing.append(True)
+        try:
+            window = QApplication.activeWindow()
+            dialogs.error(window, tr("OrderUp admin"), unexpected_message())
+        finally:
+            showing.clear()
+
+    return install_exception_hook(on_error, parent)
+
+
 def run_admin(store: Any) -> int:
     """``kiosk admin``: its own window, mouse and keyboard. Returns the exit code."""
     app = _prepare_app()
     app.setApplicationName("OrderUp admin")
     app.setFont(ui_font(10))
+    uninstall = install_panel_exception_hook(app)
     session = AdminSession(store, kiosk_mode=False)
     _sessions.append(session)
     session.finished.connect(app.quit)
@@ -166,6 +191,7 @@ def run_admin(store: Any) -> int:
     try:
         return app.exec()
     finally:
+        uninstall()
         store.close()
 
 

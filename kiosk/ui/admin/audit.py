@@ -34,11 +34,18 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.exc import DBAPIError
 
 from kiosk.services.errors import ServiceError
 from kiosk.services.export import default_filename
 from kiosk.services.listings import AuditListing, AuditRow
-from kiosk.ui.admin.context import AdminContext, friendly
+from kiosk.ui.admin.context import (
+    AdminContext,
+    busy_message,
+    friendly,
+    log,
+    unexpected_message,
+)
 from kiosk.ui.admin.format import local_dt, tr
 from kiosk.ui.admin.models import ROW_ROLE, PagedTableModel, audit_columns
 from kiosk.ui.admin.orders import configure_table, fit_columns
@@ -101,6 +108,12 @@ class ExportJob(QRunnable):
             self.signals.failed.emit(friendly(exc))
         except OSError as exc:
             self.signals.failed.emit(str(exc))
+        except DBAPIError:
+            log.warning("database error during the %s export", kind, exc_info=True)
+            self.signals.failed.emit(busy_message())
+        except Exception:  # never leave the panel stuck at "Exporting…"
+            log.exception("unexpected error during the %s export", kind)
+            self.signals.failed.emit(unexpected_message())
         else:
             self.signals.finished.emit(result)
 

@@ -3,22 +3,27 @@ live events and the dialogs. One object, passed down, so screens stay testable."
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypeVar
 
 from PySide6.QtWidgets import QWidget
+from sqlalchemy.exc import DBAPIError
 
 from kiosk.config import Settings
 from kiosk.services.errors import ServiceError
 from kiosk.services.reports import ReportService
 from kiosk.services.staff import Permission, StaffActions, StaffView
 from kiosk.ui.admin.dialogs import Dialogs
+from kiosk.ui.admin.format import tr
 from kiosk.ui.admin.messages import service_message
 from kiosk.ui.qt_events import QtEvents
 
 T = TypeVar("T")
+
+log = logging.getLogger("kiosk.ui.admin")
 
 
 @dataclass
@@ -51,12 +56,36 @@ class AdminContext:
         return self.staff.can(permission)
 
     def attempt(self, parent: QWidget | None, what: str, action: Callable[[], T]) -> T | None:
-        """Run a service call; a refusal or bad input becomes a message, not a crash."""
+        """Run a service call; a refusal or bad input becomes a message, not a crash.
+
+        A busy (locked) database or any unexpected error is logged and becomes a calm
+        message too: staff never see a traceback, and the panel keeps running."""
         try:
             return action()
-        except ServiceError as exc:
-            self.dialogs.error(parent, what, friendly(exc))
-            return None
+        except Exception as exc:
+            self.dialogs.error(parent, what, problem(exc, what)())
+        return None
+
+
+def problem(exc: Exception, what: str) -> Callable[[], str]:
+    """What to tell staff about ``exc`` (re-translatable): a service's refusal in its own
+    words; a busy (locked) database or anything unexpected logged and said calmly, never
+    as a traceback."""
+    if isinstance(exc, ServiceError):
+        return lambda: friendly(exc)
+    if isinstance(exc, DBAPIError):  # OperationalError ("database is locked") is one
+        log.warning("database error during %r", what, exc_info=exc)
+        return busy_message
+    log.error("unexpected error during %r", what, exc_info=exc)
+    return unexpected_message
+
+
+def busy_message() -> str:
+    return tr("The database is busy; nothing was saved. Try again.")
+
+
+def unexpected_message() -> str:
+    return tr("Something went wrong; nothing was saved.")
 
 
 def friendly(exc: ServiceError) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from kiosk.ui.admin.format import tr
@@ -26,6 +27,8 @@ class Dialogs:
         dialog.setOkButtonText(tr("OK"))
         dialog.setCancelButtonText(tr("Cancel"))
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        if not shiboken6.isValid(dialog):  # the panel closed under it (auto-logout)
+            return None
         value = dialog.textValue()
         dialog.deleteLater()
         return value if accepted else None
@@ -37,6 +40,8 @@ class Dialogs:
         box.setDefaultButton(no)
         box.setEscapeButton(no)
         box.exec()
+        if not shiboken6.isValid(box) or not shiboken6.isValid(yes):
+            return False  # the panel closed under it (auto-logout): cancelled
         answer = box.clickedButton() is yes
         box.deleteLater()
         return answer
@@ -45,7 +50,8 @@ class Dialogs:
         box = QMessageBox(icon, title, text, parent=parent)
         box.addButton(tr("OK"), QMessageBox.ButtonRole.AcceptRole)
         box.exec()
-        box.deleteLater()
+        if shiboken6.isValid(box):
+            box.deleteLater()
 
     def info(self, parent: QWidget | None, title: str, text: str) -> None:
         self._tell(QMessageBox.Icon.Information, parent, title, text)

@@ -22,10 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.services.errors import ServiceError
 from kiosk.services.staff import StaffService, StaffView
+from kiosk.ui.admin.context import problem
 from kiosk.ui.admin.format import language, set_language, tr
-from kiosk.ui.admin.messages import service_message
 from kiosk.ui.admin.theme import apply_theme, set_role
 from kiosk.ui.admin.widgets import Card, LanguageSwitch, Texts, button, label
 
@@ -257,9 +256,9 @@ class LoginDialog(QDialog):
             return
         try:
             user = self._staff.authenticate(item.text(), pin)
-        except ServiceError as exc:
+        except Exception as exc:
             self.pin.clear()
-            self._show(lambda e=exc: service_message(e))
+            self._show(problem(exc, "sign in"))
             return
         self._succeed(user)
 
@@ -270,8 +269,8 @@ class LoginDialog(QDialog):
         try:
             self._staff.create(self.setup_name.text(), "owner", self.setup_pin.text(), by="setup")
             user = self._staff.authenticate(self.setup_name.text().strip(), self.setup_pin.text())
-        except ServiceError as exc:
-            self._show_setup(lambda e=exc: service_message(e))
+        except Exception as exc:
+            self._show_setup(problem(exc, "first owner"))
             return
         self._succeed(user)
 

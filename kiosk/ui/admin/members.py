@@ -17,12 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.services.errors import ServiceError
 from kiosk.services.listings import LoyaltyListing, MemberListing
 from kiosk.services.phone import format_national
 from kiosk.services.staff import Permission
 from kiosk.services.views import MemberView
-from kiosk.ui.admin.context import AdminContext, friendly
+from kiosk.ui.admin.context import AdminContext, problem
 from kiosk.ui.admin.format import local_dt, money, tier_label, tr
 from kiosk.ui.admin.models import ROW_ID_ROLE, PagedTableModel, loyalty_columns, member_columns
 from kiosk.ui.admin.orders import configure_table, fit_columns, select_row_id
@@ -253,8 +252,8 @@ class MemberDetail(Card):
             return
         try:
             updated = self.ctx.actions.update_member(self.ctx.staff, m.id, **fields)
-        except ServiceError as exc:
-            self._message(self.profile_message, lambda e=exc: friendly(e))
+        except Exception as exc:
+            self._message(self.profile_message, problem(exc, "update member"))
             return
         self.show_member(updated)
         self._message(self.profile_message, lambda: tr("Saved."), ok=True)
@@ -272,8 +271,8 @@ class MemberDetail(Card):
             return
         try:
             self.ctx.actions.adjust_points(self.ctx.staff, m.phone, points, reason)
-        except ServiceError as exc:
-            self._message(self.adjust_message, lambda e=exc: friendly(e))
+        except Exception as exc:
+            self._message(self.adjust_message, problem(exc, "adjust points"))
             return
         updated = self.ctx.store.customers.get(m.id)
         self.show_member(updated)

@@ -47,7 +47,7 @@ from kiosk.services.errors import ServiceError
 from kiosk.services.money import format_delta
 from kiosk.services.staff import Permission
 from kiosk.services.views import MenuItemView, OptionGroupView, OptionView
-from kiosk.ui.admin.context import AdminContext, friendly
+from kiosk.ui.admin.context import AdminContext, problem
 from kiosk.ui.admin.format import language, tr
 from kiosk.ui.admin.models import MenuTableModel
 from kiosk.ui.admin.theme import color
@@ -250,22 +250,75 @@ class OptionEditor(Card):
                     return g, o
         return None
 
-    def set_item(self, item: MenuItemView | None) -> None:
+    def set_item(self, item: MenuItemView | None, keep_edits: bool = False) -> None:
         """Show ``item``'s groups; the selected group or option stays selected (and its
-        form is filled again) if it still exists."""
-        same = item is not None and self.item is not None and self.item.id == item.id
+        form is filled again) if it still exists.
+
+        ``keep_edits`` (a live update from elsewhere): for the same dish, a field staff
+        changed but have not saved keeps what they typed; only untouched fields (and a
+        new group or option being filled in, not at all) take the new values."""
+        previous = self.item
+        same = item is not None and previous is not None and previous.id == item.id
         self.item = item
         if not same:
             self.target = ("", None)
             self.message.clear_message()
         self.fill_tree()
         kind, target_id = self.target
+        if keep_edits and same and kind in ("group", "option"):
+            if target_id is None:  # a new group/option being typed: leave it be
+                self.retranslate_form()
+                return
+            if kind == "group" and self.group(target_id):
+                self._merge_group(_group_of(previous, target_id), self.group(target_id))
+                return
+            if kind == "option" and self.option(target_id):
+                self._merge_option(_option_of(previous, target_id), self.option(target_id))
+                return
         if kind == "group" and (target_id is None or self.group(target_id)):
             self._load_group(target_id)
         elif kind == "option" and (target_id is None or self.option(target_id)):
             self._load_option(target_id, self.new_in_group)
         else:
             self.open_nothing()
+
+    def _merge_group(self, old: OptionGroupView | None, new: OptionGroupView | None) -> None:
+        if old is None or new is None:
+            self._load_group(new.id if new else None)
+            return
+        _merge_text(self.group_name_th, old.name_th, new.name_th)
+        _merge_text(self.group_name_en, old.name_en, new.name_en)
+        for spin, was, now in (
+            (self.group_min, old.min_select, new.min_select),
+            (self.group_max, old.max_select, new.max_select),
+        ):
+            if spin.value() == was and was != now:
+                spin.blockSignals(True)
+                spin.setValue(now)
+                spin.blockSignals(False)
+        self.delete_group.setVisible(True)
+        self.retranslate_form()
+
+    def _merge_option(
+        self,
+        old: tuple[OptionGroupView, OptionView] | None,
+        new: tuple[OptionGroupView, OptionView] | None,
+    ) -> None:
+        if old is None or new is None:
+            self._load_option(new[1].id if new else None, self.new_in_group)
+            return
+        was, now = old[1], new[1]
+        self.new_in_group = new[0].id
+        _merge_text(self.option_name_th, was.name_th, now.name_th)
+        _merge_text(self.option_name_en, was.name_en, now.name_en)
+        _merge_text(self.option_price, f"{was.price_delta:.2f}", f"{now.price_delta:.2f}")
+        for box, before, after in (
+            (self.option_default, was.is_default, now.is_default),
+            (self.option_available, was.available, now.available),
+        ):
+            if box.isChecked() == before:
+                box.setChecked(after)
+        self.retranslate_form()
 
     def fill_tree(self) -> None:
         """The tree in the current language; the form is left as it is."""
@@ -410,6 +463,31 @@ class OptionEditor(Card):
         self.message.retranslate()
         self.fill_tree()
         self.retranslate_form()
+
+
+def _merge_text(field: QLineEdit | QPlainTextEdit, was: str, now: str) -> None:
+    """Take the new value unless staff changed the field (then keep what they typed)."""
+    current = field.toPlainText() if isinstance(field, QPlainTextEdit) else field.text()
+    if current == was and was != now:
+        if isinstance(field, QPlainTextEdit):
+            field.setPlainText(now)
+        else:
+            field.setText(now)
+
+
+def _group_of(item: MenuItemView | None, group_id: int | None) -> OptionGroupView | None:
+    groups = item.option_groups if item else ()
+    return next((g for g in groups if g.id == group_id), None)
+
+
+def _option_of(
+    item: MenuItemView | None, option_id: int | None
+) -> tuple[OptionGroupView, OptionView] | None:
+    for g in item.option_groups if item else ():
+        for o in g.options:
+            if o.id == option_id:
+                return g, o
+    return None
 
 
 def rule_sentence(lo: int, hi: int) -> str:
@@ -687,11 +765,51 @@ class MenuScreen(QWidget):
     def _on_categories_current_row_changed(self, _row: int) -> None:
         self._fill_table()
 
-    def _on_events_menu_changed(self, _event: object) -> None:
-        self.reload()
+    def _on_events_menu_changed(self, event: object) -> None:
+        """Another panel or kiosk changed the menu: refresh only that dish's row, and keep
+        whatever staff typed here but have not saved."""
+        item_id = getattr(event, "item_id", None)
+        old = next((i for i in self._items if i.id == item_id), None)
+        fresh: MenuItemView | None = None
+        if old is not None:
+            try:
+                fresh = self.ctx.store.menu.item(old.id)
+            except ServiceError:
+                fresh = None  # deleted: the full reload below drops it
+        if old is None or fresh is None or fresh.category_id != old.category_id:
+            self.reload()
+            return
+        self._items = [fresh if i.id == fresh.id else i for i in self._items]
+        self.model.replace_item(fresh)
+        if self.item is not None and self.item.id == fresh.id:
+            self._merge_item(fresh)
 
     def _on_table_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.show_item(self.model.item(current.row()) if current.isValid() else None)
+        item = self.model.item(current.row()) if current.isValid() else None
+        if item is not None and self.item is not None and item.id == self.item.id:
+            self._merge_item(item)  # the same dish again after a reload: keep the edits
+            return
+        self.show_item(item)
+
+    def _merge_item(self, item: MenuItemView) -> None:
+        """``item`` as it is now, into a form staff may be editing: fields they changed
+        keep what they typed; untouched fields take the new values."""
+        old = self.item
+        if old is None or old.id != item.id:
+            self.show_item(item)
+            return
+        _merge_text(self.name_th, old.name_th, item.name_th)
+        _merge_text(self.name_en, old.name_en, item.name_en)
+        _merge_text(self.price, f"{old.price:.2f}", f"{item.price:.2f}")
+        _merge_text(self.description_th, old.description_th, item.description_th)
+        _merge_text(self.description_en, old.description_en, item.description_en)
+        if self.available.isChecked() == old.available:
+            self.available.setChecked(item.available)
+        if not self._new_image and item.image != old.image:
+            self._show_picture(item.image, item.name_en)
+        self.item = item
+        self.option_editor.set_item(item, keep_edits=True)
+        self._options_tab_title()
 
     def select_item(self, name_en: str) -> None:
         for r in range(self.model.rowCount()):
@@ -803,8 +921,11 @@ class MenuScreen(QWidget):
             return
         try:
             updated = self.ctx.actions.update_item(self.ctx.staff, item.id, **fields)
-        except (ServiceError, ValueError) as exc:
-            self._set_message(lambda e=exc: friendly(e) if isinstance(e, ServiceError) else str(e))
+        except ValueError as exc:
+            self._set_message(lambda e=exc: str(e))
+            return
+        except Exception as exc:
+            self._set_message(problem(exc, "save menu item"))
             return
         self._replace(updated)
         self._set_message(lambda: tr("Saved."), ok=True)
@@ -831,8 +952,8 @@ class MenuScreen(QWidget):
             return False
         try:
             result = change()
-        except ServiceError as exc:
-            ed.message.show_message(lambda e=exc: friendly(e))
+        except Exception as exc:
+            ed.message.show_message(problem(exc, "change options"))
             return False
         ed.target = select(result)
         self._replace(self.ctx.store.menu.item(item.id))

@@ -16,7 +16,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -362,40 +362,54 @@ def audit_columns(tz: Callable[[], str]) -> list[Column[AuditRow]]:
 # -- small, fully loaded tables -----------------------------------------------------------------
 
 
-class MenuTableModel(QAbstractTableModel):
-    """Menu items of one category (or all); the Available column is a check box.
+class _HasId(Protocol):
+    @property
+    def id(self) -> int: ...
 
-    Ticking it does not change the data: it emits ``availability_requested`` and the
-    screen calls the service, then :meth:`set_items` with what the service returned.
-    """
 
-    availability_requested = Signal(int, bool)
-    HEADERS = ("name_th", "name_en", "category", "price", "options", "available")
+T = TypeVar("T", bound=_HasId)
+
+
+class ListTableModel(QAbstractTableModel, Generic[T]):
+    """A small table holding all its rows (tens of them), one column per ``HEADERS`` key.
+
+    Subclasses give :meth:`header` (the translated column title) and :meth:`cell` (a
+    row's value for one column and role); the row id (``ROW_ID_ROLE``), bounds checks,
+    resets, one-row refreshes and retranslation live here."""
+
+    HEADERS: tuple[str, ...] = ()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._items: list[MenuItemView] = []
+        self._rows: list[T] = []
 
-    def set_items(self, items: Sequence[MenuItemView]) -> None:
+    def set_rows(self, rows: Sequence[T]) -> None:
         self.beginResetModel()
-        self._items = list(items)
+        self._rows = list(rows)
         self.endResetModel()
 
-    def replace_item(self, item: MenuItemView) -> None:
-        for i, old in enumerate(self._items):
-            if old.id == item.id:
-                self._items[i] = item
+    def replace_row(self, new: T) -> None:
+        """Redraw the row with ``new``'s id (if shown) with ``new``."""
+        for i, old in enumerate(self._rows):
+            if old.id == new.id:
+                self._rows[i] = new
                 self.dataChanged.emit(self.index(i, 0), self.index(i, len(self.HEADERS) - 1))
                 return
 
-    def item(self, row: int) -> MenuItemView | None:
-        return self._items[row] if 0 <= row < len(self._items) else None
+    def row(self, row: int) -> T | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def retranslate(self) -> None:
         _redraw(self)
 
+    def header(self, key: str) -> str:
+        raise NotImplementedError
+
+    def cell(self, row: T, key: str, role: int) -> Any:
+        raise NotImplementedError
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
+        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.HEADERS)
@@ -407,6 +421,44 @@ class MenuTableModel(QAbstractTableModel):
             return None
         if not 0 <= section < len(self.HEADERS):
             return None
+        return self.header(self.HEADERS[section])
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.row(index.row())
+        if row is None or not 0 <= index.column() < len(self.HEADERS):
+            return None
+        if int(role) == ROW_ID_ROLE:
+            return row.id
+        return self.cell(row, self.HEADERS[index.column()], int(role))
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+class MenuTableModel(ListTableModel[MenuItemView]):
+    """Menu items of one category (or all); the Available column is a check box.
+
+    Ticking it does not change the data: it emits ``availability_requested`` and the
+    screen calls the service, then :meth:`set_items` with what the service returned.
+    """
+
+    availability_requested = Signal(int, bool)
+    HEADERS = ("name_th", "name_en", "category", "price", "options", "available")
+
+    def set_items(self, items: Sequence[MenuItemView]) -> None:
+        self.set_rows(items)
+
+    def replace_item(self, item: MenuItemView) -> None:
+        self.replace_row(item)
+
+    def item(self, row: int) -> MenuItemView | None:
+        return self.row(row)
+
+    def header(self, key: str) -> str:
         return {
             "name_th": tr("Thai name"),
             "name_en": tr("English name"),
@@ -414,16 +466,9 @@ class MenuTableModel(QAbstractTableModel):
             "price": tr("Price"),
             "options": tr("Options"),
             "available": tr("Available"),
-        }[self.HEADERS[section]]
+        }[key]
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        item = self.item(index.row())
-        if item is None:
-            return None
-        key = self.HEADERS[index.column()]
-        role = int(role)
+    def cell(self, item: MenuItemView, key: str, role: int) -> Any:
         if role == _DISPLAY:
             if key == "price":
                 return money(item.price)
@@ -441,15 +486,11 @@ class MenuTableModel(QAbstractTableModel):
             return int((RIGHT if key == "price" else LEFT).value)
         if role == _FOREGROUND and key == "available" and not item.available:
             return QBrush(color("danger"))
-        if role == ROW_ID_ROLE:
-            return item.id
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self.HEADERS[index.column()] == "available":
+        flags = super().flags(index)
+        if index.isValid() and self.HEADERS[index.column()] == "available":
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
@@ -468,7 +509,7 @@ class MenuTableModel(QAbstractTableModel):
         return False  # the screen updates the row once the service agreed
 
 
-class StaffTableModel(QAbstractTableModel):
+class StaffTableModel(ListTableModel[StaffView]):
     HEADERS = ("name", "role", "status", "last_login")
 
     def __init__(
@@ -480,42 +521,22 @@ class StaffTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._tz = tz
         self._now = now
-        self._users: list[StaffView] = []
 
     def set_users(self, users: Sequence[StaffView]) -> None:
-        self.beginResetModel()
-        self._users = list(users)
-        self.endResetModel()
+        self.set_rows(users)
 
     def user(self, row: int) -> StaffView | None:
-        return self._users[row] if 0 <= row < len(self._users) else None
+        return self.row(row)
 
-    def retranslate(self) -> None:
-        _redraw(self)
+    def header(self, key: str) -> str:
+        return {
+            "name": tr("Name"),
+            "role": tr("Role"),
+            "status": tr("Status"),
+            "last_login": tr("Last sign-in"),
+        }[key]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._users)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or int(role) != _DISPLAY:
-            return None
-        if not 0 <= section < len(self.HEADERS):
-            return None
-        return (tr("Name"), tr("Role"), tr("Status"), tr("Last sign-in"))[section]
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        user = self.user(index.row())
-        if user is None:
-            return None
-        key = self.HEADERS[index.column()]
-        role = int(role)
+    def cell(self, user: StaffView, key: str, role: int) -> Any:
         if role == _DISPLAY:
             if key == "name":
                 return user.name
@@ -532,20 +553,14 @@ class StaffTableModel(QAbstractTableModel):
             return local_dt(user.last_login, self._tz()) or tr("Never")
         if role == _FOREGROUND and key == "status" and not user.active:
             return QBrush(color("muted"))
-        if role == ROW_ID_ROLE:
-            return user.id
         return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 __all__ = [
     "ROW_ID_ROLE",
     "ROW_ROLE",
     "Column",
+    "ListTableModel",
     "MenuTableModel",
     "PagedTableModel",
     "StaffTableModel",

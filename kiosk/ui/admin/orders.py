@@ -639,6 +639,14 @@ class OrdersScreen(QWidget):
             return
         from kiosk.ui.admin.receipt import write_receipt_pdf
 
+        # The account may have been disabled since signing in: ask the service first.
+        user = self.ctx.attempt(
+            self,
+            tr("Reprint receipt"),
+            lambda: self.ctx.actions.require(self.ctx.staff, Permission.REPRINT),
+        )
+        if user is None:
+            return
         settings = self.ctx.settings()
         stamp = datetime.now().strftime("%H%M%S")
         path = (
@@ -650,8 +658,12 @@ class OrdersScreen(QWidget):
             self.ctx.dialogs.error(self, tr("Reprint receipt"), str(exc))
             return
         self.last_receipt = path
-        self.ctx.actions.staff.record(
-            self.ctx.staff, "order.reprint", "order", str(order.id), {"file": path.name}
+        self.ctx.attempt(
+            self,
+            tr("Reprint receipt"),
+            lambda: self.ctx.actions.staff.record(
+                user, "order.reprint", "order", str(order.id), {"file": path.name}
+            ),
         )
         self.ctx.dialogs.info(
             self, tr("Reprint receipt"), tr("Receipt saved to {path}").format(path=path)

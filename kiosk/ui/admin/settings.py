@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.config import Settings
-from kiosk.services.errors import InvalidInput, ServiceError
+from kiosk.services.errors import InvalidInput
 from kiosk.services.promptpay import build_payload, normalize_target
 from kiosk.services.staff import Permission
-from kiosk.ui.admin.context import AdminContext, friendly
+from kiosk.ui.admin.context import AdminContext, friendly, problem
 from kiosk.ui.admin.format import tier_label, tr
 from kiosk.ui.admin.theme import set_role
 from kiosk.ui.admin.widgets import MessageLabel, PageHeader, Source, Texts, label
@@ -364,8 +364,8 @@ class SettingsScreen(QWidget):
                 self._show(lambda: tr("Nothing changed."), ok=True)
                 return
             self.ctx.actions.update_settings(self.ctx.staff, changes)
-        except ServiceError as exc:
-            self._show(lambda e=exc: friendly(e))
+        except Exception as exc:
+            self._show(problem(exc, "save settings"))
             return
         self.load()
         self._show(

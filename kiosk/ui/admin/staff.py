@@ -18,9 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.services.errors import ServiceError
 from kiosk.services.staff import ROLES, StaffView
-from kiosk.ui.admin.context import AdminContext, friendly
+from kiosk.ui.admin.context import AdminContext, problem
 from kiosk.ui.admin.format import role_label, tr
 from kiosk.ui.admin.models import StaffTableModel
 from kiosk.ui.admin.theme import set_role
@@ -178,8 +177,8 @@ class StaffScreen(QWidget):
         user = self.selected()
         try:
             result = action()  # type: ignore[operator]
-        except ServiceError as exc:
-            self._show(lambda e=exc: friendly(e))
+        except Exception as exc:
+            self._show(problem(exc, "staff change"))
             return
         self.reload(getattr(result, "id", user.id if user else None))
         self._show(done, ok=True)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -92,6 +93,18 @@ class IdleWatcher(QObject):
         if event.type() in _ACTIVITY:
             self._last = self._now()
         return False
+
+
+def close_modals() -> None:
+    """Reject every open modal dialog (a question the panel asked), innermost first, so
+    signing out never deletes a dialog while its own event loop still runs."""
+    seen: set[int] = set()
+    while (modal := QApplication.activeModalWidget()) is not None and id(modal) not in seen:
+        seen.add(id(modal))
+        if isinstance(modal, QDialog):
+            modal.done(QDialog.DialogCode.Rejected)
+        else:
+            modal.close()
 
 
 class AdminWindow(QMainWindow):
@@ -288,6 +301,7 @@ class AdminWindow(QMainWindow):
             return
         self._done = True
         self.idle.stop()
+        close_modals()
         for screen in self.screens.values():
             close = getattr(screen, "close_screen", None)
             if callable(close):
