@@ -313,9 +313,20 @@ class KioskFlow(QObject):
             question = translate("KioskFlow", "Start over? Your order will be cleared.")
             yes = translate("KioskFlow", "Yes, start over")
             no = translate("KioskFlow", "No, keep my order")
+            session = self.session
             if not self.ask(question, yes, no):
                 return
+            # the dialog is modal but polling goes on underneath: when the order was paid
+            # (or the kiosk moved on) meanwhile, the customer keeps their order number
+            if self._paid_or_moved_on(session):
+                log.info("Start over ignored: the order was paid while the question was open")
+                return
         self.leave()
+
+    def _paid_or_moved_on(self, session: int) -> bool:
+        if session != self.session or self.w.current_screen() == "result":
+            return True
+        return self.last_result is not None and self.last_result.success
 
     def _on_welcome_start_clicked(self) -> None:
         self.w.welcome.show_stage("mode")
