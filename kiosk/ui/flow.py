@@ -55,6 +55,9 @@ class Timing:
     result_ms: int | None = None
     promptpay_ms: int | None = None
     poll_ms: int = 1000
+    #: taps on a screen that just appeared are ignored this long (a double tap's second
+    #: tap must not land on the next screen); ``None`` is the default, 350 ms
+    tap_guard_ms: int | None = None
 
 
 class KioskFlow(QObject):
@@ -330,9 +333,11 @@ class KioskFlow(QObject):
 
     def _on_welcome_start_clicked(self) -> None:
         self.w.welcome.show_stage("mode")
+        self.w.tap_guard.arm()
 
     def _on_welcome_back_clicked(self) -> None:
         self.w.welcome.show_stage("attract")
+        self.w.tap_guard.arm()
 
     def _on_welcome_mode_chosen(self, mode: str) -> None:
         self.mode = mode

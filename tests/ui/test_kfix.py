@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
+
 from kiosk.ui.flow import Timing
 from tests.ui.conftest import NEVER, Kiosk
 
@@ -38,3 +40,34 @@ def test_start_over_confirm_open_while_promptpay_succeeds_keeps_the_result(
     order = kiosk.store.orders.get(order_id)
     assert order.status == "preparing"
     assert kiosk.text("result_order_number") == order.number
+
+
+def test_double_tap_never_lands_on_the_next_screen(make_kiosk: Any) -> None:
+    kiosk = make_kiosk(timing=Timing(idle_ms=NEVER, result_ms=NEVER, poll_ms=20, tap_guard_ms=350))
+    click = kiosk.qtbot.mouseClick
+    left = Qt.MouseButton.LeftButton
+    click(kiosk.w("welcome_start"), left)
+    kiosk.qtbot.waitUntil(lambda: kiosk.w("mode_take_away").isVisible(), timeout=1000)
+    click(kiosk.w("mode_take_away"), left)  # the second tap of the double tap
+    assert kiosk.screen() == "welcome"
+    assert kiosk.flow.mode == "dine_in"
+    kiosk.qtbot.wait(400)
+    kiosk.tap("mode_take_away")  # a deliberate tap later works
+    kiosk.wait_screen("menu")
+    kiosk.qtbot.wait(400)
+    kiosk.add("Green Curry Chicken")
+    kiosk.qtbot.wait(400)
+    kiosk.tap("cart_checkout")
+    kiosk.wait_screen("review")
+    kiosk.qtbot.wait(400)
+    kiosk.tap("review_checkout")
+    kiosk.wait_screen("member")
+    kiosk.qtbot.wait(400)
+    kiosk.tap("member_skip")
+    kiosk.wait_screen("payment")
+    kiosk.qtbot.waitUntil(lambda: kiosk.w("pay_promptpay").isVisible(), timeout=1000)
+    click(kiosk.w("pay_promptpay"), left)  # the ghost tap
+    kiosk.qtbot.wait(50)
+    assert kiosk.screen() == "payment"
+    assert kiosk.flow.pending is None
+    assert kiosk.window.tap_guard.ignored >= 2
