@@ -17,10 +17,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from sqlalchemy.exc import DBAPIError
 
 from kiosk.services.errors import (
     InvalidCard,
-    InvalidInput,
+    InvalidOrder,
     ItemUnavailable,
     MemberExists,
     ServiceError,
@@ -30,7 +31,7 @@ from kiosk.services.payments import PaymentResult, PendingPromptPay
 from kiosk.services.views import MemberView, MenuItemView, OrderView, QuoteView
 from kiosk.ui import i18n
 from kiosk.ui.cart import Cart, CartLine
-from kiosk.ui.messages import card_error_text, error_text
+from kiosk.ui.messages import busy_text, card_error_text, cart_full_text, error_text
 from kiosk.ui.qt_events import QtEvents
 from kiosk.ui.receipt import ReceiptInfo, receipt_path, write_receipt
 from kiosk.ui.workers import TaskRunner
@@ -211,6 +212,8 @@ class KioskFlow(QObject):
         w.member.reset()
         w.welcome.show_stage("attract")
         w.payment.show_notice("")
+        w.menu.show_notice(None)
+        w.review.show_notice(None)
         default = self.w.default_language
         if i18n.current_language() != default:
             w.set_language(default)
@@ -355,18 +358,34 @@ class KioskFlow(QObject):
         if self.cart:
             try:
                 quote = self.store.orders.quote(self.cart.order_lines(), member=True)
-            except (ItemUnavailable, InvalidInput) as exc:
+            except ServiceError as exc:
                 self._load_menu()
                 self.cart.lines = [line for line in self.cart.lines if self._still_sold(line)]
                 log.info("cart repriced after a menu change: %s", exc)
-                quote = (
-                    self.store.orders.quote(self.cart.order_lines(), member=True)
-                    if self.cart
-                    else None
-                )
+                quote = self._quote_repaired()
         self.quote = quote
         self.w.menu.set_cart(quote, self.cart.count)
         self.w.review.set_quote(quote, self.items)
+
+    def _quote_repaired(self) -> QuoteView | None:
+        """Quote the repaired cart; a service error never reaches the global hook: lines the
+        service still refuses are dropped from the end (never more than needed)."""
+        while self.cart:
+            try:
+                return self.store.orders.quote(self.cart.order_lines(), member=True)
+            except ServiceError as exc:
+                log.warning("cart still refused after the repair, dropping a line: %s", exc)
+                self.cart.lines.pop()
+        return None
+
+    def _add_to_cart(
+        self, item_id: int, options: list[int] | tuple[int, ...] = (), qty: int = 1
+    ) -> None:
+        if self.cart.add(item_id, options, qty) < 0:
+            self.w.menu.show_notice(cart_full_text)
+            return
+        self.w.menu.show_notice(None)
+        self._refresh_cart()
 
     def _still_sold(self, line: CartLine) -> bool:
         """The dish is on sale and every option chosen for it still exists and is on sale
@@ -379,7 +398,7 @@ class KioskFlow(QObject):
             return False
         try:  # e.g. a new required choice without a default
             self.store.orders.quote([line.as_order_line()], member=False)
-        except (ItemUnavailable, InvalidInput):
+        except ServiceError:
             return False
         return True
 
@@ -394,13 +413,11 @@ class KioskFlow(QObject):
             self.w.options.set_item(item)
             self.w.sheet_overlay.open(self.w.options)
         else:
-            self.cart.add(item.id)
-            self._refresh_cart()
+            self._add_to_cart(item.id)
 
     def _on_options_confirmed(self, item_id: int, options: list[int], quantity: int) -> None:
         self.w.sheet_overlay.close_overlay()
-        self.cart.add(item_id, options, quantity)
-        self._refresh_cart()
+        self._add_to_cart(item_id, options, quantity)
 
     def _on_options_cancelled(self) -> None:
         self.w.sheet_overlay.close_overlay()
@@ -432,6 +449,14 @@ class KioskFlow(QObject):
     def _on_review_checkout_clicked(self) -> None:
         if not self.cart or self.quote is None:
             return
+        self.w.review.show_notice(None)
+        self._update_member_rules()
+        self.go("member")
+
+    def _update_member_rules(self) -> None:
+        """The member screen's "To pay" and the redeem slider follow the current quote."""
+        if self.quote is None:
+            return
         s = self.settings
         self.w.member.set_rules(
             s.loyalty.redeem_points_per_baht, s.loyalty.baht_per_point, self.quote.total
@@ -440,7 +465,6 @@ class KioskFlow(QObject):
             self.w.member.show_member(
                 self.member, self._max_redeem(self.member), self.w.member.redeem
             )
-        self.go("member")
 
     # -- member ---------------------------------------------------------------------------------
     def _max_redeem(self, member: MemberView) -> int:
@@ -520,18 +544,29 @@ class KioskFlow(QObject):
                 customer_phone=phone,
                 kiosk_id=self.settings.store.kiosk_id,
             )
-        except ItemUnavailable as exc:
-            self._refresh_cart()
-            self.go("menu" if not self.cart else "review")
-            self.w.member.show_error(error_text(exc))
+        except (ItemUnavailable, InvalidOrder) as exc:
+            # the menu changed under the customer (sold out, option removed, repriced):
+            # repair the cart and show them what changed on the Review screen
+            log.info("order refused, cart repaired: %s", exc)
+            self._repair_cart()
+            if not self.cart:
+                self.go("menu")
+                self.w.menu.show_notice(lambda e=exc: error_text(e))
+                return
+            self.w.review.show_notice(lambda e=exc: error_text(e))
+            self.go("review")
             return
         except ServiceError as exc:
             self.w.member.show_error(error_text(exc))
             return
+        except DBAPIError as exc:  # e.g. "database is locked": nothing saved, try again
+            log.warning("could not create the order (database busy): %s", exc)
+            self.w.member.show_error(busy_text())
+            return
         if redeem > 0:
             try:
                 self.store.loyalty.redeem(order.id, redeem)
-            except ServiceError as exc:
+            except (ServiceError, DBAPIError) as exc:
                 log.warning("could not redeem %s points on order %s: %s", redeem, order.number, exc)
                 try:
                     self.store.orders.cancel(order.id)
@@ -543,7 +578,9 @@ class KioskFlow(QObject):
                         exc_info=not isinstance(cancel_exc, ServiceError),
                     )
                     self.order = order  # Start over or the next try cancels it again
-                self.w.member.show_error(error_text(exc))
+                self.w.member.show_error(
+                    error_text(exc) if isinstance(exc, ServiceError) else busy_text()
+                )
                 return
             order = self.store.orders.get(order.id)
         self.order = order
@@ -551,6 +588,12 @@ class KioskFlow(QObject):
         self.order_created.emit(order)
         log.info("order %s created (%s), total %s", order.number, self.mode, order.total)
         self._show_payment("")
+
+    def _repair_cart(self) -> None:
+        """Drop the lines the current menu no longer sells as chosen and re-quote."""
+        self._load_menu()
+        self.cart.lines = [line for line in self.cart.lines if self._still_sold(line)]
+        self._refresh_cart()
 
     def _show_payment(self, notice: str) -> None:
         assert self.order is not None
@@ -641,6 +684,13 @@ class KioskFlow(QObject):
 
     def _on_payment_error(self, exc: BaseException) -> None:
         self._busy(False)
+        if isinstance(exc, DBAPIError):  # "database is locked": keep the screen, try again
+            log.warning("payment could not start (database busy): %s", exc)
+            if self.w.current_screen() == "card":
+                self.w.card.show_error(busy_text())
+            elif self.order is not None:
+                self._show_payment(busy_text())
+            return
         if isinstance(exc, InvalidCard):
             self.w.card.show_error(error_text(exc))
             self.go("card")
@@ -851,9 +901,41 @@ class KioskFlow(QObject):
 
     # -- live changes from staff ----------------------------------------------------------------
     def _on_events_menu_changed(self, _event: object) -> None:
-        if self.w.current_screen() in ("welcome", "menu", "review"):
+        screen = self.w.current_screen()
+        if screen in ("welcome", "menu", "review"):
             self._load_menu()
             self._refresh_cart()
+            self._refresh_options_sheet()
+        elif screen in ("member", "signup"):
+            before = self.cart.order_lines()
+            self._load_menu()
+            self._refresh_cart()
+            if self.cart.order_lines() == before:
+                self._update_member_rules()  # new prices: new "To pay", new slider maximum
+                return
+            log.info("the menu changed under the customer: back to Review")
+
+            def text() -> str:
+                return translate("Errors", "Sorry, an item in your order just sold out.")
+
+            if not self.cart:
+                self.w.menu.show_notice(text)
+                self.go("menu")
+            else:
+                self.w.review.show_notice(text)
+                self.go("review")
+
+    def _refresh_options_sheet(self) -> None:
+        """An open options sheet shows the dish as it is now, or closes when it is gone."""
+        sheet = self.w.options
+        if not self.w.sheet_overlay.isVisible() or sheet.item is None:
+            return
+        item = self.items.get(sheet.item.id)
+        if item is None or not item.available or not item.option_groups:
+            self.w.sheet_overlay.close_overlay()
+            return
+        if item != sheet.item:
+            sheet.set_item(item, keep_choices=True)
 
     def _on_events_settings_changed(self, _event: object) -> None:
         self._apply_store_settings()

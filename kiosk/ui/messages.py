@@ -38,6 +38,19 @@ def error_text(exc: BaseException) -> str:
     return translate("Errors", "Something went wrong. Please ask staff for help.")
 
 
+def busy_text() -> str:
+    """The database was busy (locked) for a moment: nothing was lost, try again."""
+    return translate("Errors", "The kiosk is busy for a moment. Please try again.")
+
+
+def cart_full_text() -> str:
+    return translate(
+        "Errors",
+        "Your order cannot have more different dishes. "
+        "Change a quantity or finish this order first.",
+    )
+
+
 def card_error_text(message: str) -> str:
     """Translate the card validator's and gateway's known sentences, keep unknown ones."""
     known = {

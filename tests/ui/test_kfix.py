@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
+from sqlalchemy.exc import OperationalError
 
+from kiosk.services.errors import InvalidOrder
+from kiosk.ui.cart import CartLine
 from kiosk.ui.flow import Timing
-from tests.ui.conftest import NEVER, Kiosk
+from tests.ui.conftest import NEVER, SOMCHAI, Kiosk
 
 
 def test_start_over_confirm_open_while_promptpay_succeeds_keeps_the_result(
@@ -71,3 +75,143 @@ def test_double_tap_never_lands_on_the_next_screen(make_kiosk: Any) -> None:
     assert kiosk.screen() == "payment"
     assert kiosk.flow.pending is None
     assert kiosk.window.tap_guard.ignored >= 2
+
+
+def test_a_51st_distinct_line_is_refused_calmly_and_the_cart_stays(kiosk: Kiosk) -> None:
+    kiosk.start()
+    kiosk.add("Fresh Coconut")
+    coconut = kiosk.item("Fresh Coconut")
+    # 50 lines (the service's limit); the 51st distinct one would be refused by the service
+    kiosk.flow.cart.lines = [CartLine(coconut.id) for _ in range(50)]
+    kiosk.flow._refresh_cart()
+    kiosk.add("Thai Iced Tea")
+    assert kiosk.screen() == "menu"
+    assert kiosk.visible("menu_notice")
+    assert "cannot have more" in kiosk.text("menu_notice")
+    assert len(kiosk.flow.cart.lines) == 50
+    kiosk.tap(f"menu_item_{coconut.id}")  # more of a dish already in the cart is fine
+    assert not kiosk.visible("menu_notice")
+    assert kiosk.flow.cart.count == 51
+    kiosk.window.set_language("th")
+    assert kiosk.text("menu_notice") == ""
+
+
+def test_a_refused_quote_never_reaches_the_error_screen(
+    kiosk: Kiosk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kiosk.start()
+    kiosk.add("Fresh Coconut")
+    kiosk.add("Thai Iced Tea")
+    real = kiosk.store.orders.quote
+
+    def quote(lines: list[Any], member: bool = False) -> Any:
+        if len(lines) > 1:
+            raise InvalidOrder("An order can have at most 1 lines.")
+        return real(lines, member=member)
+
+    monkeypatch.setattr(kiosk.store.orders, "quote", quote)
+    kiosk.add("Mango Sticky Rice")
+    assert kiosk.screen() == "menu"
+    assert kiosk.flow.cart.lines  # what the service still accepts is kept
+
+
+def locked(*_: Any, **__: Any) -> Any:
+    raise OperationalError("INSERT INTO orders", {}, Exception("database is locked"))
+
+
+def test_a_locked_database_when_placing_the_order_keeps_cart_and_screen(
+    kiosk: Kiosk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kiosk.start()
+    kiosk.add("Green Curry Chicken")
+    kiosk.to_member()
+    with monkeypatch.context() as m:
+        m.setattr(kiosk.store.orders, "create", locked)
+        kiosk.tap("member_skip")
+        assert kiosk.screen() == "member"
+        assert kiosk.text("member_error") == "The kiosk is busy for a moment. Please try again."
+    assert kiosk.flow.cart.count == 1
+    kiosk.skip_member()  # the next try works
+    with monkeypatch.context() as m:
+        m.setattr(kiosk.store.payments, "begin_promptpay", locked)
+        kiosk.tap("pay_promptpay")
+        kiosk.qtbot.waitUntil(lambda: kiosk.visible("payment_notice"), timeout=3000)
+    assert kiosk.screen() == "payment"
+    assert kiosk.flow.order is not None
+
+
+def test_an_option_removed_while_on_the_member_screen_goes_back_to_review(
+    kiosk: Kiosk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kiosk.start()
+    kiosk.add("Pad Thai with Prawns", "Large", "Fried egg")
+    kiosk.add("Thai Iced Tea")
+    kiosk.to_member()
+    # the event arrives later than the customer's tap
+    monkeypatch.setattr(kiosk.flow, "_on_events_menu_changed", lambda _e: None)
+    kiosk.store.menu.delete_option(kiosk.option("Pad Thai with Prawns", "Fried egg"))
+    kiosk.tap("member_skip")
+    kiosk.wait_screen("review")
+    assert kiosk.visible("review_notice")
+    assert len(kiosk.flow.cart.lines) == 1
+    assert kiosk.flow.order is None
+    kiosk.window.set_language("th")
+    assert kiosk.text("review_notice") != "Sorry, an item in your order just sold out."
+    kiosk.tap("review_checkout")
+    kiosk.skip_member()  # and the order goes through
+
+
+def test_prices_changed_on_the_member_screen_update_to_pay_and_the_slider(kiosk: Kiosk) -> None:
+    kiosk.start()
+    kiosk.add("Green Curry Chicken")  # 140
+    kiosk.to_member()
+    kiosk.find_member(SOMCHAI)  # 120 points
+    assert "140.00" in kiosk.text("member_new_total")
+    curry = kiosk.item("Green Curry Chicken")
+    kiosk.store.menu.set_price(curry.id, 200, staff="manager")
+    kiosk.qtbot.waitUntil(lambda: "200.00" in kiosk.text("member_new_total"), timeout=3000)
+    assert kiosk.flow.quote is not None and kiosk.flow.quote.total == 200
+    assert kiosk.window.member.slider.maximum() == 120  # all of Somchai's points
+    kiosk.store.menu.set_price(curry.id, 5, staff="manager")
+    kiosk.qtbot.waitUntil(lambda: "฿5.00" in kiosk.text("member_new_total"), timeout=3000)
+    assert kiosk.window.member.slider.maximum() < 120  # no more than the ฿5 order
+
+
+def test_an_open_options_sheet_follows_a_price_change(kiosk: Kiosk) -> None:
+    kiosk.start()
+    item = kiosk.item("Pad Thai with Prawns")
+    kiosk.tap(f"category_{item.category_id}")
+    kiosk.tap(f"menu_item_{item.id}")
+    large = kiosk.option("Pad Thai with Prawns", "Large")
+    kiosk.tap(f"option_{large}")
+    kiosk.store.menu.set_price(item.id, 500, staff="manager")
+    kiosk.qtbot.waitUntil(lambda: "500.00" in kiosk.text("options_base_price"), timeout=3000)
+    assert kiosk.w(f"option_{large}").isChecked()  # the choice is kept
+    kiosk.tap("options_add")
+    assert kiosk.flow.quote is not None and kiosk.flow.quote.total > 500
+
+
+def test_add_waits_until_every_group_has_its_minimum(kiosk: Kiosk) -> None:
+    store = kiosk.store
+    curry = kiosk.item("Green Curry Chicken")
+    group = store.menu.add_option_group(curry.id, "Toppings", "ท็อปปิ้ง", 2, 3)
+    a = store.menu.add_option(group.id, "Basil", "โหระพา", is_default=True).id
+    b = store.menu.add_option(group.id, "Chilli", "พริก").id
+    store.menu.add_option(group.id, "Lime", "มะนาว")
+    kiosk.qtbot.waitUntil(
+        lambda: any(
+            len(g.options) == 3 and g.id == group.id
+            for g in kiosk.item("Green Curry Chicken").option_groups
+        )
+    )
+    kiosk.start()
+    kiosk.tap(f"category_{curry.category_id}")
+    kiosk.tap(f"menu_item_{curry.id}")
+    assert kiosk.w(f"option_{a}").isChecked()  # the default, as the server would
+    assert not kiosk.w("options_add").isEnabled()
+    assert "Choose 2" in kiosk.text(f"option_group_{group.id}_title")
+    kiosk.tap(f"option_{b}")
+    assert kiosk.w("options_add").isEnabled()
+    kiosk.tap("options_add")
+    kiosk.to_member()
+    kiosk.skip_member()
