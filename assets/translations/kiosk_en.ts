@@ -496,6 +496,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Confirm order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Subtotal %1</source>
         <translation type="unfinished"></translation>
     </message>

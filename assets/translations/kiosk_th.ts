@@ -496,6 +496,10 @@
         <translation>ย้อนกลับ</translation>
     </message>
     <message>
+        <source>Confirm order</source>
+        <translation>ยืนยันคำสั่งซื้อ</translation>
+    </message>
+    <message>
         <source>Subtotal %1</source>
         <translation>รวม %1</translation>
     </message>

@@ -31,7 +31,7 @@ from kiosk.services.payments import PaymentResult, PendingPromptPay
 from kiosk.services.views import MemberView, MenuItemView, OrderView, QuoteView
 from kiosk.ui import i18n
 from kiosk.ui.cart import Cart, CartLine
-from kiosk.ui.messages import busy_text, card_error_text, cart_full_text, error_text
+from kiosk.ui.messages import Text, busy_text, card_error_text, cart_full_text, error_text
 from kiosk.ui.qt_events import QtEvents
 from kiosk.ui.receipt import ReceiptInfo, receipt_path, write_receipt
 from kiosk.ui.workers import TaskRunner
@@ -177,6 +177,8 @@ class KioskFlow(QObject):
 
     def go(self, name: str) -> None:
         w = self.w
+        if name != "card":  # the card's number never stays in memory off its screen
+            w.card.wipe()
         w.show_screen(name)
         screen = w.screens[name]
         if screen.idle_watch:
@@ -210,6 +212,7 @@ class KioskFlow(QObject):
         self.receipt = None
         self.mode = "dine_in"
         w.member.reset()
+        w.card.reset(Decimal(0))
         w.welcome.show_stage("attract")
         w.payment.show_notice("")
         w.menu.show_notice(None)
@@ -475,7 +478,7 @@ class KioskFlow(QObject):
         try:
             member = self.store.customers.find_by_phone(digits)
         except ServiceError as exc:
-            self.w.member.show_error(error_text(exc))
+            self.w.member.show_error(lambda e=exc: error_text(e))
             return
         if member is None:
             self.member = None
@@ -557,11 +560,11 @@ class KioskFlow(QObject):
             self.go("review")
             return
         except ServiceError as exc:
-            self.w.member.show_error(error_text(exc))
+            self.w.member.show_error(lambda e=exc: error_text(e))
             return
         except DBAPIError as exc:  # e.g. "database is locked": nothing saved, try again
             log.warning("could not create the order (database busy): %s", exc)
-            self.w.member.show_error(busy_text())
+            self.w.member.show_error(busy_text)
             return
         if redeem > 0:
             try:
@@ -579,7 +582,7 @@ class KioskFlow(QObject):
                     )
                     self.order = order  # Start over or the next try cancels it again
                 self.w.member.show_error(
-                    error_text(exc) if isinstance(exc, ServiceError) else busy_text()
+                    (lambda e=exc: error_text(e)) if isinstance(exc, ServiceError) else busy_text
                 )
                 return
             order = self.store.orders.get(order.id)
@@ -595,7 +598,7 @@ class KioskFlow(QObject):
         self.cart.lines = [line for line in self.cart.lines if self._still_sold(line)]
         self._refresh_cart()
 
-    def _show_payment(self, notice: str) -> None:
+    def _show_payment(self, notice: Text) -> None:
         assert self.order is not None
         self.order = self.store.orders.get(self.order.id)
         self.w.payment.set_order(self.order, self.member, self.settings.payments.pay_at_counter)
@@ -613,6 +616,12 @@ class KioskFlow(QObject):
             return
         if not self.attempt_key:
             self.new_attempt()
+        if self.order.total <= 0:  # all paid with points: confirm, nothing to charge
+            if method in ("free", "cash"):
+                self._pay("cash", {})
+            return
+        if method == "free":
+            return
         if method == "card":
             self.w.card.reset(self.order.total)
             self.go("card")
@@ -675,24 +684,23 @@ class KioskFlow(QObject):
             self._show_success(result)
             return
         self.new_attempt()
-        reason = card_error_text(result.message)
         if result.payment_method == "card":
-            self.w.card.show_error(reason, declined=True)
+            self.w.card.show_error(lambda m=result.message: card_error_text(m), declined=True)
             self.go("card")
         else:
-            self._show_failure(reason)
+            self._show_failure(card_error_text(result.message))
 
     def _on_payment_error(self, exc: BaseException) -> None:
         self._busy(False)
         if isinstance(exc, DBAPIError):  # "database is locked": keep the screen, try again
             log.warning("payment could not start (database busy): %s", exc)
             if self.w.current_screen() == "card":
-                self.w.card.show_error(busy_text())
+                self.w.card.show_error(busy_text)
             elif self.order is not None:
-                self._show_payment(busy_text())
+                self._show_payment(busy_text)
             return
         if isinstance(exc, InvalidCard):
-            self.w.card.show_error(error_text(exc))
+            self.w.card.show_error(lambda e=exc: error_text(e))
             self.go("card")
             return
         if isinstance(exc, ServiceError):
@@ -762,16 +770,20 @@ class KioskFlow(QObject):
     def _on_promptpay_cancel_clicked(self) -> None:
         self._cancel_promptpay(
             "Cancelled by the customer.",
-            translate("KioskFlow", "PromptPay was cancelled. Choose how you would like to pay."),
+            lambda: translate(
+                "KioskFlow", "PromptPay was cancelled. Choose how you would like to pay."
+            ),
         )
 
     def _on_promptpay_expired(self) -> None:
         self._cancel_promptpay(
             "PromptPay payment timed out.",
-            translate("KioskFlow", "The QR code expired. Choose how you would like to pay."),
+            lambda: translate(
+                "KioskFlow", "The QR code expired. Choose how you would like to pay."
+            ),
         )
 
-    def _cancel_promptpay(self, message: str, notice: str) -> None:
+    def _cancel_promptpay(self, message: str, notice: Text) -> None:
         pending = self.pending
         self.poll_timer.stop()
         self.w.promptpay.stop()

@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication
 
 from kiosk.services.errors import ServiceError
 
 translate = QCoreApplication.translate
+
+#: a message shown on a screen: plain text, or a function that renders it in the current
+#: language (called again when the customer switches language)
+Text = str | Callable[[], str]
+
+
+def render(text: Text | None) -> str:
+    if text is None:
+        return ""
+    return text if isinstance(text, str) else text()
 
 
 def error_text(exc: BaseException) -> str:

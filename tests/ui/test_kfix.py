@@ -215,3 +215,71 @@ def test_add_waits_until_every_group_has_its_minimum(kiosk: Kiosk) -> None:
     kiosk.tap("options_add")
     kiosk.to_member()
     kiosk.skip_member()
+
+
+def test_card_is_forgotten_after_a_decline_idle_reset_and_leaving(kiosk: Kiosk) -> None:
+    kiosk.start()
+    kiosk.add("Green Curry Chicken")
+    kiosk.to_member()
+    kiosk.skip_member()
+    kiosk.tap("pay_card")
+    kiosk.type_card("4111 1111 1111 1111")  # the gateway's declined test card
+    kiosk.tap("card_pay")
+    kiosk.qtbot.waitUntil(lambda: kiosk.visible("card_error"), timeout=5000)
+    card = kiosk.window.card
+    assert card.values == {"number": "", "expiry": "", "cvv": ""}
+    assert card.field == "number"
+    # bug 9: the decline follows a language switch
+    kiosk.window.set_language("th")
+    assert kiosk.text("card_error") == "ธนาคารผู้ออกบัตรปฏิเสธการชำระเงิน"
+    kiosk.window.set_language("en")
+    assert kiosk.text("card_error") == "Card declined by the issuing bank."
+    kiosk.tap("card_keypad_key_5")  # a fresh number
+    assert card.values["number"] == "5"
+    kiosk.type_card("4242 4242 4242 424", expiry="", cvv="")
+    kiosk.tap("card_back")  # leaving the screen forgets it
+    kiosk.wait_screen("payment")
+    assert card.values == {"number": "", "expiry": "", "cvv": ""}
+    kiosk.tap("pay_card")
+    kiosk.type_card("4242 4242 4242 4242")
+    kiosk.flow.reset()  # the idle reset
+    assert card.values == {"number": "", "expiry": "", "cvv": ""}
+
+
+def test_payment_notice_follows_a_language_switch(make_kiosk: Any) -> None:
+    kiosk = make_kiosk(timing=Timing(idle_ms=NEVER, result_ms=NEVER, poll_ms=NEVER))
+    kiosk.start()
+    kiosk.add("Green Curry Chicken")
+    kiosk.to_member()
+    kiosk.skip_member()
+    kiosk.store.settings.update({"payments.promptpay_delay_seconds": 600}, staff="test")
+    kiosk.tap("pay_promptpay")
+    kiosk.wait_screen("promptpay")
+    kiosk.tap("promptpay_cancel")
+    kiosk.wait_screen("payment")
+    english = kiosk.text("payment_notice")
+    assert english.startswith("PromptPay was cancelled")
+    kiosk.window.set_language("th")
+    assert kiosk.text("payment_notice") not in ("", english)
+
+
+def test_a_zero_baht_order_shows_one_confirm_action(kiosk: Kiosk) -> None:
+    coconut = kiosk.item("Fresh Coconut")
+    kiosk.store.menu.set_price(coconut.id, 10, staff="manager")
+    kiosk.qtbot.waitUntil(lambda: kiosk.item("Fresh Coconut").price == 10, timeout=3000)
+    kiosk.start()
+    kiosk.add("Fresh Coconut")
+    kiosk.to_member()
+    kiosk.find_member(SOMCHAI)  # 120 points cover ฿10
+    slider = kiosk.window.member.slider
+    slider.setValue(slider.maximum())
+    kiosk.tap("member_continue")
+    kiosk.wait_screen("payment")
+    assert kiosk.order().total == 0
+    assert kiosk.visible("pay_confirm_free")
+    assert kiosk.text("pay_confirm_free") == "Confirm order"
+    for name in ("pay_card", "pay_promptpay", "pay_cash"):
+        assert not kiosk.visible(name)
+    kiosk.tap("pay_confirm_free")
+    kiosk.wait_result()
+    assert [p.method for p in kiosk.order().payments] == ["cash"]
