@@ -415,6 +415,7 @@ class KioskFlow(QObject):
         if item.option_groups:
             self.w.options.set_item(item)
             self.w.sheet_overlay.open(self.w.options)
+            self.w.tap_guard.arm()  # a double tap's second tap must not choose an option
         else:
             self._add_to_cart(item.id)
 

@@ -92,6 +92,9 @@ class TapGuard(QObject):
     def arm(self) -> None:
         self.clock.start()
 
+    def disarm(self) -> None:
+        self.clock.invalidate()
+
     def active(self) -> bool:
         return self.ms > 0 and self.clock.isValid() and self.clock.elapsed() < self.ms
 

@@ -58,15 +58,12 @@ def test_double_tap_never_lands_on_the_next_screen(make_kiosk: Any) -> None:
     kiosk.qtbot.wait(400)
     kiosk.tap("mode_take_away")  # a deliberate tap later works
     kiosk.wait_screen("menu")
-    kiosk.qtbot.wait(400)
+    guard = kiosk.window.tap_guard
+    guard.ms = 0  # the steps in between at test speed
     kiosk.add("Green Curry Chicken")
-    kiosk.qtbot.wait(400)
-    kiosk.tap("cart_checkout")
-    kiosk.wait_screen("review")
-    kiosk.qtbot.wait(400)
-    kiosk.tap("review_checkout")
-    kiosk.wait_screen("member")
-    kiosk.qtbot.wait(400)
+    kiosk.to_member()
+    guard.ms = 350
+    guard.disarm()
     kiosk.tap("member_skip")
     kiosk.wait_screen("payment")
     kiosk.qtbot.waitUntil(lambda: kiosk.w("pay_promptpay").isVisible(), timeout=1000)
@@ -283,3 +280,21 @@ def test_a_zero_baht_order_shows_one_confirm_action(kiosk: Kiosk) -> None:
     kiosk.tap("pay_confirm_free")
     kiosk.wait_result()
     assert [p.method for p in kiosk.order().payments] == ["cash"]
+
+
+def test_double_tap_on_a_dish_never_lands_on_its_options_sheet(make_kiosk: Any) -> None:
+    kiosk = make_kiosk(timing=Timing(idle_ms=NEVER, result_ms=NEVER, poll_ms=20, tap_guard_ms=350))
+    guard = kiosk.window.tap_guard
+    guard.ms = 0
+    kiosk.start()
+    item = kiosk.item("Pad Thai with Prawns")
+    kiosk.tap(f"category_{item.category_id}")
+    guard.ms = 350
+    guard.disarm()
+    kiosk.tap(f"menu_item_{item.id}")
+    assert kiosk.visible("options_sheet")
+    before = kiosk.window.options.selected_options()
+    kiosk.qtbot.mouseClick(kiosk.w("options_add"), Qt.MouseButton.LeftButton)  # ghost tap
+    assert kiosk.visible("options_sheet")
+    assert kiosk.window.options.selected_options() == before
+    assert not kiosk.flow.cart
