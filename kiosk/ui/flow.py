@@ -31,7 +31,14 @@ from kiosk.services.payments import PaymentResult, PendingPromptPay
 from kiosk.services.views import MemberView, MenuItemView, OrderView, QuoteView
 from kiosk.ui import i18n
 from kiosk.ui.cart import Cart, CartLine
-from kiosk.ui.messages import Text, busy_text, card_error_text, cart_full_text, error_text
+from kiosk.ui.messages import (
+    Text,
+    busy_text,
+    card_error_text,
+    cart_full_text,
+    error_text,
+    render,
+)
 from kiosk.ui.qt_events import QtEvents
 from kiosk.ui.receipt import ReceiptInfo, receipt_path, write_receipt
 from kiosk.ui.workers import TaskRunner
@@ -516,7 +523,7 @@ class KioskFlow(QObject):
             if member is None:  # pragma: no cover - raced with a delete
                 return
         except ServiceError as exc:
-            self.w.signup.show_error(error_text(exc))
+            self.w.signup.show_error(lambda e=exc: error_text(e))
             return
         else:
             self.member_registered.emit(member)
@@ -601,7 +608,10 @@ class KioskFlow(QObject):
 
     def _show_payment(self, notice: Text) -> None:
         assert self.order is not None
-        self.order = self.store.orders.get(self.order.id)
+        try:
+            self.order = self.store.orders.get(self.order.id)
+        except DBAPIError as exc:  # busy: the order as last seen is good enough to choose
+            log.warning("could not reload order %s: %s", self.order.number, exc)
         self.w.payment.set_order(self.order, self.member, self.settings.payments.pay_at_counter)
         self.w.payment.show_notice(notice)
         self.go("payment")
@@ -689,7 +699,7 @@ class KioskFlow(QObject):
             self.w.card.show_error(lambda m=result.message: card_error_text(m), declined=True)
             self.go("card")
         else:
-            self._show_failure(card_error_text(result.message))
+            self._show_failure(lambda m=result.message: card_error_text(m))
 
     def _on_payment_error(self, exc: BaseException) -> None:
         self._busy(False)
@@ -706,7 +716,7 @@ class KioskFlow(QObject):
             return
         if isinstance(exc, ServiceError):
             self.new_attempt()
-            self._show_failure(error_text(exc))
+            self._show_failure(lambda e=exc: error_text(e))
             return
         log.error("payment failed unexpectedly", exc_info=exc)
         self.show_error_screen()
@@ -853,19 +863,21 @@ class KioskFlow(QObject):
 
     def _on_receipt_done(self, path: Path) -> None:
         self.receipt = path
-        self.w.result.set_receipt(translate("KioskFlow", "Your receipt has been saved."))
+        self.w.result.set_receipt(lambda: translate("KioskFlow", "Your receipt has been saved."))
         self.receipt_saved.emit(path)
 
     def _on_receipt_failed(self, exc: BaseException) -> None:
         log.error("could not write the receipt", exc_info=exc)
         self.w.result.set_receipt(
-            translate("KioskFlow", "The receipt could not be saved. Please ask staff for a copy.")
+            lambda: translate(
+                "KioskFlow", "The receipt could not be saved. Please ask staff for a copy."
+            )
         )
 
-    def _show_failure(self, reason: str) -> None:
+    def _show_failure(self, reason: Text) -> None:
         self.w.result.show_failure(reason)
         self.go("result")
-        self.payment_failed.emit(reason)
+        self.payment_failed.emit(render(reason))
 
     def _on_result_done_clicked(self) -> None:
         self.reset(cancel_order=False)

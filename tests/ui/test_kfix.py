@@ -11,6 +11,7 @@ from sqlalchemy.exc import OperationalError
 from kiosk.services.errors import InvalidOrder
 from kiosk.ui.cart import CartLine
 from kiosk.ui.flow import Timing
+from kiosk.ui.messages import card_error_text
 from tests.ui.conftest import NEVER, SOMCHAI, Kiosk
 
 
@@ -298,3 +299,10 @@ def test_double_tap_on_a_dish_never_lands_on_its_options_sheet(make_kiosk: Any) 
     assert kiosk.visible("options_sheet")
     assert kiosk.window.options.selected_options() == before
     assert not kiosk.flow.cart
+
+
+def test_a_failure_on_the_result_screen_follows_a_language_switch(kiosk: Kiosk) -> None:
+    kiosk.flow._show_failure(lambda: card_error_text("PromptPay payment timed out."))
+    assert kiosk.text("result_message") == "PromptPay payment timed out."
+    kiosk.window.set_language("th")
+    assert kiosk.text("result_message") != "PromptPay payment timed out."
