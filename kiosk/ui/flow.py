@@ -340,7 +340,11 @@ class KioskFlow(QObject):
         self.leave()
 
     def _paid_or_moved_on(self, session: int) -> bool:
-        if session != self.session or self.w.current_screen() == "result":
+        """The order got its number while the question was open (paid, or waiting at the
+        counter), or the session ended: a late "Yes" must not take that away."""
+        if session != self.session:
+            return True
+        if self.w.current_screen() == "result" and self.w.result.kind != "failed":
             return True
         return self.last_result is not None and self.last_result.success
 
