@@ -136,6 +136,14 @@
         <translation>เกิดข้อผิดพลาด กรุณาติดต่อพนักงาน</translation>
     </message>
     <message>
+        <source>The kiosk is busy for a moment. Please try again.</source>
+        <translation>ระบบไม่ว่างสักครู่ กรุณาลองอีกครั้ง</translation>
+    </message>
+    <message>
+        <source>Your order cannot have more different dishes. Change a quantity or finish this order first.</source>
+        <translation>ไม่สามารถเพิ่มรายการอาหารที่ต่างกันได้อีก กรุณาเปลี่ยนจำนวน หรือสั่งรายการนี้ให้เสร็จก่อน</translation>
+    </message>
+    <message>
         <source>Please enter the card number.</source>
         <translation>กรุณากรอกหมายเลขบัตร</translation>
     </message>
@@ -237,6 +245,7 @@
     <name>KioskFlow</name>
     <message>
         <source>Start over? Your order will be cleared.</source>
+        <extracomment>taps on a screen that just appeared are ignored this long (a double tap&apos;s second tap must not land on the next screen); ``None`` is the default, 350 ms</extracomment>
         <translation>เริ่มใหม่หรือไม่? รายการที่เลือกไว้จะถูกล้าง</translation>
     </message>
     <message>
@@ -428,6 +437,10 @@
         <translation>ยกเลิก</translation>
     </message>
     <message>
+        <source>Choose %1</source>
+        <translation>เลือก %1 อย่าง</translation>
+    </message>
+    <message>
         <source>Required</source>
         <translation>ต้องเลือก</translation>
     </message>
@@ -481,6 +494,10 @@
     <message>
         <source>Back</source>
         <translation>ย้อนกลับ</translation>
+    </message>
+    <message>
+        <source>Confirm order</source>
+        <translation>ยืนยันคำสั่งซื้อ</translation>
     </message>
     <message>
         <source>Subtotal %1</source>
@@ -557,6 +574,7 @@
     <name>ResultScreen</name>
     <message>
         <source>Back to the start in %1 s, or tap anywhere.</source>
+        <extracomment>the words, cards and buttons stand in one centred column this wide at most; the confetti keeps out of it a success has its own short timeout; a failure is watched like any other screen, so a customer who walks away gets &quot;Still there?&quot; and their order cancelled</extracomment>
         <translation>กลับสู่หน้าแรกใน %1 วินาที หรือแตะที่ใดก็ได้</translation>
     </message>
     <message>

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 MAX_QUANTITY = 20
+MAX_LINES = 50  # the order service refuses more distinct lines (orders.MAX_LINES)
 
 
 @dataclass
@@ -24,12 +25,15 @@ class Cart:
     lines: list[CartLine] = field(default_factory=list)
 
     def add(self, item_id: int, options: Iterable[int] = (), quantity: int = 1) -> int:
-        """Add to an identical line if there is one; returns the line's index."""
+        """Add to an identical line if there is one; returns the line's index, or -1 when
+        the cart already has :data:`MAX_LINES` lines and this would be a new one."""
         opts = tuple(sorted(options))
         for i, line in enumerate(self.lines):
             if line.item_id == item_id and line.options == opts:
                 line.quantity = min(MAX_QUANTITY, line.quantity + quantity)
                 return i
+        if len(self.lines) >= MAX_LINES:
+            return -1
         self.lines.append(CartLine(item_id, min(MAX_QUANTITY, quantity), opts))
         return len(self.lines) - 1
 

@@ -17,10 +17,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from sqlalchemy.exc import DBAPIError
 
 from kiosk.services.errors import (
     InvalidCard,
-    InvalidInput,
+    InvalidOrder,
     ItemUnavailable,
     MemberExists,
     ServiceError,
@@ -30,7 +31,14 @@ from kiosk.services.payments import PaymentResult, PendingPromptPay
 from kiosk.services.views import MemberView, MenuItemView, OrderView, QuoteView
 from kiosk.ui import i18n
 from kiosk.ui.cart import Cart, CartLine
-from kiosk.ui.messages import card_error_text, error_text
+from kiosk.ui.messages import (
+    Text,
+    busy_text,
+    card_error_text,
+    cart_full_text,
+    error_text,
+    render,
+)
 from kiosk.ui.qt_events import QtEvents
 from kiosk.ui.receipt import ReceiptInfo, receipt_path, write_receipt
 from kiosk.ui.workers import TaskRunner
@@ -55,6 +63,9 @@ class Timing:
     result_ms: int | None = None
     promptpay_ms: int | None = None
     poll_ms: int = 1000
+    #: taps on a screen that just appeared are ignored this long (a double tap's second
+    #: tap must not land on the next screen); ``None`` is the default, 350 ms
+    tap_guard_ms: int | None = None
 
 
 class KioskFlow(QObject):
@@ -173,6 +184,8 @@ class KioskFlow(QObject):
 
     def go(self, name: str) -> None:
         w = self.w
+        if name != "card":  # the card's number never stays in memory off its screen
+            w.card.wipe()
         w.show_screen(name)
         screen = w.screens[name]
         if screen.idle_watch:
@@ -206,8 +219,11 @@ class KioskFlow(QObject):
         self.receipt = None
         self.mode = "dine_in"
         w.member.reset()
+        w.card.reset(Decimal(0))
         w.welcome.show_stage("attract")
         w.payment.show_notice("")
+        w.menu.show_notice(None)
+        w.review.show_notice(None)
         default = self.w.default_language
         if i18n.current_language() != default:
             w.set_language(default)
@@ -313,15 +329,32 @@ class KioskFlow(QObject):
             question = translate("KioskFlow", "Start over? Your order will be cleared.")
             yes = translate("KioskFlow", "Yes, start over")
             no = translate("KioskFlow", "No, keep my order")
+            session = self.session
             if not self.ask(question, yes, no):
+                return
+            # the dialog is modal but polling goes on underneath: when the order was paid
+            # (or the kiosk moved on) meanwhile, the customer keeps their order number
+            if self._paid_or_moved_on(session):
+                log.info("Start over ignored: the order was paid while the question was open")
                 return
         self.leave()
 
+    def _paid_or_moved_on(self, session: int) -> bool:
+        """The order got its number while the question was open (paid, or waiting at the
+        counter), or the session ended: a late "Yes" must not take that away."""
+        if session != self.session:
+            return True
+        if self.w.current_screen() == "result" and self.w.result.kind != "failed":
+            return True
+        return self.last_result is not None and self.last_result.success
+
     def _on_welcome_start_clicked(self) -> None:
         self.w.welcome.show_stage("mode")
+        self.w.tap_guard.arm()
 
     def _on_welcome_back_clicked(self) -> None:
         self.w.welcome.show_stage("attract")
+        self.w.tap_guard.arm()
 
     def _on_welcome_mode_chosen(self, mode: str) -> None:
         self.mode = mode
@@ -339,18 +372,34 @@ class KioskFlow(QObject):
         if self.cart:
             try:
                 quote = self.store.orders.quote(self.cart.order_lines(), member=True)
-            except (ItemUnavailable, InvalidInput) as exc:
+            except ServiceError as exc:
                 self._load_menu()
                 self.cart.lines = [line for line in self.cart.lines if self._still_sold(line)]
                 log.info("cart repriced after a menu change: %s", exc)
-                quote = (
-                    self.store.orders.quote(self.cart.order_lines(), member=True)
-                    if self.cart
-                    else None
-                )
+                quote = self._quote_repaired()
         self.quote = quote
         self.w.menu.set_cart(quote, self.cart.count)
         self.w.review.set_quote(quote, self.items)
+
+    def _quote_repaired(self) -> QuoteView | None:
+        """Quote the repaired cart; a service error never reaches the global hook: lines the
+        service still refuses are dropped from the end (never more than needed)."""
+        while self.cart:
+            try:
+                return self.store.orders.quote(self.cart.order_lines(), member=True)
+            except ServiceError as exc:
+                log.warning("cart still refused after the repair, dropping a line: %s", exc)
+                self.cart.lines.pop()
+        return None
+
+    def _add_to_cart(
+        self, item_id: int, options: list[int] | tuple[int, ...] = (), qty: int = 1
+    ) -> None:
+        if self.cart.add(item_id, options, qty) < 0:
+            self.w.menu.show_notice(cart_full_text)
+            return
+        self.w.menu.show_notice(None)
+        self._refresh_cart()
 
     def _still_sold(self, line: CartLine) -> bool:
         """The dish is on sale and every option chosen for it still exists and is on sale
@@ -363,7 +412,7 @@ class KioskFlow(QObject):
             return False
         try:  # e.g. a new required choice without a default
             self.store.orders.quote([line.as_order_line()], member=False)
-        except (ItemUnavailable, InvalidInput):
+        except ServiceError:
             return False
         return True
 
@@ -377,14 +426,13 @@ class KioskFlow(QObject):
         if item.option_groups:
             self.w.options.set_item(item)
             self.w.sheet_overlay.open(self.w.options)
+            self.w.tap_guard.arm()  # a double tap's second tap must not choose an option
         else:
-            self.cart.add(item.id)
-            self._refresh_cart()
+            self._add_to_cart(item.id)
 
     def _on_options_confirmed(self, item_id: int, options: list[int], quantity: int) -> None:
         self.w.sheet_overlay.close_overlay()
-        self.cart.add(item_id, options, quantity)
-        self._refresh_cart()
+        self._add_to_cart(item_id, options, quantity)
 
     def _on_options_cancelled(self) -> None:
         self.w.sheet_overlay.close_overlay()
@@ -416,6 +464,14 @@ class KioskFlow(QObject):
     def _on_review_checkout_clicked(self) -> None:
         if not self.cart or self.quote is None:
             return
+        self.w.review.show_notice(None)
+        self._update_member_rules()
+        self.go("member")
+
+    def _update_member_rules(self) -> None:
+        """The member screen's "To pay" and the redeem slider follow the current quote."""
+        if self.quote is None:
+            return
         s = self.settings
         self.w.member.set_rules(
             s.loyalty.redeem_points_per_baht, s.loyalty.baht_per_point, self.quote.total
@@ -424,7 +480,6 @@ class KioskFlow(QObject):
             self.w.member.show_member(
                 self.member, self._max_redeem(self.member), self.w.member.redeem
             )
-        self.go("member")
 
     # -- member ---------------------------------------------------------------------------------
     def _max_redeem(self, member: MemberView) -> int:
@@ -435,7 +490,7 @@ class KioskFlow(QObject):
         try:
             member = self.store.customers.find_by_phone(digits)
         except ServiceError as exc:
-            self.w.member.show_error(error_text(exc))
+            self.w.member.show_error(lambda e=exc: error_text(e))
             return
         if member is None:
             self.member = None
@@ -472,7 +527,7 @@ class KioskFlow(QObject):
             if member is None:  # pragma: no cover - raced with a delete
                 return
         except ServiceError as exc:
-            self.w.signup.show_error(error_text(exc))
+            self.w.signup.show_error(lambda e=exc: error_text(e))
             return
         else:
             self.member_registered.emit(member)
@@ -504,18 +559,29 @@ class KioskFlow(QObject):
                 customer_phone=phone,
                 kiosk_id=self.settings.store.kiosk_id,
             )
-        except ItemUnavailable as exc:
-            self._refresh_cart()
-            self.go("menu" if not self.cart else "review")
-            self.w.member.show_error(error_text(exc))
+        except (ItemUnavailable, InvalidOrder) as exc:
+            # the menu changed under the customer (sold out, option removed, repriced):
+            # repair the cart and show them what changed on the Review screen
+            log.info("order refused, cart repaired: %s", exc)
+            self._repair_cart()
+            if not self.cart:
+                self.go("menu")
+                self.w.menu.show_notice(lambda e=exc: error_text(e))
+                return
+            self.w.review.show_notice(lambda e=exc: error_text(e))
+            self.go("review")
             return
         except ServiceError as exc:
-            self.w.member.show_error(error_text(exc))
+            self.w.member.show_error(lambda e=exc: error_text(e))
+            return
+        except DBAPIError as exc:  # e.g. "database is locked": nothing saved, try again
+            log.warning("could not create the order (database busy): %s", exc)
+            self.w.member.show_error(busy_text)
             return
         if redeem > 0:
             try:
                 self.store.loyalty.redeem(order.id, redeem)
-            except ServiceError as exc:
+            except (ServiceError, DBAPIError) as exc:
                 log.warning("could not redeem %s points on order %s: %s", redeem, order.number, exc)
                 try:
                     self.store.orders.cancel(order.id)
@@ -527,7 +593,9 @@ class KioskFlow(QObject):
                         exc_info=not isinstance(cancel_exc, ServiceError),
                     )
                     self.order = order  # Start over or the next try cancels it again
-                self.w.member.show_error(error_text(exc))
+                self.w.member.show_error(
+                    (lambda e=exc: error_text(e)) if isinstance(exc, ServiceError) else busy_text
+                )
                 return
             order = self.store.orders.get(order.id)
         self.order = order
@@ -536,9 +604,18 @@ class KioskFlow(QObject):
         log.info("order %s created (%s), total %s", order.number, self.mode, order.total)
         self._show_payment("")
 
-    def _show_payment(self, notice: str) -> None:
+    def _repair_cart(self) -> None:
+        """Drop the lines the current menu no longer sells as chosen and re-quote."""
+        self._load_menu()
+        self.cart.lines = [line for line in self.cart.lines if self._still_sold(line)]
+        self._refresh_cart()
+
+    def _show_payment(self, notice: Text) -> None:
         assert self.order is not None
-        self.order = self.store.orders.get(self.order.id)
+        try:
+            self.order = self.store.orders.get(self.order.id)
+        except DBAPIError as exc:  # busy: the order as last seen is good enough to choose
+            log.warning("could not reload order %s: %s", self.order.number, exc)
         self.w.payment.set_order(self.order, self.member, self.settings.payments.pay_at_counter)
         self.w.payment.show_notice(notice)
         self.go("payment")
@@ -554,6 +631,12 @@ class KioskFlow(QObject):
             return
         if not self.attempt_key:
             self.new_attempt()
+        if self.order.total <= 0:  # all paid with points: confirm, nothing to charge
+            if method in ("free", "cash"):
+                self._pay("cash", {})
+            return
+        if method == "free":
+            return
         if method == "card":
             self.w.card.reset(self.order.total)
             self.go("card")
@@ -616,22 +699,28 @@ class KioskFlow(QObject):
             self._show_success(result)
             return
         self.new_attempt()
-        reason = card_error_text(result.message)
         if result.payment_method == "card":
-            self.w.card.show_error(reason, declined=True)
+            self.w.card.show_error(lambda m=result.message: card_error_text(m), declined=True)
             self.go("card")
         else:
-            self._show_failure(reason)
+            self._show_failure(lambda m=result.message: card_error_text(m))
 
     def _on_payment_error(self, exc: BaseException) -> None:
         self._busy(False)
+        if isinstance(exc, DBAPIError):  # "database is locked": keep the screen, try again
+            log.warning("payment could not start (database busy): %s", exc)
+            if self.w.current_screen() == "card":
+                self.w.card.show_error(busy_text)
+            elif self.order is not None:
+                self._show_payment(busy_text)
+            return
         if isinstance(exc, InvalidCard):
-            self.w.card.show_error(error_text(exc))
+            self.w.card.show_error(lambda e=exc: error_text(e))
             self.go("card")
             return
         if isinstance(exc, ServiceError):
             self.new_attempt()
-            self._show_failure(error_text(exc))
+            self._show_failure(lambda e=exc: error_text(e))
             return
         log.error("payment failed unexpectedly", exc_info=exc)
         self.show_error_screen()
@@ -696,16 +785,20 @@ class KioskFlow(QObject):
     def _on_promptpay_cancel_clicked(self) -> None:
         self._cancel_promptpay(
             "Cancelled by the customer.",
-            translate("KioskFlow", "PromptPay was cancelled. Choose how you would like to pay."),
+            lambda: translate(
+                "KioskFlow", "PromptPay was cancelled. Choose how you would like to pay."
+            ),
         )
 
     def _on_promptpay_expired(self) -> None:
         self._cancel_promptpay(
             "PromptPay payment timed out.",
-            translate("KioskFlow", "The QR code expired. Choose how you would like to pay."),
+            lambda: translate(
+                "KioskFlow", "The QR code expired. Choose how you would like to pay."
+            ),
         )
 
-    def _cancel_promptpay(self, message: str, notice: str) -> None:
+    def _cancel_promptpay(self, message: str, notice: Text) -> None:
         pending = self.pending
         self.poll_timer.stop()
         self.w.promptpay.stop()
@@ -774,19 +867,21 @@ class KioskFlow(QObject):
 
     def _on_receipt_done(self, path: Path) -> None:
         self.receipt = path
-        self.w.result.set_receipt(translate("KioskFlow", "Your receipt has been saved."))
+        self.w.result.set_receipt(lambda: translate("KioskFlow", "Your receipt has been saved."))
         self.receipt_saved.emit(path)
 
     def _on_receipt_failed(self, exc: BaseException) -> None:
         log.error("could not write the receipt", exc_info=exc)
         self.w.result.set_receipt(
-            translate("KioskFlow", "The receipt could not be saved. Please ask staff for a copy.")
+            lambda: translate(
+                "KioskFlow", "The receipt could not be saved. Please ask staff for a copy."
+            )
         )
 
-    def _show_failure(self, reason: str) -> None:
+    def _show_failure(self, reason: Text) -> None:
         self.w.result.show_failure(reason)
         self.go("result")
-        self.payment_failed.emit(reason)
+        self.payment_failed.emit(render(reason))
 
     def _on_result_done_clicked(self) -> None:
         self.reset(cancel_order=False)
@@ -835,9 +930,41 @@ class KioskFlow(QObject):
 
     # -- live changes from staff ----------------------------------------------------------------
     def _on_events_menu_changed(self, _event: object) -> None:
-        if self.w.current_screen() in ("welcome", "menu", "review"):
+        screen = self.w.current_screen()
+        if screen in ("welcome", "menu", "review"):
             self._load_menu()
             self._refresh_cart()
+            self._refresh_options_sheet()
+        elif screen in ("member", "signup"):
+            before = self.cart.order_lines()
+            self._load_menu()
+            self._refresh_cart()
+            if self.cart.order_lines() == before:
+                self._update_member_rules()  # new prices: new "To pay", new slider maximum
+                return
+            log.info("the menu changed under the customer: back to Review")
+
+            def text() -> str:
+                return translate("Errors", "Sorry, an item in your order just sold out.")
+
+            if not self.cart:
+                self.w.menu.show_notice(text)
+                self.go("menu")
+            else:
+                self.w.review.show_notice(text)
+                self.go("review")
+
+    def _refresh_options_sheet(self) -> None:
+        """An open options sheet shows the dish as it is now, or closes when it is gone."""
+        sheet = self.w.options
+        if not self.w.sheet_overlay.isVisible() or sheet.item is None:
+            return
+        item = self.items.get(sheet.item.id)
+        if item is None or not item.available or not item.option_groups:
+            self.w.sheet_overlay.close_overlay()
+            return
+        if item != sheet.item:
+            sheet.set_item(item, keep_choices=True)
 
     def _on_events_settings_changed(self, _event: object) -> None:
         self._apply_store_settings()

@@ -7,7 +7,7 @@ import logging
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -65,6 +65,50 @@ class StaffCorner(QWidget):
             self.taps.clear()
             self.tapped_five_times.emit()
         event.accept()
+
+
+TAP_GUARD_MS = 350
+TAP_EVENTS = (
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseButtonRelease,
+    QEvent.Type.MouseButtonDblClick,
+    QEvent.Type.TouchBegin,
+    QEvent.Type.TouchUpdate,
+    QEvent.Type.TouchEnd,
+)
+
+
+class TapGuard(QObject):
+    """Swallows taps on the customer screens for a moment after the screen changed, so the
+    second tap of a double tap never lands on whatever appeared under the finger."""
+
+    def __init__(self, window: QWidget, ms: int = TAP_GUARD_MS) -> None:
+        super().__init__(window)
+        self.window = window
+        self.ms = ms
+        self.clock = QElapsedTimer()
+        self.ignored = 0
+
+    def arm(self) -> None:
+        self.clock.start()
+
+    def disarm(self) -> None:
+        self.clock.invalidate()
+
+    def active(self) -> bool:
+        return self.ms > 0 and self.clock.isValid() and self.clock.elapsed() < self.ms
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if (
+            event.type() in TAP_EVENTS
+            and self.active()
+            and isinstance(obj, QWidget)
+            and obj.window() is self.window
+            and obj.objectName() != "staff_corner"
+        ):
+            self.ignored += 1
+            return True
+        return False
 
 
 class BusyPanel(QFrame):
@@ -164,9 +208,13 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.installEventFilter(self.idle)
 
-        self.flow = KioskFlow(
-            store, self, timing if isinstance(timing, Timing) else Timing(), ask=ask
-        )
+        timing = timing if isinstance(timing, Timing) else Timing()
+        guard_ms = TAP_GUARD_MS if timing.tap_guard_ms is None else timing.tap_guard_ms
+        self.tap_guard = TapGuard(self, guard_ms)
+        if app is not None:
+            app.installEventFilter(self.tap_guard)
+
+        self.flow = KioskFlow(store, self, timing, ask=ask)
         self._portrait: bool | None = None
         self.default_language = language or settings.kiosk.language
         self.set_language(self.default_language)
@@ -197,11 +245,14 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.idle)
+            app.removeEventFilter(self.tap_guard)
         event.accept()
 
     # -- screens -------------------------------------------------------------------------------
     def show_screen(self, name: str) -> None:
         screen = self.screens[name]
+        if self.stack.currentWidget() is not screen:
+            self.tap_guard.arm()
         self.stack.setCurrentWidget(screen)
         self.header.setVisible(screen.step is not None)
         if screen.step is not None:

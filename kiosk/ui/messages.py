@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication
 
 from kiosk.services.errors import ServiceError
 
 translate = QCoreApplication.translate
+
+#: a message shown on a screen: plain text, or a function that renders it in the current
+#: language (called again when the customer switches language)
+Text = str | Callable[[], str]
+
+
+def render(text: Text | None) -> str:
+    if text is None:
+        return ""
+    return text if isinstance(text, str) else text()
 
 
 def error_text(exc: BaseException) -> str:
@@ -36,6 +48,19 @@ def error_text(exc: BaseException) -> str:
     if isinstance(exc, ServiceError):
         return exc.message
     return translate("Errors", "Something went wrong. Please ask staff for help.")
+
+
+def busy_text() -> str:
+    """The database was busy (locked) for a moment: nothing was lost, try again."""
+    return translate("Errors", "The kiosk is busy for a moment. Please try again.")
+
+
+def cart_full_text() -> str:
+    return translate(
+        "Errors",
+        "Your order cannot have more different dishes. "
+        "Change a quantity or finish this order first.",
+    )
 
 
 def card_error_text(message: str) -> str:

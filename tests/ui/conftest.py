@@ -175,11 +175,14 @@ def make_kiosk(qtbot: Any, store: Store) -> Iterator[Callable[..., Kiosk]]:
         ask: Callable[[str, str, str], bool] | None = None,
         kiosk_mode: bool = False,
     ) -> Kiosk:
+        timing = timing or Timing(idle_ms=NEVER, result_ms=NEVER, poll_ms=20)
+        if timing.tap_guard_ms is None:  # tests tap faster than a customer can
+            timing.tap_guard_ms = 0
         window = MainWindow(
             store,
             language=language,
             kiosk_mode=kiosk_mode,
-            timing=timing or Timing(idle_ms=NEVER, result_ms=NEVER, poll_ms=20),
+            timing=timing,
             ask=ask or (lambda *_: True),
         )
         window.resize(QSize(*size))

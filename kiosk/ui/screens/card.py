@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QPushButton, QWidget
 
 from kiosk.services.money import format_thb
+from kiosk.ui.messages import Text, render
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets.common import button, card, hbox, label, set_state, vbox
 from kiosk.ui.widgets.keypad import NumericKeypad
@@ -40,6 +41,7 @@ class CardScreen(Screen):
         self.field = "number"
         self.amount = Decimal(0)
         self.declined = False
+        self._error: Text | None = None
         self.root = QGridLayout(self)
         self.root.setContentsMargins(40, 32, 40, 32)
         self.root.setHorizontalSpacing(32)
@@ -106,10 +108,15 @@ class CardScreen(Screen):
         self.amount = amount
         self.values = {"number": "", "expiry": "", "cvv": ""}
         self.declined = False
+        self._error = None
         self.error.hide()
         self.other.hide()
         self.select_field("number")
         self.retranslate_ui()
+
+    def wipe(self) -> None:
+        """Forget the card (idle reset, leaving the screen): nothing stays in memory."""
+        self.reset(self.amount)
 
     def select_field(self, key: str) -> None:
         self.field = key
@@ -120,9 +127,15 @@ class CardScreen(Screen):
         self.select_field(key)
         self.keypad.press(digits)
 
-    def show_error(self, text: str, declined: bool = False) -> None:
+    def show_error(self, text: Text, declined: bool = False) -> None:
+        """``text`` may be a function: it is rendered again on a language switch. After a
+        decline the card is forgotten: typing starts a fresh number."""
         self.declined = declined
-        self.error.setText(text)
+        if declined:
+            self.values = {"number": "", "expiry": "", "cvv": ""}
+            self.select_field("number")
+        self._error = text
+        self.error.setText(render(text))
         self.error.show()
         self.other.setVisible(declined)
         for key in self.fields:
@@ -167,6 +180,7 @@ class CardScreen(Screen):
 
     def _clear_error(self) -> None:
         if self.error.isVisible():
+            self._error = None
             self.error.hide()
             self.other.hide()
             for b in self.fields.values():
@@ -212,4 +226,6 @@ class CardScreen(Screen):
         self.pay.setText(self.tr("Pay %1").replace("%1", format_thb(self.amount)))
         self.back.setText(self.tr("Back"))
         self.keypad.retranslate_ui()
+        if self._error is not None:
+            self.error.setText(render(self._error))
         self._update()

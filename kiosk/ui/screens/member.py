@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QGridLayout, QProgressBar, QSlider, QStackedWidget
 from kiosk.services.money import discount_for, format_thb, points_for
 from kiosk.services.views import MemberView
 from kiosk.ui import theme
-from kiosk.ui.messages import points_text, tier_name
+from kiosk.ui.messages import Text, points_text, render, tier_name
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets.common import button, card, hbox, label, set_state, vbox
 from kiosk.ui.widgets.keypad import NumericKeypad
@@ -52,7 +52,7 @@ class MemberScreen(Screen):
         self.total = Decimal(0)
         self.max_redeem = 0
         self.state = "intro"
-        self._error = ""
+        self._error: Text = ""
 
         self.root = QGridLayout(self)
         self.root.setContentsMargins(40, 32, 40, 32)
@@ -248,9 +248,10 @@ class MemberScreen(Screen):
         self.show_state("not_found")
         self.retranslate_ui()
 
-    def show_error(self, text: str) -> None:
+    def show_error(self, text: Text) -> None:
+        """``text`` may be a function: it is rendered again on a language switch."""
         self._error = text
-        self.error.setText(text)
+        self.error.setText(render(text))
         self.error.show()
 
     @property
@@ -335,6 +336,8 @@ class MemberScreen(Screen):
         self._fit()
 
     def retranslate_ui(self) -> None:
+        if self._error:
+            self.error.setText(render(self._error))
         self.title.setText(self.tr("Collect points"))
         self.subtitle.setText(self.tr("Enter your mobile number to earn and use points."))
         self.lookup.setText(self.tr("Find my points"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -76,6 +78,10 @@ class MenuScreen(Screen):
         content_lay.setContentsMargins(32, 24, 18, 0)
         self.category_title = label("menu_category_title", "title")
         content_lay.addWidget(self.category_title)
+        self.notice = label("menu_notice", "notice", wrap=True)
+        self.notice.hide()
+        self._notice: Callable[[], str] | None = None
+        content_lay.addWidget(self.notice)
         self.grid_host = QWidget()
         self.grid = QGridLayout(self.grid_host)
         self.grid.setContentsMargins(0, 8, 14, 32)
@@ -138,6 +144,12 @@ class MenuScreen(Screen):
         self._layout_cards(force=True)
         self.scroll.verticalScrollBar().setValue(0)
         self._retranslate_title()
+
+    def show_notice(self, text: Callable[[], str] | None) -> None:
+        """A calm notice above the dishes; ``text`` is called again on a language switch."""
+        self._notice = text
+        self.notice.setText(text() if text else "")
+        self.notice.setVisible(text is not None)
 
     def set_cart(self, quote: QuoteView | None, count: int) -> None:
         self.cart.set_quote(quote, count)
@@ -239,5 +251,7 @@ class MenuScreen(Screen):
         for card in self.cards.values():
             card.retranslate_ui()
         self._retranslate_title()
+        if self._notice is not None:
+            self.notice.setText(self._notice())
         self.cart.retranslate_ui()
         self._layout_cards(force=True)

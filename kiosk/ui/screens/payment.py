@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QBoxLayout, QWidget
 
 from kiosk.services.money import format_thb
 from kiosk.services.views import MemberView, OrderView
+from kiosk.ui.messages import Text, render
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets.common import button, card, hbox, label, vbox
 from kiosk.ui.widgets.method_card import MethodCard
@@ -24,6 +25,7 @@ class PaymentScreen(Screen):
         self.order: OrderView | None = None
         self.member: MemberView | None = None
         self.pay_at_counter = False
+        self._notice: Text | None = None
         root = vbox(self, spacing=26)
         root.setContentsMargins(48, 40, 48, 40)
         self.title = label("payment_title", "title", wrap=True)
@@ -61,6 +63,12 @@ class PaymentScreen(Screen):
             b.clicked.connect(lambda _=False, m=method: self.method_chosen.emit(m))
             self.methods_layout.addWidget(b)
         root.addWidget(self.methods, 1)
+        # a ฿0 order (all paid with points): one clear action instead of the methods
+        self.confirm_free = button("pay_confirm_free", "primary")
+        self.confirm_free.setProperty("size", "lg")
+        self.confirm_free.clicked.connect(lambda: self.method_chosen.emit("free"))
+        self.confirm_free.hide()
+        root.addWidget(self.confirm_free)
         self.back = button("payment_back", "secondary", "back", "green-800", 32)
         self.back.clicked.connect(self.back_clicked)
         root.addWidget(self.back, 0, Qt.AlignmentFlag.AlignLeft)
@@ -70,11 +78,20 @@ class PaymentScreen(Screen):
         self.order = order
         self.member = member
         self.pay_at_counter = pay_at_counter
+        free = self.is_free()
+        self.methods.setVisible(not free)
+        self.confirm_free.setVisible(free)
         self.retranslate_ui()
 
-    def show_notice(self, text: str) -> None:
-        self.notice.setText(text)
-        self.notice.setVisible(bool(text))
+    def is_free(self) -> bool:
+        """Nothing left to pay (points covered it all)."""
+        return self.order is not None and self.order.total <= 0
+
+    def show_notice(self, text: Text) -> None:
+        """``text`` may be a function: it is rendered again on a language switch."""
+        self._notice = text or None
+        self.notice.setText(render(text))
+        self.notice.setVisible(bool(self.notice.text()))
 
     def set_portrait(self, portrait: bool) -> None:
         super().set_portrait(portrait)
@@ -94,6 +111,9 @@ class PaymentScreen(Screen):
         self.card.set_texts(self.tr("Card"), self.tr("Visa, Mastercard, JCB"))
         self.promptpay.set_texts(self.tr("PromptPay"), self.tr("Scan the QR with any banking app"))
         self.back.setText(self.tr("Back"))
+        self.confirm_free.setText(self.tr("Confirm order"))
+        if self._notice is not None:
+            self.notice.setText(render(self._notice))
         o = self.order
         if o is None:
             return

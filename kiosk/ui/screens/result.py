@@ -10,7 +10,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
 
 from kiosk.ui import theme
-from kiosk.ui.messages import mode_name, points_text, tier_name
+from kiosk.ui.messages import Text, mode_name, points_text, render, tier_name
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets.celebration import Confetti
 from kiosk.ui.widgets.common import button, card, hbox, label, set_state, vbox
@@ -42,8 +42,8 @@ class ResultScreen(Screen):
         self.balance: int | None = None
         self.tier: str | None = None
         self.tier_upgraded = False
-        self.reason = ""
-        self.receipt = ""
+        self.reason: Text = ""
+        self.receipt: Text = ""
         self.duration_ms = 30_000
         self._clock = QElapsedTimer()
         self._tick = QTimer(self)
@@ -178,7 +178,8 @@ class ResultScreen(Screen):
         self.body.raise_()  # confetti falls beside the words, never across them
         self.retranslate_ui()
 
-    def show_failure(self, reason: str) -> None:
+    def show_failure(self, reason: Text) -> None:
+        """``reason`` may be a function: it is rendered again on a language switch."""
         self.kind = "failed"
         self.reason = reason
         self.tier_upgraded = False
@@ -189,9 +190,9 @@ class ResultScreen(Screen):
         set_state(self, "failed")
         self.retranslate_ui()
 
-    def set_receipt(self, text: str) -> None:
+    def set_receipt(self, text: Text) -> None:
         self.receipt = text
-        self.receipt_label.setText(text)
+        self.receipt_label.setText(render(text))
         self.receipt_label.setVisible(bool(text) and self.kind != "failed")
 
     def stop(self) -> None:
@@ -264,7 +265,7 @@ class ResultScreen(Screen):
         for w in (self.caption, self.number, self.mode_note, self.done, self.countdown):
             w.setVisible(ok)
         self.message.setVisible(failed)
-        self.message.setText(self.reason)
+        self.message.setText(render(self.reason))
         self.retry.setVisible(failed)
         self.cancel.setVisible(failed)
         self.retry.setText(self.tr("Try again"))
@@ -283,5 +284,6 @@ class ResultScreen(Screen):
         self.tier_badge.setText(tier_name(self.tier))
         self.tier_badge.setProperty("tier", self.tier or "bronze")
         theme.restyle(self.tier_badge)
+        self.receipt_label.setText(render(self.receipt))
         self.receipt_label.setVisible(ok and bool(self.receipt))
         self._update_countdown()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QWidget
 
@@ -78,6 +80,10 @@ class ReviewScreen(Screen):
         t.addLayout(row)
         self.points = label("review_points", "notice", wrap=True)
         t.addWidget(self.points)
+        self.notice = label("review_notice", "notice", wrap=True)
+        self.notice.hide()
+        self._notice: Callable[[], str] | None = None
+        t.addWidget(self.notice)
         t.addStretch(1)
         self.checkout = button("review_checkout", "primary", "forward", "ink", 32)
         self.checkout.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
@@ -108,6 +114,12 @@ class ReviewScreen(Screen):
             self.totals.setFixedWidth(560)
         self.root.setRowStretch(1, 1)
         self.root.setColumnStretch(0, 1)
+
+    def show_notice(self, text: Callable[[], str] | None) -> None:
+        """Why the order changed (sold out, an option gone); re-rendered on a language switch."""
+        self._notice = text
+        self.notice.setText(text() if text else "")
+        self.notice.setVisible(text is not None)
 
     def set_quote(self, quote: QuoteView | None, items: dict[int, MenuItemView]) -> None:
         self.quote = quote
@@ -181,4 +193,6 @@ class ReviewScreen(Screen):
         self.total_caption.setText(self.tr("Total"))
         self.checkout.setText(self.tr("Continue"))
         self.back.setText(self.tr("Add more dishes"))
+        if self._notice is not None:
+            self.notice.setText(self._notice())
         self._refresh()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QWidget
 
+from kiosk.ui.messages import Text, render
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.member import format_typed_phone
 from kiosk.ui.widgets.common import button, card, hbox, label, set_state, vbox
@@ -32,6 +33,7 @@ class SignupScreen(Screen):
         super().__init__(parent)
         self.phone_digits = ""
         self.first_name = ""
+        self._error: Text | None = None
         root = QGridLayout(self)
         root.setContentsMargins(40, 32, 40, 32)
         panel = card("signup_panel", "panel")
@@ -132,12 +134,15 @@ class SignupScreen(Screen):
         self.phone_digits = phone_digits
         self.first_name = ""
         self.consent.setChecked(False)
+        self._error = None
         self.error.hide()
         self.keyboard.set_layout_language(layout_lang)
         self._update()
 
-    def show_error(self, text: str) -> None:
-        self.error.setText(text)
+    def show_error(self, text: Text) -> None:
+        """``text`` may be a function: it is rendered again on a language switch."""
+        self._error = text
+        self.error.setText(render(text))
         self.error.show()
 
     def _on_keyboard_text_typed(self, text: str) -> None:
@@ -163,6 +168,8 @@ class SignupScreen(Screen):
         self.submit.setEnabled(bool(self.first_name.strip()))
 
     def retranslate_ui(self) -> None:
+        if self._error is not None:
+            self.error.setText(render(self._error))
         self.title.setText(self.tr("Join our rewards"))
         self.subtitle.setText(
             self.tr("Type your first name. Points from this order go straight to your account.")

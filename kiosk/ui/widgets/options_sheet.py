@@ -90,9 +90,13 @@ class OptionsSheet(QFrame):
         outer.addLayout(bottom)
         self.setMinimumWidth(880)
 
-    def set_item(self, item: MenuItemView) -> None:
+    def set_item(self, item: MenuItemView, keep_choices: bool = False) -> None:
+        """Show ``item``; with ``keep_choices`` (the same dish changed while the sheet is
+        open) the quantity and the choices that still exist are kept."""
+        previous = set(self.selected_options()) if keep_choices else set()
+        quantity = self.quantity if keep_choices else 1
         self.item = item
-        self.quantity = 1
+        self.quantity = quantity
         self.picture.set_image(item.image)
         clear_layout(self.groups_layout)
         self.option_buttons = {}
@@ -100,6 +104,14 @@ class OptionsSheet(QFrame):
         for group in item.option_groups:
             self._add_group(group)
         self.groups_layout.addStretch(1)
+        if keep_choices:
+            for _group, _title, buttons in self._groups:
+                kept = [b for b in buttons if b.property("option_id") in previous and b.isEnabled()]
+                if kept:
+                    for b in buttons:
+                        b.setChecked(b in kept)
+        for group, _title, _buttons in self._groups:
+            self._on_option_toggled(group.id)
         self.retranslate_ui()
         self.groups_host.adjustSize()
         needed = self.groups_layout.sizeHint().height() + 8
@@ -120,7 +132,10 @@ class OptionsSheet(QFrame):
         if exclusive is not None:
             exclusive.setExclusive(True)
         buttons = []
-        default_set = False
+        # the server's rule (orders._choose_options): a required group is filled from the
+        # options flagged as default, up to its minimum; the customer chooses the rest
+        limit = group.min_select if group.required else (1 if single else group.max_select)
+        defaults = 0
         for i, opt in enumerate(group.options):
             b = button(f"option_{opt.id}", "chip")
             b.setCheckable(True)
@@ -128,17 +143,13 @@ class OptionsSheet(QFrame):
             b.setProperty("option_id", opt.id)
             if exclusive is not None:
                 exclusive.addButton(b)
-            if opt.is_default and opt.available and (not single or not default_set):
+            if opt.is_default and opt.available and defaults < limit:
                 b.setChecked(True)
-                default_set = True
+                defaults += 1
             b.toggled.connect(lambda _on, g=group.id: self._on_option_toggled(g))
             grid.addWidget(b, i // self.columns, i % self.columns)
             self.option_buttons[opt.id] = b
             buttons.append(b)
-        if group.required and not default_set:
-            first = next((b for b in buttons if b.isEnabled()), None)
-            if first is not None:
-                first.setChecked(True)
         lay.addLayout(grid)
         self.groups_layout.addWidget(box)
         self._groups.append((group, title, buttons))
@@ -151,6 +162,14 @@ class OptionsSheet(QFrame):
             for b, opt in zip(buttons, group.options, strict=True):
                 b.setEnabled(opt.available and (b.isChecked() or chosen < group.max_select))
         self._update_price()
+
+    def missing_groups(self) -> list[OptionGroupView]:
+        """Groups with fewer choices than their minimum: Add waits for them."""
+        return [
+            group
+            for group, _title, buttons in self._groups
+            if sum(b.isChecked() for b in buttons) < group.min_select
+        ]
 
     def _set_quantity(self, quantity: int) -> None:
         self.quantity = max(1, min(MAX_QUANTITY, quantity))
@@ -172,9 +191,10 @@ class OptionsSheet(QFrame):
         self.plus.setEnabled(self.quantity < MAX_QUANTITY)
         total = self.unit_price() * self.quantity
         self.add.setText(self.tr("Add to order  ·  %1").replace("%1", format_thb(total)))
+        self.add.setEnabled(not self.missing_groups())
 
     def _on_add_clicked(self) -> None:
-        if self.item is not None:
+        if self.item is not None and not self.missing_groups():
             self.confirmed.emit(self.item.id, self.selected_options(), self.quantity)
 
     def retranslate_ui(self) -> None:
@@ -188,7 +208,9 @@ class OptionsSheet(QFrame):
         self.description.setText(pick(item.description_th, item.description_en))
         self.base_price.setText(format_thb(item.price))
         for group, title, buttons in self._groups:
-            if group.required:
+            if group.min_select > 1:
+                hint = self.tr("Choose %1").replace("%1", str(group.min_select))
+            elif group.required:
                 hint = self.tr("Required")
             elif group.max_select > 1:
                 hint = self.tr("Optional, up to %1").replace("%1", str(group.max_select))
