@@ -6,8 +6,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from kiosk.services.orders import MAX_LINES  # the order service refuses more lines
+
+__all__ = ["MAX_LINES", "MAX_QUANTITY", "Cart", "CartLine"]
+
 MAX_QUANTITY = 20
-MAX_LINES = 50  # the order service refuses more distinct lines (orders.MAX_LINES)
 
 
 @dataclass

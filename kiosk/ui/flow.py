@@ -405,7 +405,7 @@ class KioskFlow(QObject):
         """The dish is on sale and every option chosen for it still exists and is on sale
         (staff may have removed an option while it sat in a cart)."""
         item = self.items.get(line.item_id)
-        if item is None or not item.available:
+        if item is None or not item.on_sale:
             return False
         on_sale = {o.id for g in item.option_groups for o in g.options if o.available}
         if not set(line.options) <= on_sale:
@@ -421,7 +421,7 @@ class KioskFlow(QObject):
 
     def _on_menu_item_clicked(self, item_id: int) -> None:
         item = self.items.get(item_id)
-        if item is None or not item.available:
+        if item is None or not item.on_sale:
             return
         if item.option_groups:
             self.w.options.set_item(item)
@@ -960,7 +960,7 @@ class KioskFlow(QObject):
         if not self.w.sheet_overlay.isVisible() or sheet.item is None:
             return
         item = self.items.get(sheet.item.id)
-        if item is None or not item.available or not item.option_groups:
+        if item is None or not item.on_sale or not item.option_groups:
             self.w.sheet_overlay.close_overlay()
             return
         if item != sheet.item:
