@@ -41,6 +41,7 @@ from kiosk.services.errors import (
 from kiosk.services.events import Event, EventBus, PointsChanged, TierUpgraded
 from kiosk.services.gateway import Clock
 from kiosk.services.money import ZERO, discount_for, max_redeemable, vat_included
+from kiosk.services.phone import normalize_phone
 from kiosk.services.views import LoyaltyTxView
 
 
@@ -134,8 +135,6 @@ class LoyaltyService:
         self._clock = clock
 
     def _customer(self, s: Session, phone: str) -> Customer:
-        from kiosk.services.phone import normalize_phone
-
         e164 = normalize_phone(phone, self._settings().store.phone_region)
         customer = get_customer_by_phone(s, e164)
         if customer is None:

@@ -26,6 +26,7 @@ from kiosk.db.models import (
     OrderMode,
     OrderStatus,
     Payment,
+    TxType,
 )
 from kiosk.db.uow import locked
 from kiosk.services.customers import get_customer_by_phone
@@ -38,7 +39,7 @@ from kiosk.services.errors import (
 )
 from kiosk.services.events import EventBus, OrderCreated, OrderStatusChanged
 from kiosk.services.gateway import Clock
-from kiosk.services.loyalty import reprice_order
+from kiosk.services.loyalty import ensure_membership, post_points, reprice_order
 from kiosk.services.money import ZERO, points_for, vat_included
 from kiosk.services.phone import normalize_phone
 from kiosk.services.views import OrderLineView, OrderView, PaymentView, QuoteView
@@ -415,9 +416,6 @@ class OrderService:
                     else f"A payment for order {order.number} is still in progress."
                 )
         if order.points_redeemed and order.customer_id:
-            from kiosk.db.models import TxType
-            from kiosk.services.loyalty import ensure_membership, post_points
-
             customer = s.get(Customer, order.customer_id)
             assert customer is not None
             m = ensure_membership(s, customer, settings.loyalty.tiers)

@@ -68,6 +68,7 @@ from kiosk.services.gateway import (
 from kiosk.services.loyalty import ensure_membership, post_points
 from kiosk.services.money import ZERO, points_for
 from kiosk.services.orders import load_order, payment_view
+from kiosk.services.promptpay import build_payload, normalize_target
 from kiosk.services.views import PaymentView
 
 log = logging.getLogger(__name__)
@@ -280,8 +281,6 @@ class PaymentService:
         self, order_id: int, idempotency_key: str, promptpay_id: str | None = None
     ) -> PendingPromptPay | PaymentResult:
         """Start a PromptPay charge: returns the QR payload to show, or a replayed result."""
-        from kiosk.services.promptpay import build_payload
-
         settings = self._settings()
         target = promptpay_id or settings.store.promptpay_id
         if not target:
@@ -317,8 +316,6 @@ class PaymentService:
         return self._pending_view(response.transaction_id)
 
     def _pending_view(self, transaction_id: str) -> PendingPromptPay:
-        from kiosk.services.promptpay import build_payload
-
         settings = self._settings()
         with self._db.read() as s:
             p = self._by_txn(s, transaction_id)
@@ -380,8 +377,6 @@ class PaymentService:
         if method == PaymentMethod.CARD.value:
             card = validate_card(details, self.clock.now())
         elif method == PaymentMethod.PROMPTPAY.value:
-            from kiosk.services.promptpay import normalize_target
-
             promptpay_id = str(details.get("promptpay_id") or "").strip()
             normalize_target(promptpay_id)  # raises InvalidPromptPayTarget with a clear message
         with self._db.uow() as uow:

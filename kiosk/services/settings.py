@@ -16,6 +16,7 @@ from kiosk.db import Database
 from kiosk.db.models import AuditLog, Setting, Tier
 from kiosk.services.errors import InvalidInput
 from kiosk.services.events import EventBus, SettingsChanged
+from kiosk.services.promptpay import normalize_target
 
 EDITABLE: tuple[str, ...] = (
     "store.name",
@@ -87,8 +88,6 @@ class SettingsService:
         except ConfigError as exc:
             raise InvalidInput(str(exc).replace("overrides", "the settings form")) from None
         if "store.promptpay_id" in changes:
-            from kiosk.services.promptpay import normalize_target
-
             normalize_target(str(changes["store.promptpay_id"]))
         with self._db.uow() as uow:
             s = uow.session
