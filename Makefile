@@ -1,7 +1,8 @@
 # OrderUp Kiosk: the two commands you need are `make run` and `make test`.
 SHELL := /bin/bash
-PYTHON ?= python3
-VENV := .venv
+# The newest python3.x on this machine (3.13, 3.12 or 3.11) unless PYTHON is given.
+PYTHON ?= $(shell bash scripts/find-python.sh)
+VENV ?= .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
