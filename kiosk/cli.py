@@ -72,7 +72,12 @@ def cmd_run(args: argparse.Namespace) -> int:
             print("The customer screens are not built yet.", file=sys.stderr)
             return 1
         raise
-    return run_kiosk(store, kiosk_mode=args.kiosk, language=args.lang, size=args.size)
+    from kiosk.ui.bindings import BrokenBindings
+
+    try:
+        return run_kiosk(store, kiosk_mode=args.kiosk, language=args.lang, size=args.size)
+    except BrokenBindings as exc:
+        raise CliError(str(exc)) from None
 
 
 def cmd_admin(args: argparse.Namespace) -> int:
@@ -82,8 +87,12 @@ def cmd_admin(args: argparse.Namespace) -> int:
 
     store = build_store(settings)
     from kiosk.ui.admin.app import run_admin
+    from kiosk.ui.bindings import BrokenBindings
 
-    return run_admin(store)
+    try:
+        return run_admin(store)
+    except BrokenBindings as exc:
+        raise CliError(str(exc)) from None
 
 
 def cmd_db(args: argparse.Namespace) -> int:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, QTimer, Slo
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kiosk.app import Store
+from kiosk.ui.bindings import check_bindings
 from kiosk.ui.crash import install_exception_hook
 from kiosk.ui.fonts import register_fonts
 from kiosk.ui.main_window import MainWindow
@@ -39,6 +40,7 @@ def application() -> QApplication:
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1])
     app.setApplicationName("OrderUp Kiosk")
+    check_bindings()
     register_fonts()
     apply_theme(app)
     return app

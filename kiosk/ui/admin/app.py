@@ -21,6 +21,7 @@ from kiosk.ui.admin.dialogs import Dialogs
 from kiosk.ui.admin.format import set_language, tr
 from kiosk.ui.admin.login import LoginDialog
 from kiosk.ui.admin.window import AdminWindow
+from kiosk.ui.bindings import check_bindings
 from kiosk.ui.crash import install_exception_hook
 from kiosk.ui.fonts import register_fonts, ui_font
 from kiosk.ui.qt_events import QtEvents
@@ -153,6 +154,7 @@ def _prepare_app() -> QApplication:
     if app is None:
         app = QApplication(sys.argv)
     assert isinstance(app, QApplication)
+    check_bindings()
     register_fonts()
     return app
 

@@ -97,6 +97,7 @@ class MenuScreen(Screen):
         QScroller.grabGesture(self.scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
         content_lay.addWidget(self.scroll, 1)
 
+        self._items: list[MenuItemView] = []
         self.cart = CartPanel()
         self.cart.quantity_changed.connect(self.cart_quantity_changed)
         self.cart.checkout_clicked.connect(self.checkout_clicked)
@@ -105,6 +106,11 @@ class MenuScreen(Screen):
 
     # -- view API -------------------------------------------------------------------------
     def set_menu(self, categories: list[CategoryView], items: list[MenuItemView]) -> None:
+        """Show this menu. The same menu again (every reset asks) keeps the widgets: they
+        are built once per menu change, not once per customer."""
+        if self.categories == list(categories) and self._items == list(items):
+            return
+        self._items = list(items)
         for b in self.category_buttons.values():
             self.group.removeButton(b)
             self.rail_layout.removeWidget(b)
