@@ -36,7 +36,7 @@ deps:
 run: deps $(STAMP)
 	$(VENV)/bin/kiosk db upgrade
 	$(VENV)/bin/kiosk demo-data --if-empty
-	bash scripts/with-display.sh $(VENV)/bin/kiosk $(ARGS)
+	bash scripts/with-display.sh $(VENV)/bin/kiosk --demo $(ARGS)
 
 test: deps $(TEST_STAMP)
 	$(VENV)/bin/ruff check .

@@ -21,7 +21,7 @@ from kiosk.db import Database
 from kiosk.db.migrate import check_schema, upgrade
 from kiosk.services.customers import CustomerService
 from kiosk.services.events import EventBus, PgEventRelay, SqliteChangeWatcher
-from kiosk.services.gateway import Clock, MockGateway, PaymentGateway, SystemClock
+from kiosk.services.gateway import Clock, MockGateway, MockLedger, PaymentGateway, SystemClock
 from kiosk.services.loyalty import LoyaltyService
 from kiosk.services.menu import MenuService
 from kiosk.services.orders import OrderService
@@ -73,6 +73,9 @@ class Store:
         if self._relay is not None:
             self._relay.stop()
             self._relay = None
+        self.payments.close()
+        if isinstance(self.gateway, MockGateway):
+            self.gateway.close()
         self.db.dispose()
 
 
@@ -98,8 +101,12 @@ def build_store(
             delay_seconds=lambda: current().payments.promptpay_delay_seconds,
             rng=rng,
             clock=clock,
+            ledger=MockLedger(
+                settings.mock_ledger_path,
+                merchant=db.engine.url.render_as_string(hide_password=True),
+            ),
         )
-    return Store(
+    store = Store(
         settings_file=settings,
         db=db,
         events=bus,
@@ -114,6 +121,21 @@ def build_store(
         staff=StaffService(db, current, bus, clock),
         reports=ReportService(db, current, clock),
     )
+    recover(store)
+    return store
+
+
+def recover(store: Store) -> None:
+    """Settle what a crash left of this kiosk's payments and refunds, from the provider's
+    answers (never a payment another live process is working on). Done whenever a store
+    is opened, so a script, the CLI, the admin panel and the kiosk all recover."""
+    try:
+        settled = store.payments.reconcile()
+    except Exception:
+        log.exception("payment recovery failed; `kiosk reconcile` retries it")
+        return
+    if settled:
+        log.info("recovered %d payment(s) a crash left unsettled", len(settled))
 
 
 def open_store(

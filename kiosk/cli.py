@@ -64,7 +64,15 @@ def cmd_run(args: argparse.Namespace) -> int:
 
         seed_demo(db, settings)
         db.dispose()
+    from kiosk.services.payments import DEMO_PROMPTPAY_ID, promptpay_target_problem
+
+    if args.demo and promptpay_target_problem(settings.store.promptpay_id):
+        # the demo's own target (not stored): no bank issues it, so a scanned QR pays nobody
+        settings = settings.merged({"store": {"promptpay_id": DEMO_PROMPTPAY_ID}})
     store = build_store(settings)
+    problem = promptpay_target_problem(store.current_settings().store.promptpay_id)
+    if problem:
+        print(f"kiosk: {problem}", file=sys.stderr)
     try:
         from kiosk.ui.launch import run_kiosk
     except ModuleNotFoundError as exc:

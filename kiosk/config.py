@@ -105,7 +105,12 @@ class PaymentSettings(_Section):
     promptpay_failure_rate: float = Field(default=0.10, ge=0, le=1)
     promptpay_delay_seconds: float = Field(default=3, ge=0, le=600)
     promptpay_timeout_seconds: int = Field(default=120, ge=10, le=1800)
+    # Cash goes to the counter (staff mark it paid) unless a cash acceptor is fitted.
+    cash_acceptor: bool = False
     pay_at_counter: bool = False
+    # The mock gateway's own ledger: empty for a file in the user data folder;
+    # ":memory:" keeps it in the process (tests only: it is lost on a restart).
+    mock_ledger: str = ""
 
 
 class KioskSettings(_Section):
@@ -149,6 +154,13 @@ class Settings(_Section):
         return self.database.url or default_database_url()
 
     @property
+    def mock_ledger_path(self) -> str:
+        """Where the mock gateway keeps its books (outside the kiosk's database)."""
+        if self.payments.mock_ledger:
+            return self.payments.mock_ledger
+        return str(default_data_dir() / "mock-gateway-ledger.sqlite")
+
+    @property
     def log_dir(self) -> Path:
         return (
             Path(self.logging.dir)
@@ -167,9 +179,12 @@ class Settings(_Section):
         return build_settings(_deep_merge(self.model_dump(), dict(overrides)), source="overrides")
 
 
+def default_data_dir() -> Path:
+    return Path(os.environ.get("KIOSK_DATA_DIR") or platformdirs.user_data_dir(APP_NAME))
+
+
 def default_database_url() -> str:
-    data_dir = Path(os.environ.get("KIOSK_DATA_DIR") or platformdirs.user_data_dir(APP_NAME))
-    return f"sqlite:///{data_dir / 'kiosk.db'}"
+    return f"sqlite:///{default_data_dir() / 'kiosk.db'}"
 
 
 def default_config_path() -> Path:
@@ -189,6 +204,7 @@ ENV_KEYS: dict[str, tuple[str, str]] = {
     "KIOSK_LOG_LEVEL": ("logging", "level"),
     "KIOSK_LOG_DIR": ("logging", "dir"),
     "KIOSK_PAY_AT_COUNTER": ("payments", "pay_at_counter"),
+    "KIOSK_CASH_ACCEPTOR": ("payments", "cash_acceptor"),
 }
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from kiosk.app import Store, open_store
 from kiosk.services.demo import seed_demo
+from kiosk.services.payments import DEMO_PROMPTPAY_ID
 
 CARD_OK = {"card_number": "4242 4242 4242 4242", "expiry": "12/35", "cvv": "123"}
 CARD_DECLINED = {"card_number": "4111-1111-1111-1111", "expiry": "12/35", "cvv": "123"}
@@ -36,7 +37,12 @@ def make_store(
     demo: bool = True,
     clock: FakeClock | None = None,
 ) -> Store:
-    base: dict[str, Any] = {"payments": {"promptpay_delay_seconds": 3}}
+    # A kiosk with a cash acceptor and a (demo) PromptPay target, as most tests assume;
+    # the safe defaults (cash at the counter, no PromptPay) have their own tests.
+    base: dict[str, Any] = {
+        "payments": {"promptpay_delay_seconds": 3, "cash_acceptor": True},
+        "store": {"promptpay_id": DEMO_PROMPTPAY_ID},
+    }
     for key, value in (config or {}).items():
         base[key] = {**base.get(key, {}), **value}
     store = open_store(

@@ -1428,6 +1428,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{shown} is the example number, not the shop&apos;s: the kiosk hides PromptPay until the shop&apos;s own PromptPay ID is set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>mobile number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1440,7 +1444,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Valid {kind}: {shown}</source>
+        <source>Customers pay this {kind}: {shown}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

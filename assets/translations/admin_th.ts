@@ -1428,6 +1428,10 @@
         <translation>จะแสดง QR เมื่อหมายเลขพร้อมเพย์ถูกต้อง</translation>
     </message>
     <message>
+        <source>{shown} is the example number, not the shop&apos;s: the kiosk hides PromptPay until the shop&apos;s own PromptPay ID is set.</source>
+        <translation>{shown} เป็นหมายเลขตัวอย่าง ไม่ใช่ของร้าน: ตู้จะซ่อนพร้อมเพย์จนกว่าจะตั้งหมายเลขพร้อมเพย์ของร้านเอง</translation>
+    </message>
+    <message>
         <source>mobile number</source>
         <translation>เบอร์มือถือ</translation>
     </message>
@@ -1440,8 +1444,8 @@
         <translation>หมายเลขอีวอลเล็ต</translation>
     </message>
     <message>
-        <source>Valid {kind}: {shown}</source>
-        <translation>{kind}ถูกต้อง: {shown}</translation>
+        <source>Customers pay this {kind}: {shown}</source>
+        <translation>ลูกค้าชำระเงินเข้า{kind}นี้: {shown}</translation>
     </message>
     <message>
         <source>Scan with a banking app: it should offer to pay {target} (no amount). Do not complete the transfer.</source>

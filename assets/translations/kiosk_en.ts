@@ -257,6 +257,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>demo, no money moves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>PromptPay was cancelled. Choose how you would like to pay.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -583,6 +587,10 @@
     </message>
     <message>
         <source>Please pay at the counter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please pay %1 at the counter, order %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -257,6 +257,10 @@
         <translation>ไม่ สั่งต่อ</translation>
     </message>
     <message>
+        <source>demo, no money moves</source>
+        <translation>โหมดสาธิต ไม่มีการโอนเงินจริง</translation>
+    </message>
+    <message>
         <source>PromptPay was cancelled. Choose how you would like to pay.</source>
         <translation>ยกเลิกพร้อมเพย์แล้ว กรุณาเลือกวิธีชำระเงิน</translation>
     </message>
@@ -584,6 +588,10 @@
     <message>
         <source>Please pay at the counter</source>
         <translation>กรุณาชำระเงินที่เคาน์เตอร์</translation>
+    </message>
+    <message>
+        <source>Please pay %1 at the counter, order %2</source>
+        <translation>กรุณาชำระ %1 ที่เคาน์เตอร์ คำสั่งซื้อ %2</translation>
     </message>
     <message>
         <source>Thank you! Your order is in.</source>

@@ -448,6 +448,9 @@ class Payment(TimestampMixin, Base):
     # "Pay at counter": waits for staff to mark it received instead of a gateway answer.
     at_counter: Mapped[bool] = mapped_column(Boolean, default=False)
     staff: Mapped[str] = mapped_column(String(64), default="")
+    # The payment service (one per process) working on it; recovery leaves a pending
+    # payment alone while its owner is alive (see kiosk.services.payments._Presence).
+    owner: Mapped[str] = mapped_column(String(32), default="", server_default="")
     settled_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     refunded_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     # The result returned to the caller, replayed for a repeated idempotency key.

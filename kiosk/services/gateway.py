@@ -8,12 +8,15 @@ and CVV never leave :func:`validate_card`'s caller's stack frame.
 from __future__ import annotations
 
 import random
+import sqlite3
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
+from pathlib import Path
 from typing import Any, Protocol
 
 from kiosk.services.errors import InvalidCard
@@ -139,25 +142,194 @@ class PaymentGateway(Protocol):
 
     def cancel(self, transaction_id: str) -> GatewayResponse: ...
 
+    def lookup(self, reference: int) -> GatewayResponse:
+        """What the provider knows of the charge sent with ``ChargeRequest.reference``: its
+        latest status and transaction id, or status ``unknown`` when it never received one.
+
+        This is how a payment whose process died before it recorded the transaction id is
+        settled from the provider's ledger instead of by a guess."""
+        ...
+
 
 def transaction_id_for(reference: int, at: datetime) -> str:
     """``TXN_YYYYMMDD_NNNNNN``: the payment id keeps it unique within a day."""
     return f"TXN_{at:%Y%m%d}_{reference % 1_000_000:06d}"
 
 
-@dataclass
-class _MockTxn:
-    status: str
-    message: str
-    confirm_at: datetime
-    outcome: str
-    outcome_message: str
+UNKNOWN_MESSAGE = "The payment provider has no record of it."
+PENDING_MESSAGE = "Waiting for the customer to scan and pay."
+
+_LEDGER_SCHEMA = """
+CREATE TABLE IF NOT EXISTS charges (
+    merchant TEXT NOT NULL,
+    reference INTEGER NOT NULL,
+    transaction_id TEXT NOT NULL,
+    method TEXT NOT NULL,
+    amount TEXT NOT NULL,
+    status TEXT NOT NULL,
+    message TEXT NOT NULL,
+    confirm_at REAL NOT NULL,
+    outcome TEXT NOT NULL,
+    outcome_message TEXT NOT NULL,
+    created_at REAL NOT NULL,
+    PRIMARY KEY (merchant, reference)
+);
+CREATE UNIQUE INDEX IF NOT EXISTS ix_charges_txn ON charges (merchant, transaction_id);
+"""
+
+
+class MockLedger:
+    """The mock provider's own books: an SQLite file of its own, outside the kiosk process
+    and its database, so after a crash or restart it still knows every charge, refund and
+    cancel, as a bank would. ``":memory:"`` keeps it in this process (tests only).
+
+    ``merchant`` separates the books of different stores sharing one file (the kiosk uses
+    its database URL), since the kiosk's reference is its payment id.
+
+    Several processes use one file at once (WAL, a busy timeout, ``BEGIN IMMEDIATE`` for
+    every change); nothing is kept in Python memory, so memory stays bounded.
+    """
+
+    def __init__(self, path: str | Path, merchant: str = "") -> None:
+        self.path = str(path)
+        self.merchant = merchant
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.Lock()
+        self._conn = sqlite3.connect(
+            self.path, timeout=30, isolation_level=None, check_same_thread=False
+        )
+        self._conn.execute("PRAGMA busy_timeout = 30000")
+        if self.path != ":memory:":
+            self._conn.execute("PRAGMA journal_mode = WAL")
+        # WAL + NORMAL: a commit survives the kiosk process being killed (what a mock
+        # must model); only a power cut of this machine could lose the newest entries.
+        self._conn.execute("PRAGMA synchronous = NORMAL")
+        with self._lock:
+            self._conn.executescript(_LEDGER_SCHEMA)
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    def _row(self, conn: sqlite3.Connection, where: str, value: Any) -> dict[str, Any] | None:
+        cur = conn.execute(
+            "SELECT reference, transaction_id, method, amount, status, message, confirm_at, "
+            f"outcome, outcome_message FROM charges WHERE merchant = ? AND {where} = ?",
+            (self.merchant, value),
+        )
+        row = cur.fetchone()
+        if row is None:
+            return None
+        keys = ("reference", "transaction_id", "method", "amount", "status", "message")
+        keys += ("confirm_at", "outcome", "outcome_message")
+        return dict(zip(keys, row, strict=True))
+
+    def record(
+        self,
+        reference: int,
+        transaction_id: str,
+        method: str,
+        amount: Decimal,
+        status: str,
+        message: str,
+        confirm_at: datetime,
+        outcome: str,
+        outcome_message: str,
+        now: datetime,
+    ) -> dict[str, Any]:
+        """Write a new charge, or return the one already made for ``reference`` (a repeated
+        request is answered as the first was, so a retry never charges twice)."""
+        with self._write() as conn:
+            existing = self._row(conn, "reference", reference)
+            if existing is not None and (existing["method"], existing["amount"]) == (
+                method,
+                str(amount),
+            ):
+                return existing
+            conn.execute(
+                "INSERT OR REPLACE INTO charges VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    self.merchant,
+                    reference,
+                    transaction_id,
+                    method,
+                    str(amount),
+                    status,
+                    message,
+                    confirm_at.timestamp(),
+                    outcome,
+                    outcome_message,
+                    now.timestamp(),
+                ),
+            )
+            row = self._row(conn, "reference", reference)
+            assert row is not None
+            return row
+
+    def change(
+        self,
+        where: str,
+        value: Any,
+        now: datetime,
+        decide: Callable[[dict[str, Any]], tuple[str, str] | None],
+    ) -> dict[str, Any] | None:
+        """Load a charge (a pending one decided once its confirmation time has come), let
+        ``decide`` pick a new (status, message) or ``None``, and store it."""
+        with self._write() as conn:
+            row = self._row(conn, where, value)
+            if row is None:
+                return None
+            if row["status"] == "pending" and now.timestamp() >= row["confirm_at"]:
+                row["status"], row["message"] = row["outcome"], row["outcome_message"]
+            new = decide(row)
+            if new is not None:
+                row["status"], row["message"] = new
+                if new[0] != "pending":
+                    row["outcome"], row["outcome_message"] = new
+            conn.execute(
+                "UPDATE charges SET status = ?, message = ?, outcome = ?, outcome_message = ? "
+                "WHERE merchant = ? AND reference = ?",
+                (
+                    row["status"],
+                    row["message"],
+                    row["outcome"],
+                    row["outcome_message"],
+                    self.merchant,
+                    row["reference"],
+                ),
+            )
+            return row
+
+    def charges(self) -> list[dict[str, Any]]:
+        """Every charge of this merchant as the provider sees it now (for audits and tests)."""
+        with self._lock:
+            cur = self._conn.execute(
+                "SELECT reference FROM charges WHERE merchant = ? ORDER BY reference",
+                (self.merchant,),
+            )
+            refs = [r[0] for r in cur.fetchall()]
+            rows = [self._row(self._conn, "reference", ref) for ref in refs]
+        return [r for r in rows if r is not None]
 
 
 class MockGateway:
     """Cash always succeeds; cards by test number; PromptPay confirms after a delay and
     fails at a configurable rate. The random source and clock are injectable so tests
-    are deterministic."""
+    are deterministic. Every charge, refund and cancel is written to :class:`MockLedger`
+    (``ledger``: a path, a ledger, or ``":memory:"`` for tests; the composition root
+    passes a file in the user data folder), so it survives a restart of the kiosk."""
 
     def __init__(
         self,
@@ -165,91 +337,117 @@ class MockGateway:
         delay_seconds: Callable[[], float],
         rng: random.Random | None = None,
         clock: Clock | None = None,
+        ledger: MockLedger | str | Path | None = None,
     ) -> None:
         self._failure_rate = failure_rate
         self._delay = delay_seconds
         self.rng = rng or random.Random()
         self.clock = clock or SystemClock()
-        self._txns: dict[str, _MockTxn] = {}
-        self._lock = threading.Lock()
+        if ledger is None:
+            raise ValueError(
+                "MockGateway needs a ledger: a file path (it must survive a restart) or "
+                "':memory:' for a test"
+            )
+        self.ledger = ledger if isinstance(ledger, MockLedger) else MockLedger(ledger)
+
+    def close(self) -> None:
+        self.ledger.close()
+
+    @staticmethod
+    def _answer(
+        row: dict[str, Any] | None, fallback_txn: str | None, now: datetime
+    ) -> GatewayResponse:
+        if row is None:
+            return GatewayResponse("unknown", UNKNOWN_MESSAGE, fallback_txn, now)
+        return GatewayResponse(row["status"], row["message"], row["transaction_id"], now)
 
     def charge(self, request: ChargeRequest) -> GatewayResponse:
         now = self.clock.now()
         txn = transaction_id_for(request.reference, now)
         if request.method == "cash":
-            return self._final(txn, "succeeded", "Payment processed successfully", now)
-        if request.method == "card":
+            status, message = "succeeded", "Payment processed successfully"
+            confirm_at, outcome = now, (status, message)
+        elif request.method == "card":
             assert request.card is not None
             if request.card.token == "declined":
-                return self._final(txn, "failed", "Card declined by the issuing bank.", now)
-            return self._final(txn, "succeeded", "Payment processed successfully", now)
-        if request.method == "promptpay":
+                status, message = "failed", "Card declined by the issuing bank."
+            else:
+                status, message = "succeeded", "Payment processed successfully"
+            confirm_at, outcome = now, (status, message)
+        elif request.method == "promptpay":
             fails = self.rng.random() < self._failure_rate()
-            with self._lock:
-                self._txns[txn] = _MockTxn(
-                    status="pending",
-                    message="Waiting for the customer to scan and pay.",
-                    confirm_at=now + timedelta(seconds=self._delay()),
-                    outcome="failed" if fails else "succeeded",
-                    outcome_message=(
-                        "PromptPay payment was not confirmed by the bank."
-                        if fails
-                        else "Payment processed successfully"
-                    ),
-                )
-            return GatewayResponse("pending", "Waiting for the customer to scan and pay.", txn, now)
-        return GatewayResponse("failed", f"Unknown payment method {request.method}.", None, now)
+            status, message = "pending", PENDING_MESSAGE
+            confirm_at = now + timedelta(seconds=self._delay())
+            outcome = (
+                ("failed", "PromptPay payment was not confirmed by the bank.")
+                if fails
+                else ("succeeded", "Payment processed successfully")
+            )
+        else:
+            return GatewayResponse("failed", f"Unknown payment method {request.method}.", None, now)
+        row = self.ledger.record(
+            request.reference,
+            txn,
+            request.method,
+            request.amount,
+            status,
+            message,
+            confirm_at,
+            outcome[0],
+            outcome[1],
+            now,
+        )
+        return self._answer(row, txn, now)
 
-    def _final(self, txn: str, status: str, message: str, now: datetime) -> GatewayResponse:
-        with self._lock:
-            self._txns[txn] = _MockTxn(status, message, now, status, message)
-        return GatewayResponse(status, message, txn, now)
-
-    def _advance(self, t: _MockTxn, now: datetime) -> None:
-        """A pending PromptPay payment is decided once its confirmation time has come."""
-        if t.status == "pending" and now >= t.confirm_at:
-            t.status, t.message = t.outcome, t.outcome_message
+    def lookup(self, reference: int) -> GatewayResponse:
+        now = self.clock.now()
+        return self._answer(self.ledger.change("reference", reference, now, _keep), None, now)
 
     def status(self, transaction_id: str) -> GatewayResponse:
         now = self.clock.now()
-        with self._lock:
-            t = self._txns.get(transaction_id)
-            if t is None:
-                return GatewayResponse(
-                    "unknown", "The payment provider has no record of it.", transaction_id, now
-                )
-            self._advance(t, now)
-            return GatewayResponse(t.status, t.message, transaction_id, now)
+        row = self.ledger.change("transaction_id", transaction_id, now, _keep)
+        return self._answer(row, transaction_id, now)
 
     def refund(self, transaction_id: str, amount: Decimal) -> GatewayResponse:
         """Refund a completed payment. Asking again for the same payment answers as the
         first time did, so a retried refund never pays back twice."""
         now = self.clock.now()
-        with self._lock:
-            t = self._txns.get(transaction_id)
-            if t is not None:
-                self._advance(t, now)
-                if t.status == "refunded":
-                    return GatewayResponse("succeeded", "Already refunded.", transaction_id, now)
-                if t.status != "succeeded":
-                    return GatewayResponse(
+        outcome: list[GatewayResponse] = []
+
+        def decide(row: dict[str, Any]) -> tuple[str, str] | None:
+            if row["status"] == "refunded":
+                outcome.append(
+                    GatewayResponse("succeeded", "Already refunded.", transaction_id, now)
+                )
+                return None
+            if row["status"] != "succeeded":
+                outcome.append(
+                    GatewayResponse(
                         "failed", "Only a completed payment can be refunded.", transaction_id, now
                     )
-            # Unknown to this process (e.g. after a restart): the mock accepts the refund.
-            self._txns[transaction_id] = _MockTxn(
-                "refunded", "Refunded", now, "refunded", "Refunded"
-            )
+                )
+                return None
+            return "refunded", "Refunded"
+
+        row = self.ledger.change("transaction_id", transaction_id, now, decide)
+        if row is None:
+            return GatewayResponse("failed", UNKNOWN_MESSAGE, transaction_id, now)
+        if outcome:
+            return outcome[0]
         return GatewayResponse("succeeded", f"Refunded {amount:.2f} THB.", transaction_id, now)
 
     def cancel(self, transaction_id: str) -> GatewayResponse:
         now = self.clock.now()
-        with self._lock:
-            t = self._txns.get(transaction_id)
-            if t is not None:
-                self._advance(t, now)  # the bank may have confirmed just before the cancel
-            if t is not None and t.status == "pending":
-                t.status = t.outcome = "failed"
-                t.message = t.outcome_message = "Cancelled before payment was confirmed."
-            status = t.status if t else "unknown"
-            message = t.message if t else "The payment provider has no record of it."
-        return GatewayResponse(status, message, transaction_id, now)
+
+        def decide(row: dict[str, Any]) -> tuple[str, str] | None:
+            # the bank may have confirmed just before the cancel: then it stands
+            if row["status"] == "pending":
+                return "failed", "Cancelled before payment was confirmed."
+            return None
+
+        row = self.ledger.change("transaction_id", transaction_id, now, decide)
+        return self._answer(row, transaction_id, now)
+
+
+def _keep(_row: dict[str, Any]) -> tuple[str, str] | None:
+    return None

@@ -10,20 +10,31 @@ charge:
    stored result commit together or not at all.
 
 A payment left ``pending`` by a crash is settled by :meth:`PaymentService.reconcile`
-(run at start-up) through a status inquiry.
+(run whenever a store is opened) from what the provider says (``lookup`` by the payment
+id when the transaction id was never recorded): charged → succeeded, not charged → failed,
+still pending → left until the PromptPay timeout. Recovery never guesses, and never
+touches a payment whose process is still alive (see :class:`_Presence`).
 """
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import logging
+import os
+import signal
+import threading
+import time
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -43,12 +54,14 @@ from kiosk.db.uow import locked
 from kiosk.services.errors import (
     IdempotencyConflict,
     InvalidInput,
+    InvalidPromptPayTarget,
     OrderNotPayable,
     PaymentNotFound,
     ReasonRequired,
     RefundNotAllowed,
 )
 from kiosk.services.events import (
+    CHANNEL,
     Event,
     EventBus,
     OrderPaid,
@@ -68,10 +81,200 @@ from kiosk.services.gateway import (
 from kiosk.services.loyalty import ensure_membership, post_points
 from kiosk.services.money import ZERO, points_for
 from kiosk.services.orders import load_order, payment_view
-from kiosk.services.promptpay import build_payload, normalize_target
+from kiosk.services.promptpay import PromptPayTarget, build_payload, normalize_target
 from kiosk.services.views import PaymentView
 
+try:  # POSIX; elsewhere every payment owner counts as gone once its row is found
+    import fcntl
+except ImportError:  # pragma: no cover
+    fcntl = None  # type: ignore[assignment]
+
 log = logging.getLogger(__name__)
+
+#: the example PromptPay number of the sample configuration (also a demo member's phone):
+#: a QR for it would pay whoever owns that number, so the kiosk refuses it
+EXAMPLE_PROMPTPAY_ID = "0812345678"
+#: the demo's PromptPay target: an e-wallet ID no bank issues, so a scanned demo QR can
+#: never pay anybody ("demo, no money moves" on screen)
+DEMO_PROMPTPAY_ID = "000000000000000"
+
+#: names a step of a payment at which the process kills itself (the crash tests):
+#: ``"after_charge"`` or ``"after_charge:3"`` (the third time it gets there)
+CRASH_ENV = "KIOSK_TEST_CRASH_AT"
+CRASH_STEPS = (
+    "before_pending",
+    "after_pending",
+    "after_charge",
+    "after_txn",
+    "in_settle",
+    "after_settle",
+    "after_refund_claim",
+    "after_provider_refund",
+)
+_crash_counts: dict[str, int] = {}
+
+
+def _crash_point(step: str) -> None:
+    """A no-op unless :data:`CRASH_ENV` names ``step``: then ``SIGKILL`` this process, as a
+    power cut would, so the tests can prove recovery at every step of a payment."""
+    spec = os.environ.get(CRASH_ENV)
+    if not spec:
+        return
+    name, _, nth = spec.partition(":")
+    if name != step:
+        return
+    _crash_counts[step] = _crash_counts.get(step, 0) + 1
+    if _crash_counts[step] >= int(nth or 1):
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+def promptpay_target_problem(target: str) -> str | None:
+    """Why ``target`` cannot receive customers' PromptPay payments, or ``None`` if it can:
+    unset, not a PromptPay ID, or the example number of the sample configuration."""
+    if not (target or "").strip():
+        return (
+            "PromptPay is off: no PromptPay ID is set. Set [store] promptpay_id (or "
+            "KIOSK_PROMPTPAY_ID, or Settings in the admin panel) to the shop's own PromptPay ID."
+        )
+    try:
+        parsed = normalize_target(target)
+    except InvalidPromptPayTarget as exc:
+        return f"PromptPay is off: the PromptPay ID is not valid ({exc})"
+    if parsed == normalize_target(EXAMPLE_PROMPTPAY_ID):
+        return (
+            f"PromptPay is off: the PromptPay ID is the example number {EXAMPLE_PROMPTPAY_ID}, "
+            "and customers would pay whoever owns it. Set [store] promptpay_id (or "
+            "KIOSK_PROMPTPAY_ID, or Settings in the admin panel) to the shop's own PromptPay ID."
+        )
+    return None
+
+
+def promptpay_target(target: str) -> PromptPayTarget | None:
+    """The shop's PromptPay target if customers may pay it, else ``None``."""
+    return None if promptpay_target_problem(target) else normalize_target(target)
+
+
+def is_demo_target(target: str) -> bool:
+    try:
+        return normalize_target(target) == normalize_target(DEMO_PROMPTPAY_ID)
+    except InvalidPromptPayTarget:
+        return False
+
+
+# The payment services open in this process: owner id → ids of the payments it is
+# working on right now (in this process we know exactly, not just "alive").
+_LIVE_OWNERS: dict[str, set[int]] = {}
+
+
+class _Presence:
+    """Knows whether the process that wrote a pending payment (its ``owner``) is alive.
+
+    Recovery must never settle a payment whose process is still between its pending row
+    and its gateway call (it would fail a charge about to be made), and it must settle
+    every payment whose process died. Each payment service holds a lock for its lifetime:
+    a PostgreSQL advisory lock on its own connection, or an ``flock`` on a file next to
+    the SQLite database. The operating system or server drops the lock when the process
+    dies (even by ``SIGKILL``), so "can I take it?" answers "is it dead?". Within this
+    process it knows more: which payments are being worked on (:meth:`working`), so a
+    payment whose call failed half-way is recovered without a restart.
+    """
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self.owner = uuid.uuid4().hex
+        self.busy: set[int] = set()
+        self._held: Any = None
+        self._guard = threading.Lock()
+
+    @contextmanager
+    def working(self, payment_id: int) -> Iterator[None]:
+        self.busy.add(payment_id)
+        try:
+            yield
+        finally:
+            self.busy.discard(payment_id)
+
+    @staticmethod
+    def _key(owner: str) -> int:
+        return int.from_bytes(
+            hashlib.blake2b(owner.encode(), digest_size=8).digest(), "big", signed=True
+        )
+
+    def _folder(self) -> Path | None:
+        database = self._db.engine.url.database
+        if self._db.dialect != "sqlite" or database in (None, "", ":memory:") or fcntl is None:
+            return None
+        path = Path(str(database))
+        return path.parent / f".{path.name}.owners"
+
+    def claim(self) -> str:
+        """Take this service's lock (once, before its first payment row) and return its id."""
+        with self._guard:
+            if self._held is None:
+                _LIVE_OWNERS[self.owner] = self.busy
+                if self._db.dialect == "postgresql":
+                    conn = self._db.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+                    conn.execute(text("SELECT pg_advisory_lock(:k)"), {"k": self._key(self.owner)})
+                    self._held = conn
+                elif (folder := self._folder()) is not None:
+                    folder.mkdir(parents=True, exist_ok=True)
+                    fh = (folder / f"{self.owner}.lock").open("a+b")
+                    fcntl.flock(fh, fcntl.LOCK_EX)
+                    self._held = fh
+                else:
+                    self._held = True
+        return self.owner
+
+    def release(self) -> None:
+        with self._guard:
+            held, self._held = self._held, None
+            _LIVE_OWNERS.pop(self.owner, None)
+            if held is None or held is True:
+                return
+            try:
+                if self._db.dialect == "postgresql":
+                    held.execute(
+                        text("SELECT pg_advisory_unlock(:k)"), {"k": self._key(self.owner)}
+                    )
+                    held.close()
+                else:
+                    folder = self._folder()
+                    if folder is not None:
+                        (folder / f"{self.owner}.lock").unlink(missing_ok=True)
+                    held.close()
+            except Exception:
+                log.warning("could not release the payment owner lock", exc_info=True)
+
+    def alive(self, owner: str, payment_id: int) -> bool:
+        """May ``owner`` still be working on payment ``payment_id``?"""
+        if not owner:
+            return False  # written before owners were recorded: nobody is working on it
+        local = _LIVE_OWNERS.get(owner)
+        if local is not None:
+            return payment_id in local
+        if self._db.dialect == "postgresql":
+            key = self._key(owner)
+            with self._db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
+                free = bool(c.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": key}).scalar())
+                if free:
+                    c.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": key})
+            return not free
+        folder = self._folder()
+        if folder is None:
+            return False  # a private database: only this process, and it is not the owner
+        path = folder / f"{owner}.lock"
+        try:
+            fh = path.open("r+b")
+        except FileNotFoundError:
+            return False
+        with fh:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return True
+            path.unlink(missing_ok=True)  # its process is gone; so can its lock file be
+            return False
+
 
 METHODS = tuple(m.value for m in PaymentMethod)
 SUCCESS_MESSAGE = "Payment processed successfully"
@@ -215,9 +418,14 @@ class PaymentService:
         self.clock = clock
         # Called with a stage name inside the settling transaction; tests inject failures.
         self.checkpoint: Callable[[str], None] = lambda stage: None
-        # Validated card details between step 1 and the gateway call: brand, last 4 and an
-        # outcome token only (the number and CVV are never kept).
-        self._card_cache: dict[str, CardDetails] = {}
+        # How long a repeated call waits for the first attempt (another thread or process)
+        # to settle before answering with the pending result.
+        self.replay_wait_seconds = 20.0
+        self._presence = _Presence(db)
+
+    def close(self) -> None:
+        """Let other processes recover this one's payments (called by ``Store.close``)."""
+        self._presence.release()
 
     # -- the seed's call ----------------------------------------------------------------
     def process_payment(
@@ -252,10 +460,15 @@ class PaymentService:
                         pending.transaction_id, "PromptPay payment timed out."
                     )
                 self.clock.sleep(0.5)
-        payment, replay = self._start(order_id, method, payment_details or {}, key)
+        payment, card, replay = self._start(order_id, method, payment_details or {}, key)
         if replay is not None:
             return replay
         assert payment is not None
+        with self._presence.working(payment.id):
+            return self._charge(payment, method, card)
+
+    def _charge(self, payment: Payment, method: str, card: CardDetails | None) -> PaymentResult:
+        """Steps 2 and 3 of a cash or card payment."""
         if payment.at_counter:
             assert payment.result is not None
             return PaymentResult._load(payment.result)
@@ -270,10 +483,12 @@ class PaymentService:
                     reference=payment.id,
                     method=method,
                     amount=payment.amount,
-                    card=self._card_cache.pop(key, None),
+                    card=card,
                 )
             )
+        _crash_point("after_charge")
         self._record_txn(payment.id, response)
+        _crash_point("after_txn")
         return self._settle(payment.id, response)
 
     # -- PromptPay, split for the screen ------------------------------------------------
@@ -283,16 +498,25 @@ class PaymentService:
         """Start a PromptPay charge: returns the QR payload to show, or a replayed result."""
         settings = self._settings()
         target = promptpay_id or settings.store.promptpay_id
-        if not target:
-            raise InvalidInput("A PromptPay ID is required.")
-        payment, replay = self._start(
-            order_id, PaymentMethod.PROMPTPAY.value, {"promptpay_id": target}, idempotency_key
+        problem = promptpay_target_problem(target)
+        if problem:
+            raise InvalidPromptPayTarget(problem)
+        payment, _card, replay = self._start(
+            order_id,
+            PaymentMethod.PROMPTPAY.value,
+            {"promptpay_id": target},
+            idempotency_key,
+            wait=False,
         )
         if replay is not None:
             if replay.status == "pending" and replay.transaction_id:
                 return self._pending_view(replay.transaction_id)
             return replay
         assert payment is not None
+        with self._presence.working(payment.id):
+            return self._charge_promptpay(payment, target)
+
+    def _charge_promptpay(self, payment: Payment, target: str) -> PendingPromptPay | PaymentResult:
         payload = build_payload(target, payment.amount) if payment.amount > 0 else ""
         if payment.amount == ZERO:
             now = self.clock.now()
@@ -309,7 +533,9 @@ class PaymentService:
                 promptpay_payload=payload,
             )
         )
+        _crash_point("after_charge")
         self._record_txn(payment.id, response)
+        _crash_point("after_txn")
         if response.status != "pending":
             return self._settle(payment.id, response)
         assert response.transaction_id
@@ -362,15 +588,23 @@ class PaymentService:
     # -- step 1 -------------------------------------------------------------------------
 
     def _start(
-        self, order_id: int, method: str, details: Mapping[str, Any], key: str
-    ) -> tuple[Payment | None, PaymentResult | None]:
+        self,
+        order_id: int,
+        method: str,
+        details: Mapping[str, Any],
+        key: str,
+        wait: bool = True,
+    ) -> tuple[Payment | None, CardDetails | None, PaymentResult | None]:
+        """Step 1: commit the ``pending`` row, or find the attempt ``key`` already made and
+        return its result (waiting for it to settle when ``wait``). The card's brand, last
+        four digits and outcome token come back for the gateway call; nothing is kept."""
         if method not in METHODS:
             raise InvalidInput(f"Unknown payment method {method!r}: use cash, card or promptpay.")
         if not key or len(key) > 64:
             raise InvalidInput("An idempotency key of 1 to 64 characters is required.")
-        replay = self._replay(key, order_id, method)
+        replay = self._replay(key, order_id, method, wait)
         if replay is not None:
-            return None, replay
+            return None, None, replay
         settings = self._settings()
         card = None
         promptpay_id = ""
@@ -379,50 +613,73 @@ class PaymentService:
         elif method == PaymentMethod.PROMPTPAY.value:
             promptpay_id = str(details.get("promptpay_id") or "").strip()
             normalize_target(promptpay_id)  # raises InvalidPromptPayTarget with a clear message
+        owner = self._presence.claim()
+        _crash_point("before_pending")
+        same_key = False
         with self._db.uow() as uow:
             s = uow.session
             order = load_order(s, order_id, for_update=True)
-            self._check_payable(order)
-            # Nothing to collect (paid in full with points): never wait for the counter.
-            at_counter = (
-                method == PaymentMethod.CASH.value
-                and settings.payments.pay_at_counter
-                and order.total > 0
+            # A concurrent attempt with this key may have committed while we waited for
+            # the order's lock: then this call is a replay, not a second payment.
+            same_key = (
+                s.scalar(select(Payment.id).where(Payment.idempotency_key == key)) is not None
             )
-            now = self.clock.now()
-            payment = Payment(
-                order_id=order.id,
-                method=method,
-                amount=order.total,
-                status=PaymentStatus.PENDING.value,
-                idempotency_key=key,
-                kiosk_id=settings.store.kiosk_id,
-                card_brand=card.brand if card else "",
-                card_last4=card.last4 if card else "",
-                promptpay_id=promptpay_id,
-                at_counter=at_counter,
-                created_at=now,
-                updated_at=now,
-                message="Awaiting payment at the counter" if at_counter else "",
-            )
-            s.add(payment)
-            try:
-                uow.flush()
-            except IntegrityError:
-                uow.rollback()
-                replay = self._replay(key, order_id, method)
-                if replay is None:
-                    raise
-                return None, replay
-            if at_counter:
-                result = _result(
-                    payment, order, AWAITING_COUNTER, "Order placed. Please pay at the counter."
+            if not same_key:
+                self._check_payable(order)
+                # Without a cash acceptor, cash is paid at the counter. Nothing to collect
+                # (paid in full with points): never wait for the counter.
+                at_counter = (
+                    method == PaymentMethod.CASH.value
+                    and (not settings.payments.cash_acceptor or settings.payments.pay_at_counter)
+                    and order.total > 0
                 )
-                payment.result = result._store()
-            uow.commit()
-        if card is not None:
-            self._card_cache[key] = card
-        return payment, None
+                now = self.clock.now()
+                payment = Payment(
+                    order_id=order.id,
+                    method=method,
+                    amount=order.total,
+                    status=PaymentStatus.PENDING.value,
+                    idempotency_key=key,
+                    kiosk_id=order.kiosk_id or settings.store.kiosk_id,
+                    owner=owner,
+                    card_brand=card.brand if card else "",
+                    card_last4=card.last4 if card else "",
+                    promptpay_id=promptpay_id,
+                    at_counter=at_counter,
+                    created_at=now,
+                    updated_at=now,
+                    message="Awaiting payment at the counter" if at_counter else "",
+                )
+                s.add(payment)
+                try:
+                    uow.flush()
+                except IntegrityError:
+                    uow.rollback()
+                    same_key = True
+                else:
+                    # in flight from before its row is visible, until the caller is done
+                    self._presence.busy.add(payment.id)
+                    if at_counter:
+                        result = _result(
+                            payment,
+                            order,
+                            AWAITING_COUNTER,
+                            f"Please pay {payment.amount:.2f} THB at the counter, "
+                            f"order {order.number}.",
+                        )
+                        payment.result = result._store()
+                    try:
+                        uow.commit()
+                    except BaseException:
+                        self._presence.busy.discard(payment.id)
+                        raise
+        if same_key:
+            replay = self._replay(key, order_id, method, wait)
+            if replay is None:
+                raise OrderNotPayable("This payment attempt could not be started; try again.")
+            return None, None, replay
+        _crash_point("after_pending")
+        return payment, card, None
 
     @staticmethod
     def _check_payable(order: Order) -> None:
@@ -434,7 +691,11 @@ class PaymentService:
             if p.status == PaymentStatus.PENDING.value:
                 raise OrderNotPayable(f"A payment for order {order.number} is already in progress.")
 
-    def _replay(self, key: str, order_id: int, method: str) -> PaymentResult | None:
+    def _replay(
+        self, key: str, order_id: int, method: str, wait: bool = True
+    ) -> PaymentResult | None:
+        """The result of attempt ``key``, or ``None`` if there was none. Same key, same
+        answer: an attempt still in flight (another thread or process) is waited for."""
         with self._db.read() as s:
             p = s.scalars(select(Payment).where(Payment.idempotency_key == key)).first()
             if p is None:
@@ -445,7 +706,37 @@ class PaymentService:
                 raise IdempotencyConflict(
                     "This payment attempt was already used for a different order or amount."
                 )
-            return self._stored_result(s, p)
+            result = self._stored_result(s, p)
+            in_flight = p.status == PaymentStatus.PENDING.value and not p.at_counter
+            payment_id = p.id
+        if not (in_flight and wait):
+            return result
+        return self._await_settled(payment_id, result)
+
+    def _await_settled(self, payment_id: int, pending: PaymentResult) -> PaymentResult:
+        deadline = time.monotonic() + self.replay_wait_seconds
+        pause = 0.02
+        while True:
+            with self._db.read() as s:
+                p = s.get(Payment, payment_id)
+                assert p is not None
+                if p.status != PaymentStatus.PENDING.value:
+                    return self._stored_result(s, p)
+                row = (p.id, p.transaction_id, p.created_at, p.owner)
+            if not self._presence.alive(row[3], payment_id):  # its process died: recover now
+                recovered = self._recover_one(*row, now=self.clock.now())
+                if recovered is not None:
+                    return recovered
+            if time.monotonic() >= deadline:
+                return dataclasses.replace(
+                    pending,
+                    message=(
+                        "This payment is still being processed. Please wait a moment and "
+                        "try again; it will not be charged twice."
+                    ),
+                )
+            time.sleep(pause)
+            pause = min(pause * 2, 0.25)
 
     def _stored_result(self, s: Session, p: Payment) -> PaymentResult:
         order = load_order(s, p.order_id)
@@ -513,9 +804,11 @@ class PaymentService:
                     )
                 else:
                     stored = self._succeed(s, p, order, response, settings, events)
-                uow.publish(self._bus.publish, *events)
+                self._announce(uow, events)
                 self.checkpoint("before_commit")
+                _crash_point("in_settle")
                 uow.commit()
+                _crash_point("after_settle")
         if late and stored.transaction_id:
             log.error("payment %s was confirmed after it failed; refunding it", payment_id)
             self.gateway.refund(stored.transaction_id, stored.amount)
@@ -656,7 +949,8 @@ class PaymentService:
                     amount=order.total,
                     status=PaymentStatus.PENDING.value,
                     idempotency_key=uuid.uuid4().hex,
-                    kiosk_id=settings.store.kiosk_id,
+                    kiosk_id=order.kiosk_id or settings.store.kiosk_id,
+                    owner=self._presence.claim(),
                     at_counter=True,
                     created_at=self.clock.now(),
                 )
@@ -682,7 +976,7 @@ class PaymentService:
                     after={"method": method, "amount": str(order.total)},
                 )
             )
-            uow.publish(self._bus.publish, *events)
+            self._announce(uow, events)
             uow.commit()
         return result
 
@@ -712,14 +1006,36 @@ class PaymentService:
             p.status = PaymentStatus.REFUNDING.value
             p.staff = staff[:64]
             p.message = f"Refund: {reason}"[:255]
+            p.owner = self._presence.claim()
             payment_id, amount, at_counter = p.id, p.amount, p.at_counter
-            uow.commit()
+            self._presence.busy.add(payment_id)
+            try:
+                uow.commit()
+            except BaseException:
+                self._presence.busy.discard(payment_id)
+                raise
+        with self._presence.working(payment_id):
+            return self._refund_claimed(
+                payment_id, transaction_id, amount, at_counter, staff, reason
+            )
+
+    def _refund_claimed(
+        self,
+        payment_id: int,
+        transaction_id: str,
+        amount: Decimal,
+        at_counter: bool,
+        staff: str,
+        reason: str,
+    ) -> PaymentResult:
+        _crash_point("after_refund_claim")
         if amount > 0 and not at_counter:
             try:
                 response = self.gateway.refund(transaction_id, amount)
             except Exception:
                 log.exception("refund of payment %s: no answer from the provider", payment_id)
                 raise
+            _crash_point("after_provider_refund")
             if response.status != "succeeded":
                 with self._db.uow() as uow:
                     p, _order = self._lock(uow.session, Payment.id == payment_id)
@@ -810,29 +1126,92 @@ class PaymentService:
                 ),
                 *events,
             ]
-            uow.publish(self._bus.publish, *events)
+            self._announce(uow, events)
             uow.commit()
         return result
+
+    def _announce(self, uow: Any, events: list[Event]) -> None:
+        """Publish ``events`` once the commit has succeeded. On PostgreSQL they are also
+        sent with ``NOTIFY`` inside the transaction itself, so other kiosks and panels hear
+        of a committed payment even if this process dies right after the commit (SQLite's
+        ``data_version`` watcher sees every commit anyway)."""
+        if self._db.dialect != "postgresql":
+            uow.publish(self._bus.publish, *events)
+            return
+        stamped = [
+            e if e.origin else dataclasses.replace(e, origin=self._bus.origin) for e in events
+        ]
+        for e in stamped:
+            uow.session.execute(
+                text("SELECT pg_notify(:channel, :payload)"),
+                {"channel": CHANNEL, "payload": e.to_json()},
+            )
+        uow.publish(self._bus.deliver, *stamped)  # here only: the NOTIFY reached the others
+
+    def _recover_one(
+        self,
+        payment_id: int,
+        txn: str | None,
+        created_at: datetime,
+        owner: str,
+        *,
+        now: datetime,
+        grace: timedelta = timedelta(0),
+    ) -> PaymentResult | None:
+        """Settle one pending payment from what the provider says, or leave it (``None``).
+
+        A final answer (charged or not) is always safe to record. Anything else is left to
+        a live owner process; for a dead one, a charge the provider never received is
+        failed (its process is gone, so it never will be sent), and one still pending at
+        the provider is cancelled once the PromptPay timeout has passed."""
+        response = self.gateway.status(txn) if txn else self.gateway.lookup(payment_id)
+        if response.status in ("succeeded", "failed"):
+            return self._settle(payment_id, response)
+        age = now - created_at
+        if self._presence.alive(owner, payment_id) or (grace and age < grace):
+            return None
+        if response.status == "pending":
+            timeout = timedelta(seconds=self._settings().payments.promptpay_timeout_seconds)
+            if age < timeout:
+                return None
+            cancelled = self.gateway.cancel(response.transaction_id or txn or "")
+            if cancelled.status == "succeeded":  # the bank confirmed just before the cancel
+                return self._settle(payment_id, cancelled)
+            return self._settle(
+                payment_id,
+                GatewayResponse(
+                    "failed", "PromptPay payment timed out.", response.transaction_id, now
+                ),
+            )
+        return self._settle(
+            payment_id,
+            GatewayResponse(
+                "failed",
+                "The payment was interrupted before it reached the payment provider; "
+                "nothing was charged.",
+                txn,
+                now,
+            ),
+        )
 
     def reconcile(
         self, kiosk_id: str | None = None, grace_seconds: float = 0.0
     ) -> list[PaymentResult]:
-        """Settle payments a crash left pending, by status inquiry, and finish refunds a
-        crash interrupted. Run at start-up, when nothing of this kiosk is in flight.
+        """Settle payments a crash left pending and finish refunds a crash interrupted,
+        from the provider's answers. Runs whenever a store is opened for a kiosk.
 
         Only this kiosk's payments (``kiosk_id``, default the configured one; ``"*"`` for
-        all): another kiosk's payment may be in the middle of its gateway call. Payments
-        younger than ``grace_seconds`` are left alone, and a payment the provider does not
-        know is only failed once the PromptPay timeout has passed too.
+        all). A payment whose process is still alive is only settled from a final answer
+        of the provider; its process finishes it otherwise. Payments younger than
+        ``grace_seconds`` are left alone unless the provider's answer is final.
         """
         settings = self._settings()
         kiosk = settings.store.kiosk_id if kiosk_id is None else kiosk_id
-        timeout = timedelta(seconds=settings.payments.promptpay_timeout_seconds)
         grace = timedelta(seconds=grace_seconds)
         mine = Payment.kiosk_id == kiosk if kiosk != "*" else Payment.id.is_not(None)
         with self._db.read() as s:
             pending = s.execute(
-                select(Payment.id, Payment.transaction_id, Payment.created_at)
+                select(Payment.id, Payment.transaction_id, Payment.created_at, Payment.owner)
                 .where(Payment.status == PaymentStatus.PENDING.value, ~Payment.at_counter, mine)
                 .order_by(Payment.id)
             ).all()
@@ -845,44 +1224,42 @@ class PaymentService:
                     Payment.staff,
                     Payment.message,
                     Payment.updated_at,
+                    Payment.owner,
                 )
                 .where(Payment.status == PaymentStatus.REFUNDING.value)
                 .order_by(Payment.id)
             ).all()
         results = []
         now = self.clock.now()
-        for payment_id, txn, created_at in pending:
-            age = now - created_at
-            if grace and age < grace:
-                continue
-            if txn is None:
-                response = GatewayResponse(
-                    "failed",
-                    "The payment was interrupted before the provider answered.",
-                    None,
-                    now,
-                )
-            else:
-                response = self.gateway.status(txn)
-                if response.status == "pending":
-                    if age < timeout:
-                        continue
-                    response = self.gateway.cancel(txn)
-                if response.status == "unknown":
-                    if grace and age < max(timeout, grace):
-                        continue
-                    response = GatewayResponse("failed", response.message, txn, now)
-            results.append(self._settle(payment_id, response))
-        for payment_id, txn, amount, at_counter, staff, message, updated_at in refunding:
-            if grace and now - updated_at < grace:
+        for payment_id, txn, created_at, owner in pending:
+            settled = self._recover_one(payment_id, txn, created_at, owner, now=now, grace=grace)
+            if settled is not None:
+                results.append(settled)
+        for payment_id, txn, amount, at_counter, staff, message, updated_at, owner in refunding:
+            if (grace and now - updated_at < grace) or self._presence.alive(owner, payment_id):
                 continue
             needs_provider = amount > 0 and not at_counter and txn
             if needs_provider and self.gateway.refund(txn, amount).status != "succeeded":
                 log.error("refund of payment %s still refused by the provider", payment_id)
                 continue
             reason = message.removeprefix("Refund: ") or "refund completed after a restart"
-            results.append(self._finish_refund(payment_id, staff or "system", reason))
+            try:
+                results.append(self._finish_refund(payment_id, staff or "system", reason))
+            except RefundNotAllowed:
+                continue  # finished meanwhile by its own process
         return results
 
 
-__all__ = ["SEED_KEYS", "PaymentResult", "PaymentService", "PendingPromptPay"]
+__all__ = [
+    "CRASH_ENV",
+    "CRASH_STEPS",
+    "DEMO_PROMPTPAY_ID",
+    "EXAMPLE_PROMPTPAY_ID",
+    "SEED_KEYS",
+    "PaymentResult",
+    "PaymentService",
+    "PendingPromptPay",
+    "is_demo_target",
+    "promptpay_target",
+    "promptpay_target_problem",
+]

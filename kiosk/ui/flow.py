@@ -27,7 +27,12 @@ from kiosk.services.errors import (
     ServiceError,
 )
 from kiosk.services.money import max_redeemable
-from kiosk.services.payments import PaymentResult, PendingPromptPay
+from kiosk.services.payments import (
+    PaymentResult,
+    PendingPromptPay,
+    is_demo_target,
+    promptpay_target,
+)
 from kiosk.services.views import MemberView, MenuItemView, OrderView, QuoteView
 from kiosk.ui import i18n
 from kiosk.ui.cart import Cart, CartLine
@@ -616,7 +621,13 @@ class KioskFlow(QObject):
             self.order = self.store.orders.get(self.order.id)
         except DBAPIError as exc:  # busy: the order as last seen is good enough to choose
             log.warning("could not reload order %s: %s", self.order.number, exc)
-        self.w.payment.set_order(self.order, self.member, self.settings.payments.pay_at_counter)
+        pay = self.settings.payments
+        self.w.payment.set_order(
+            self.order,
+            self.member,
+            pay_at_counter=not pay.cash_acceptor or pay.pay_at_counter,
+            promptpay_available=promptpay_target(self.settings.store.promptpay_id) is not None,
+        )
         self.w.payment.show_notice(notice)
         self.go("payment")
 
@@ -744,10 +755,13 @@ class KioskFlow(QObject):
             self._on_payment_done(started)
             return
         self.pending = started
+        merchant = started.merchant_name
+        if is_demo_target(self.settings.store.promptpay_id):
+            merchant += " · " + translate("KioskFlow", "demo, no money moves")
         self.w.promptpay.show_pending(
             started.payload,
             started.amount,
-            started.merchant_name,
+            merchant,
             self.promptpay_ms(),
             started.order_number,
         )
@@ -837,6 +851,7 @@ class KioskFlow(QObject):
             result.tier_upgraded,
             self.result_ms(),
             at_counter=at_counter,
+            amount_due=result.amount if at_counter else None,
         )
         self.w.result.set_receipt("")
         self.go("result")

@@ -75,7 +75,11 @@ def store(db_url: str, clock: FakeClock) -> Iterator[Store]:
     s = open_store(
         db_url,
         config={
-            "payments": {"promptpay_failure_rate": 0, "promptpay_delay_seconds": 0},
+            "payments": {
+                "promptpay_failure_rate": 0,
+                "promptpay_delay_seconds": 0,
+                "cash_acceptor": True,
+            },
             "kiosk": {"language": "en"},  # the panel starts in the kiosk's language
         },
         migrate=True,

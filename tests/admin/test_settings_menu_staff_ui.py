@@ -31,8 +31,12 @@ def test_promptpay_id_is_validated_with_a_test_qr(
     qtbot: QtBot, store: Store, make_ctx: Any, staff: dict[str, StaffView]
 ) -> None:
     screen = _show(qtbot, SettingsScreen(make_ctx(staff["Ploy"])))
-    assert screen.qr.payload == build_payload("0812345678")
-    assert "081-234-5678" in screen.promptpay_state.text()
+    # the default is the example number: refused, no test QR, never "Valid"
+    assert store.current_settings().store.promptpay_id == "0812345678"
+    assert screen.qr.payload == ""
+    assert screen.promptpay_state.property("role") == "error"
+    assert "example number" in screen.promptpay_state.text()
+    assert "Valid" not in screen.promptpay_state.text()
     screen.promptpay.setText("081-234-567")
     assert screen.qr.payload == ""
     assert screen.promptpay_state.property("role") == "error"
@@ -41,6 +45,9 @@ def test_promptpay_id_is_validated_with_a_test_qr(
     assert store.current_settings().store.promptpay_id == "0812345678"
     screen.promptpay.setText("089 999 9999")
     assert screen.qr.payload == build_payload("0899999999")
+    # its type and a masked value, not the whole number
+    assert screen.promptpay_state.property("role") == "ok"
+    assert screen.promptpay_state.text() == "Customers pay this mobile number: 089-***-9999"
     qtbot.mouseClick(screen.save, Qt.MouseButton.LeftButton)
     assert screen.message.property("role") == "ok"
     assert store.current_settings().store.promptpay_id == "089 999 9999"

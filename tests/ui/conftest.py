@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from kiosk.app import Store, open_store
 from kiosk.services.demo import seed_demo
+from kiosk.services.payments import DEMO_PROMPTPAY_ID
 from kiosk.ui.flow import Timing
 from kiosk.ui.main_window import MainWindow
 
@@ -34,7 +35,12 @@ def store(db_url: str) -> Iterator[Store]:
     s = open_store(
         db_url,
         config={
-            "payments": {"promptpay_delay_seconds": 0, "promptpay_failure_rate": 0},
+            "payments": {
+                "promptpay_delay_seconds": 0,
+                "promptpay_failure_rate": 0,
+                "cash_acceptor": True,
+            },
+            "store": {"promptpay_id": DEMO_PROMPTPAY_ID},
             "kiosk": {"language": "en"},
         },
         migrate=True,

@@ -442,8 +442,10 @@ def test_pay_at_counter(kiosk: Kiosk) -> None:
     assert kiosk.text("pay_cash_hint") == "Pay at the counter"
     kiosk.tap("pay_cash")
     kiosk.wait_result()
-    assert kiosk.text("result_title") == "Please pay at the counter"
     order = kiosk.order()
+    assert kiosk.text("result_title") == (
+        f"Please pay ฿{order.total:,.2f} at the counter, order {order.number}"
+    )
     assert order.status == "pending"
     kiosk.tap("result_done")
     kiosk.wait_screen("welcome")

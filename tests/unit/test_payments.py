@@ -158,7 +158,7 @@ def test_promptpay_succeeds_after_delay_and_fails_at_rate(db_url: str) -> None:
         db_url.replace("kiosk.db", "k2.db"), config={"payments": {"promptpay_failure_rate": 1.0}}
     )
     oid = _order(store)
-    r = store.payments.process_payment(oid, "promptpay", {"promptpay_id": "0812345678"}, "k")
+    r = store.payments.process_payment(oid, "promptpay", {"promptpay_id": "0898765432"}, "k")
     assert not r.success and r.status == "failed"
     assert store.orders.get(oid).status == "pending"
     store.close()
@@ -190,7 +190,7 @@ def test_promptpay_payload_carries_the_order_total(store: Store) -> None:
     pending = store.payments.begin_promptpay(oid, "k")
     parsed = parse_payload(pending.payload)  # type: ignore[union-attr]
     assert parsed.amount == Decimal("234.50")
-    assert parsed.target_value == "0066812345678"
+    assert parsed.target_value == "000000000000000"  # the demo target of the tests
 
 
 def test_promptpay_cancel_leaves_order_payable(store: Store) -> None:
@@ -284,17 +284,41 @@ def test_failure_in_the_middle_of_a_payment_commits_nothing(store: Store) -> Non
     assert store.payments.reconcile() == []
 
 
-def test_reconcile_fails_a_payment_the_gateway_never_heard_of(store: Store, db_url: str) -> None:
+def test_a_charge_the_provider_made_survives_a_restart(store: Store, db_url: str) -> None:
+    """The process dies inside the settling transaction, after the provider charged: the
+    provider's ledger outlives the process, so opening the store again records the
+    payment as succeeded (with its points) instead of failing a paid order."""
     oid = _order(store)
     store.payments.checkpoint = lambda stage: (_ for _ in ()).throw(RuntimeError("crash"))
     with pytest.raises(RuntimeError):
         store.payments.process_payment(oid, "card", CARD_OK, "k")
     store.close()
-    # A new process: the mock gateway's memory is gone, as after a restart.
+    fresh = make_store(db_url, demo=False)  # a new process: recovery runs on open
+    order = fresh.orders.get(oid)
+    assert order.status == "preparing" and [p.status for p in order.payments] == ["succeeded"]
+    assert fresh.customers.find_by_phone(MEMBER).points == 144  # type: ignore[union-attr]
+    again = fresh.payments.process_payment(oid, "card", CARD_OK, "k")
+    assert again.success and again.transaction_id == order.payments[0].transaction_id
+    assert fresh.payments.reconcile() == []
+    fresh.close()
+
+
+def test_a_payment_that_never_reached_the_provider_fails_on_restart(
+    store: Store, db_url: str
+) -> None:
+    oid = _order(store)
+
+    def lost(request):  # type: ignore[no-untyped-def]
+        raise ConnectionError("cable pulled before the request left")
+
+    store.gateway.charge = lost  # type: ignore[method-assign]
+    with pytest.raises(ConnectionError):
+        store.payments.process_payment(oid, "card", CARD_OK, "k")
+    store.close()
     fresh = make_store(db_url, demo=False)
-    results = fresh.payments.reconcile()
-    assert [r.status for r in results] == ["failed"]
-    assert fresh.orders.get(oid).status == "pending"
+    order = fresh.orders.get(oid)
+    assert order.status == "pending" and [p.status for p in order.payments] == ["failed"]
+    assert "nothing was charged" in order.payments[0].message
     assert fresh.payments.process_payment(oid, "cash", {}, "k2").success
     fresh.close()
 

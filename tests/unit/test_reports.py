@@ -42,7 +42,13 @@ def clock() -> FakeClock:
 def store(db_url: str, clock: FakeClock) -> Iterator[Store]:
     s = open_store(
         db_url,
-        config={"payments": {"promptpay_failure_rate": 0, "promptpay_delay_seconds": 0}},
+        config={
+            "payments": {
+                "promptpay_failure_rate": 0,
+                "promptpay_delay_seconds": 0,
+                "cash_acceptor": True,
+            }
+        },
         migrate=True,
         rng=random.Random(3),
         clock=clock,
@@ -158,7 +164,11 @@ def test_day_bounds_and_daylight_saving() -> None:
 
 
 def test_hour_buckets_follow_the_configured_zone(db_url: str, clock: FakeClock) -> None:
-    store = open_store(db_url, config={"store": {"timezone": "Europe/Berlin"}}, migrate=True)
+    store = open_store(
+        db_url,
+        config={"store": {"timezone": "Europe/Berlin"}, "payments": {"cash_acceptor": True}},
+        migrate=True,
+    )
     seed_demo(store.db, store.settings_file)
     store.payments.clock = clock
     store.gateway.clock = clock  # type: ignore[attr-defined]

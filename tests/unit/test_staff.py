@@ -55,7 +55,13 @@ def clock() -> FakeClock:
 
 @pytest.fixture
 def store(db_url: str, clock: FakeClock) -> Store:
-    s = open_store(db_url, migrate=True, rng=random.Random(1), clock=clock)
+    s = open_store(
+        db_url,
+        config={"payments": {"cash_acceptor": True}},
+        migrate=True,
+        rng=random.Random(1),
+        clock=clock,
+    )
     s.staff = StaffService(s.db, s.current_settings, s.events, clock, hasher=FAST)
     yield s
     s.close()

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 
 from kiosk.config import Settings
 from kiosk.services.errors import InvalidInput
-from kiosk.services.promptpay import build_payload, normalize_target
+from kiosk.services.payments import EXAMPLE_PROMPTPAY_ID
+from kiosk.services.promptpay import build_payload, describe_target, normalize_target
 from kiosk.services.staff import Permission
 from kiosk.ui.admin.context import AdminContext, friendly, problem
 from kiosk.ui.admin.format import tier_label, tr
@@ -297,6 +298,19 @@ class SettingsScreen(QWidget):
             self.qr.set_payload("")
             self.qr_caption.setText(tr("No QR until the PromptPay ID is valid."))
             return
+        if normalize_target(EXAMPLE_PROMPTPAY_ID) == target:
+            # the sample configuration's number: a QR for it pays whoever owns it
+            self.promptpay_state.setText(
+                tr(
+                    "{shown} is the example number, not the shop's: the kiosk hides PromptPay "
+                    "until the shop's own PromptPay ID is set."
+                ).format(shown=target.display)
+            )
+            set_role(self.promptpay_state, "role", "error")
+            set_role(self.promptpay, "invalid", "true")
+            self.qr.set_payload("")
+            self.qr_caption.setText(tr("No QR until the PromptPay ID is valid."))
+            return
         set_role(self.promptpay, "invalid", "false")
         set_role(self.promptpay_state, "role", "ok")
         kinds = {
@@ -304,9 +318,12 @@ class SettingsScreen(QWidget):
             "national_id": tr("national / tax ID"),
             "ewallet": tr("e-wallet ID"),
         }
+        # the type and a masked value: enough to recognise the shop's own ID at a glance
+        # without showing it whole to whoever stands behind the screen
+        masked = describe_target(target, masked=True).split(" ")[-1]
         self.promptpay_state.setText(
-            tr("Valid {kind}: {shown}").format(
-                kind=kinds.get(target.kind, target.kind), shown=target.display
+            tr("Customers pay this {kind}: {shown}").format(
+                kind=kinds.get(target.kind, target.kind), shown=masked
             )
         )
         payload = build_payload(target)

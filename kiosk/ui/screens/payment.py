@@ -25,6 +25,7 @@ class PaymentScreen(Screen):
         self.order: OrderView | None = None
         self.member: MemberView | None = None
         self.pay_at_counter = False
+        self.promptpay_available = True
         self._notice: Text | None = None
         root = vbox(self, spacing=26)
         root.setContentsMargins(48, 40, 48, 40)
@@ -74,10 +75,19 @@ class PaymentScreen(Screen):
         root.addWidget(self.back, 0, Qt.AlignmentFlag.AlignLeft)
         self.retranslate_ui()
 
-    def set_order(self, order: OrderView, member: MemberView | None, pay_at_counter: bool) -> None:
+    def set_order(
+        self,
+        order: OrderView,
+        member: MemberView | None,
+        pay_at_counter: bool,
+        promptpay_available: bool = True,
+    ) -> None:
+        """``promptpay_available=False`` hides PromptPay (no usable PromptPay ID is set)."""
         self.order = order
         self.member = member
         self.pay_at_counter = pay_at_counter
+        self.promptpay_available = promptpay_available
+        self.promptpay.setVisible(promptpay_available)
         free = self.is_free()
         self.methods.setVisible(not free)
         self.confirm_free.setVisible(free)

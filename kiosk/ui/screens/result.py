@@ -4,11 +4,13 @@ the payment failed, why, with a way to try again."""
 from __future__ import annotations
 
 import math
+from decimal import Decimal
 
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
 
+from kiosk.services.money import format_thb
 from kiosk.ui import theme
 from kiosk.ui.messages import Text, mode_name, points_text, render, tier_name
 from kiosk.ui.screens.base import Screen
@@ -37,6 +39,7 @@ class ResultScreen(Screen):
         super().__init__(parent)
         self.kind = "success"  # success | counter | failed
         self.order_number = ""
+        self.amount_due: Decimal | None = None
         self.mode = "dine_in"
         self.points_earned = 0
         self.balance: int | None = None
@@ -156,9 +159,13 @@ class ResultScreen(Screen):
         tier_upgraded: bool,
         duration_ms: int,
         at_counter: bool = False,
+        amount_due: Decimal | None = None,
     ) -> None:
+        """``at_counter``: the order waits for the customer to pay ``amount_due`` at the
+        counter (no cash acceptor); the screen says so in big type."""
         self.kind = "counter" if at_counter else "success"
         self.order_number = order_number
+        self.amount_due = amount_due
         self.mode = mode
         self.points_earned = points_earned
         self.balance = balance
@@ -242,6 +249,12 @@ class ResultScreen(Screen):
             self.title.setText(self.tr("The payment did not go through"))
         elif self.kind == "counter":
             self.title.setText(self.tr("Please pay at the counter"))
+            if self.amount_due is not None:
+                self.title.setText(
+                    self.tr("Please pay %1 at the counter, order %2")
+                    .replace("%1", format_thb(self.amount_due))
+                    .replace("%2", self.order_number)
+                )
         else:
             self.title.setText(self.tr("Thank you! Your order is in."))
         self.caption.setText(self.tr("Your order number"))
@@ -262,6 +275,10 @@ class ResultScreen(Screen):
                     "%1", mode_name(self.mode)
                 )
             )
+        # pay at the counter: what to pay and the order, in big type
+        counter = self.kind == "counter" and self.amount_due is not None
+        self.title.setProperty("role", "amount" if counter else "title")
+        theme.restyle(self.title)
         for w in (self.caption, self.number, self.mode_note, self.done, self.countdown):
             w.setVisible(ok)
         self.message.setVisible(failed)
