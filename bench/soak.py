@@ -177,6 +177,7 @@ def soak_window(db_path: Path, language: str = "en") -> Iterator[tuple[Any, Any]
 
     from kiosk.app import open_store
     from kiosk.services.demo import seed_demo
+    from kiosk.services.payments import DEMO_PROMPTPAY_ID
     from kiosk.ui.flow import Timing
     from kiosk.ui.main_window import MainWindow
     from kiosk.ui.theme import apply_theme
@@ -186,7 +187,12 @@ def soak_window(db_path: Path, language: str = "en") -> Iterator[tuple[Any, Any]
     store = open_store(
         f"sqlite:///{db_path}",
         config={
-            "payments": {"promptpay_delay_seconds": 0, "promptpay_failure_rate": 0},
+            "payments": {
+                "promptpay_delay_seconds": 0,
+                "promptpay_failure_rate": 0,
+                "cash_acceptor": True,
+            },
+            "store": {"promptpay_id": DEMO_PROMPTPAY_ID},
             "kiosk": {"language": language},
         },
         migrate=True,
