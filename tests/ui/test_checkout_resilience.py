@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from sqlalchemy.exc import OperationalError
 
+from kiosk.services.errors import DatabaseBusy
 from kiosk.ui.flow import Timing
 from tests.ui.conftest import NEVER, SOMCHAI, Kiosk
 
@@ -45,7 +45,8 @@ def test_start_over_confirm_open_while_promptpay_succeeds_keeps_the_result(
 
 
 def locked(*_: Any, **__: Any) -> Any:
-    raise OperationalError("INSERT INTO orders", {}, Exception("database is locked"))
+    # what the order service raises when its unit of work meets a locked SQLite file
+    raise DatabaseBusy("The database at sqlite:///kiosk.db is locked (database is locked).")
 
 
 def test_a_locked_database_when_placing_the_order_keeps_cart_and_screen(
