@@ -14,7 +14,7 @@ import logging
 import random
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kiosk.config import Settings, load_settings
 from kiosk.db import Database
@@ -29,6 +29,9 @@ from kiosk.services.payments import PaymentService
 from kiosk.services.reports import ReportService
 from kiosk.services.settings import SettingsService
 from kiosk.services.staff import StaffService
+
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +88,7 @@ def build_store(
     gateway: PaymentGateway | None = None,
     rng: random.Random | None = None,
     clock: Clock | None = None,
+    staff_hasher: PasswordHasher | None = None,
 ) -> Store:
     db = Database(settings.database_url, busy_timeout_ms=settings.database.busy_timeout_ms)
     db.check_connection()
@@ -118,7 +122,7 @@ def build_store(
         payments=PaymentService(db, current, bus, gateway, clock),
         gateway=gateway,
         clock=clock,
-        staff=StaffService(db, current, bus, clock),
+        staff=StaffService(db, current, bus, clock, hasher=staff_hasher),
         reports=ReportService(db, current, clock),
     )
     recover(store)
@@ -147,6 +151,7 @@ def open_store(
     gateway: PaymentGateway | None = None,
     rng: random.Random | None = None,
     clock: Clock | None = None,
+    staff_hasher: PasswordHasher | None = None,
 ) -> Store:
     """Open a store on ``url`` with ``config`` (same shape as the TOML file) on top of the
     usual configuration sources. ``migrate=True`` runs ``kiosk db upgrade`` first."""
@@ -155,4 +160,11 @@ def open_store(
         overrides.setdefault("database", {})
         overrides["database"] = {**overrides["database"], "url": url}
     settings = load_settings(config_path, overrides=overrides)
-    return build_store(settings, migrate=migrate, gateway=gateway, rng=rng, clock=clock)
+    return build_store(
+        settings,
+        migrate=migrate,
+        gateway=gateway,
+        rng=rng,
+        clock=clock,
+        staff_hasher=staff_hasher,
+    )

@@ -3,6 +3,6 @@
 No Qt here, ever: everything in this package works from a script or a test.
 """
 
-from kiosk.db.engine import Database, DatabaseError, SchemaError
+from kiosk.db.engine import Database, DatabaseBusy, DatabaseError, SchemaError
 
-__all__ = ["Database", "DatabaseError", "SchemaError"]
+__all__ = ["Database", "DatabaseBusy", "DatabaseError", "SchemaError"]

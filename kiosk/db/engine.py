@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.db.uow import UnitOfWork
@@ -35,6 +35,13 @@ class DatabaseError(Exception):
 
 class SchemaError(DatabaseError):
     """The schema is missing, older or newer than this code."""
+
+
+class DatabaseBusy(DatabaseError):
+    """The database could not do this piece of work now (locked by another kiosk, busy,
+    or the connection dropped); the transaction was rolled back, so nothing was saved and
+    trying again is safe. The unit of work and read sessions raise it in place of the
+    driver's error, so nothing above the db layer handles SQLAlchemy exceptions."""
 
 
 def _sqlite_path(url: str) -> Path | None:
@@ -191,13 +198,20 @@ class Database:
         session = self._reader()
         try:
             yield session
+        except (OperationalError, InterfaceError) as exc:
+            raise DatabaseBusy(describe_db_error(exc, self.url)) from exc
         finally:
             session.rollback()
             session.close()
 
     def uow(self) -> UnitOfWork:
         """A unit of work: one transaction, rolled back unless committed."""
-        return UnitOfWork(self._writer)
+        return UnitOfWork(self._writer, on_db_error=self._busy)
+
+    def _busy(self, exc: DBAPIError) -> DatabaseBusy:
+        """A locked, busy or dropped database (``OperationalError``, ``InterfaceError``);
+        integrity errors stay as they are: services turn those into their own errors."""
+        return DatabaseBusy(describe_db_error(exc, self.url))
 
     def dispose(self) -> None:
         self.engine.dispose()

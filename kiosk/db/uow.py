@@ -13,6 +13,7 @@ from types import TracebackType
 from typing import Any, TypeVar
 
 from sqlalchemy import Select
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger(__name__)
@@ -28,8 +29,13 @@ def locked(stmt: Select[T]) -> Select[T]:
 
 
 class UnitOfWork:
-    def __init__(self, session_factory: sessionmaker[Session]) -> None:
+    def __init__(
+        self,
+        session_factory: sessionmaker[Session],
+        on_db_error: Callable[[DBAPIError], Exception] | None = None,
+    ) -> None:
         self._factory = session_factory
+        self._on_db_error = on_db_error
         self._session: Session | None = None
         self._after_commit: list[Callable[[], None]] = []
         self.committed = False
@@ -59,6 +65,8 @@ class UnitOfWork:
         finally:
             session.close()
             self._session = None
+        if isinstance(exc, OperationalError | InterfaceError) and self._on_db_error is not None:
+            raise self._on_db_error(exc) from exc
         if self.committed:
             callbacks, self._after_commit = self._after_commit, []
             for callback in callbacks:

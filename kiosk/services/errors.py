@@ -3,6 +3,10 @@ the UI maps ``code`` to translated text and falls back to the message."""
 
 from __future__ import annotations
 
+from kiosk.db.engine import DatabaseBusy
+
+__all__ = ["DatabaseBusy"]  # the db layer's "locked / busy, nothing saved", for the UI
+
 
 class ServiceError(Exception):
     code = "error"

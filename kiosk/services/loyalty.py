@@ -148,58 +148,13 @@ class LoyaltyService:
         Returns the order's new total points redeemed. Writes a ``redeemed`` transaction
         for the difference: negative when spending, positive when giving points back.
         """
-        if not isinstance(points, int) or isinstance(points, bool) or points < 0:
-            raise InvalidInput("Points to redeem must be a whole number, zero or more.")
         settings = self._settings()
-        tiers = settings.loyalty.tiers
         with self._db.uow() as uow:
             s = uow.session
             order = s.scalars(locked(select(Order).where(Order.id == order_id))).first()
             if order is None:
                 raise OrderNotFound(f"Order {order_id} does not exist.")
-            if order.status != OrderStatus.PENDING.value or any(
-                p.status in (PaymentStatus.SUCCEEDED.value, PaymentStatus.PENDING.value)
-                for p in order.payments
-            ):
-                raise OrderNotPayable("Points can only be redeemed before the order is paid.")
-            if order.customer_id is None:
-                raise CustomerNotFound("Only members can redeem points: enter a phone number.")
-            customer = s.get(Customer, order.customer_id)
-            assert customer is not None
-            m = ensure_membership(s, customer, tiers)
-            delta = points - order.points_redeemed
-            if delta == 0:
-                return order.points_redeemed
-            if delta > 0:
-                limit = max_redeemable(
-                    order.subtotal,
-                    m.points + order.points_redeemed,
-                    settings.loyalty.redeem_points_per_baht,
-                )
-                if points > m.points + order.points_redeemed:
-                    raise InsufficientPoints(
-                        f"Not enough points: the balance is {m.points + order.points_redeemed}."
-                    )
-                if points > limit:
-                    raise InvalidInput(
-                        f"At most {limit} points can be used on this order (its total)."
-                    )
-            _, events = post_points(
-                s,
-                m,
-                -delta,
-                TxType.REDEEMED,
-                tiers,
-                reason=(
-                    f"Discount on order {order.number}"
-                    if delta > 0
-                    else f"Points returned from order {order.number}"
-                ),
-                order_id=order.id,
-                when=self._clock.now(),
-            )
-            order.points_redeemed = points
-            reprice_order(order, settings)
+            events = redeem_on_order(s, order, points, settings, self._clock.now())
             uow.publish(self._bus.publish, *events)
             uow.commit()
             return points
@@ -374,3 +329,58 @@ class LoyaltyService:
 
 
 __all__ = ["LoyaltyService", "ensure_membership", "months_before", "post_points", "reprice_order"]
+
+
+def redeem_on_order(
+    s: Session, order: Order, points: int, settings: Settings, now: datetime
+) -> list[Event]:
+    """Make the pending ``order`` (loaded under a lock in the caller's unit of work) spend
+    ``points`` as its discount, writing the ``redeemed`` transaction for the difference.
+    Returns the events to publish after the caller commits. Shared by
+    :meth:`LoyaltyService.redeem` and order creation, which redeems in the same
+    transaction that creates the order."""
+    if not isinstance(points, int) or isinstance(points, bool) or points < 0:
+        raise InvalidInput("Points to redeem must be a whole number, zero or more.")
+    tiers = settings.loyalty.tiers
+    if order.status != OrderStatus.PENDING.value or any(
+        p.status in (PaymentStatus.SUCCEEDED.value, PaymentStatus.PENDING.value)
+        for p in order.payments
+    ):
+        raise OrderNotPayable("Points can only be redeemed before the order is paid.")
+    if order.customer_id is None:
+        raise CustomerNotFound("Only members can redeem points: enter a phone number.")
+    customer = s.get(Customer, order.customer_id)
+    assert customer is not None
+    m = ensure_membership(s, customer, tiers)
+    delta = points - order.points_redeemed
+    if delta == 0:
+        return []
+    if delta > 0:
+        limit = max_redeemable(
+            order.subtotal,
+            m.points + order.points_redeemed,
+            settings.loyalty.redeem_points_per_baht,
+        )
+        if points > m.points + order.points_redeemed:
+            raise InsufficientPoints(
+                f"Not enough points: the balance is {m.points + order.points_redeemed}."
+            )
+        if points > limit:
+            raise InvalidInput(f"At most {limit} points can be used on this order (its total).")
+    _, events = post_points(
+        s,
+        m,
+        -delta,
+        TxType.REDEEMED,
+        tiers,
+        reason=(
+            f"Discount on order {order.number}"
+            if delta > 0
+            else f"Points returned from order {order.number}"
+        ),
+        order_id=order.id,
+        when=now,
+    )
+    order.points_redeemed = points
+    reprice_order(order, settings)
+    return list(events)

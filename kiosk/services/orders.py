@@ -39,7 +39,12 @@ from kiosk.services.errors import (
 )
 from kiosk.services.events import EventBus, OrderCreated, OrderStatusChanged
 from kiosk.services.gateway import Clock
-from kiosk.services.loyalty import ensure_membership, post_points, reprice_order
+from kiosk.services.loyalty import (
+    ensure_membership,
+    post_points,
+    redeem_on_order,
+    reprice_order,
+)
 from kiosk.services.money import ZERO, points_for, vat_included
 from kiosk.services.phone import normalize_phone
 from kiosk.services.views import OrderLineView, OrderView, PaymentView, QuoteView
@@ -282,8 +287,12 @@ class OrderService:
         customer_phone: str | None = None,
         kiosk_id: str | None = None,
         now: datetime | None = None,
+        redeem_points: int = 0,
     ) -> OrderView:
-        """Create a pending order with a number like ``A042`` (unique per store per day)."""
+        """Create a pending order with a number like ``A042`` (unique per store per day).
+
+        ``redeem_points`` spends the member's points as the order's discount in the same
+        transaction: the order and its discount are saved together or not at all."""
         settings = self._settings()
         if mode not in {m.value for m in OrderMode}:
             raise InvalidOrder("Choose dine-in or take-away.")
@@ -319,6 +328,9 @@ class OrderService:
             reprice_order(order, settings)
             s.add(order)
             uow.flush()
+            redeemed = (
+                redeem_on_order(s, order, redeem_points, settings, now) if redeem_points else []
+            )
             view = order_view(order, settings)
             uow.after_commit(
                 lambda: self._bus.publish(
@@ -330,6 +342,7 @@ class OrderService:
                     )
                 )
             )
+            uow.publish(self._bus.publish, *redeemed)
             uow.commit()
         return view
 

@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
-from sqlalchemy.exc import DBAPIError
 
 from kiosk.services.errors import (
+    DatabaseBusy,
     InvalidCard,
     InvalidOrder,
     ItemUnavailable,
@@ -563,6 +563,7 @@ class KioskFlow(QObject):
                 mode=self.mode,
                 customer_phone=phone,
                 kiosk_id=self.settings.store.kiosk_id,
+                redeem_points=redeem,
             )
         except (ItemUnavailable, InvalidOrder) as exc:
             # the menu changed under the customer (sold out, option removed, repriced):
@@ -576,33 +577,13 @@ class KioskFlow(QObject):
             self.w.review.show_notice(lambda e=exc: error_text(e))
             self.go("review")
             return
-        except ServiceError as exc:
+        except ServiceError as exc:  # e.g. the points to redeem: nothing was saved
             self.w.member.show_error(lambda e=exc: error_text(e))
             return
-        except DBAPIError as exc:  # e.g. "database is locked": nothing saved, try again
+        except DatabaseBusy as exc:  # e.g. "database is locked": nothing saved, try again
             log.warning("could not create the order (database busy): %s", exc)
             self.w.member.show_error(busy_text)
             return
-        if redeem > 0:
-            try:
-                self.store.loyalty.redeem(order.id, redeem)
-            except (ServiceError, DBAPIError) as exc:
-                log.warning("could not redeem %s points on order %s: %s", redeem, order.number, exc)
-                try:
-                    self.store.orders.cancel(order.id)
-                except Exception as cancel_exc:  # clean-up: the customer still gets the message
-                    log.warning(
-                        "could not cancel order %s after the failed redeem: %s",
-                        order.number,
-                        cancel_exc,
-                        exc_info=not isinstance(cancel_exc, ServiceError),
-                    )
-                    self.order = order  # Start over or the next try cancels it again
-                self.w.member.show_error(
-                    (lambda e=exc: error_text(e)) if isinstance(exc, ServiceError) else busy_text
-                )
-                return
-            order = self.store.orders.get(order.id)
         self.order = order
         self.new_attempt()
         self.order_created.emit(order)
@@ -619,7 +600,7 @@ class KioskFlow(QObject):
         assert self.order is not None
         try:
             self.order = self.store.orders.get(self.order.id)
-        except DBAPIError as exc:  # busy: the order as last seen is good enough to choose
+        except DatabaseBusy as exc:  # busy: the order as last seen is good enough to choose
             log.warning("could not reload order %s: %s", self.order.number, exc)
         pay = self.settings.payments
         self.w.payment.set_order(
@@ -718,7 +699,7 @@ class KioskFlow(QObject):
 
     def _on_payment_error(self, exc: BaseException) -> None:
         self._busy(False)
-        if isinstance(exc, DBAPIError):  # "database is locked": keep the screen, try again
+        if isinstance(exc, DatabaseBusy):  # "database is locked": keep the screen, try again
             log.warning("payment could not start (database busy): %s", exc)
             if self.w.current_screen() == "card":
                 self.w.card.show_error(busy_text)

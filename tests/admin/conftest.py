@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import random
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from argon2 import PasswordHasher
 
-from kiosk.app import Store, open_store
-from kiosk.services.demo import seed_demo
-from kiosk.services.staff import StaffActions, StaffService, StaffView
+from kiosk.app import Store
+from kiosk.services.staff import StaffActions, StaffView
+from tests.helpers import FAST_HASHER, FakeClock, make_store
 
 BKK = ZoneInfo("Asia/Bangkok")
 
@@ -28,23 +26,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.qt_log_ignore("propagateSizeHints"))
 
 
-# Still argon2id, with cheap parameters so the suite stays fast.
-FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 PINS = {"Ploy": "9999", "Malee": "5555", "Nok": "1111"}
-
-
-class FakeClock:
-    def __init__(self, start: datetime) -> None:
-        self.t = start
-
-    def now(self) -> datetime:
-        return self.t
-
-    def sleep(self, seconds: float) -> None:
-        self.t += timedelta(seconds=seconds)
-
-    def advance(self, seconds: float) -> None:
-        self.t += timedelta(seconds=seconds)
 
 
 def local(day: int, hour: int, minute: int = 0, month: int = 5) -> datetime:
@@ -72,7 +54,7 @@ def clock() -> FakeClock:
 
 @pytest.fixture
 def store(db_url: str, clock: FakeClock) -> Iterator[Store]:
-    s = open_store(
+    s = make_store(
         db_url,
         config={
             "payments": {
@@ -81,13 +63,14 @@ def store(db_url: str, clock: FakeClock) -> Iterator[Store]:
                 "cash_acceptor": True,
             },
             "kiosk": {"language": "en"},  # the panel starts in the kiosk's language
+            # the shipped example target, which the settings screen must refuse
+            "store": {"promptpay_id": "0812345678"},
         },
-        migrate=True,
-        rng=random.Random(5),
+        seed=5,
         clock=clock,
+        seed_now=clock.now(),
+        hasher=FAST_HASHER,
     )
-    s.staff = StaffService(s.db, s.current_settings, s.events, clock, hasher=FAST_HASHER)
-    seed_demo(s.db, s.settings_file, now=clock.now())
     yield s
     s.close()
 

@@ -3,7 +3,6 @@ helper that taps widgets by objectName the way a customer would."""
 
 from __future__ import annotations
 
-import random
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -11,11 +10,12 @@ import pytest
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
-from kiosk.app import Store, open_store
-from kiosk.services.demo import seed_demo
+from kiosk.app import Store
+from kiosk.services.gateway import SystemClock
 from kiosk.services.payments import DEMO_PROMPTPAY_ID
 from kiosk.ui.flow import Timing
 from kiosk.ui.main_window import MainWindow
+from tests.helpers import make_store
 
 NEVER = 10**9
 SOMCHAI = "0812345678"  # 120 points, Bronze, lifetime 120
@@ -32,7 +32,7 @@ def _themed_app(qapp: QApplication) -> QApplication:
 
 @pytest.fixture
 def store(db_url: str) -> Iterator[Store]:
-    s = open_store(
+    s = make_store(
         db_url,
         config={
             "payments": {
@@ -43,10 +43,8 @@ def store(db_url: str) -> Iterator[Store]:
             "store": {"promptpay_id": DEMO_PROMPTPAY_ID},
             "kiosk": {"language": "en"},
         },
-        migrate=True,
-        rng=random.Random(1),
+        clock=SystemClock(),  # the screens' timers run on the real clock
     )
-    seed_demo(s.db, s.settings_file)
     yield s
     s.close()
 

@@ -3,11 +3,8 @@ paid order and never keeps redeemed points held."""
 
 from __future__ import annotations
 
-import logging
-
 import pytest
 
-from kiosk.services.errors import InvalidInput, OrderNotFound
 from kiosk.ui.flow import Timing
 from tests.ui.conftest import NEVER, SOMCHAI, Kiosk
 
@@ -129,29 +126,26 @@ def test_failed_payment_screen_still_here_keeps_the_order(make_kiosk) -> None:  
     assert kiosk.order().status == "pending"
 
 
-def test_redeem_failure_with_a_failing_cancel_shows_a_calm_message(  # type: ignore[no-untyped-def]
-    kiosk: Kiosk, monkeypatch, caplog
+def test_redeem_refused_when_placing_the_order_shows_a_calm_message_and_saves_nothing(
+    kiosk: Kiosk, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def redeem(order_id: int, points: int) -> int:
-        raise InvalidInput("Points to redeem must be a whole number, zero or more.")
-
+    """The order and its points discount are one unit of work: when the redeem is refused
+    (staff took the points away after the lookup), no order is left behind to cancel."""
     cancelled: list[int] = []
-
-    def cancel(order_id: int, *args, **kwargs):  # type: ignore[no-untyped-def]
-        cancelled.append(order_id)
-        raise OrderNotFound(f"Order {order_id} does not exist.")
-
-    monkeypatch.setattr(kiosk.store.loyalty, "redeem", redeem)
-    monkeypatch.setattr(kiosk.store.orders, "cancel", cancel)
+    monkeypatch.setattr(
+        kiosk.store.orders, "cancel", lambda order_id, *a, **k: cancelled.append(order_id)
+    )
+    before = kiosk.store.orders.count()
     kiosk.start()
     kiosk.add("Green Curry Chicken")
     kiosk.to_member()
     kiosk.find_member(SOMCHAI)
     kiosk.tap("redeem_plus")
-    with caplog.at_level(logging.WARNING, logger="kiosk.ui.flow"):
-        kiosk.tap("member_continue")
+    kiosk.store.loyalty.adjust(SOMCHAI, -120, "correction", staff="Malee")
+    kiosk.tap("member_continue")
     assert kiosk.screen() == "member"
     assert kiosk.visible("member_error")
     assert kiosk.text("member_error")
-    assert len(cancelled) == 1
-    assert any("could not cancel" in r.getMessage() for r in caplog.records)
+    assert kiosk.store.orders.count() == before
+    assert cancelled == []
+    assert kiosk.flow.order is None

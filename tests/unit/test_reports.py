@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -13,20 +12,10 @@ import pytest
 from kiosk.app import Store, open_store
 from kiosk.services.demo import seed_demo
 from kiosk.services.reports import ReportService, day_bounds, hour_starts
+from tests.helpers import FakeClock, make_store
 
 BKK = ZoneInfo("Asia/Bangkok")
 D = Decimal
-
-
-class FakeClock:
-    def __init__(self, start: datetime) -> None:
-        self.t = start
-
-    def now(self) -> datetime:
-        return self.t
-
-    def sleep(self, seconds: float) -> None:
-        self.t += timedelta(seconds=seconds)
 
 
 def local(day: int, hour: int, minute: int = 0, month: int = 5) -> datetime:
@@ -40,7 +29,7 @@ def clock() -> FakeClock:
 
 @pytest.fixture
 def store(db_url: str, clock: FakeClock) -> Iterator[Store]:
-    s = open_store(
+    s = make_store(
         db_url,
         config={
             "payments": {
@@ -49,11 +38,10 @@ def store(db_url: str, clock: FakeClock) -> Iterator[Store]:
                 "cash_acceptor": True,
             }
         },
-        migrate=True,
-        rng=random.Random(3),
+        seed=3,
         clock=clock,
+        seed_now=local(1, 8),
     )
-    seed_demo(s.db, s.settings_file, now=local(1, 8))
     yield s
     s.close()
 

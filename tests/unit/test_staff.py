@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import random
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
 import pytest
-from argon2 import PasswordHasher
 from sqlalchemy import select
 
 from kiosk.app import Store, open_store
@@ -29,23 +27,7 @@ from kiosk.services.staff import (
     can,
     lock_seconds,
 )
-
-
-class FakeClock:
-    def __init__(self, start: datetime) -> None:
-        self.t = start
-
-    def now(self) -> datetime:
-        return self.t
-
-    def sleep(self, seconds: float) -> None:
-        self.t += timedelta(seconds=seconds)
-
-    def advance(self, seconds: float) -> None:
-        self.t += timedelta(seconds=seconds)
-
-
-FAST = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+from tests.helpers import FAST_HASHER, FakeClock, make_store
 
 
 @pytest.fixture
@@ -55,14 +37,7 @@ def clock() -> FakeClock:
 
 @pytest.fixture
 def store(db_url: str, clock: FakeClock) -> Store:
-    s = open_store(
-        db_url,
-        config={"payments": {"cash_acceptor": True}},
-        migrate=True,
-        rng=random.Random(1),
-        clock=clock,
-    )
-    s.staff = StaffService(s.db, s.current_settings, s.events, clock, hasher=FAST)
+    s = make_store(db_url, demo=False, clock=clock, hasher=FAST_HASHER)
     yield s
     s.close()
 
@@ -170,7 +145,7 @@ def test_lockout_uses_the_configured_attempts_and_seconds(db_url: str, clock: Fa
         migrate=True,
         clock=clock,
     )
-    staff = StaffService(store.db, store.current_settings, store.events, clock, hasher=FAST)
+    staff = StaffService(store.db, store.current_settings, store.events, clock, hasher=FAST_HASHER)
     staff.create("Nok", "cashier", "1111")
     with pytest.raises(AuthenticationFailed, match="1 try left"):
         staff.authenticate("Nok", "0000")

@@ -34,9 +34,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import DBAPIError
 
-from kiosk.services.errors import ServiceError
+from kiosk.services.errors import DatabaseBusy, ServiceError
 from kiosk.services.export import default_filename
 from kiosk.services.listings import AuditListing, AuditRow
 from kiosk.ui.admin.context import (
@@ -108,7 +107,7 @@ class ExportJob(QRunnable):
             self.signals.failed.emit(friendly(exc))
         except OSError as exc:
             self.signals.failed.emit(str(exc))
-        except DBAPIError:
+        except DatabaseBusy:
             log.warning("database error during the %s export", kind, exc_info=True)
             self.signals.failed.emit(busy_message())
         except Exception:  # never leave the panel stuck at "Exporting…"

@@ -10,10 +10,9 @@ from datetime import date
 from typing import Any, TypeVar
 
 from PySide6.QtWidgets import QWidget
-from sqlalchemy.exc import DBAPIError
 
 from kiosk.config import Settings
-from kiosk.services.errors import ServiceError
+from kiosk.services.errors import DatabaseBusy, ServiceError
 from kiosk.services.reports import ReportService
 from kiosk.services.staff import Permission, StaffActions, StaffView
 from kiosk.ui.admin.dialogs import Dialogs
@@ -73,7 +72,7 @@ def problem(exc: Exception, what: str) -> Callable[[], str]:
     as a traceback."""
     if isinstance(exc, ServiceError):
         return lambda: friendly(exc)
-    if isinstance(exc, DBAPIError):  # OperationalError ("database is locked") is one
+    if isinstance(exc, DatabaseBusy):  # "database is locked": nothing was saved
         log.warning("database error during %r", what, exc_info=exc)
         return busy_message
     log.error("unexpected error during %r", what, exc_info=exc)

@@ -1,0 +1,76 @@
+"""The cart: its line limit, quotes the service refuses, and options sheets that wait for
+every group's minimum."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from kiosk.services.errors import InvalidOrder
+from kiosk.ui.cart import CartLine
+from tests.ui.conftest import Kiosk
+
+
+def test_a_51st_distinct_line_is_refused_calmly_and_the_cart_stays(kiosk: Kiosk) -> None:
+    kiosk.start()
+    kiosk.add("Fresh Coconut")
+    coconut = kiosk.item("Fresh Coconut")
+    # 50 lines (the service's limit); the 51st distinct one would be refused by the service
+    kiosk.flow.cart.lines = [CartLine(coconut.id) for _ in range(50)]
+    kiosk.flow._refresh_cart()
+    kiosk.add("Thai Iced Tea")
+    assert kiosk.screen() == "menu"
+    assert kiosk.visible("menu_notice")
+    assert "cannot have more" in kiosk.text("menu_notice")
+    assert len(kiosk.flow.cart.lines) == 50
+    kiosk.tap(f"menu_item_{coconut.id}")  # more of a dish already in the cart is fine
+    assert not kiosk.visible("menu_notice")
+    assert kiosk.flow.cart.count == 51
+    kiosk.window.set_language("th")
+    assert kiosk.text("menu_notice") == ""
+
+
+def test_a_refused_quote_never_reaches_the_error_screen(
+    kiosk: Kiosk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kiosk.start()
+    kiosk.add("Fresh Coconut")
+    kiosk.add("Thai Iced Tea")
+    real = kiosk.store.orders.quote
+
+    def quote(lines: list[Any], member: bool = False) -> Any:
+        if len(lines) > 1:
+            raise InvalidOrder("An order can have at most 1 lines.")
+        return real(lines, member=member)
+
+    monkeypatch.setattr(kiosk.store.orders, "quote", quote)
+    kiosk.add("Mango Sticky Rice")
+    assert kiosk.screen() == "menu"
+    assert kiosk.flow.cart.lines  # what the service still accepts is kept
+
+
+def test_add_waits_until_every_group_has_its_minimum(kiosk: Kiosk) -> None:
+    store = kiosk.store
+    curry = kiosk.item("Green Curry Chicken")
+    group = store.menu.add_option_group(curry.id, "Toppings", "ท็อปปิ้ง", 2, 3)
+    a = store.menu.add_option(group.id, "Basil", "โหระพา", is_default=True).id
+    b = store.menu.add_option(group.id, "Chilli", "พริก").id
+    store.menu.add_option(group.id, "Lime", "มะนาว")
+    kiosk.qtbot.waitUntil(
+        lambda: any(
+            len(g.options) == 3 and g.id == group.id
+            for g in kiosk.item("Green Curry Chicken").option_groups
+        )
+    )
+    kiosk.start()
+    kiosk.tap(f"category_{curry.category_id}")
+    kiosk.tap(f"menu_item_{curry.id}")
+    assert kiosk.w(f"option_{a}").isChecked()  # the default, as the server would
+    assert not kiosk.w("options_add").isEnabled()
+    assert "Choose 2" in kiosk.text(f"option_group_{group.id}_title")
+    kiosk.tap(f"option_{b}")
+    assert kiosk.w("options_add").isEnabled()
+    kiosk.tap("options_add")
+    kiosk.to_member()
+    kiosk.skip_member()

@@ -1,0 +1,142 @@
+"""Payments that go wrong half-way: reconcile, late confirmations, interrupted or refused
+refunds, cancelling unpaid counter orders, zero-total cash orders."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from kiosk.app import Store
+from kiosk.db.models import AuditLog
+from kiosk.services.errors import RefundNotAllowed
+from kiosk.services.gateway import ChargeRequest
+from tests.helpers import CARD_OK, FakeClock, make_store
+
+MEMBER = "0812345678"
+
+
+def _order(store: Store, phone: str | None = MEMBER) -> int:
+    return store.orders.create([{"item_id": 1, "quantity": 2}], customer_phone=phone).id
+
+
+def test_reconcile_leaves_other_kiosks_payments_alone(db_url: str) -> None:
+    kiosk1 = make_store(db_url, config={"store": {"kiosk_id": "kiosk-1"}})
+    clock2 = FakeClock()
+    kiosk2 = make_store(db_url, demo=False, config={"store": {"kiosk_id": "kiosk-2"}}, clock=clock2)
+    oid = _order(kiosk1)
+    seen: list[list] = []  # type: ignore[type-arg]
+    real_charge = kiosk1.gateway.charge
+
+    def charge_while_kiosk2_starts(request: ChargeRequest):  # type: ignore[no-untyped-def]
+        seen.append(kiosk2.payments.reconcile())  # kiosk-2 restarts mid-charge
+        seen.append(kiosk2.payments.reconcile(kiosk_id="*", grace_seconds=300))
+        return real_charge(request)
+
+    kiosk1.gateway.charge = charge_while_kiosk2_starts  # type: ignore[method-assign]
+    result = kiosk1.payments.process_payment(oid, "card", CARD_OK, "k")
+    assert seen == [[], []]
+    assert result.success
+    assert kiosk1.orders.get(oid).status == "preparing"
+    kiosk1.close()
+    kiosk2.close()
+
+
+def test_a_late_success_after_failure_is_refunded_and_audited(store: Store) -> None:
+    from kiosk.services.gateway import GatewayResponse
+
+    oid = _order(store)
+    pending = store.payments.begin_promptpay(oid, "k")
+    txn = pending.transaction_id  # type: ignore[union-attr]
+    payment_id = pending.payment_id  # type: ignore[union-attr]
+    # Recorded as failed (e.g. by a timeout) while the bank was still deciding...
+    store.payments._settle(
+        payment_id, GatewayResponse("failed", "timed out", txn, store.clock.now())
+    )
+    store.clock.advance(seconds=5)  # type: ignore[attr-defined]
+    # ...then the provider's answer arrives: it took the money.
+    late = store.payments._settle(payment_id, store.gateway.status(txn))
+    assert late.status == "failed"
+    assert store.gateway.status(txn).status == "refunded"
+    with store.db.read() as s:
+        actions = s.scalars(select(AuditLog.action)).all()
+    assert "payment.late_success_refunded" in actions
+    assert store.orders.get(oid).status == "pending"
+
+
+def test_cancel_after_the_bank_confirmed_reports_the_payment(db_url: str) -> None:
+    clock = FakeClock()
+    store = make_store(db_url, config={"payments": {"promptpay_failure_rate": 0}}, clock=clock)
+    oid = _order(store)
+    pending = store.payments.begin_promptpay(oid, "k")
+    clock.advance(seconds=5)  # confirmed at 3 s, nobody polled yet
+    result = store.payments.cancel_pending(pending.transaction_id, "customer left")  # type: ignore[union-attr]
+    assert result.success and result.status == "succeeded"
+    assert store.orders.get(oid).status == "preparing"
+    store.close()
+
+
+def test_refund_interrupted_after_the_provider_refunded_is_finished_by_reconcile(
+    store: Store,
+) -> None:
+    oid = _order(store)
+    paid = store.payments.process_payment(oid, "card", CARD_OK, "k")
+    txn = paid.transaction_id
+    assert txn is not None
+    real_refund = store.gateway.refund
+
+    def refund_then_crash(transaction_id, amount):  # type: ignore[no-untyped-def]
+        real_refund(transaction_id, amount)
+        raise ConnectionError("lost the answer")
+
+    store.gateway.refund = refund_then_crash  # type: ignore[method-assign]
+    with pytest.raises(ConnectionError):
+        store.payments.refund(txn, staff="Boss", reason="cold soup")
+    assert store.payments.status(txn).status == "refunding"
+    with pytest.raises(RefundNotAllowed, match="already"):
+        store.payments.refund(txn, staff="Boss", reason="again")
+    store.gateway.refund = real_refund  # type: ignore[method-assign]
+    results = store.payments.reconcile()
+    assert [r.status for r in results] == ["refunded"]
+    assert store.orders.get(oid).status == "refunded"
+    assert store.customers.find_by_phone(MEMBER).points == 120  # type: ignore[union-attr]
+    assert store.loyalty.balance_check() == []
+
+
+def test_refund_refused_by_the_provider_leaves_the_payment_paid(store: Store) -> None:
+    oid = _order(store)
+    txn = store.payments.process_payment(oid, "card", CARD_OK, "k").transaction_id
+    assert txn
+    store.gateway.refund = lambda t, a: type(  # type: ignore[method-assign]
+        "R", (), {"status": "failed", "message": "card closed"}
+    )()
+    with pytest.raises(RefundNotAllowed, match="card closed"):
+        store.payments.refund(txn, staff="Boss", reason="x")
+    assert store.payments.status(txn).status == "succeeded"
+    assert store.orders.get(oid).status == "preparing"
+
+
+def test_an_unpaid_pay_at_counter_order_can_be_cancelled(db_url: str) -> None:
+    store = make_store(db_url, config={"payments": {"pay_at_counter": True}})
+    oid = _order(store)
+    store.loyalty.redeem(oid, 100)
+    assert store.payments.process_payment(oid, "cash", {}, "k").status == "awaiting_counter"
+    assert store.customers.find_by_phone(MEMBER).points == 20  # type: ignore[union-attr]
+    store.orders.cancel(oid, staff="Nok")
+    order = store.orders.get(oid)
+    assert order.status == "cancelled"
+    assert [p.status for p in order.payments] == ["failed"]
+    assert store.customers.find_by_phone(MEMBER).points == 120  # type: ignore[union-attr]
+    replay = store.payments.process_payment(oid, "cash", {}, "k")
+    assert not replay.success and replay.status == "failed"
+    store.close()
+
+
+def test_a_zero_total_cash_order_never_waits_for_the_counter(db_url: str) -> None:
+    store = make_store(db_url, config={"payments": {"pay_at_counter": True}})
+    store.loyalty.adjust(MEMBER, 2000, "promo", staff="Boss")
+    oid = store.orders.create([{"item_id": 2}], customer_phone=MEMBER).id  # ฿80
+    store.loyalty.redeem(oid, 800)
+    result = store.payments.process_payment(oid, "cash", {}, "k")
+    assert result.success and result.amount == 0
+    assert store.orders.get(oid).status == "preparing"
+    store.close()
