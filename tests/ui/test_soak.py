@@ -33,7 +33,9 @@ def test_three_hundred_orders_through_the_screens(qapp: Any, tmp_path: Any) -> N
         # a leak of one reference per widget call is tens of thousands over this run
         assert all(d > -1000 for d in drift), f"None/True/False lost references: {drift}"
         if sys.version_info < (3, 12):  # not immortal: the counts must stay flat
-            assert all(abs(d) < 1000 for d in drift), drift
+            # the bad releases move them by hundreds per order (6.12.0: -593 for None;
+            # 6.11.3: +940); a few per order are objects the kiosk legitimately keeps
+            assert all(abs(d) < 20 * ORDERS for d in drift), drift
 
         assert stats.walked_away >= ORDERS // 12
         assert len(stats.orders) == ORDERS + 1 - stats.walked_away - stats.nothing_on_sale
