@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, DisconnectionError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.db.uow import UnitOfWork
@@ -26,6 +27,12 @@ from kiosk.db.uow import UnitOfWork
 log = logging.getLogger(__name__)
 
 READ_ONLY = "kiosk_read_only"
+SINGLE_READ = "kiosk_single_read"
+"""Execution option: the connection runs one SELECT, which SQLite already runs as its own
+read transaction, so no ``BEGIN`` / ``ROLLBACK`` round trip is added around it."""
+PG_PREPARE_THRESHOLD = 1
+"""psycopg 3 prepares a statement on the server from its first repeat; the hot paths run the
+same few statements over and over."""
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 
 
@@ -82,10 +89,42 @@ def _install_sqlite_hooks(engine: Engine, busy_timeout_ms: int) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        if conn.get_execution_options().get(READ_ONLY):
+        options = conn.get_execution_options()
+        if options.get(SINGLE_READ):
+            return
+        if options.get(READ_ONLY):
             conn.exec_driver_sql("BEGIN")
         else:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+PG_IDLE_CHECK_SECONDS = 30.0
+"""A pooled PostgreSQL connection idle longer than this is checked (one ``SELECT 1``) when
+taken from the pool; a busy kiosk's connections never are."""
+
+
+def _install_pg_hooks(engine: Engine, idle_check_seconds: float = PG_IDLE_CHECK_SECONDS) -> None:
+    """Instead of a pre-ping on every checkout: a connection that sat idle is checked once
+    and, if the server dropped it, the pool throws it away and hands out a fresh one
+    (SQLAlchemy retries a checkout that raises ``DisconnectionError``). A connection that
+    dies in use makes SQLAlchemy invalidate the whole pool, so the next try reconnects."""
+
+    @event.listens_for(engine, "checkin")
+    def _on_checkin(_dbapi_conn: Any, record: Any) -> None:
+        record.info["kiosk_idle_since"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _on_checkout(dbapi_conn: Any, record: Any, _proxy: Any) -> None:
+        since = record.info.get("kiosk_idle_since")
+        if since is None or time.monotonic() - since < idle_check_seconds:
+            return
+        try:
+            cur = dbapi_conn.cursor()
+            cur.execute("SELECT 1")
+            cur.close()
+            dbapi_conn.rollback()
+        except Exception as exc:
+            raise DisconnectionError("idle connection was closed by the server") from exc
 
 
 def make_engine(
@@ -116,15 +155,21 @@ def make_engine(
         if parsed.drivername == "postgresql":
             parsed = parsed.set(drivername="postgresql+psycopg")
         try:
-            return create_engine(
+            engine = create_engine(
                 parsed,
                 echo=echo,
                 hide_parameters=True,
-                pool_pre_ping=True,
-                connect_args={"connect_timeout": 5, "application_name": "orderup-kiosk"},
+                pool_pre_ping=False,  # a round trip per checkout; see _install_pg_hooks
+                connect_args={
+                    "connect_timeout": 5,
+                    "application_name": "orderup-kiosk",
+                    "prepare_threshold": PG_PREPARE_THRESHOLD,
+                },
             )
         except ModuleNotFoundError as exc:
             raise DatabaseError(f"The PostgreSQL driver is missing: {exc}.") from None
+        _install_pg_hooks(engine)
+        return engine
     raise DatabaseError(
         f"The database URL {parsed.render_as_string(hide_password=True)!r} uses "
         f"'{backend}', which the kiosk does not support. Use SQLite or PostgreSQL."
@@ -165,6 +210,7 @@ class Database:
         self._reader = sessionmaker(
             self.engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False
         )
+        self._single = self.engine.execution_options(**{READ_ONLY: True, SINGLE_READ: True})
 
     @property
     def is_sqlite(self) -> bool:
@@ -194,6 +240,14 @@ class Database:
         finally:
             session.rollback()
             session.close()
+
+    @contextmanager
+    def read_one(self) -> Iterator[Connection]:
+        """A connection for ONE read statement (Core): the statement is its own short read
+        transaction (no ``BEGIN`` on SQLite); whatever it began is rolled back at the end.
+        Two statements here would not see one snapshot: use :meth:`read` for that."""
+        with self._single.connect() as conn:
+            yield conn
 
     def uow(self) -> UnitOfWork:
         """A unit of work: one transaction, rolled back unless committed."""

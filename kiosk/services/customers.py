@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import bindparam, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
@@ -16,6 +16,7 @@ from kiosk.db import Database
 from kiosk.db.models import AuditLog, Customer, Membership, points_to_next, tier_for
 from kiosk.db.uow import locked
 from kiosk.services.errors import CustomerNotFound, InvalidInput, InvalidPhoneNumber, MemberExists
+from kiosk.services.money import ZERO
 from kiosk.services.phone import normalize_phone
 from kiosk.services.views import MemberView
 
@@ -55,6 +56,57 @@ def member_view(c: Customer, tiers: Mapping[str, int]) -> MemberView:
         sms_marketing=c.sms_marketing,
         email_marketing=c.email_marketing,
         created_at=c.created_at,
+    )
+
+
+_MEMBER_COLUMNS = (
+    Customer.id,
+    Customer.phone,
+    Customer.first_name,
+    Customer.last_name,
+    Customer.last_visit,
+    Customer.email,
+    Customer.sms_marketing,
+    Customer.email_marketing,
+    Customer.created_at,
+    Membership.points,
+    Membership.lifetime_points,
+    Membership.total_spent,
+    Membership.visits_count,
+)
+# Built once: one indexed probe of customers.phone joined to the membership. (Building a
+# select() costs more than running this one on SQLite.)
+_BY_PHONE = (
+    select(*_MEMBER_COLUMNS)
+    .outerjoin(Membership, Membership.customer_id == Customer.id)
+    .where(Customer.phone == bindparam("phone"))
+    .limit(1)
+)
+
+
+def member_view_from_row(r: Any, tiers: Mapping[str, int]) -> MemberView:
+    """A :class:`MemberView` from a row of :data:`_MEMBER_COLUMNS` (no ORM objects)."""
+    lifetime = r.lifetime_points or 0
+    first_name, last_name = r.first_name, r.last_name
+    return MemberView(
+        id=r.id,
+        phone=r.phone,
+        first_name=first_name,
+        last_name=last_name,
+        full_name=" ".join(p for p in (first_name, last_name) if p).strip(),
+        masked_name=masked_name(first_name, last_name),
+        points=r.points or 0,
+        lifetime_points=lifetime,
+        tier=tier_for(lifetime, tiers),
+        points_to_next_tier=points_to_next(lifetime, tiers),
+        next_tier=next_tier_name(lifetime, tiers),
+        total_spent=r.total_spent if r.total_spent is not None else ZERO,
+        visits_count=r.visits_count or 0,
+        last_visit=r.last_visit,
+        email=r.email,
+        sms_marketing=r.sms_marketing,
+        email_marketing=r.email_marketing,
+        created_at=r.created_at,
     )
 
 
@@ -118,9 +170,9 @@ class CustomerService:
         Raises :class:`InvalidPhoneNumber` when the text is not a phone number at all.
         """
         e164 = self.normalize(phone)
-        with self._db.read() as s:
-            c = get_customer_by_phone(s, e164)
-            return member_view(c, self._settings().loyalty.tiers) if c else None
+        with self._db.read_one() as conn:
+            row = conn.execute(_BY_PHONE, {"phone": e164}).first()
+        return member_view_from_row(row, self._settings().loyalty.tiers) if row else None
 
     def get(self, customer_id: int) -> MemberView:
         with self._db.read() as s:

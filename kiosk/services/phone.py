@@ -33,6 +33,12 @@ _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 # What a person may type around the digits: spaces, dashes, dots, brackets, a leading "+".
 _ALLOWED = re.compile(r"\+?[0-9\s\-.()]*")
 _EXAMPLE = "for example 081-234-5678"
+# The common Thai spellings: 0812345678, 081-234-5678, 081 234 5678, +66 81 234 5678,
+# 66812345678. Their national number is plain to read, so the kiosk skips the general
+# parser for them; the phonenumbers metadata still decides whether the number is valid.
+_SEPARATORS = str.maketrans("", "", " -.")
+_THAI_SHAPE = re.compile(r"(?:0|\+66|66(?=[689]\d{8}$))([1-9]\d{7,8})")
+_TH_CODE = 66
 
 
 def _parse(text: str, region: str) -> PhoneNumber:
@@ -70,12 +76,30 @@ def _parse(text: str, region: str) -> PhoneNumber:
     return number
 
 
+def _fast_thai(text: str) -> str | None:
+    """E.164 for a common Thai spelling that is a valid number, else ``None`` (then the
+    general parser decides, and words any error). Same answer as the parser, about ten
+    times faster (a test compares the two on generated input)."""
+    if not isinstance(text, str) or len(text) > _MAX_INPUT_LENGTH:
+        return None
+    match = _THAI_SHAPE.fullmatch(text.translate(_THAI_DIGITS).strip().translate(_SEPARATORS))
+    if match is None:
+        return None
+    national = match.group(1)
+    number = PhoneNumber(country_code=_TH_CODE, national_number=int(national))
+    return f"+66{national}" if phonenumbers.is_valid_number(number) else None
+
+
 def normalize_phone(text: str, region: str = DEFAULT_REGION) -> str:
     """Return ``text`` as E.164 (``+66812345678``), the key members are stored and found by.
 
     ``region`` is the country assumed for numbers typed without ``+`` (Thailand by default).
     Raises :class:`InvalidPhoneNumber` with a message fit to show the customer.
     """
+    if region == "TH":
+        fast = _fast_thai(text)
+        if fast is not None:
+            return fast
     number = _parse(text, region)
     return phonenumbers.format_number(number, PhoneNumberFormat.E164)
 
