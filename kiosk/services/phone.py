@@ -39,6 +39,7 @@ _EXAMPLE = "for example 081-234-5678"
 _SEPARATORS = str.maketrans("", "", " -.")
 _THAI_SHAPE = re.compile(r"(?:0|\+66|66(?=[689]\d{8}$))([1-9]\d{7,8})")
 _TH_CODE = 66
+_THAI_MOBILE_E164 = re.compile(r"\+66[689]\d{8}")
 
 
 def _parse(text: str, region: str) -> PhoneNumber:
@@ -110,6 +111,12 @@ def format_national(e164: str, region: str = DEFAULT_REGION) -> str:
     Numbers from another country keep their ``+`` country code (``+1 202-555-0123``), since
     a national form would be ambiguous. Raises :class:`InvalidPhoneNumber` if invalid.
     """
+    if region == "TH" and isinstance(e164, str) and _THAI_MOBILE_E164.fullmatch(e164):
+        national = e164[3:]
+        if phonenumbers.is_valid_number(
+            PhoneNumber(country_code=_TH_CODE, national_number=int(national))
+        ):
+            return f"0{national[:2]}-{national[2:5]}-{national[5:]}"  # as the formatter writes it
     number = _parse(e164, region)
     if number.country_code == phonenumbers.country_code_for_region(region):
         return phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL).replace(" ", "-")

@@ -95,6 +95,9 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         if max_pages:
             self.max_pages = max_pages
         self._pages: OrderedDict[int, list[R]] = OrderedDict()
+        # The cell texts of a cached page, made once per page (not per painted cell);
+        # keyed by page number and checked against the page list they were made from.
+        self._texts: dict[int, tuple[list[R], list[list[str]]]] = {}
         self.pages_fetched = 0
         self.rows_fetched = 0
         self.max_rows_in_one_fetch = 0
@@ -128,8 +131,23 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         self.max_rows_in_one_fetch = max(self.max_rows_in_one_fetch, len(page))
         self._pages[number] = page
         while len(self._pages) > self.max_pages:
-            self._pages.popitem(last=False)
+            old, _ = self._pages.popitem(last=False)
+            self._texts.pop(old, None)
         return page
+
+    def _text(self, row: int, column: int) -> str | None:
+        """The text of one cell; the first cell asked for on a page formats the page."""
+        if not 0 <= row < self._count:
+            return None
+        number, offset = divmod(row, self.page_size)
+        page = self._page(number)
+        if offset >= len(page):
+            return None
+        entry = self._texts.get(number)
+        if entry is None or entry[0] is not page:
+            entry = (page, [[c.text(item) for c in self._columns] for item in page])
+            self._texts[number] = entry
+        return entry[1][offset][column]
 
     def row(self, row: int) -> R | None:
         """The row object at ``row`` (fetching its page if needed), or None."""
@@ -156,6 +174,7 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         self.beginResetModel()
         self._listing = listing
         self._pages.clear()
+        self._texts.clear()
         self._count = listing.count()
         self.endResetModel()
 
@@ -169,6 +188,7 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         if columns is not None:
             assert len(columns) == len(self._columns), "retranslate keeps the columns"
             self._columns = list(columns)
+        self._texts.clear()
         _redraw(self)
 
     # -- Qt model API -------------------------------------------------------------------
@@ -184,12 +204,12 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         role = int(role)
         if role not in _ROLES:
             return None
+        if role in (_DISPLAY, _TOOLTIP):
+            return self._text(index.row(), index.column())
         item = self.row(index.row())
         if item is None:
             return None
         column = self._columns[index.column()]
-        if role in (_DISPLAY, _TOOLTIP):
-            return column.text(item)
         if role == _ALIGN:
             return int(column.align.value)
         if role == _FOREGROUND:
@@ -246,6 +266,7 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         self.beginResetModel()
         self._listing = self._listing.sorted_by(key, descending)
         self._pages.clear()
+        self._texts.clear()
         self.endResetModel()
 
 
