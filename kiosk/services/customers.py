@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Mapping
-from datetime import date
-from typing import Any
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any, NamedTuple
 
 from sqlalchemy import bindparam, func, or_, select
 from sqlalchemy.exc import IntegrityError
@@ -84,10 +85,34 @@ _BY_PHONE = (
 )
 
 
+class _MemberRow(NamedTuple):
+    id: int
+    phone: str
+    first_name: str
+    last_name: str
+    last_visit: datetime | None
+    email: str
+    sms_marketing: bool
+    email_marketing: bool
+    created_at: datetime
+    points: int | None
+    lifetime_points: int | None
+    total_spent: Decimal | None
+    visits_count: int | None
+
+
 def member_view_from_row(r: Any, tiers: Mapping[str, int]) -> MemberView:
     """A :class:`MemberView` from a row of :data:`_MEMBER_COLUMNS` (no ORM objects)."""
     lifetime = r.lifetime_points or 0
     first_name, last_name = r.first_name, r.last_name
+    ladder = sorted(tiers.items(), key=lambda kv: kv[1])
+    tier = ladder[0][0] if ladder else ""
+    above = None
+    for name, threshold in ladder:
+        if lifetime >= threshold:
+            tier = name
+        elif above is None:
+            above = (name, threshold)
     return MemberView(
         id=r.id,
         phone=r.phone,
@@ -97,9 +122,9 @@ def member_view_from_row(r: Any, tiers: Mapping[str, int]) -> MemberView:
         masked_name=masked_name(first_name, last_name),
         points=r.points or 0,
         lifetime_points=lifetime,
-        tier=tier_for(lifetime, tiers),
-        points_to_next_tier=points_to_next(lifetime, tiers),
-        next_tier=next_tier_name(lifetime, tiers),
+        tier=tier,
+        points_to_next_tier=above[1] - lifetime if above else None,
+        next_tier=above[0] if above else None,
         total_spent=r.total_spent if r.total_spent is not None else ZERO,
         visits_count=r.visits_count or 0,
         last_visit=r.last_visit,
@@ -121,6 +146,7 @@ class CustomerService:
     def __init__(self, db: Database, settings: Callable[[], Settings]) -> None:
         self._db = db
         self._settings = settings
+        self._by_phone = db.compiled_read(_BY_PHONE)
 
     def normalize(self, phone: str) -> str:
         return normalize_phone(phone, self._settings().store.phone_region)
@@ -170,9 +196,10 @@ class CustomerService:
         Raises :class:`InvalidPhoneNumber` when the text is not a phone number at all.
         """
         e164 = self.normalize(phone)
-        with self._db.read_one() as conn:
-            row = conn.execute(_BY_PHONE, {"phone": e164}).first()
-        return member_view_from_row(row, self._settings().loyalty.tiers) if row else None
+        row = self._by_phone.first(phone=e164)
+        if row is None:
+            return None
+        return member_view_from_row(_MemberRow(*row), self._settings().loyalty.tiers)
 
     def get(self, customer_id: int) -> MemberView:
         with self._db.read() as s:

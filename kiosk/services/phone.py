@@ -11,6 +11,7 @@ Full numbers never belong in logs: use :func:`mask_phone`.
 
 from __future__ import annotations
 
+import functools
 import re
 
 import phonenumbers
@@ -38,7 +39,6 @@ _EXAMPLE = "for example 081-234-5678"
 # parser for them; the phonenumbers metadata still decides whether the number is valid.
 _SEPARATORS = str.maketrans("", "", " -.")
 _THAI_SHAPE = re.compile(r"(?:0|\+66|66(?=[689]\d{8}$))([1-9]\d{7,8})")
-_TH_CODE = 66
 _THAI_MOBILE_E164 = re.compile(r"\+66[689]\d{8}")
 
 
@@ -87,8 +87,36 @@ def _fast_thai(text: str) -> str | None:
     if match is None:
         return None
     national = match.group(1)
-    number = PhoneNumber(country_code=_TH_CODE, national_number=int(national))
-    return f"+66{national}" if phonenumbers.is_valid_number(number) else None
+    return f"+66{national}" if _thai_valid(national) else None
+
+
+def _desc_matcher(desc: object, general: object) -> tuple[re.Pattern[str], tuple[int, ...]]:
+    pattern = getattr(desc, "national_number_pattern", None) or ""
+    lengths = tuple(getattr(desc, "possible_length", None) or ()) or tuple(
+        getattr(general, "possible_length", None) or ()
+    )
+    return re.compile(pattern or r"(?!)"), lengths
+
+
+@functools.cache
+def _thai_matchers() -> tuple[tuple[re.Pattern[str], tuple[int, ...]], ...]:
+    meta = phonenumbers.PhoneMetadata.metadata_for_region("TH")
+    assert meta is not None
+    general = meta.general_desc
+    return tuple(_desc_matcher(d, general) for d in (general, meta.mobile, meta.fixed_line))
+
+
+def _thai_valid(national: str) -> bool:
+    """What ``is_valid_number`` says for a Thai mobile or fixed-line number, read straight
+    from the same metadata (it also tries eight rarer number types first). ``False``
+    only sends the number to the general parser, which then has the last word."""
+    (general, glen), (mobile, mlen), (fixed, flen) = _thai_matchers()
+    n = len(national)
+    if n not in glen or not general.fullmatch(national):
+        return False
+    return (n in mlen and mobile.fullmatch(national) is not None) or (
+        n in flen and fixed.fullmatch(national) is not None
+    )
 
 
 def normalize_phone(text: str, region: str = DEFAULT_REGION) -> str:
@@ -113,9 +141,7 @@ def format_national(e164: str, region: str = DEFAULT_REGION) -> str:
     """
     if region == "TH" and isinstance(e164, str) and _THAI_MOBILE_E164.fullmatch(e164):
         national = e164[3:]
-        if phonenumbers.is_valid_number(
-            PhoneNumber(country_code=_TH_CODE, national_number=int(national))
-        ):
+        if _thai_valid(national):
             return f"0{national[:2]}-{national[2:5]}-{national[5:]}"  # as the formatter writes it
     number = _parse(e164, region)
     if number.country_code == phonenumbers.country_code_for_region(region):
