@@ -30,7 +30,7 @@ def run(path: str, rounds: int) -> dict[str, Any]:
     import time
 
     from PySide6.QtGui import QStandardItem, QStandardItemModel
-    from PySide6.QtWidgets import QApplication, QTableView
+    from PySide6.QtWidgets import QApplication, QHeaderView, QTableView
 
     from kiosk.app import open_store
     from kiosk.services.listings import OrderListing
@@ -43,6 +43,10 @@ def run(path: str, rounds: int) -> dict[str, Any]:
     raw = sqlite3.connect(path)
     view = QTableView()
     view.resize(1400, 900)
+    # as the panel sets its tables up (kiosk.ui.admin.orders.configure_table)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(32)
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     view.show()
     app.processEvents()
     ncols = len(order_columns(lambda: "UTC", store.reports.today))

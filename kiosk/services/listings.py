@@ -188,8 +188,14 @@ class Listing(Generic[R]):
         with self._db.read() as s:
             if not filters:
                 self.queries += 1
+                # Two scalar subqueries: SQLite answers each from one end of the primary
+                # key, where min() and max() side by side would scan the table.
+                pk = self.model.id
                 low, high = s.execute(
-                    select(func.min(self.model.id), func.max(self.model.id))
+                    select(
+                        select(func.min(pk)).scalar_subquery(),
+                        select(func.max(pk)).scalar_subquery(),
+                    )
                 ).one()
                 if low is None:
                     return 0
