@@ -103,7 +103,7 @@ PG_IDLE_CHECK_SECONDS = 30.0
 taken from the pool; a busy kiosk's connections never are."""
 
 
-def _install_pg_hooks(engine: Engine, idle_check_seconds: float = PG_IDLE_CHECK_SECONDS) -> None:
+def _install_pg_hooks(engine: Engine) -> None:
     """Instead of a pre-ping on every checkout: a connection that sat idle is checked once
     and, if the server dropped it, the pool throws it away and hands out a fresh one
     (SQLAlchemy retries a checkout that raises ``DisconnectionError``). A connection that
@@ -116,7 +116,7 @@ def _install_pg_hooks(engine: Engine, idle_check_seconds: float = PG_IDLE_CHECK_
     @event.listens_for(engine, "checkout")
     def _on_checkout(dbapi_conn: Any, record: Any, _proxy: Any) -> None:
         since = record.info.get("kiosk_idle_since")
-        if since is None or time.monotonic() - since < idle_check_seconds:
+        if since is None or time.monotonic() - since < PG_IDLE_CHECK_SECONDS:
             return
         try:
             cur = dbapi_conn.cursor()
@@ -218,10 +218,8 @@ class CompiledRead:
         self._positional = compiled.positiontup if compiled.positional else None
         self._binds = {key: proc for key, proc in (compiled._bind_processors or {}).items() if proc}
         self.names = tuple(c.key for c in stmt.selected_columns)
-        self._processors = [
-            c.type.dialect_impl(dialect).result_processor(dialect, None)
-            for c in stmt.selected_columns
-        ]
+        self._types = [c.type.dialect_impl(dialect) for c in stmt.selected_columns]
+        self._processors: list[Any] | None = None  # from the first result's column types
 
     def first(self, **params: Any) -> tuple[Any, ...] | None:
         """The first row (as a tuple in the select's column order), or ``None``.
@@ -240,6 +238,12 @@ class CompiledRead:
             try:
                 cur.execute(self.sql, args)
                 row = cur.fetchone()
+                if self._processors is None:
+                    dialect = self._engine.dialect
+                    self._processors = [
+                        t.result_processor(dialect, d[1])
+                        for t, d in zip(self._types, cur.description, strict=True)
+                    ]
             finally:
                 cur.close()
         except self._engine.dialect.loaded_dbapi.Error:
@@ -249,7 +253,8 @@ class CompiledRead:
             conn.close()
         if row is None:
             return None
-        return tuple(p(v) if p else v for p, v in zip(self._processors, row, strict=True))
+        processors = self._processors or ()
+        return tuple(p(v) if p else v for p, v in zip(processors, row, strict=True))
 
     def _retry(self, params: dict[str, Any]) -> tuple[Any, ...] | None:
         with self._engine.connect() as conn:
