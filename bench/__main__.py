@@ -349,7 +349,7 @@ def main(argv: list[str] | None = None) -> int:
             "orders": orders,
             "rounds": rounds,
             "tmp": tmp,
-            "big_db": _copy(big, tmp, "big.db"),
+            "big_db": big,  # read only: the lookup and the tables never write
             "small_db": _copy(small, tmp, "small.db"),
             "pg_url": args.pg_url,
             "demo_members": members,

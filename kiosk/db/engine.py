@@ -217,6 +217,7 @@ class CompiledRead:
         self.sql = str(compiled)
         self._positional = compiled.positiontup if compiled.positional else None
         self._binds = {key: proc for key, proc in (compiled._bind_processors or {}).items() if proc}
+        self._plain = not self._binds
         self.names = tuple(c.key for c in stmt.selected_columns)
         self._types = [c.type.dialect_impl(dialect) for c in stmt.selected_columns]
         self._processors: list[Any] | None = None  # from the first result's column types
@@ -227,11 +228,14 @@ class CompiledRead:
         If the driver fails (a connection the server dropped, a locked file), that
         connection is thrown away and the statement runs once more through
         ``Connection.execute`` on a fresh one, which raises SQLAlchemy's usual errors."""
-        values = self._compiled.construct_params(params)
-        for key, proc in self._binds.items():
-            if key in values:
-                values[key] = proc(values[key])
-        args: Any = tuple(values[k] for k in self._positional) if self._positional else values
+        if self._plain and self._positional is not None and len(params) == len(self._positional):
+            args: Any = tuple(params[k] for k in self._positional)  # the usual case: no defaults
+        else:
+            values = self._compiled.construct_params(params)
+            for key, proc in self._binds.items():
+                if key in values:
+                    values[key] = proc(values[key])
+            args = tuple(values[k] for k in self._positional) if self._positional else values
         conn = self._engine.raw_connection()
         try:
             cur = conn.cursor()

@@ -80,8 +80,7 @@ _MEMBER_COLUMNS = (
 _BY_PHONE = (
     select(*_MEMBER_COLUMNS)
     .outerjoin(Membership, Membership.customer_id == Customer.id)
-    .where(Customer.phone == bindparam("phone"))
-    .limit(1)
+    .where(Customer.phone == bindparam("phone"))  # unique: at most one row
 )
 
 
