@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Select, create_engine, event, text
+from sqlalchemy import Engine, Select, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, DisconnectionError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -313,14 +313,6 @@ class Database:
     def compiled_read(self, stmt: Select[Any]) -> CompiledRead:
         """``stmt`` compiled once for this database (see :class:`CompiledRead`)."""
         return CompiledRead(self._single, stmt)
-
-    @contextmanager
-    def read_one(self) -> Iterator[Connection]:
-        """A connection for ONE read statement (Core): the statement is its own short read
-        transaction (no ``BEGIN`` on SQLite); whatever it began is rolled back at the end.
-        Two statements here would not see one snapshot: use :meth:`read` for that."""
-        with self._single.connect() as conn:
-            yield conn
 
     def uow(self) -> UnitOfWork:
         """A unit of work: one transaction, rolled back unless committed."""

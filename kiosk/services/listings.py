@@ -184,31 +184,45 @@ class Listing(Generic[R]):
         deleted, so on SQLite the span is exact; on PostgreSQL a rolled-back insert leaves
         a gap, and the table shows it as a row read twice where the pages read from the
         two ends meet."""
-        filters = self._filters()
         with self._db.read() as s:
-            if not filters:
-                self.queries += 1
-                # Two scalar subqueries: SQLite answers each from one end of the primary
-                # key, where min() and max() side by side would scan the table.
-                pk = self.model.id
-                low, high = s.execute(
-                    select(
-                        select(func.min(pk)).scalar_subquery(),
-                        select(func.max(pk)).scalar_subquery(),
-                    )
-                ).one()
-                if low is None:
-                    return 0
-                span = int(high) - int(low) + 1
-                if span > EXACT_COUNT_BELOW:
-                    self.count_is_estimate = True
-                    return span
-            self.count_is_estimate = False
+            return self._count(s)
+
+    def opened(self, limit: int) -> tuple[int, list[R]]:
+        """The count and the first ``limit`` rows, in one read transaction (what opening
+        a table needs)."""
+        with self._db.read() as s:
+            total = self._count(s)
+            ids = self._ids(s, 0, limit, total)
+            if not ids:
+                return total, []
             self.queries += 1
-            return int(
-                s.scalar(select(func.count(self.model.id)).select_from(self.model).where(*filters))
-                or 0
-            )
+            rows = self._load(s, ids)
+        return total, [rows[i] for i in ids if i in rows]
+
+    def _count(self, s: Session) -> int:
+        filters = self._filters()
+        if not filters:
+            self.queries += 1
+            # Two scalar subqueries: SQLite answers each from one end of the primary
+            # key, where min() and max() side by side would scan the table.
+            pk = self.model.id
+            low, high = s.execute(
+                select(
+                    select(func.min(pk)).scalar_subquery(),
+                    select(func.max(pk)).scalar_subquery(),
+                )
+            ).one()
+            if low is None:
+                return 0
+            span = int(high) - int(low) + 1
+            if span > EXACT_COUNT_BELOW:
+                self.count_is_estimate = True
+                return span
+        self.count_is_estimate = False
+        self.queries += 1
+        return int(
+            s.scalar(select(func.count(self.model.id)).select_from(self.model).where(*filters)) or 0
+        )
 
     def ids(self, offset: int, limit: int, total: int | None = None) -> list[int]:
         """Row ids of one page; ``total`` (the count) lets late pages read from the end."""

@@ -102,7 +102,7 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         self.pages_fetched = 0
         self.rows_fetched = 0
         self.max_rows_in_one_fetch = 0
-        self._count = listing.count()
+        self._count = self._open(listing)
 
     # -- paging -------------------------------------------------------------------------
     @property
@@ -136,12 +136,25 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
             self._texts.pop(old, None)
         return page
 
+    def _open(self, listing: Listing[R]) -> int:
+        """Count and fetch the first page together (one read transaction)."""
+        total, first = listing.opened(self.page_size)
+        if first:
+            self._pages[0] = first
+            self.pages_fetched += 1
+            self.rows_fetched += len(first)
+            self.max_rows_in_one_fetch = max(self.max_rows_in_one_fetch, len(first))
+        return total
+
     def _cells(self, row: int) -> tuple[list[str], list[Any]] | None:
         """The texts and foreground brushes of one row. The first cell asked for on a page
         formats the whole page, once; painting then only looks them up."""
+        number, offset = divmod(row, self.page_size)
+        entry = self._texts.get(number)  # a painted page: no fetch, no LRU bookkeeping
+        if entry is not None and offset < len(entry[1]) and 0 <= row < self._count:
+            return entry[1][offset]
         if not 0 <= row < self._count:
             return None
-        number, offset = divmod(row, self.page_size)
         page = self._page(number)
         if offset >= len(page):
             return None
@@ -185,7 +198,7 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         self._listing = listing
         self._pages.clear()
         self._texts.clear()
-        self._count = listing.count()
+        self._count = self._open(listing)
         self.endResetModel()
 
     def refresh(self) -> None:
@@ -211,10 +224,10 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         kind = _ROLE_KIND.get(role)  # most roles a view asks for are none of ours
-        if kind is None or not index.isValid():
+        if kind is None:
             return None
         column = index.column()
-        if not 0 <= column < len(self._columns):
+        if not 0 <= column < len(self._align):  # an invalid index has column -1
             return None
         if kind == _K_ALIGN:
             return self._align[column]
