@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Mapping
-from datetime import date
-from typing import Any
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any, NamedTuple
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import bindparam, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
@@ -16,6 +17,7 @@ from kiosk.db import Database
 from kiosk.db.models import AuditLog, Customer, Membership, points_to_next, tier_for
 from kiosk.db.uow import locked
 from kiosk.services.errors import CustomerNotFound, InvalidInput, InvalidPhoneNumber, MemberExists
+from kiosk.services.money import ZERO
 from kiosk.services.phone import normalize_phone
 from kiosk.services.views import MemberView
 
@@ -58,6 +60,80 @@ def member_view(c: Customer, tiers: Mapping[str, int]) -> MemberView:
     )
 
 
+_MEMBER_COLUMNS = (
+    Customer.id,
+    Customer.phone,
+    Customer.first_name,
+    Customer.last_name,
+    Customer.last_visit,
+    Customer.email,
+    Customer.sms_marketing,
+    Customer.email_marketing,
+    Customer.created_at,
+    Membership.points,
+    Membership.lifetime_points,
+    Membership.total_spent,
+    Membership.visits_count,
+)
+# Built once: one indexed probe of customers.phone joined to the membership. (Building a
+# select() costs more than running this one on SQLite.)
+_BY_PHONE = (
+    select(*_MEMBER_COLUMNS)
+    .outerjoin(Membership, Membership.customer_id == Customer.id)
+    .where(Customer.phone == bindparam("phone"))  # unique: at most one row
+)
+
+
+class _MemberRow(NamedTuple):
+    id: int
+    phone: str
+    first_name: str
+    last_name: str
+    last_visit: datetime | None
+    email: str
+    sms_marketing: bool
+    email_marketing: bool
+    created_at: datetime
+    points: int | None
+    lifetime_points: int | None
+    total_spent: Decimal | None
+    visits_count: int | None
+
+
+def member_view_from_row(r: Any, tiers: Mapping[str, int]) -> MemberView:
+    """A :class:`MemberView` from a row of :data:`_MEMBER_COLUMNS` (no ORM objects)."""
+    lifetime = r.lifetime_points or 0
+    first_name, last_name = r.first_name, r.last_name
+    ladder = sorted(tiers.items(), key=lambda kv: kv[1])
+    tier = ladder[0][0] if ladder else ""
+    above = None
+    for name, threshold in ladder:
+        if lifetime >= threshold:
+            tier = name
+        elif above is None:
+            above = (name, threshold)
+    return MemberView(
+        id=r.id,
+        phone=r.phone,
+        first_name=first_name,
+        last_name=last_name,
+        full_name=" ".join(p for p in (first_name, last_name) if p).strip(),
+        masked_name=masked_name(first_name, last_name),
+        points=r.points or 0,
+        lifetime_points=lifetime,
+        tier=tier,
+        points_to_next_tier=above[1] - lifetime if above else None,
+        next_tier=above[0] if above else None,
+        total_spent=r.total_spent if r.total_spent is not None else ZERO,
+        visits_count=r.visits_count or 0,
+        last_visit=r.last_visit,
+        email=r.email,
+        sms_marketing=r.sms_marketing,
+        email_marketing=r.email_marketing,
+        created_at=r.created_at,
+    )
+
+
 def get_customer_by_phone(s: Session, e164: str, for_update: bool = False) -> Customer | None:
     q = select(Customer).options(selectinload(Customer.membership)).where(Customer.phone == e164)
     if for_update:
@@ -69,6 +145,7 @@ class CustomerService:
     def __init__(self, db: Database, settings: Callable[[], Settings]) -> None:
         self._db = db
         self._settings = settings
+        self._by_phone = db.compiled_read(_BY_PHONE)
 
     def normalize(self, phone: str) -> str:
         return normalize_phone(phone, self._settings().store.phone_region)
@@ -118,9 +195,10 @@ class CustomerService:
         Raises :class:`InvalidPhoneNumber` when the text is not a phone number at all.
         """
         e164 = self.normalize(phone)
-        with self._db.read() as s:
-            c = get_customer_by_phone(s, e164)
-            return member_view(c, self._settings().loyalty.tiers) if c else None
+        row = self._by_phone.first(phone=e164)
+        if row is None:
+            return None
+        return member_view_from_row(_MemberRow(*row), self._settings().loyalty.tiers)
 
     def get(self, customer_id: int) -> MemberView:
         with self._db.read() as s:

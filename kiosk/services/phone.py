@@ -11,6 +11,7 @@ Full numbers never belong in logs: use :func:`mask_phone`.
 
 from __future__ import annotations
 
+import functools
 import re
 
 import phonenumbers
@@ -33,6 +34,12 @@ _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 # What a person may type around the digits: spaces, dashes, dots, brackets, a leading "+".
 _ALLOWED = re.compile(r"\+?[0-9\s\-.()]*")
 _EXAMPLE = "for example 081-234-5678"
+# The common Thai spellings: 0812345678, 081-234-5678, 081 234 5678, +66 81 234 5678,
+# 66812345678. Their national number is plain to read, so the kiosk skips the general
+# parser for them; the phonenumbers metadata still decides whether the number is valid.
+_SEPARATORS = str.maketrans("", "", " -.")
+_THAI_SHAPE = re.compile(r"(?:0|\+66|66(?=[689]\d{8}$))([1-9]\d{7,8})")
+_THAI_MOBILE_E164 = re.compile(r"\+66[689]\d{8}")
 
 
 def _parse(text: str, region: str) -> PhoneNumber:
@@ -70,12 +77,58 @@ def _parse(text: str, region: str) -> PhoneNumber:
     return number
 
 
+def _fast_thai(text: str) -> str | None:
+    """E.164 for a common Thai spelling that is a valid number, else ``None`` (then the
+    general parser decides, and words any error). Same answer as the parser, about ten
+    times faster (a test compares the two on generated input)."""
+    if not isinstance(text, str) or len(text) > _MAX_INPUT_LENGTH:
+        return None
+    match = _THAI_SHAPE.fullmatch(text.translate(_THAI_DIGITS).strip().translate(_SEPARATORS))
+    if match is None:
+        return None
+    national = match.group(1)
+    return f"+66{national}" if _thai_valid(national) else None
+
+
+def _desc_matcher(desc: object, general: object) -> tuple[re.Pattern[str], tuple[int, ...]]:
+    pattern = getattr(desc, "national_number_pattern", None) or ""
+    lengths = tuple(getattr(desc, "possible_length", None) or ()) or tuple(
+        getattr(general, "possible_length", None) or ()
+    )
+    return re.compile(pattern or r"(?!)"), lengths
+
+
+@functools.cache
+def _thai_matchers() -> tuple[tuple[re.Pattern[str], tuple[int, ...]], ...]:
+    meta = phonenumbers.PhoneMetadata.metadata_for_region("TH")
+    assert meta is not None
+    general = meta.general_desc
+    return tuple(_desc_matcher(d, general) for d in (general, meta.mobile, meta.fixed_line))
+
+
+def _thai_valid(national: str) -> bool:
+    """What ``is_valid_number`` says for a Thai mobile or fixed-line number, read straight
+    from the same metadata (it also tries eight rarer number types first). ``False``
+    only sends the number to the general parser, which then has the last word."""
+    (general, glen), (mobile, mlen), (fixed, flen) = _thai_matchers()
+    n = len(national)
+    if n not in glen or not general.fullmatch(national):
+        return False
+    return (n in mlen and mobile.fullmatch(national) is not None) or (
+        n in flen and fixed.fullmatch(national) is not None
+    )
+
+
 def normalize_phone(text: str, region: str = DEFAULT_REGION) -> str:
     """Return ``text`` as E.164 (``+66812345678``), the key members are stored and found by.
 
     ``region`` is the country assumed for numbers typed without ``+`` (Thailand by default).
     Raises :class:`InvalidPhoneNumber` with a message fit to show the customer.
     """
+    if region == "TH":
+        fast = _fast_thai(text)
+        if fast is not None:
+            return fast
     number = _parse(text, region)
     return phonenumbers.format_number(number, PhoneNumberFormat.E164)
 
@@ -86,6 +139,10 @@ def format_national(e164: str, region: str = DEFAULT_REGION) -> str:
     Numbers from another country keep their ``+`` country code (``+1 202-555-0123``), since
     a national form would be ambiguous. Raises :class:`InvalidPhoneNumber` if invalid.
     """
+    if region == "TH" and isinstance(e164, str) and _THAI_MOBILE_E164.fullmatch(e164):
+        national = e164[3:]
+        if _thai_valid(national):
+            return f"0{national[:2]}-{national[2:5]}-{national[5:]}"  # as the formatter writes it
     number = _parse(e164, region)
     if number.country_code == phonenumbers.country_code_for_region(region):
         return phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL).replace(" ", "-")

@@ -15,7 +15,7 @@ from kiosk.config import ConfigError, Settings
 from kiosk.db import Database
 from kiosk.db.models import AuditLog, Setting, Tier
 from kiosk.services.errors import InvalidInput
-from kiosk.services.events import EventBus, SettingsChanged
+from kiosk.services.events import DataChanged, Event, EventBus, SettingsChanged
 from kiosk.services.promptpay import normalize_target
 
 EDITABLE: tuple[str, ...] = (
@@ -52,13 +52,46 @@ def _jsonable(value: Any) -> Any:
 
 
 class SettingsService:
+    """Holds the effective settings in memory.
+
+    They are read from the database once, then again only after something says they may
+    have changed: a :class:`SettingsChanged` event (this process's :meth:`update`, or
+    another kiosk's through the PostgreSQL relay) or a :class:`DataChanged` event (the
+    SQLite watcher saw another connection commit). So :meth:`current` costs nothing on
+    the hot paths: a lookup, a payment, a painted table row.
+    """
+
     def __init__(self, db: Database, base: Settings, bus: EventBus) -> None:
         self._db = db
         self.base = base
         self._bus = bus
+        self._cached: Settings | None = None
+        self._generation = 0
+        self.loads = 0  # database reads of the settings (tests read it)
+        bus.subscribe(self._on_changed, SettingsChanged)
+        bus.subscribe(self._on_changed, DataChanged)
+
+    def _on_changed(self, _event: Event) -> None:
+        self.invalidate()
+
+    def invalidate(self) -> None:
+        """Forget the held settings; the next :meth:`current` reads them again."""
+        self._generation += 1
+        self._cached = None
 
     def current(self) -> Settings:
-        """The file settings with the admin panel's overrides applied (one small query)."""
+        """The file settings with the admin panel's overrides applied, held in memory."""
+        cached = self._cached
+        if cached is not None:
+            return cached
+        generation = self._generation
+        value = self._load()
+        if generation == self._generation:  # not changed again while we were reading
+            self._cached = value
+        return value
+
+    def _load(self) -> Settings:
+        self.loads += 1
         with self._db.read() as s:
             rows = s.execute(select(Setting.key, Setting.value)).all()
             tiers = s.execute(select(Tier.name, Tier.min_lifetime_points)).all()
@@ -119,4 +152,5 @@ class SettingsService:
             )
             uow.after_commit(lambda: self._bus.publish(SettingsChanged(keys=tuple(changes))))
             uow.commit()
+        self.invalidate()  # even if a subscriber above failed
         return self.current()

@@ -147,4 +147,6 @@ def test_paging_never_loads_more_than_a_few_pages(many: Store, qtbot: QtBot) -> 
     members.data(members.index(members.rowCount() - 1, 0))
     members.set_listing(members.listing.searched("090-000-0042"))  # type: ignore[attr-defined]
     assert members.rowCount() == 1
-    assert members.rows_fetched <= 51
+    # opening fetches the first page with the count (one read transaction), so the
+    # unsorted first page (50 rows) is read too, before the sort, the end and the search
+    assert members.rows_fetched <= 50 + 51

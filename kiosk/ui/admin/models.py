@@ -76,8 +76,8 @@ class Column(Generic[R]):
 class PagedTableModel(QAbstractTableModel, Generic[R]):
     """A read-only table over a :class:`Listing`, fetched a page at a time."""
 
-    page_size = 100
-    max_pages = 6
+    page_size = 50  # a screenful and a half: the first paint formats no more than that
+    max_pages = 12
 
     def __init__(
         self,
@@ -90,15 +90,19 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         super().__init__(parent)
         self._listing = listing
         self._columns = list(columns)
+        self._align = [int(c.align.value) for c in self._columns]
         if page_size:
             self.page_size = page_size
         if max_pages:
             self.max_pages = max_pages
         self._pages: OrderedDict[int, list[R]] = OrderedDict()
+        # The cell texts of a cached page, made once per page (not per painted cell);
+        # keyed by page number and checked against the page list they were made from.
+        self._texts: dict[int, tuple[list[R], list[list[str]]]] = {}
         self.pages_fetched = 0
         self.rows_fetched = 0
         self.max_rows_in_one_fetch = 0
-        self._count = listing.count()
+        self._count = self._open(listing)
 
     # -- paging -------------------------------------------------------------------------
     @property
@@ -128,8 +132,45 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         self.max_rows_in_one_fetch = max(self.max_rows_in_one_fetch, len(page))
         self._pages[number] = page
         while len(self._pages) > self.max_pages:
-            self._pages.popitem(last=False)
+            old, _ = self._pages.popitem(last=False)
+            self._texts.pop(old, None)
         return page
+
+    def _open(self, listing: Listing[R]) -> int:
+        """Count and fetch the first page together (one read transaction)."""
+        total, first = listing.opened(self.page_size)
+        if first:
+            self._pages[0] = first
+            self.pages_fetched += 1
+            self.rows_fetched += len(first)
+            self.max_rows_in_one_fetch = max(self.max_rows_in_one_fetch, len(first))
+        return total
+
+    def _cells(self, row: int) -> tuple[list[str], list[Any]] | None:
+        """The texts and foreground brushes of one row. The first cell asked for on a page
+        formats the whole page, once; painting then only looks them up."""
+        number, offset = divmod(row, self.page_size)
+        entry = self._texts.get(number)  # a painted page: no fetch, no LRU bookkeeping
+        if entry is not None and offset < len(entry[1]) and 0 <= row < self._count:
+            return entry[1][offset]
+        if not 0 <= row < self._count:
+            return None
+        page = self._page(number)
+        if offset >= len(page):
+            return None
+        entry = self._texts.get(number)
+        if entry is None or entry[0] is not page:
+            entry = (page, [self._format(item) for item in page])
+            self._texts[number] = entry
+        return entry[1][offset]
+
+    def _format(self, item: R) -> tuple[list[str], list[Any]]:
+        texts = [c.text(item) for c in self._columns]
+        brushes: list[Any] = []
+        for c in self._columns:
+            value = c.foreground(item) if c.foreground is not None else None
+            brushes.append(QBrush(value) if value is not None else None)
+        return texts, brushes
 
     def row(self, row: int) -> R | None:
         """The row object at ``row`` (fetching its page if needed), or None."""
@@ -156,7 +197,8 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         self.beginResetModel()
         self._listing = listing
         self._pages.clear()
-        self._count = listing.count()
+        self._texts.clear()
+        self._count = self._open(listing)
         self.endResetModel()
 
     def refresh(self) -> None:
@@ -169,6 +211,8 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         if columns is not None:
             assert len(columns) == len(self._columns), "retranslate keeps the columns"
             self._columns = list(columns)
+            self._align = [int(c.align.value) for c in self._columns]
+        self._texts.clear()
         _redraw(self)
 
     # -- Qt model API -------------------------------------------------------------------
@@ -179,29 +223,25 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         return 0 if parent.isValid() else len(self._columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.column() < len(self._columns):
+        kind = _ROLE_KIND.get(role)  # most roles a view asks for are none of ours
+        if kind is None:
             return None
-        role = int(role)
-        if role not in _ROLES:
+        column = index.column()
+        if not 0 <= column < len(self._align):  # an invalid index has column -1
             return None
+        if kind == _K_ALIGN:
+            return self._align[column]
+        if kind <= _K_FOREGROUND:
+            cells = self._cells(index.row())
+            if cells is None:
+                return None
+            return cells[0][column] if kind == _K_TEXT else cells[1][column]
         item = self.row(index.row())
         if item is None:
             return None
-        column = self._columns[index.column()]
-        if role in (_DISPLAY, _TOOLTIP):
-            return column.text(item)
-        if role == _ALIGN:
-            return int(column.align.value)
-        if role == _FOREGROUND:
-            if column.foreground is None:
-                return None
-            value = column.foreground(item)
-            return QBrush(value) if value is not None else None
-        if role == ROW_ID_ROLE:
+        if kind == _K_ROW_ID:
             return getattr(item, "id", None)
-        if role == ROW_ROLE:
-            return item
-        return None
+        return item
 
     def headerData(
         self,
@@ -221,9 +261,7 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def sortable(self, column: int) -> bool:
         return 0 <= column < len(self._columns) and self._columns[column].sort_key is not None
@@ -246,6 +284,7 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         self.beginResetModel()
         self._listing = self._listing.sorted_by(key, descending)
         self._pages.clear()
+        self._texts.clear()
         self.endResetModel()
 
 
@@ -263,6 +302,18 @@ _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _ROLES = {_DISPLAY, _TOOLTIP, _ALIGN, _FOREGROUND, ROW_ID_ROLE, ROW_ROLE}
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_K_TEXT, _K_FOREGROUND, _K_ALIGN, _K_ROW_ID, _K_ROW = range(5)
+_ROLE_KIND: dict[Any, int] = {}
+for _role, _kind in (
+    (Qt.ItemDataRole.DisplayRole, _K_TEXT),
+    (Qt.ItemDataRole.ToolTipRole, _K_TEXT),
+    (Qt.ItemDataRole.ForegroundRole, _K_FOREGROUND),
+    (Qt.ItemDataRole.TextAlignmentRole, _K_ALIGN),
+):
+    _ROLE_KIND[_role] = _ROLE_KIND[int(_role)] = _kind
+_ROLE_KIND[ROW_ID_ROLE] = _K_ROW_ID
+_ROLE_KIND[ROW_ROLE] = _K_ROW
 
 
 # -- column sets ----------------------------------------------------------------------------

@@ -1,0 +1,105 @@
+"""Cold start: process start → the Welcome screen painted (offscreen), against a bare
+PySide6 process that shows one QLabel and paints it.
+
+Each child is a fresh ``python`` process; the parent times from just before it starts to
+its exit, and the child exits (``os._exit``) as soon as the first paint has been handled.
+The kiosk child runs ``kiosk run`` (the real CLI path: config, store, reconcile, window)
+with an event filter, installed on a QApplication made first, that waits for a paint of
+the Welcome screen.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from typing import Any
+
+from bench.common import interleaved
+
+_FILTER = r"""
+import os, sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+app = QApplication(sys.argv[:1])
+
+def _welcome(obj):
+    w = obj
+    while w is not None:
+        if type(w).__module__ == MODULE:
+            return True
+        w = w.parentWidget() if isinstance(w, QWidget) else None
+    return False
+
+class Painted(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and isinstance(obj, QWidget) and _welcome(obj):
+            QTimer.singleShot(0, lambda: os._exit(0))
+        return False
+
+_painted = Painted()
+app.installEventFilter(_painted)
+QTimer.singleShot(60_000, lambda: os._exit(3))
+"""
+
+KIOSK_CHILD = (
+    'MODULE = "kiosk.ui.screens.welcome"\n'
+    + _FILTER
+    + "from kiosk.cli import main\nmain(['run', '--size', '1080x1920'])\nos._exit(2)\n"
+)
+BARE_CHILD = (
+    'MODULE = "PySide6.QtWidgets"\n' + _FILTER + "from PySide6.QtWidgets import QLabel\n"
+    "label = QLabel('OrderUp Kiosk')\nlabel.resize(1080, 1920)\nlabel.show()\n"
+    "app.exec()\nos._exit(2)\n"
+)
+
+
+def _child(code: str, env: dict[str, str]) -> float:
+    t0 = time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
+    )
+    elapsed = time.perf_counter() - t0
+    if proc.returncode != 0:
+        raise RuntimeError(f"cold-start child exited {proc.returncode}: {proc.stderr[-2000:]}")
+    return elapsed
+
+
+def run(db_path: str, folder: str, rounds: int) -> dict[str, Any]:
+    env = dict(os.environ)
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        KIOSK_DATABASE_URL=f"sqlite:///{db_path}",
+        KIOSK_LOG_DIR=os.path.join(folder, "logs"),
+        KIOSK_DATA_DIR=os.path.join(folder, "data"),
+        KIOSK_CONFIG="",
+    )
+    s, b, sr, br = interleaved(
+        lambda: _child(KIOSK_CHILD, env), lambda: _child(BARE_CHILD, env), rounds
+    )
+    # Where the kiosk's start-up goes: the import time of its biggest modules.
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", "import kiosk.cli, kiosk.app, kiosk.ui.launch"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    imports: list[tuple[int, str]] = []
+    for line in proc.stderr.splitlines():
+        parts = line.split("|")
+        if len(parts) == 3 and parts[1].strip().isdigit():
+            name = parts[2].rstrip()
+            depth = (len(name) - len(name.lstrip())) // 2
+            if depth <= 1:
+                imports.append((int(parts[1]), name.strip()))
+    imports.sort(reverse=True)
+    return {
+        "subject": s,
+        "baseline": b,
+        "subject_rounds": sr,
+        "baseline_rounds": br,
+        "imports_ms": [(n, us / 1000) for us, n in imports[:8]],
+    }

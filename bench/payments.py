@@ -1,0 +1,391 @@
+"""``process_payment`` (card, member with points) against raw DB-API code doing the same
+writes with the same three commits: SQLite in one process, PostgreSQL in four.
+
+The raw baseline is what the crash-safe design needs at the least:
+
+1. ``BEGIN IMMEDIATE``; read the order; insert the payment as *pending*; commit.
+2. (the gateway is called) record its transaction id; commit.
+3. settle: the order to *preparing* with its points, the payment to *succeeded* with its
+   stored result, the membership's balance by an atomic ``UPDATE ... RETURNING``, one
+   loyalty transaction, the customer's last visit; commit.
+
+Orders are created before the clock starts (not timed); each worker pays for its own
+member, as each kiosk serves its own customer.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing as mp
+import os
+import random
+import time
+import uuid
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from bench.common import log
+
+CARD = {"card_number": "4242 4242 4242 4242", "expiry": "12/35", "cvv": "123"}
+LINES = [{"item_id": 1, "quantity": 2}]
+
+
+def _store(url: str, migrate: bool = False) -> Any:
+    from kiosk.app import open_store
+
+    return open_store(url, migrate=migrate, rng=random.Random(1))
+
+
+def member_phone(worker: int) -> str:
+    return f"089-555-{1000 + worker:04d}"
+
+
+def prepare(url: str, workers: int) -> None:
+    """Schema, demo menu and one member with points per worker."""
+    from kiosk.services.demo import seed_demo
+
+    store = _store(url, migrate=True)
+    seed_demo(store.db, store.settings_file)
+    for w in range(workers):
+        if store.customers.find_by_phone(member_phone(w)) is None:
+            store.customers.register(member_phone(w), f"Bench{w}", "Worker")
+            store.loyalty.adjust(member_phone(w), 500, "bench: a member with points", "bench")
+    store.close()
+
+
+def make_orders(store: Any, phone: str, n: int) -> list[int]:
+    return [store.orders.create(LINES, customer_phone=phone).id for _ in range(n)]
+
+
+# -- the raw baselines ----------------------------------------------------------------------
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+class RawSqlite:
+    def __init__(self, path: str) -> None:
+        import sqlite3
+
+        self.conn = sqlite3.connect(path, isolation_level=None, timeout=10)
+        for pragma in (
+            "PRAGMA busy_timeout = 10000",
+            "PRAGMA foreign_keys = ON",
+            "PRAGMA journal_mode = WAL",
+            "PRAGMA synchronous = FULL",
+        ):
+            self.conn.execute(pragma)
+
+    def pay(self, order_id: int) -> None:
+        c = self.conn
+        now = _now()
+        c.execute("BEGIN IMMEDIATE")
+        total, customer_id, number = c.execute(
+            "SELECT total, customer_id, number FROM orders WHERE id = ? AND status = 'pending'",
+            (order_id,),
+        ).fetchone()
+        cur = c.execute(
+            "INSERT INTO payments (order_id, method, amount, status, message, card_brand, "
+            "card_last4, promptpay_id, idempotency_key, kiosk_id, at_counter, staff, "
+            "created_at, updated_at) VALUES (?, 'card', ?, 'pending', '', 'Visa', '4242', "
+            "'', ?, 'kiosk-1', 0, '', ?, ?)",
+            (order_id, total, uuid.uuid4().hex, now, now),
+        )
+        payment_id = cur.lastrowid
+        c.execute("COMMIT")
+        txn = f"RAW_{payment_id:012d}"
+        c.execute("BEGIN IMMEDIATE")
+        c.execute(
+            "UPDATE payments SET transaction_id = ?, updated_at = ? WHERE id = ?",
+            (txn, _now(), payment_id),
+        )
+        c.execute("COMMIT")
+        now = _now()
+        points = total // 100 // 10
+        result = json.dumps({"success": True, "transaction_id": txn, "amount": str(total)})
+        c.execute("BEGIN IMMEDIATE")
+        c.execute(
+            "UPDATE orders SET status = 'preparing', paid_at = ?, points_earned = ?, "
+            "updated_at = ? WHERE id = ?",
+            (now, points, now, order_id),
+        )
+        c.execute(
+            "UPDATE payments SET status = 'succeeded', message = 'Payment processed "
+            "successfully', settled_at = ?, result = ?, updated_at = ? WHERE id = ?",
+            (now, result, now, payment_id),
+        )
+        (balance,) = c.execute(
+            "UPDATE memberships SET points = points + ?, lifetime_points = lifetime_points + ?, "
+            "total_spent = total_spent + ?, visits_count = visits_count + 1, updated_at = ? "
+            "WHERE customer_id = ? RETURNING points",
+            (points, points, total, now, customer_id),
+        ).fetchone()
+        c.execute(
+            "INSERT INTO loyalty_transactions (customer_id, order_id, type, points, "
+            "balance_after, reason, staff, created_at) VALUES (?, ?, 'earned', ?, ?, ?, '', ?)",
+            (customer_id, order_id, points, balance, f"Order {number}", now),
+        )
+        c.execute(
+            "UPDATE customers SET last_visit = ?, updated_at = ? WHERE id = ?",
+            (now, now, customer_id),
+        )
+        c.execute("COMMIT")
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+class RawPg:
+    def __init__(self, conninfo: str) -> None:
+        import psycopg
+
+        self.conn = psycopg.connect(conninfo, prepare_threshold=1)
+
+    def pay(self, order_id: int) -> None:
+        c = self.conn
+        now = datetime.now(UTC)
+        with c.transaction():
+            total, customer_id, number = c.execute(
+                "SELECT total, customer_id, number FROM orders WHERE id = %s "
+                "AND status = 'pending' FOR UPDATE",
+                (order_id,),
+            ).fetchone()
+            (payment_id,) = c.execute(
+                "INSERT INTO payments (order_id, method, amount, status, message, card_brand, "
+                "card_last4, promptpay_id, idempotency_key, kiosk_id, at_counter, staff, "
+                "created_at, updated_at) VALUES (%s, 'card', %s, 'pending', '', 'Visa', "
+                "'4242', '', %s, 'kiosk-1', false, '', %s, %s) RETURNING id",
+                (order_id, total, uuid.uuid4().hex, now, now),
+            ).fetchone()
+        txn = f"RAW_{payment_id:012d}"
+        with c.transaction():
+            c.execute(
+                "UPDATE payments SET transaction_id = %s, updated_at = %s WHERE id = %s",
+                (txn, datetime.now(UTC), payment_id),
+            )
+        now = datetime.now(UTC)
+        points = total // 100 // 10
+        result = json.dumps({"success": True, "transaction_id": txn, "amount": str(total)})
+        with c.transaction():
+            c.execute(
+                "UPDATE orders SET status = 'preparing', paid_at = %s, points_earned = %s, "
+                "updated_at = %s WHERE id = %s",
+                (now, points, now, order_id),
+            )
+            c.execute(
+                "UPDATE payments SET status = 'succeeded', message = 'Payment processed "
+                "successfully', settled_at = %s, result = %s, updated_at = %s WHERE id = %s",
+                (now, result, now, payment_id),
+            )
+            (balance,) = c.execute(
+                "UPDATE memberships SET points = points + %s, lifetime_points = "
+                "lifetime_points + %s, total_spent = total_spent + %s, visits_count = "
+                "visits_count + 1, updated_at = %s WHERE customer_id = %s RETURNING points",
+                (points, points, total, now, customer_id),
+            ).fetchone()
+            c.execute(
+                "INSERT INTO loyalty_transactions (customer_id, order_id, type, points, "
+                "balance_after, reason, staff, created_at) VALUES (%s, %s, 'earned', %s, %s, "
+                "%s, '', %s)",
+                (customer_id, order_id, points, balance, f"Order {number}", now),
+            )
+            c.execute(
+                "UPDATE customers SET last_visit = %s, updated_at = %s WHERE id = %s",
+                (now, now, customer_id),
+            )
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+# -- SQLite, one process --------------------------------------------------------------------
+
+
+def sqlite_one_process(folder: str, per_round: int, rounds: int) -> dict[str, Any]:
+    from bench.common import interleaved
+
+    path = os.path.join(folder, "payments.db")
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(path + suffix):
+            os.remove(path + suffix)
+    url = f"sqlite:///{path}"
+    prepare(url, 1)
+    store = _store(url)
+    need = per_round * (rounds + 1)
+    log(f"  creating {2 * need} orders (not timed)")
+    mine = make_orders(store, member_phone(0), need)
+    raws = make_orders(store, member_phone(0), need)
+    raw = RawSqlite(path)
+
+    def subject() -> float:
+        batch = [mine.pop() for _ in range(per_round)]
+        t0 = time.perf_counter()
+        for oid in batch:
+            r = store.payments.process_payment(oid, "card", CARD)
+            assert r.success, r.message
+        return per_round / (time.perf_counter() - t0)
+
+    def baseline() -> float:
+        batch = [raws.pop() for _ in range(per_round)]
+        t0 = time.perf_counter()
+        for oid in batch:
+            raw.pay(oid)
+        return per_round / (time.perf_counter() - t0)
+
+    s, b, sr, br = interleaved(subject, baseline, rounds)
+    profile = profile_payment(store, make_orders(store, member_phone(0), 30))
+    raw.close()
+    store.close()
+    return {"subject": s, "baseline": b, "subject_rounds": sr, "baseline_rounds": br, **profile}
+
+
+def profile_payment(store: Any, orders: list[int]) -> dict[str, Any]:
+    """Where one payment's time goes: statements, sessions (BEGINs), the top functions."""
+    import cProfile
+    import io
+    import pstats
+
+    from sqlalchemy import event
+
+    statements: list[str] = []
+
+    def count(_c: Any, _cur: Any, stmt: str, *_a: Any) -> None:
+        statements.append(stmt.split(None, 1)[0].upper())
+
+    event.listen(store.db.engine, "before_cursor_execute", count)
+    store.payments.process_payment(orders.pop(), "card", CARD)
+    event.remove(store.db.engine, "before_cursor_execute", count)
+    prof = cProfile.Profile()
+    prof.enable()
+    for oid in orders:
+        store.payments.process_payment(oid, "card", CARD)
+    prof.disable()
+    out = io.StringIO()
+    stats = pstats.Stats(prof, stream=out)
+    stats.sort_stats("cumulative")
+    total = sum(v[3] for v in stats.stats.values() if v[2] == v[3]) or 1e-9  # type: ignore[attr-defined]
+    rows = []
+    for (fname, line, func), (_cc, _nc, _tt, ct, _callers) in stats.stats.items():  # type: ignore[attr-defined]
+        if "kiosk/services" in fname or "kiosk/db" in fname:
+            rows.append((ct, f"{os.path.basename(fname)}:{line} {func}"))
+    rows.sort(reverse=True)
+    n = len(orders)
+    return {
+        "statements": len(statements),
+        "begins": sum(1 for s in statements if s == "BEGIN"),
+        "statement_kinds": {k: statements.count(k) for k in sorted(set(statements))},
+        "profile_top": [f"{name}: {ct / n * 1000:.2f} ms" for ct, name in rows[:12]],
+        "profile_total_ms": total / n * 1000,
+    }
+
+
+# -- PostgreSQL, four processes ----------------------------------------------------------------
+
+
+def _pg_worker(
+    url: str, conninfo: str, worker: int, per_round: int, phases: int, inbox: Any, outbox: Any
+) -> None:
+    try:
+        store = _store(url)
+        mine = make_orders(store, member_phone(worker), per_round * phases)
+        raws = make_orders(store, member_phone(worker), per_round * phases)
+        raw = RawPg(conninfo)
+        outbox.put(("ready", worker, 0.0, 0.0))
+        while True:
+            kind, barrier_at = inbox.get()
+            if kind == "stop":
+                break
+            pay: Callable[[int], Any]
+            if kind == "subject":
+                batch = [mine.pop() for _ in range(per_round)]
+
+                def pay(oid: int) -> Any:
+                    return store.payments.process_payment(oid, "card", CARD)
+            else:
+                batch = [raws.pop() for _ in range(per_round)]
+                pay = raw.pay
+            while time.time() < barrier_at:  # start together
+                time.sleep(0.001)
+            t0 = time.perf_counter()
+            for oid in batch:
+                pay(oid)
+            outbox.put((kind, worker, t0, time.perf_counter()))
+        raw.close()
+        store.close()
+    except Exception as exc:  # reported to the parent, which fails the figure
+        outbox.put(("error", worker, repr(exc), 0.0))
+
+
+def pg_processes(admin_url: str, processes: int, per_round: int, rounds: int) -> dict[str, Any]:
+    """Aggregate payments per second of ``processes`` workers on one PostgreSQL database."""
+    import statistics
+
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    name = f"kiosk_speed_bench_{os.getpid()}"
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = make_url(admin_url).set(database=name)
+    url_s = url.render_as_string(hide_password=False)
+    conninfo = url.set(drivername="postgresql").render_as_string(hide_password=False)
+    try:
+        prepare(url_s, processes)
+        ctx = mp.get_context("spawn")
+        phases = rounds + 1
+        inboxes = [ctx.Queue() for _ in range(processes)]
+        outbox = ctx.Queue()
+        procs = [
+            ctx.Process(
+                target=_pg_worker,
+                args=(url_s, conninfo, w, per_round, phases, inboxes[w], outbox),
+                daemon=True,
+            )
+            for w in range(processes)
+        ]
+        for p in procs:
+            p.start()
+        log(f"  {processes} workers creating {2 * per_round * phases} orders each (not timed)")
+        for _ in procs:
+            msg = outbox.get(timeout=600)
+            if msg[0] == "error":
+                raise RuntimeError(f"worker {msg[1]} failed: {msg[2]}")
+
+        def phase(kind: str) -> float:
+            at = time.time() + 0.3
+            for q in inboxes:
+                q.put((kind, at))
+            starts, ends = [], []
+            for _ in procs:
+                msg = outbox.get(timeout=600)
+                if msg[0] == "error":
+                    raise RuntimeError(f"worker {msg[1]} failed: {msg[2]}")
+                starts.append(msg[2])
+                ends.append(msg[3])
+            return processes * per_round / (max(ends) - min(starts))
+
+        subj, base = [], []
+        phase("baseline")  # warm-up
+        phase("subject")
+        for i in range(rounds - 1):
+            order = ("subject", "baseline") if i % 2 else ("baseline", "subject")
+            for kind in order:
+                (subj if kind == "subject" else base).append(phase(kind))
+        for q in inboxes:
+            q.put(("stop", 0.0))
+        for p in procs:
+            p.join(30)
+        return {
+            "subject": statistics.median(subj),
+            "baseline": statistics.median(base),
+            "subject_rounds": subj,
+            "baseline_rounds": base,
+        }
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()

@@ -1,0 +1,171 @@
+"""How many statements the hot paths run (issue #13). Counts, never timings: a change that
+adds a statement to a phone lookup, a payment or a table's first page fails here, where a
+benchmark would only drift.
+
+SQLAlchemy's ``before_cursor_execute`` counts what goes through ``Connection.execute``;
+the phone lookup runs below it (on the pool's DB-API connection), so it is counted with
+SQLite's own trace, which sees every statement SQLite runs, ``BEGIN`` included.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import pytest
+from sqlalchemy import event
+
+from kiosk.app import Store
+from kiosk.services import listings
+from kiosk.services.listings import OrderListing
+from tests.helpers import CARD_OK, make_store
+
+MEMBER = "081-234-5678"  # a demo member with points
+
+# What the code does after issue #13. Lower is fine (then lower these); higher fails.
+LOOKUP_STATEMENTS = 1
+PAYMENT_STATEMENTS = 26  # after the crash-safe rewrite (pending row, provider, settle); 31 before
+PAYMENT_TRANSACTIONS = 4
+ORDERS_FIRST_PAGE_STATEMENTS = 5  # BEGIN, ids, orders, payments, line counts
+ORDERS_OPEN_STATEMENTS = 6  # + the id span, in the same read transaction
+
+
+@contextmanager
+def sqlalchemy_statements(store: Store) -> Iterator[list[str]]:
+    seen: list[str] = []
+
+    def count(_c: Any, _cur: Any, statement: str, *_a: Any) -> None:
+        seen.append(statement)
+
+    event.listen(store.db.engine, "before_cursor_execute", count)
+    try:
+        yield seen
+    finally:
+        event.remove(store.db.engine, "before_cursor_execute", count)
+
+
+@contextmanager
+def sqlite_statements(store: Store) -> Iterator[list[str]]:
+    """Every statement SQLite runs on this store's connections (new ones: the pool is
+    emptied first so each connection gets the trace)."""
+    seen: list[str] = []
+
+    def trace(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        dbapi_conn.set_trace_callback(seen.append)
+
+    store.db.engine.dispose()
+    event.listen(store.db.engine, "connect", trace)
+    try:
+        yield seen
+    finally:
+        event.remove(store.db.engine, "connect", trace)
+        store.db.engine.dispose()
+
+
+def _settings_reads(statements: list[str]) -> list[str]:
+    return [s for s in statements if "FROM settings" in s or "FROM tiers" in s]
+
+
+def test_phone_lookup_is_one_select_and_reads_no_settings(store: Store) -> None:
+    store.customers.find_by_phone(MEMBER)  # settings loaded once, before counting
+    with sqlite_statements(store) as seen:
+        for typed in (MEMBER, "0812345678", "+66 81 234 5678", "๐๘๑๒๓๔๕๖๗๘", "0899999999"):
+            store.customers.find_by_phone(typed)
+    lookups = [s for s in seen if not s.startswith("PRAGMA")]  # the new connection's set-up
+    assert len(lookups) == 5 * LOOKUP_STATEMENTS, lookups
+    assert all(s.lstrip().upper().startswith("SELECT") for s in lookups), lookups
+    assert _settings_reads(lookups) == []
+
+
+def test_phone_lookup_finds_the_same_member_as_before(store: Store) -> None:
+    view = store.customers.find_by_phone("+66 81 234 5678")
+    assert view is not None
+    assert view == store.customers.get(view.id)
+    assert store.customers.find_by_phone("0899999999") is None
+
+
+def test_lookup_falls_back_to_sqlalchemy_when_the_driver_fails(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = store.customers.find_by_phone(MEMBER)
+    monkeypatch.setattr(store.customers._by_phone, "sql", "SELECT nonsense FROM nowhere")
+    assert store.customers.find_by_phone(MEMBER) == expected
+
+
+def test_card_payment_statement_count(store: Store) -> None:
+    oid = store.orders.create([{"item_id": 1, "quantity": 2}], customer_phone=MEMBER).id
+    with sqlalchemy_statements(store) as seen:
+        r = store.payments.process_payment(oid, "card", CARD_OK, "count-1")
+    assert r.success
+    assert _settings_reads(seen) == []
+    assert len(seen) <= PAYMENT_STATEMENTS, "\n".join(s.split("\n")[0] for s in seen)
+    begins = [s for s in seen if s.startswith("BEGIN")]
+    assert len(begins) <= PAYMENT_TRANSACTIONS
+
+
+def test_settings_are_read_once_and_refreshed_by_the_change_event(store: Store) -> None:
+    store.settings.invalidate()
+    loads = store.settings.loads
+    for _ in range(20):
+        store.current_settings()
+    assert store.settings.loads == loads + 1
+    store.settings.update({"loyalty.baht_per_point": 20}, "owner")
+    assert store.current_settings().loyalty.baht_per_point == 20
+    reads = store.settings.loads
+    store.current_settings()
+    assert store.settings.loads == reads
+
+
+def test_another_process_changing_settings_is_seen_through_the_watcher(db_url: str) -> None:
+    """Two stores on one SQLite file stand for the kiosk and a staff panel process."""
+    kiosk = make_store(db_url)
+    panel = make_store(db_url, demo=False)
+    try:
+        kiosk.start_event_relay()
+        assert kiosk.current_settings().loyalty.baht_per_point != 25
+        panel.settings.update({"loyalty.baht_per_point": 25}, "owner")
+        deadline = time.monotonic() + 10
+        while kiosk.current_settings().loyalty.baht_per_point != 25:
+            assert time.monotonic() < deadline, "the kiosk never saw the new setting"
+            time.sleep(0.05)
+    finally:
+        kiosk.close()
+        panel.close()
+
+
+@pytest.fixture
+def orders_store(store: Store) -> Store:
+    for _ in range(3):
+        oid = store.orders.create([{"item_id": 1, "quantity": 1}], customer_phone=MEMBER).id
+        store.payments.process_payment(oid, "cash", {})
+    return store
+
+
+def test_large_unfiltered_table_opens_without_count(
+    orders_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(listings, "EXACT_COUNT_BELOW", 0)  # as if it held a million orders
+    listing = OrderListing(orders_store.db, orders_store.current_settings)
+    with sqlalchemy_statements(orders_store) as seen:
+        total, rows = listing.opened(50)
+    assert total == 3 and len(rows) == 3
+    assert listing.count_is_estimate
+    assert not any("count(" in s.lower() for s in seen), seen
+    assert len(seen) <= ORDERS_OPEN_STATEMENTS
+    assert len([s for s in seen if not s.startswith("BEGIN")]) <= ORDERS_FIRST_PAGE_STATEMENTS
+
+
+def test_filtered_table_is_counted_exactly(
+    orders_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(listings, "EXACT_COUNT_BELOW", 0)
+    listing = OrderListing(orders_store.db, orders_store.current_settings).with_filters(
+        statuses=["preparing"]
+    )
+    with sqlalchemy_statements(orders_store) as seen:
+        assert listing.count() == 3
+    assert not listing.count_is_estimate
+    assert any("count(" in s.lower() for s in seen)
