@@ -105,7 +105,7 @@ def run_kiosk(
     kiosk_mode = settings.kiosk.kiosk_mode if kiosk_mode is None else kiosk_mode
     window = MainWindow(store, kiosk_mode=kiosk_mode, language=language)
     connect_staff_access(window, store)
-    uninstall = install_exception_hook(window.flow.show_error_screen, window)
+    uninstall = install_exception_hook(window.flow.show_error_screen, window, pass_exception=True)
     store.start_event_relay()
     sweeper = start_payment_sweeper(store, window)
     if kiosk_mode:
