@@ -180,10 +180,11 @@ def cmd_staff(args: argparse.Namespace) -> int:
                 if pin != again:
                     raise CliError("The two PINs differ; nothing was saved.")
         user = staff.create(args.name, args.role, pin, by="cli")
-        print(f"Added {user.name} ({user.role}).")
+        print(f"Added {user.name} ({user.role}), staff number {user.id} for the kiosk's pad.")
     elif args.staff_command == "list":
         for user in staff.list():
-            print(f"{user.name:20} {user.role:8} {'active' if user.active else 'disabled'}")
+            state = "active" if user.active else "disabled"
+            print(f"{user.id:>5}  {user.name:20} {user.role:8} {state}")
     store.close()
     return 0
 
