@@ -1,6 +1,6 @@
 """The real way in: five taps in the kiosk's corner, the staff pad over the kiosk (staff
-number + PIN, no names), the panel full screen on top, "Lock" back to the customers. No fake admin module:
-the kiosk window is wired the way ``kiosk.ui.launch.run_kiosk`` wires it."""
+number + PIN, no names), the panel full screen on top, "Lock" back to the customers. No
+fake admin module: the kiosk window is wired the way ``kiosk.ui.launch.run_kiosk`` wires it."""
 
 from __future__ import annotations
 
