@@ -85,6 +85,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Back to my order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Back to start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -137,6 +141,34 @@
     </message>
     <message>
         <source>The kiosk is busy for a moment. Please try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For staff: the kiosk&apos;s disk is full, so the order could not be saved. Nothing saved before is lost. Free some space, then tap the button below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For staff: the kiosk&apos;s database is read-only, so the order could not be saved. Make the database file and its folder writable, then tap the button below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For staff: the kiosk&apos;s database file is damaged or was replaced, so the kiosk stopped saving. Put the right file back (from a backup), then tap the button below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For staff: the kiosk&apos;s disk could not be written (full, removed or failing). Check the disk, then tap the button below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For staff: the kiosk cannot open its database file. Check the file and its folder, then tap the button below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For staff: the kiosk cannot reach the database server. Check the server and the network, then tap the button below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For staff: another program is holding the kiosk&apos;s database. Close it, then tap the button below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -701,6 +733,52 @@
     </message>
     <message>
         <source>Join and continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StaffPad</name>
+    <message>
+        <source>Locked: %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your staff number and PIN. Your manager can tell you your number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StaffSignIn</name>
+    <message>
+        <source>Too many wrong attempts. The staff pad is locked for %1 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong staff number or PIN. 1 try left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong staff number or PIN. %1 tries left.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
