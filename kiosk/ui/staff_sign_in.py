@@ -60,6 +60,9 @@ class StaffSignIn(QObject):
         return cls(StaffPadService.from_store(store), kiosk_id, window)
 
     def open(self) -> None:
+        root = self.overlay.parentWidget()
+        if root is not None:
+            self.pad.set_landscape(root.width() > root.height())
         self.pad.reset()
         try:
             seconds = self.pads.state(self.kiosk_id).locked_seconds

@@ -7,7 +7,7 @@ A view: it emits ``submitted(number, pin)`` and ``cancelled``; the controller
 from __future__ import annotations
 
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
-from PySide6.QtWidgets import QButtonGroup, QFrame, QPushButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QFrame, QGridLayout, QPushButton, QWidget
 
 from kiosk.ui.messages import Text, render
 from kiosk.ui.widgets.common import button, hbox, label, vbox
@@ -34,8 +34,12 @@ class StaffPad(QFrame):
         self._lock_tick.setInterval(250)
         self._lock_tick.timeout.connect(self._on_lock_tick_timeout)
 
-        lay = vbox(self, spacing=18)
-        lay.setContentsMargins(48, 40, 48, 36)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(48, 40, 48, 36)
+        self.grid.setHorizontalSpacing(40)
+        self.grid.setVerticalSpacing(18)
+        self.form = QWidget()
+        lay = vbox(self.form, spacing=18)
         self.title = label("staff_pad_title", "title", align=Qt.AlignmentFlag.AlignCenter)
         self.hint = label("staff_pad_hint", "muted", True, Qt.AlignmentFlag.AlignCenter)
         lay.addWidget(self.title)
@@ -61,22 +65,45 @@ class StaffPad(QFrame):
         self.message = label("staff_pad_message", "error", True, Qt.AlignmentFlag.AlignCenter)
         self.message.hide()
         lay.addWidget(self.message)
+        lay.addStretch(1)
         self.keypad = NumericKeypad("staff_pad_keypad")
         self.keypad.setMinimumHeight(380)
         self.keypad.digit_pressed.connect(self._on_keypad_digit_pressed)
         self.keypad.backspace_pressed.connect(self._on_keypad_backspace_pressed)
         self.keypad.clear_pressed.connect(self._on_keypad_clear_pressed)
-        lay.addWidget(self.keypad, 1)
+        self.actions = QWidget()
+        act = vbox(self.actions, spacing=12)
         self.sign_in = button("staff_pad_sign_in", "primary")
         self.sign_in.setProperty("size", "lg")
         self.sign_in.clicked.connect(self._on_sign_in_clicked)
-        lay.addWidget(self.sign_in)
+        act.addWidget(self.sign_in)
         self.cancel = button("staff_pad_cancel", "ghost")
         self.cancel.clicked.connect(self.cancelled)
-        lay.addWidget(self.cancel)
+        act.addWidget(self.cancel)
+        self.landscape: bool | None = None
+        self.set_landscape(False)
         self.reset()
 
     # -- view API -------------------------------------------------------------------------
+    def set_landscape(self, landscape: bool) -> None:
+        """Portrait: everything in one column. Landscape: the keypad beside the fields,
+        so the pad fits 1080 px of height."""
+        if landscape == self.landscape:
+            return
+        self.landscape = landscape
+        for w in (self.form, self.keypad, self.actions):
+            self.grid.removeWidget(w)
+        if landscape:
+            self.grid.addWidget(self.form, 0, 0)
+            self.grid.addWidget(self.actions, 1, 0)
+            self.grid.addWidget(self.keypad, 0, 1, 2, 1)
+            self.setMinimumWidth(1100)
+        else:
+            self.grid.addWidget(self.form, 0, 0)
+            self.grid.addWidget(self.keypad, 1, 0)
+            self.grid.addWidget(self.actions, 2, 0)
+            self.setMinimumWidth(640)
+
     def reset(self) -> None:
         self.values = {"number": "", "pin": ""}
         self._message = None
