@@ -1636,15 +1636,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Marketing consent: {channels}.</source>
+        <source>Marketing consent: {channels}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Marketing consent: none.</source>
+        <source>Marketing consent: none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Decided {when} under privacy policy {version}.</source>
+        <source>decided {when} under privacy policy {version}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1636,15 +1636,15 @@
         <translation>อีเมล</translation>
     </message>
     <message>
-        <source>Marketing consent: {channels}.</source>
+        <source>Marketing consent: {channels}</source>
         <translation>ความยินยอมรับข่าวสารการตลาด: {channels}</translation>
     </message>
     <message>
-        <source>Marketing consent: none.</source>
+        <source>Marketing consent: none</source>
         <translation>ความยินยอมรับข่าวสารการตลาด: ไม่มี</translation>
     </message>
     <message>
-        <source>Decided {when} under privacy policy {version}.</source>
+        <source>decided {when} under privacy policy {version}</source>
         <translation>ตัดสินใจเมื่อ {when} ตามนโยบายความเป็นส่วนตัวฉบับ {version}</translation>
     </message>
     <message>

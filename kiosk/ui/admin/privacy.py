@@ -82,11 +82,11 @@ class PrivacyPanel(QWidget):
         ]
         when = local_dt(m.marketing_consent_at, self.ctx.tz) if m.marketing_consent_at else ""
         if channels:
-            text = tr("Marketing consent: {channels}.").format(channels=", ".join(channels))
+            text = tr("Marketing consent: {channels}").format(channels=", ".join(channels))
         else:
-            text = tr("Marketing consent: none.")
+            text = tr("Marketing consent: none")
         if when:
-            text += " " + tr("Decided {when} under privacy policy {version}.").format(
+            text += " · " + tr("decided {when} under privacy policy {version}").format(
                 when=when, version=m.marketing_policy_version or "—"
             )
         return text
