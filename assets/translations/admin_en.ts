@@ -1600,6 +1600,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The disk holding the database is full; nothing was saved. Free some space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is read-only; nothing was saved. Make it writable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database file is damaged or was replaced; nothing was saved. Put the right file back from a backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database server cannot be reached; nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database&apos;s disk cannot be used; nothing was saved. Check the disk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The database is busy; nothing was saved. Try again.</source>
         <translation type="unfinished"></translation>
     </message>

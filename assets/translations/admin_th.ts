@@ -1600,6 +1600,26 @@
         <translation>ระบบจัดการ OrderUp</translation>
     </message>
     <message>
+        <source>The disk holding the database is full; nothing was saved. Free some space.</source>
+        <translation>ดิสก์ที่เก็บฐานข้อมูลเต็ม ยังไม่ได้บันทึกอะไร โปรดเพิ่มพื้นที่ว่าง</translation>
+    </message>
+    <message>
+        <source>The database is read-only; nothing was saved. Make it writable.</source>
+        <translation>ฐานข้อมูลเป็นแบบอ่านอย่างเดียว ยังไม่ได้บันทึกอะไร โปรดตั้งให้เขียนได้</translation>
+    </message>
+    <message>
+        <source>The database file is damaged or was replaced; nothing was saved. Put the right file back from a backup.</source>
+        <translation>ไฟล์ฐานข้อมูลเสียหายหรือถูกแทนที่ ยังไม่ได้บันทึกอะไร โปรดนำไฟล์ที่ถูกต้องกลับมาจากไฟล์สำรอง</translation>
+    </message>
+    <message>
+        <source>The database server cannot be reached; nothing was saved.</source>
+        <translation>ติดต่อเซิร์ฟเวอร์ฐานข้อมูลไม่ได้ ยังไม่ได้บันทึกอะไร</translation>
+    </message>
+    <message>
+        <source>The database&apos;s disk cannot be used; nothing was saved. Check the disk.</source>
+        <translation>ใช้งานดิสก์ของฐานข้อมูลไม่ได้ ยังไม่ได้บันทึกอะไร โปรดตรวจสอบดิสก์</translation>
+    </message>
+    <message>
         <source>The database is busy; nothing was saved. Try again.</source>
         <translation>ฐานข้อมูลไม่ว่าง ยังไม่ได้บันทึกอะไร ลองอีกครั้ง</translation>
     </message>
