@@ -148,9 +148,10 @@ class StaffPadService:
                 ok = self._staff._verify(user.pin_hash, pin_text)
             else:
                 self._staff._verify(self._staff._dummy(), "00000000")  # same time either way
-            account_locked = (
-                ok and user is not None and user.locked_until is not None
-            ) and user.locked_until > now
+            # an account locked from the stand-alone panel stays locked here too
+            account_locked = bool(
+                ok and user is not None and user.locked_until and user.locked_until > now
+            )
             if ok and user is not None and not account_locked:
                 if self._staff._hasher.check_needs_rehash(user.pin_hash):
                     user.pin_hash = self._staff._hasher.hash(pin_text)

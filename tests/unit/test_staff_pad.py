@@ -159,3 +159,17 @@ def test_disabled_and_locked_accounts_and_hostile_input(
         assert not isinstance(info.value, PadLocked) or info.value.just_locked
     clock.advance(2 * 86_400)
     assert pad.sign_in(K1, str(owner.id), "1357").name == "Ploy"
+
+
+def test_an_account_locked_elsewhere_stays_locked_on_the_pad(
+    store: Store,
+    pad: StaffPadService,
+) -> None:
+    nok = store.staff.create("Nok", "cashier", "2580")
+    for _ in range(5):  # the stand-alone panel locks the account
+        with pytest.raises(AuthenticationFailed):
+            store.staff.authenticate("Nok", "0000")
+    with pytest.raises(AuthenticationFailed) as info:
+        pad.sign_in(K1, str(nok.id), "2580")
+    assert not isinstance(info.value, PadLocked) and info.value.tries_left == 4
+    assert pad_audit(store)[-1][3]["why"] == "locked account"
