@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow, QWidget
 from sqlalchemy.exc import DBAPIError
 
@@ -21,6 +21,9 @@ from kiosk.ui.widgets.staff_pad import StaffPad
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
+
+#: the pad closes itself after this long without a tap
+IDLE_MS = 60_000
 
 
 def locked_text(seconds: int) -> str:
@@ -43,7 +46,9 @@ class StaffSignIn(QObject):
     signed_in = Signal(object)
     cancelled = Signal()
 
-    def __init__(self, pads: StaffPadService, kiosk_id: str, window: QWidget) -> None:
+    def __init__(
+        self, pads: StaffPadService, kiosk_id: str, window: QWidget, idle_ms: int = IDLE_MS
+    ) -> None:
         super().__init__(window)
         self.pads = pads
         self.kiosk_id = kiosk_id
@@ -53,6 +58,12 @@ class StaffSignIn(QObject):
         self.pad = StaffPad(self.overlay)
         self.pad.submitted.connect(self._on_pad_submitted)
         self.pad.cancelled.connect(self._on_pad_cancelled)
+        self.pad.touched.connect(self._on_pad_touched)
+        # a pad left open closes by itself: the customer screens are under it
+        self.idle = QTimer(self)
+        self.idle.setSingleShot(True)
+        self.idle.setInterval(idle_ms)
+        self.idle.timeout.connect(self._on_idle_timeout)
 
     @classmethod
     def for_store(cls, store: Any, window: QWidget) -> StaffSignIn:
@@ -73,12 +84,29 @@ class StaffSignIn(QObject):
             self.pad.lock_for(seconds)
             self.pad.show_message(lambda s=seconds: locked_text(s))
         self.overlay.open(self.pad)
+        self.idle.start()
 
     def close(self) -> None:
+        self.idle.stop()
         self.pad.reset()
         self.overlay.close_overlay()
 
+    def dispose(self) -> None:
+        """Remove the overlay from the kiosk window (each gesture builds a fresh pad)."""
+        self.idle.stop()
+        self.overlay.hide()
+        self.overlay.deleteLater()
+        self.deleteLater()
+
+    def _on_pad_touched(self) -> None:
+        self.idle.start()
+
+    def _on_idle_timeout(self) -> None:
+        log.info("staff pad closed: nobody used it")
+        self._on_pad_cancelled()
+
     def _on_pad_submitted(self, number: str, pin: str) -> None:
+        self.idle.start()
         try:
             user = self.pads.sign_in(self.kiosk_id, number, pin)
         except PadLocked as exc:

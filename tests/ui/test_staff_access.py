@@ -228,3 +228,18 @@ def test_wrong_pins_lock_the_pad_not_the_accounts(kiosk_with_staff: Kiosk) -> No
     assert window is not None and window.ctx.staff.name == "Malee"
     with qtbot.waitSignal(sessions()[-1].finished, timeout=3000):
         window.lock.click()
+
+
+def test_a_pad_left_open_closes_by_itself(kiosk_with_staff: Kiosk) -> None:
+    kiosk = kiosk_with_staff
+    tap_corner(kiosk)
+    pad = staff_pad(kiosk)
+    signin = sessions()[-1].pad
+    signin.idle.setInterval(300)
+    click(kiosk, pad, "staff_pad_keypad_key_1")  # a tap restarts the wait
+    assert signin.idle.isActive()
+    with kiosk.qtbot.waitSignal(sessions()[-1].finished, timeout=3000):
+        pass
+    assert sessions() == []
+    assert kiosk.screen() == "welcome"
+    kiosk.qtbot.waitUntil(lambda: kiosk.window.findChild(QWidget, "staff_pad_overlay") is None)

@@ -107,13 +107,13 @@ class AdminSession(QObject):
     def _on_pad_signed_in(self, user: StaffView) -> None:
         pad, self.pad = self.pad, None
         if pad is not None:
-            pad.deleteLater()
+            pad.dispose()
         self.open_window(user)
 
     def _on_pad_cancelled(self) -> None:
         pad, self.pad = self.pad, None
         if pad is not None:
-            pad.deleteLater()
+            pad.dispose()
         self._finish()
 
     def _on_login_authenticated(self, user: StaffView) -> None:

@@ -19,6 +19,7 @@ LIMITS = {"number": 6, "pin": 8}
 class StaffPad(QFrame):
     submitted = Signal(str, str)  # staff number, PIN
     cancelled = Signal()
+    touched = Signal()  # any key: staff are still here
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -146,6 +147,7 @@ class StaffPad(QFrame):
 
     # -- slots ----------------------------------------------------------------------------
     def _on_keypad_digit_pressed(self, digit: str) -> None:
+        self.touched.emit()
         if self.locked:
             return
         value = self.values[self.field]
@@ -154,10 +156,12 @@ class StaffPad(QFrame):
         self._refresh()
 
     def _on_keypad_backspace_pressed(self) -> None:
+        self.touched.emit()
         self.values[self.field] = self.values[self.field][:-1]
         self._refresh()
 
     def _on_keypad_clear_pressed(self) -> None:
+        self.touched.emit()
         self.values[self.field] = ""
         self._refresh()
 
