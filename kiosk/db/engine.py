@@ -120,7 +120,13 @@ def _install_sqlite_hooks(engine: Engine, busy_timeout_ms: int, path: Path | Non
         if exc is None or not isinstance(exc, sqlite3.Error):
             return
         kind = classify(exc, str(engine.url))
-        if kind in (FaultKind.DAMAGED, FaultKind.DISK_ERROR, FaultKind.CANNOT_OPEN):
+        # a connection opened while the disk was read-only stays read-only: reopen them all
+        if kind in (
+            FaultKind.DAMAGED,
+            FaultKind.READ_ONLY,
+            FaultKind.DISK_ERROR,
+            FaultKind.CANNOT_OPEN,
+        ):
             context.is_disconnect = True  # drop every pooled connection to this file
 
     @event.listens_for(engine, "do_connect")

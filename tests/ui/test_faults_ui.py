@@ -129,9 +129,10 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
 @pytest.fixture
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """The disk-full test keeps its database on a small tmpfs."""
-    if "small_disk" in request.fixturenames:
-        disk = request.getfixturevalue("small_disk")
-        return f"sqlite:///{disk / 'kiosk.db'}"
+    for name in ("small_disk", "read_only_mount"):
+        if name in request.fixturenames:
+            disk = request.getfixturevalue(name)
+            return f"sqlite:///{disk / 'kiosk.db'}"
     return f"sqlite:///{tmp_path / 'kiosk.db'}"
 
 
@@ -198,3 +199,42 @@ def test_locked_database_keeps_cart_and_screen(hooked: Kiosk) -> None:
     kiosk.skip_member()  # the lock is gone: the same tap works
     kiosk.tap("pay_cash")
     kiosk.wait_result()
+
+
+@pytest.fixture
+def read_only_mount(tmp_path: Path) -> Iterator[Path]:
+    """A seeded database in a folder bind-mounted read-only onto itself (needs root); the
+    test mounts it read-write again, as a fixed disk would come back."""
+    folder = tmp_path / "sd"
+    folder.mkdir()
+    if os.geteuid() != 0:
+        pytest.skip("a read-only bind mount needs root (tests/unit/test_faults.py uses modes)")
+    seeded = open_store(f"sqlite:///{folder / 'kiosk.db'}", migrate=True)
+    seed_demo(seeded.db, seeded.settings_file)
+    seeded.close()
+    ok = subprocess.run(["mount", "--bind", str(folder), str(folder)], capture_output=True)
+    if ok.returncode != 0:
+        pytest.skip(f"cannot bind-mount here: {ok.stderr.decode().strip()}")
+    subprocess.run(["mount", "-o", "remount,bind,ro", str(folder)], check=True)
+    yield folder
+    subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+def test_read_only_disk_then_writable_again(read_only_mount: Path, hooked: Kiosk) -> None:
+    """A kiosk on a read-only disk still shows the menu; the order cannot be saved, the
+    cart waits, and once the disk is writable again the same kiosk takes the order."""
+    kiosk = hooked
+    path = db_file(kiosk)
+    assert path.parent == read_only_mount
+    before = counts(path)
+    kiosk.start()
+    kiosk.add("Green Curry Chicken")
+    kiosk.to_member()
+    kiosk.tap("member_skip")
+    kiosk.wait_screen("error")
+    assert "read-only" in kiosk.text("error_detail")
+    assert kiosk.flow.cart.count == 1 and kiosk.flow.order is None
+    subprocess.run(["mount", "-o", "remount,bind,rw", str(read_only_mount)], check=True)
+    assert counts(path) == before
+    pay_cash_after_back(kiosk)
+    assert counts(path)["orders"] == before["orders"] + 1
