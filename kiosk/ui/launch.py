@@ -49,9 +49,9 @@ def _message_box(window: MainWindow, text: str) -> None:
 
 
 class StaffAccess(QObject):
-    """Five taps in the top-left corner open the admin panel's PIN login (if installed).
-
-    The PIN check is the admin panel's; without it, staff get a short note (``notify``)."""
+    """Five taps in the top-left corner open the staff pad (staff number + PIN, no names)
+    and then the admin panel over the kiosk (if installed); without the panel, staff get a
+    short note (``notify``)."""
 
     def __init__(
         self,
