@@ -7,8 +7,10 @@ bad input) ends with one paragraph on stderr and exit code 2, never a traceback.
 from __future__ import annotations
 
 import argparse
+import errno
 import getpass
 import logging
+import sqlite3
 import sys
 import time
 from collections.abc import Sequence
@@ -195,10 +197,11 @@ def cmd_staff(args: argparse.Namespace) -> int:
                 if pin != again:
                     raise CliError("The two PINs differ; nothing was saved.")
         user = staff.create(args.name, args.role, pin, by="cli")
-        print(f"Added {user.name} ({user.role}).")
+        print(f"Added {user.name} ({user.role}), staff number {user.id} for the kiosk's pad.")
     elif args.staff_command == "list":
         for user in staff.list():
-            print(f"{user.name:20} {user.role:8} {'active' if user.active else 'disabled'}")
+            state = "active" if user.active else "disabled"
+            print(f"{user.id:>5}  {user.name:20} {user.role:8} {state}")
     store.close()
     return 0
 
@@ -409,7 +412,13 @@ def _settings_url(args: argparse.Namespace) -> str:
         return "sqlite://"
 
 
+_FS_FAULTS = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    # a log file on a full or read-only disk must not print "--- Logging error ---" and a
+    # traceback on every line: the command's own message says what is wrong
+    logging.raiseExceptions = False
     parser = build_parser()
     args = parser.parse_args(argv)
     func = getattr(args, "func", cmd_run)
@@ -423,11 +432,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ServiceError as exc:
         print(f"kiosk: {exc.message}", file=sys.stderr)
         return EXIT_USER_ERROR
-    except DBAPIError as exc:  # locked, damaged or vanished database mid-command
+    except (DBAPIError, sqlite3.Error) as exc:  # full, read-only, damaged or locked mid-command
         from kiosk.db.engine import describe_db_error
 
+        log.info("database fault: %s", exc)
         url = getattr(exc, "url", None) or _settings_url(args)
         print(f"kiosk: {describe_db_error(exc, url)}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except OSError as exc:
+        if exc.errno not in _FS_FAULTS:
+            raise
+        from kiosk.db.engine import describe_db_error
+
+        print(f"kiosk: {describe_db_error(exc, _settings_url(args))}", file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         return 130

@@ -45,6 +45,8 @@ class StoreSettings(_Section):
     vat_rate: Decimal = Field(default=Decimal("7"), ge=0, le=100)
     phone_region: str = "TH"
     timezone: str = "Asia/Bangkok"
+    #: the privacy policy a member agrees to when they opt in to marketing (stored with it)
+    privacy_policy_version: str = Field(default="2026-01", min_length=1, max_length=32)
 
     @field_validator("phone_region")
     @classmethod

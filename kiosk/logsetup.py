@@ -25,6 +25,24 @@ def redact(text: str) -> str:
     return _PHONE.sub(lambda m: "[phone ***" + re.sub(r"\D", "", m.group())[-4:] + "]", text)
 
 
+class _BriefFormatter(logging.Formatter):
+    """For stderr: the message only. Tracebacks go to the log file, never to a person."""
+
+    def formatException(self, ei: object) -> str:
+        return ""
+
+    def formatStack(self, stack_info: str) -> str:
+        return ""
+
+    def format(self, record: logging.LogRecord) -> str:
+        saved = record.exc_text
+        record.exc_text = None
+        try:
+            return redact(super().format(record)).rstrip()
+        finally:
+            record.exc_text = saved
+
+
 class RedactingFormatter(logging.Formatter):
     """Redacts the whole formatted record, tracebacks included (a database error quotes
     the values it was given)."""
@@ -55,7 +73,7 @@ def setup_logging(level: str, log_dir: Path, to_stderr: bool = True) -> Path | N
     if to_stderr:
         err = logging.StreamHandler(sys.stderr)
         err.setLevel(logging.WARNING)
-        err.setFormatter(RedactingFormatter("%(levelname)s: %(message)s"))
+        err.setFormatter(_BriefFormatter("%(levelname)s: %(message)s"))
         err._kiosk = True  # type: ignore[attr-defined]
         root.addHandler(err)
     return path

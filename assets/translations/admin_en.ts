@@ -424,6 +424,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Privacy (PDPA)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Agrees to SMS marketing</source>
         <translation type="unfinished"></translation>
     </message>
@@ -493,6 +497,10 @@
     </message>
     <message>
         <source>top tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>phone erased</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -836,6 +844,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Only a manager or the owner can export a member&apos;s data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a manager or the owner can erase a member.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a reason for erasing the member, e.g. &apos;asked by e-mail&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This member&apos;s personal data was already erased.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This member&apos;s personal data was erased; it cannot be edited.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>You are not allowed to do that.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1137,6 +1165,10 @@
     </message>
     <message>
         <source>Last sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff no. (kiosk pad)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1572,11 +1604,99 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The disk holding the database is full; nothing was saved. Free some space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is read-only; nothing was saved. Make it writable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database file is damaged or was replaced; nothing was saved. Put the right file back from a backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database server cannot be reached; nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database&apos;s disk cannot be used; nothing was saved. Check the disk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The database is busy; nothing was saved. Try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Something went wrong; nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A member may ask for a copy of their data or to be forgotten (PDPA). Erasing empties their name, phone, e-mail and other personal details for good; their orders and points stay for the accounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export member data (JSON)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase member…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a manager or the owner can export or erase a member.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This member&apos;s personal data was erased.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marketing consent: {channels}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marketing consent: none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decided {when} under privacy policy {version}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export member data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved {name}. It holds personal data: hand it only to the member.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why? (e.g. &apos;asked in person&apos;; do not write the member&apos;s name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A reason is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase this member&apos;s personal data for good? Their orders and points stay for the accounts. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The member&apos;s personal data was erased.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -424,6 +424,10 @@
         <translation>ปรับแต้ม</translation>
     </message>
     <message>
+        <source>Privacy (PDPA)</source>
+        <translation>ความเป็นส่วนตัว (PDPA)</translation>
+    </message>
+    <message>
         <source>Agrees to SMS marketing</source>
         <translation>ยินยอมรับข่าวสารทาง SMS</translation>
     </message>
@@ -494,6 +498,10 @@
     <message>
         <source>top tier</source>
         <translation>ระดับสูงสุดแล้ว</translation>
+    </message>
+    <message>
+        <source>phone erased</source>
+        <translation>ลบเบอร์โทรแล้ว</translation>
     </message>
     <message>
         <source>joined {date}</source>
@@ -836,6 +844,26 @@
         <translation>เฉพาะผู้จัดการหรือเจ้าของร้านเท่านั้นที่ออกจากโหมดคีออสก์ได้</translation>
     </message>
     <message>
+        <source>Only a manager or the owner can export a member&apos;s data.</source>
+        <translation>เฉพาะผู้จัดการหรือเจ้าของร้านเท่านั้นที่ส่งออกข้อมูลสมาชิกได้</translation>
+    </message>
+    <message>
+        <source>Only a manager or the owner can erase a member.</source>
+        <translation>เฉพาะผู้จัดการหรือเจ้าของร้านเท่านั้นที่ลบข้อมูลสมาชิกได้</translation>
+    </message>
+    <message>
+        <source>Give a reason for erasing the member, e.g. &apos;asked by e-mail&apos;.</source>
+        <translation>โปรดระบุเหตุผลในการลบข้อมูลสมาชิก เช่น &apos;ขอทางอีเมล&apos;</translation>
+    </message>
+    <message>
+        <source>This member&apos;s personal data was already erased.</source>
+        <translation>ข้อมูลส่วนบุคคลของสมาชิกนี้ถูกลบไปแล้ว</translation>
+    </message>
+    <message>
+        <source>This member&apos;s personal data was erased; it cannot be edited.</source>
+        <translation>ข้อมูลส่วนบุคคลของสมาชิกนี้ถูกลบแล้ว แก้ไขไม่ได้</translation>
+    </message>
+    <message>
         <source>You are not allowed to do that.</source>
         <translation>คุณไม่มีสิทธิ์ทำรายการนี้</translation>
     </message>
@@ -1138,6 +1166,10 @@
     <message>
         <source>Last sign-in</source>
         <translation>เข้าสู่ระบบล่าสุด</translation>
+    </message>
+    <message>
+        <source>Staff no. (kiosk pad)</source>
+        <translation>รหัสพนักงาน (แป้นคีออสก์)</translation>
     </message>
     <message>
         <source>Disabled</source>
@@ -1572,12 +1604,100 @@
         <translation>ระบบจัดการ OrderUp</translation>
     </message>
     <message>
+        <source>The disk holding the database is full; nothing was saved. Free some space.</source>
+        <translation>ดิสก์ที่เก็บฐานข้อมูลเต็ม ยังไม่ได้บันทึกอะไร โปรดเพิ่มพื้นที่ว่าง</translation>
+    </message>
+    <message>
+        <source>The database is read-only; nothing was saved. Make it writable.</source>
+        <translation>ฐานข้อมูลเป็นแบบอ่านอย่างเดียว ยังไม่ได้บันทึกอะไร โปรดตั้งให้เขียนได้</translation>
+    </message>
+    <message>
+        <source>The database file is damaged or was replaced; nothing was saved. Put the right file back from a backup.</source>
+        <translation>ไฟล์ฐานข้อมูลเสียหายหรือถูกแทนที่ ยังไม่ได้บันทึกอะไร โปรดนำไฟล์ที่ถูกต้องกลับมาจากไฟล์สำรอง</translation>
+    </message>
+    <message>
+        <source>The database server cannot be reached; nothing was saved.</source>
+        <translation>ติดต่อเซิร์ฟเวอร์ฐานข้อมูลไม่ได้ ยังไม่ได้บันทึกอะไร</translation>
+    </message>
+    <message>
+        <source>The database&apos;s disk cannot be used; nothing was saved. Check the disk.</source>
+        <translation>ใช้งานดิสก์ของฐานข้อมูลไม่ได้ ยังไม่ได้บันทึกอะไร โปรดตรวจสอบดิสก์</translation>
+    </message>
+    <message>
         <source>The database is busy; nothing was saved. Try again.</source>
         <translation>ฐานข้อมูลไม่ว่าง ยังไม่ได้บันทึกอะไร ลองอีกครั้ง</translation>
     </message>
     <message>
         <source>Something went wrong; nothing was saved.</source>
         <translation>เกิดข้อผิดพลาด ยังไม่ได้บันทึกอะไร</translation>
+    </message>
+    <message>
+        <source>A member may ask for a copy of their data or to be forgotten (PDPA). Erasing empties their name, phone, e-mail and other personal details for good; their orders and points stay for the accounts.</source>
+        <translation>สมาชิกขอสำเนาข้อมูลของตนหรือขอให้ลบข้อมูลได้ (PDPA) การลบจะล้างชื่อ เบอร์โทร อีเมล และข้อมูลส่วนบุคคลอื่นอย่างถาวร ส่วนคำสั่งซื้อและแต้มยังเก็บไว้เพื่อการบัญชี</translation>
+    </message>
+    <message>
+        <source>Export member data (JSON)…</source>
+        <translation>ส่งออกข้อมูลสมาชิก (JSON)…</translation>
+    </message>
+    <message>
+        <source>Erase member…</source>
+        <translation>ลบข้อมูลสมาชิก…</translation>
+    </message>
+    <message>
+        <source>Only a manager or the owner can export or erase a member.</source>
+        <translation>เฉพาะผู้จัดการหรือเจ้าของร้านเท่านั้นที่ส่งออกหรือลบข้อมูลสมาชิกได้</translation>
+    </message>
+    <message>
+        <source>This member&apos;s personal data was erased.</source>
+        <translation>ข้อมูลส่วนบุคคลของสมาชิกนี้ถูกลบแล้ว</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>อีเมล</translation>
+    </message>
+    <message>
+        <source>Marketing consent: {channels}</source>
+        <translation>ความยินยอมรับข่าวสารการตลาด: {channels}</translation>
+    </message>
+    <message>
+        <source>Marketing consent: none</source>
+        <translation>ความยินยอมรับข่าวสารการตลาด: ไม่มี</translation>
+    </message>
+    <message>
+        <source>decided {when} under privacy policy {version}</source>
+        <translation>ตัดสินใจเมื่อ {when} ตามนโยบายความเป็นส่วนตัวฉบับ {version}</translation>
+    </message>
+    <message>
+        <source>Export member data</source>
+        <translation>ส่งออกข้อมูลสมาชิก</translation>
+    </message>
+    <message>
+        <source>Saved {name}. It holds personal data: hand it only to the member.</source>
+        <translation>บันทึก {name} แล้ว ไฟล์นี้มีข้อมูลส่วนบุคคล ส่งให้เฉพาะสมาชิกเจ้าของข้อมูลเท่านั้น</translation>
+    </message>
+    <message>
+        <source>Erase member</source>
+        <translation>ลบข้อมูลสมาชิก</translation>
+    </message>
+    <message>
+        <source>Why? (e.g. &apos;asked in person&apos;; do not write the member&apos;s name)</source>
+        <translation>เหตุผล (เช่น &apos;ขอด้วยตนเอง&apos; ห้ามเขียนชื่อสมาชิก)</translation>
+    </message>
+    <message>
+        <source>A reason is required.</source>
+        <translation>ต้องระบุเหตุผล</translation>
+    </message>
+    <message>
+        <source>Erase this member&apos;s personal data for good? Their orders and points stay for the accounts. This cannot be undone.</source>
+        <translation>ลบข้อมูลส่วนบุคคลของสมาชิกนี้อย่างถาวรใช่ไหม? คำสั่งซื้อและแต้มยังเก็บไว้เพื่อการบัญชี ย้อนกลับไม่ได้</translation>
+    </message>
+    <message>
+        <source>The member&apos;s personal data was erased.</source>
+        <translation>ลบข้อมูลส่วนบุคคลของสมาชิกแล้ว</translation>
     </message>
 </context>
 </TS>

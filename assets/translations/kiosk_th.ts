@@ -16,6 +16,7 @@
     <name>CardScreen</name>
     <message>
         <source>MM/YY</source>
+        <extracomment>the header&apos;s step for this screen (None hides the header) whether the idle timer runs while this screen shows</extracomment>
         <translation>ดด/ปป</translation>
     </message>
     <message>
@@ -85,6 +86,10 @@
         <translation>กรุณาติดต่อพนักงานเพื่อขอความช่วยเหลือ</translation>
     </message>
     <message>
+        <source>Back to my order</source>
+        <translation>กลับไปที่รายการของฉัน</translation>
+    </message>
+    <message>
         <source>Back to start</source>
         <translation>กลับไปหน้าแรก</translation>
     </message>
@@ -93,6 +98,7 @@
     <name>Errors</name>
     <message>
         <source>That is not a phone number. Please check it, e.g. 081-234-5678.</source>
+        <extracomment>a message shown on a screen: plain text, or a function that renders it in the current language (called again when the customer switches language)</extracomment>
         <translation>หมายเลขโทรศัพท์ไม่ถูกต้อง กรุณาตรวจสอบอีกครั้ง เช่น 081-234-5678</translation>
     </message>
     <message>
@@ -138,6 +144,34 @@
     <message>
         <source>The kiosk is busy for a moment. Please try again.</source>
         <translation>ระบบไม่ว่างสักครู่ กรุณาลองอีกครั้ง</translation>
+    </message>
+    <message>
+        <source>For staff: the kiosk&apos;s disk is full, so the order could not be saved. Nothing saved before is lost. Free some space, then tap the button below.</source>
+        <translation>สำหรับพนักงาน: ดิสก์ของคีออสก์เต็ม จึงบันทึกคำสั่งซื้อไม่ได้ ข้อมูลที่บันทึกไว้ก่อนหน้านี้ไม่สูญหาย โปรดเพิ่มพื้นที่ว่าง แล้วแตะปุ่มด้านล่าง</translation>
+    </message>
+    <message>
+        <source>For staff: the kiosk&apos;s database is read-only, so the order could not be saved. Make the database file and its folder writable, then tap the button below.</source>
+        <translation>สำหรับพนักงาน: ฐานข้อมูลของคีออสก์เป็นแบบอ่านอย่างเดียว จึงบันทึกคำสั่งซื้อไม่ได้ โปรดตั้งให้ไฟล์ฐานข้อมูลและโฟลเดอร์เขียนได้ แล้วแตะปุ่มด้านล่าง</translation>
+    </message>
+    <message>
+        <source>For staff: the kiosk&apos;s database file is damaged or was replaced, so the kiosk stopped saving. Put the right file back (from a backup), then tap the button below.</source>
+        <translation>สำหรับพนักงาน: ไฟล์ฐานข้อมูลของคีออสก์เสียหายหรือถูกแทนที่ คีออสก์จึงหยุดบันทึก โปรดนำไฟล์ที่ถูกต้องกลับมา (จากไฟล์สำรอง) แล้วแตะปุ่มด้านล่าง</translation>
+    </message>
+    <message>
+        <source>For staff: the kiosk&apos;s disk could not be written (full, removed or failing). Check the disk, then tap the button below.</source>
+        <translation>สำหรับพนักงาน: เขียนข้อมูลลงดิสก์ของคีออสก์ไม่ได้ (เต็ม ถูกถอดออก หรือเสีย) โปรดตรวจสอบดิสก์ แล้วแตะปุ่มด้านล่าง</translation>
+    </message>
+    <message>
+        <source>For staff: the kiosk cannot open its database file. Check the file and its folder, then tap the button below.</source>
+        <translation>สำหรับพนักงาน: คีออสก์เปิดไฟล์ฐานข้อมูลไม่ได้ โปรดตรวจสอบไฟล์และโฟลเดอร์ แล้วแตะปุ่มด้านล่าง</translation>
+    </message>
+    <message>
+        <source>For staff: the kiosk cannot reach the database server. Check the server and the network, then tap the button below.</source>
+        <translation>สำหรับพนักงาน: คีออสก์ติดต่อเซิร์ฟเวอร์ฐานข้อมูลไม่ได้ โปรดตรวจสอบเซิร์ฟเวอร์และเครือข่าย แล้วแตะปุ่มด้านล่าง</translation>
+    </message>
+    <message>
+        <source>For staff: another program is holding the kiosk&apos;s database. Close it, then tap the button below.</source>
+        <translation>สำหรับพนักงาน: มีโปรแกรมอื่นใช้ฐานข้อมูลของคีออสก์อยู่ โปรดปิดโปรแกรมนั้น แล้วแตะปุ่มด้านล่าง</translation>
     </message>
     <message>
         <source>Your order cannot have more different dishes. Change a quantity or finish this order first.</source>
@@ -192,6 +226,7 @@
     <name>Header</name>
     <message>
         <source>1  Menu</source>
+        <extracomment>space kept between the confetti and the words</extracomment>
         <translation>1  เมนู</translation>
     </message>
     <message>
@@ -245,7 +280,7 @@
     <name>KioskFlow</name>
     <message>
         <source>Start over? Your order will be cleared.</source>
-        <extracomment>taps on a screen that just appeared are ignored this long (a double tap&apos;s second tap must not land on the next screen); ``None`` is the default, 350 ms</extracomment>
+        <extracomment>calls per probed API; a leak of one reference per call shows as a drop of this size. taps on a screen that just appeared are ignored this long (a double tap&apos;s second tap must not land on the next screen); ``None`` is the default, 350 ms</extracomment>
         <translation>เริ่มใหม่หรือไม่? รายการที่เลือกไว้จะถูกล้าง</translation>
     </message>
     <message>
@@ -710,6 +745,53 @@
     <message>
         <source>Join and continue</source>
         <translation>สมัครและดำเนินการต่อ</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPad</name>
+    <message>
+        <source>Locked: %1 s</source>
+        <translation>ล็อกอยู่: %1 วินาที</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>เข้าสู่ระบบ</translation>
+    </message>
+    <message>
+        <source>Staff sign-in</source>
+        <translation>พนักงานเข้าสู่ระบบ</translation>
+    </message>
+    <message>
+        <source>Enter your staff number and PIN. Your manager can tell you your number.</source>
+        <translation>กรอกรหัสพนักงานและ PIN ของคุณ หากไม่ทราบรหัสพนักงาน สอบถามผู้จัดการได้</translation>
+    </message>
+    <message>
+        <source>Staff number</source>
+        <translation>รหัสพนักงาน</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+</context>
+<context>
+    <name>StaffSignIn</name>
+    <message>
+        <source>Too many wrong attempts. The staff pad is locked for %1 seconds.</source>
+        <extracomment>the pad closes itself after this long without a tap</extracomment>
+        <translation>กรอกผิดหลายครั้งเกินไป แป้นสำหรับพนักงานถูกล็อก %1 วินาที</translation>
+    </message>
+    <message>
+        <source>Wrong staff number or PIN. 1 try left.</source>
+        <translation>รหัสพนักงานหรือ PIN ไม่ถูกต้อง เหลืออีก 1 ครั้ง</translation>
+    </message>
+    <message>
+        <source>Wrong staff number or PIN. %1 tries left.</source>
+        <translation>รหัสพนักงานหรือ PIN ไม่ถูกต้อง เหลืออีก %1 ครั้ง</translation>
     </message>
 </context>
 <context>

@@ -23,12 +23,12 @@ from sqlalchemy.exc import (
     ArgumentError,
     DBAPIError,
     DisconnectionError,
-    InterfaceError,
     OperationalError,
 )
 from sqlalchemy.orm import Session, sessionmaker
 
-from kiosk.db.uow import UnitOfWork
+from kiosk.db.faults import FaultKind, classify, describe
+from kiosk.db.uow import UnitOfWork, is_database_fault
 
 log = logging.getLogger(__name__)
 
@@ -86,9 +86,82 @@ def _check_sqlite_file(path: Path) -> None:
             ) from None
 
 
-def _install_sqlite_hooks(engine: Engine, busy_timeout_ms: int) -> None:
+SQLITE_HEADER = b"SQLite format 3\x00"
+NO_CKPT_ON_CLOSE: int | None = getattr(sqlite3, "SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE", None)
+
+
+def _file_identity(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
+def _header_ok(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+    except FileNotFoundError:
+        return True  # SQLite creates it
+    except OSError:
+        return False
+    return header in (b"", SQLITE_HEADER)
+
+
+def _install_sqlite_hooks(engine: Engine, busy_timeout_ms: int, path: Path | None) -> None:
+    """Connection set-up, plus two guards against a file changed under a running kiosk.
+
+    A pooled connection keeps the file it opened: if the file is replaced (a new file
+    moved over it) or overwritten with something that is not SQLite, that connection would
+    go on writing into its WAL as if nothing happened. So each checkout compares the file
+    on disk with the one the connection opened and checks its header; on a mismatch the
+    connection is discarded and a fresh one opens the file as it is now (and fails with a
+    clear "not a database" until the right file is back). Errors that mean the file or
+    disk is broken invalidate the whole pool, so the kiosk recovers without a restart once
+    the fault is fixed."""
+
+    @event.listens_for(engine, "checkout")
+    def _on_checkout(_dbapi_conn: Any, record: Any, _proxy: Any) -> None:
+        if path is None:
+            return
+        opened = record.info.get("kiosk_file")
+        if opened is None:
+            return
+        now = _file_identity(path)
+        if now != opened or not _header_ok(path):
+            log.error("the database file %s was replaced or overwritten while open", path)
+            raise DisconnectionError("the database file was replaced while in use")
+
+    @event.listens_for(engine, "handle_error")
+    def _on_error(context: Any) -> None:
+        exc = context.original_exception
+        if exc is None or not isinstance(exc, sqlite3.Error):
+            return
+        kind = classify(exc, str(engine.url))
+        # a connection opened while the disk was read-only stays read-only: reopen them all
+        if kind in (
+            FaultKind.DAMAGED,
+            FaultKind.READ_ONLY,
+            FaultKind.DISK_ERROR,
+            FaultKind.CANNOT_OPEN,
+        ):
+            context.is_disconnect = True  # drop every pooled connection to this file
+
+    @event.listens_for(engine, "do_connect")
+    def _before_connect(_dialect: Any, _record: Any, _cargs: Any, _cparams: Any) -> None:
+        # before SQLite opens it: once open, SQLite would read page 1 from the WAL and
+        # carry on over a main file that is now something else
+        if path is not None and not _header_ok(path):
+            raise sqlite3.DatabaseError("file is not a database (it was replaced or overwritten)")
+
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+    def _on_connect(dbapi_conn: sqlite3.Connection, record: Any) -> None:
+        # Never checkpoint when a connection closes: a connection dropped because its file
+        # was overwritten would copy the WAL into the wrong file. The WAL is checkpointed
+        # as it grows and at a clean shutdown (Database.dispose).
+        if NO_CKPT_ON_CLOSE is not None:
+            dbapi_conn.setconfig(NO_CKPT_ON_CLOSE, True)
         # Let SQLAlchemy's begin event emit BEGIN itself (pysqlite would defer it).
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
@@ -99,6 +172,8 @@ def _install_sqlite_hooks(engine: Engine, busy_timeout_ms: int) -> None:
             log.warning("SQLite did not switch to WAL mode (got %s)", mode[0])
         cur.execute("PRAGMA synchronous = FULL")
         cur.close()
+        if path is not None:
+            record.info["kiosk_file"] = _file_identity(path)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
@@ -162,7 +237,7 @@ def make_engine(
             hide_parameters=True,  # errors must not quote phone numbers into logs
             connect_args={"timeout": max(0.05, busy_timeout_ms / 1000)},
         )
-        _install_sqlite_hooks(engine, busy_timeout_ms)
+        _install_sqlite_hooks(engine, busy_timeout_ms, path)
         return engine
     if backend == "postgresql":
         if parsed.drivername == "postgresql":
@@ -190,24 +265,9 @@ def make_engine(
 
 
 def describe_db_error(exc: BaseException, url: str) -> str:
-    shown = make_url(url).render_as_string(hide_password=True)
-    detail = (
-        str(getattr(exc, "orig", exc)).strip().splitlines()[0] if str(exc) else type(exc).__name__
-    )
-    if "file is not a database" in detail or "malformed" in detail:
-        return (
-            f"The database at {shown} is damaged or is not an SQLite database ({detail}). "
-            "Nothing was changed. Restore it from a backup or point KIOSK_DATABASE_URL elsewhere."
-        )
-    if "locked" in detail:
-        return (
-            f"The database at {shown} is locked by another program ({detail}). Close the other "
-            "program or wait, then try again. Nothing was changed."
-        )
-    return (
-        f"Cannot use the database at {shown}: {detail}. Check that the server is running and "
-        "the URL in KIOSK_DATABASE_URL (or [database] url in the config file) is right."
-    )
+    """One paragraph for a database error: what is wrong and what to do
+    (see :mod:`kiosk.db.faults`)."""
+    return describe(exc, url)
 
 
 class CompiledRead:
@@ -319,8 +379,10 @@ class Database:
         session = self._reader()
         try:
             yield session
-        except (OperationalError, InterfaceError) as exc:
-            raise DatabaseBusy(describe_db_error(exc, self.url)) from exc
+        except Exception as exc:
+            if is_database_fault(exc):
+                raise DatabaseBusy(describe_db_error(exc, self.url)) from exc
+            raise
         finally:
             session.rollback()
             session.close()
@@ -339,4 +401,15 @@ class Database:
         return DatabaseBusy(describe_db_error(exc, self.url))
 
     def dispose(self) -> None:
+        """Close every connection; on SQLite first fold the WAL into the main file (the
+        connections themselves never checkpoint on close, see the engine set-up)."""
+        if self.is_sqlite and _sqlite_path(self.url) is not None:
+            try:
+                raw = self.engine.raw_connection()
+                try:
+                    raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # type: ignore[union-attr]
+                finally:
+                    raw.close()
+            except (DBAPIError, sqlite3.Error, OSError) as exc:
+                log.info("no WAL checkpoint at shutdown: %s", exc)
         self.engine.dispose()

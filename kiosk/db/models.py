@@ -188,6 +188,11 @@ class Customer(TimestampMixin, Base):
     email_marketing: Mapped[bool] = mapped_column(Boolean, default=False)
     sms_marketing: Mapped[bool] = mapped_column(Boolean, default=False)
     last_visit: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    #: when the member last said yes or no to marketing, and to which privacy policy
+    marketing_consent_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    marketing_policy_version: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    #: set when the member's personal data was erased (PDPA): the row stays for the accounts
+    erased_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     user_id: Mapped[int | None] = mapped_column(
         ForeignKey("staff_users.id", ondelete="SET NULL"), nullable=True
     )

@@ -13,10 +13,27 @@ from types import TracebackType
 from typing import Any, TypeVar
 
 from sqlalchemy import Select
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import (
+    DatabaseError,
+    DBAPIError,
+    DisconnectionError,
+    InterfaceError,
+    OperationalError,
+)
 from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger(__name__)
+
+
+def is_database_fault(exc: BaseException | None) -> bool:
+    """A database that cannot do the work now: locked or busy, a dropped connection, a
+    full or read-only disk, a damaged or replaced file (``sqlite3.DatabaseError`` arrives
+    as a plain ``DatabaseError``). Integrity, data and programming errors are not faults:
+    services turn those into their own errors."""
+    return isinstance(exc, OperationalError | InterfaceError | DisconnectionError) or (
+        type(exc) is DatabaseError
+    )
+
 
 T = TypeVar("T", bound=tuple[Any, ...])
 
@@ -65,7 +82,7 @@ class UnitOfWork:
         finally:
             session.close()
             self._session = None
-        if isinstance(exc, OperationalError | InterfaceError) and self._on_db_error is not None:
+        if is_database_fault(exc) and self._on_db_error is not None:
             raise self._on_db_error(exc) from exc
         if self.committed:
             callbacks, self._after_commit = self._after_commit, []

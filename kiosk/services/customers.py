@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Mapping
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any, NamedTuple
 
@@ -57,6 +57,9 @@ def member_view(c: Customer, tiers: Mapping[str, int]) -> MemberView:
         sms_marketing=c.sms_marketing,
         email_marketing=c.email_marketing,
         created_at=c.created_at,
+        marketing_consent_at=c.marketing_consent_at,
+        marketing_policy_version=c.marketing_policy_version or "",
+        erased=c.erased_at is not None,
     )
 
 
@@ -141,6 +144,12 @@ def get_customer_by_phone(s: Session, e164: str, for_update: bool = False) -> Cu
     return s.scalars(q).first()
 
 
+def _stamp_consent(c: Customer, settings: Settings) -> None:
+    """PDPA: when the member said yes (or no) to marketing, and to which policy version."""
+    c.marketing_consent_at = datetime.now(UTC)
+    c.marketing_policy_version = settings.store.privacy_policy_version
+
+
 class CustomerService:
     def __init__(self, db: Database, settings: Callable[[], Settings]) -> None:
         self._db = db
@@ -179,6 +188,8 @@ class CustomerService:
                 sms_marketing=bool(sms_marketing),
                 email_marketing=bool(email_marketing),
             )
+            if customer.sms_marketing or customer.email_marketing:
+                _stamp_consent(customer, settings)
             customer.membership = Membership(tier=tier_for(0, settings.loyalty.tiers))
             s.add(customer)
             try:
@@ -257,9 +268,17 @@ class CustomerService:
             c = s.get(Customer, customer_id, options=[selectinload(Customer.membership)])
             if c is None:
                 raise CustomerNotFound("That member does not exist.")
+            if c.erased_at is not None:
+                raise InvalidInput("This member's personal data was erased; it cannot be edited.")
             before = {k: str(getattr(c, k)) for k in fields}
+            consent_changed = any(
+                k in ("sms_marketing", "email_marketing") and bool(v) != bool(getattr(c, k))
+                for k, v in fields.items()
+            )
             for k, v in fields.items():
                 setattr(c, k, v)
+            if consent_changed:
+                _stamp_consent(c, self._settings())
             s.add(
                 AuditLog(
                     staff=staff,

@@ -30,6 +30,7 @@ audit log, CSV export            -       yes     yes
 manage cashiers and managers     -       yes     yes
 manage owners                    -        -      yes
 exit kiosk mode                  -       yes     yes
+export / erase a member (PDPA)   -       yes     yes
 ============================  =======  =======  =====
 
 Points are money (10 points buy 1 THB by default), so adjusting them needs a manager,
@@ -78,6 +79,7 @@ if TYPE_CHECKING:  # only for type hints: the actions take the other services as
     from kiosk.services.menu import MenuService
     from kiosk.services.orders import OrderService
     from kiosk.services.payments import PaymentResult, PaymentService
+    from kiosk.services.privacy import PrivacyService
     from kiosk.services.settings import SettingsService
     from kiosk.services.views import (
         MemberView,
@@ -110,6 +112,8 @@ class Permission(enum.StrEnum):
     STAFF_MANAGE = "staff.manage"
     STAFF_MANAGE_OWNERS = "staff.manage_owners"
     EXIT_KIOSK = "kiosk.exit"
+    MEMBER_EXPORT = "member.export"  # PDPA: one member's data as JSON
+    MEMBER_ERASE = "member.erase"  # PDPA: anonymise a member
 
 
 _CASHIER = frozenset(
@@ -132,6 +136,8 @@ _MANAGER = _CASHIER | {
     Permission.EXPORT,
     Permission.STAFF_MANAGE,
     Permission.EXIT_KIOSK,
+    Permission.MEMBER_EXPORT,
+    Permission.MEMBER_ERASE,
 }
 ROLE_PERMISSIONS: Mapping[str, frozenset[Permission]] = {
     StaffRole.CASHIER.value: _CASHIER,
@@ -150,6 +156,8 @@ _DENIED: Mapping[Permission, str] = {
     Permission.AUDIT_VIEW: "Only a manager or the owner can see the audit log.",
     Permission.EXPORT: "Only a manager or the owner can export data.",
     Permission.EXIT_KIOSK: "Only a manager or the owner can leave kiosk mode.",
+    Permission.MEMBER_EXPORT: "Only a manager or the owner can export a member's data.",
+    Permission.MEMBER_ERASE: "Only a manager or the owner can erase a member.",
 }
 
 
@@ -565,9 +573,11 @@ class StaffActions:
         menu: MenuService,
         settings: SettingsService,
         export: ExportService | None = None,
+        privacy: PrivacyService | None = None,
     ) -> None:
         self.staff = staff
         self._export = export
+        self._privacy = privacy
         self._orders = orders
         self._payments = payments
         self._loyalty = loyalty
@@ -579,10 +589,12 @@ class StaffActions:
     def from_store(cls, store: Any) -> StaffActions:
         """Wire from anything shaped like :class:`kiosk.app.Store`."""
         from kiosk.services.export import ExportService
+        from kiosk.services.privacy import PrivacyService
 
         staff = getattr(store, "staff", None) or StaffService(
             store.db, store.current_settings, store.events, store.clock
         )
+        privacy = PrivacyService(store.db, store.current_settings, staff, staff.clock)
         return cls(
             staff,
             store.orders,
@@ -592,6 +604,7 @@ class StaffActions:
             store.menu,
             store.settings,
             ExportService(store.db, store.current_settings),
+            privacy,
         )
 
     def _who(self, actor: StaffView, permission: Permission) -> str:
@@ -723,6 +736,17 @@ class StaffActions:
         if self._export is None:
             raise InvalidInput("Export is not available.")
         return self._export.export(kind, start, end, path, who, progress, cancelled)
+
+    # PDPA (the privacy service checks the role itself and audits)
+    def export_member(self, actor: StaffView, customer_id: int, path: Path) -> Path:
+        if self._privacy is None:
+            raise InvalidInput("Member export is not available.")
+        return self._privacy.export_member_json(actor, customer_id, path)
+
+    def erase_member(self, actor: StaffView, customer_id: int, reason: str) -> MemberView:
+        if self._privacy is None:
+            raise InvalidInput("Erasing members is not available.")
+        return self._privacy.erase_member(actor, customer_id, reason)
 
     def require(self, actor: StaffView, permission: Permission) -> StaffView:
         """For read-only screens (audit log, export) and leaving kiosk mode."""

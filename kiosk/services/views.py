@@ -100,6 +100,9 @@ class MemberView(View):
     sms_marketing: bool = False
     email_marketing: bool = False
     created_at: datetime | None = None
+    marketing_consent_at: datetime | None = None  # when consent was last given or withdrawn
+    marketing_policy_version: str = ""  # the privacy policy in force at that moment
+    erased: bool = False  # personal data erased (PDPA); the row stays for the accounts
 
 
 @dataclass(frozen=True)

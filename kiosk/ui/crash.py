@@ -17,15 +17,25 @@ log = logging.getLogger("kiosk.ui")
 class ExceptionRelay(QObject):
     """Emitted from any thread; the connected slot runs on the UI thread."""
 
-    caught = Signal()
+    caught = Signal(object)  # the exception
 
 
-def install_exception_hook(on_error: Callable[[], None], parent: QObject) -> Callable[[], None]:
-    """Route uncaught exceptions (UI thread and workers) to the log and ``on_error``.
+def install_exception_hook(
+    on_error: Callable[..., None], parent: QObject, pass_exception: bool = False
+) -> Callable[[], None]:
+    """Route uncaught exceptions (UI thread and workers) to the log and ``on_error``
+    (called with the exception when ``pass_exception``, e.g. to name a database fault).
 
     Returns a function that puts the previous hooks back."""
     relay = ExceptionRelay(parent)
-    relay.caught.connect(on_error, Qt.ConnectionType.QueuedConnection)
+
+    def deliver(exc: object) -> None:
+        if pass_exception:
+            on_error(exc)
+        else:
+            on_error()
+
+    relay.caught.connect(deliver, Qt.ConnectionType.QueuedConnection)
     previous_sys = sys.excepthook
     previous_thread = threading.excepthook
 
@@ -34,7 +44,7 @@ def install_exception_hook(on_error: Callable[[], None], parent: QObject) -> Cal
             previous_sys(exc_type, exc, tb)
             return
         log.error("unexpected error on the kiosk screen", exc_info=(exc_type, exc, tb))
-        relay.caught.emit()
+        relay.caught.emit(exc)
 
     def thread_hook(args: threading.ExceptHookArgs) -> None:
         if args.exc_type is SystemExit:
@@ -44,7 +54,7 @@ def install_exception_hook(on_error: Callable[[], None], parent: QObject) -> Cal
             args.thread.name if args.thread else "?",
             exc_info=(args.exc_type, args.exc_value, args.exc_traceback),  # type: ignore[arg-type]
         )
-        relay.caught.emit()
+        relay.caught.emit(args.exc_value)
 
     sys.excepthook = hook
     threading.excepthook = thread_hook

@@ -9,6 +9,7 @@ start over) are ignored.
 from __future__ import annotations
 
 import logging
+import sqlite3
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
+from kiosk.db.faults import needs_staff
 from kiosk.services.errors import (
     DatabaseBusy,
     InvalidCard,
@@ -42,6 +44,7 @@ from kiosk.ui.messages import (
     card_error_text,
     cart_full_text,
     error_text,
+    fault_text,
     render,
 )
 from kiosk.ui.qt_events import QtEvents
@@ -310,9 +313,16 @@ class KioskFlow(QObject):
         self.runner.wait(5000)
         self.events.close()
 
-    def show_error_screen(self) -> None:
-        """The calm 'ask staff' screen (the global exception hook calls this)."""
+    def show_error_screen(self, exc: BaseException | None = None) -> None:
+        """The calm 'ask staff' screen (the global exception hook calls this). For a
+        database fault (full disk, read-only or damaged file...) it tells staff what to do
+        and keeps the cart: its button goes back to the order once the fault is fixed."""
         w = self.w
+        fault = exc is not None and isinstance(exc, DatabaseBusy | sqlite3.Error | OSError)
+        keeps = fault and bool(self.cart) and self._order_still_open()
+        w.error.show_fault(
+            (lambda e=exc: fault_text(e, self.store.db.url)) if fault else None, keeps
+        )
         self.poll_timer.stop()
         w.promptpay.stop()
         w.result.stop()
@@ -581,6 +591,10 @@ class KioskFlow(QObject):
             self.w.member.show_error(lambda e=exc: error_text(e))
             return
         except DatabaseBusy as exc:  # e.g. "database is locked": nothing saved, try again
+            if needs_staff(exc, self.store.db.url):  # full disk, read-only, damaged file
+                log.error("could not create the order: %s", exc)
+                self.show_error_screen(exc)
+                return
             log.warning("could not create the order (database busy): %s", exc)
             self.w.member.show_error(busy_text)
             return
@@ -699,6 +713,10 @@ class KioskFlow(QObject):
 
     def _on_payment_error(self, exc: BaseException) -> None:
         self._busy(False)
+        if isinstance(exc, DatabaseBusy) and needs_staff(exc, self.store.db.url):
+            log.error("payment could not start: %s", exc)
+            self.show_error_screen(exc)
+            return
         if isinstance(exc, DatabaseBusy):  # "database is locked": keep the screen, try again
             log.warning("payment could not start (database busy): %s", exc)
             if self.w.current_screen() == "card":
@@ -896,7 +914,26 @@ class KioskFlow(QObject):
         self.leave()
 
     def _on_error_back_clicked(self) -> None:
-        self.leave()
+        if not self.w.error.keeps_order:
+            self.leave()
+            return
+        # the fault is fixed (or this raises again and the error screen comes back)
+        self._load_menu()
+        self._refresh_cart()
+        self.go("review" if self.cart else "menu")
+
+    def _order_still_open(self) -> bool:
+        """No order yet, or one that is unpaid with no payment under way: going back to
+        the cart cannot charge twice."""
+        if self.order is None:
+            return True
+        try:
+            current = self.store.orders.get(self.order.id)
+        except Exception:  # the database is what failed: trust what we last saw
+            return not self.order.payments
+        return current.status == "pending" and not any(
+            p.status in ("succeeded", "pending") for p in current.payments
+        )
 
     # -- idle -----------------------------------------------------------------------------------
     def _on_idle_idle(self) -> None:

@@ -51,9 +51,9 @@ def _message_box(window: MainWindow, text: str) -> None:
 
 
 class StaffAccess(QObject):
-    """Five taps in the top-left corner open the admin panel's PIN login (if installed).
-
-    The PIN check is the admin panel's; without it, staff get a short note (``notify``)."""
+    """Five taps in the top-left corner open the staff pad (staff number + PIN, no names)
+    and then the admin panel over the kiosk (if installed); without the panel, staff get a
+    short note (``notify``)."""
 
     def __init__(
         self,
@@ -107,7 +107,7 @@ def run_kiosk(
     kiosk_mode = settings.kiosk.kiosk_mode if kiosk_mode is None else kiosk_mode
     window = MainWindow(store, kiosk_mode=kiosk_mode, language=language)
     connect_staff_access(window, store)
-    uninstall = install_exception_hook(window.flow.show_error_screen, window)
+    uninstall = install_exception_hook(window.flow.show_error_screen, window, pass_exception=True)
     store.start_event_relay()
     sweeper = start_payment_sweeper(store, window)
     if kiosk_mode:

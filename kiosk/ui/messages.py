@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 
+from kiosk.db.faults import FaultKind, classify
 from kiosk.services.errors import ServiceError
 
 translate = QCoreApplication.translate
@@ -53,6 +54,51 @@ def error_text(exc: BaseException) -> str:
 def busy_text() -> str:
     """The database was busy (locked) for a moment: nothing was lost, try again."""
     return translate("Errors", "The kiosk is busy for a moment. Please try again.")
+
+
+def fault_text(exc: BaseException, url: str = "") -> str:
+    """For staff, on the calm error screen: what is wrong with the kiosk's database and
+    what to do. Customers only need the "please ask staff" above it."""
+    kind = classify(exc, url)
+    texts = {
+        FaultKind.DISK_FULL: translate(
+            "Errors",
+            "For staff: the kiosk's disk is full, so the order could not be saved. Nothing "
+            "saved before is lost. Free some space, then tap the button below.",
+        ),
+        FaultKind.READ_ONLY: translate(
+            "Errors",
+            "For staff: the kiosk's database is read-only, so the order could not be saved. "
+            "Make the database file and its folder writable, then tap the button below.",
+        ),
+        FaultKind.DAMAGED: translate(
+            "Errors",
+            "For staff: the kiosk's database file is damaged or was replaced, so the kiosk "
+            "stopped saving. Put the right file back (from a backup), then tap the button "
+            "below.",
+        ),
+        FaultKind.DISK_ERROR: translate(
+            "Errors",
+            "For staff: the kiosk's disk could not be written (full, removed or failing). "
+            "Check the disk, then tap the button below.",
+        ),
+        FaultKind.CANNOT_OPEN: translate(
+            "Errors",
+            "For staff: the kiosk cannot open its database file. Check the file and its "
+            "folder, then tap the button below.",
+        ),
+        FaultKind.SERVER: translate(
+            "Errors",
+            "For staff: the kiosk cannot reach the database server. Check the server and "
+            "the network, then tap the button below.",
+        ),
+        FaultKind.LOCKED: translate(
+            "Errors",
+            "For staff: another program is holding the kiosk's database. Close it, then tap "
+            "the button below.",
+        ),
+    }
+    return texts.get(kind, "")
 
 
 def cart_full_text() -> str:

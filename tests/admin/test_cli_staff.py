@@ -23,9 +23,11 @@ def test_staff_add_and_list(
     assert main(["staff", "add", "Lek", "--pin", "12", "--database-url", db_url]) == 2
     assert main(["staff", "list", "--database-url", db_url]) == 0
     out, err = capsys.readouterr()
-    assert "Added Ploy (owner)." in out and "Added Nok (cashier)." in out
+    assert "Added Ploy (owner), staff number 1 for the kiosk's pad." in out
+    assert "Added Nok (cashier), staff number 2" in out
     assert "4 to 8 digits" in err
     assert "Nok" in out.splitlines()[-2] and "cashier" in out.splitlines()[-2]
+    assert out.splitlines()[-2].split()[0] == "2"  # the staff number the kiosk's pad asks for
     store = open_store(db_url)
     assert store.staff.authenticate("Nok", "1357").role == "cashier"
     store.close()

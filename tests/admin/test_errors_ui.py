@@ -161,3 +161,27 @@ def test_panel_exception_hook_shows_a_calm_message(qtbot: QtBot, dialogs: FakeDi
     finally:
         uninstall()
     assert dialogs.errors == [("OrderUp admin", WRONG)]
+
+
+def test_a_full_disk_or_damaged_file_is_named_not_called_busy(caplog: Any) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from kiosk.services.errors import DatabaseBusy
+    from kiosk.ui.admin.context import problem
+
+    def err(message: str) -> DatabaseBusy:
+        """What the unit of work raises for a driver error: DatabaseBusy from it."""
+        try:
+            raise DatabaseBusy(message) from OperationalError(
+                "UPDATE", {}, sqlite3.OperationalError(message)
+            )
+        except DatabaseBusy as exc:
+            return exc
+
+    with caplog.at_level(logging.WARNING):
+        assert (
+            "disk holding the database is full" in problem(err("database or disk is full"), "x")()
+        )
+        assert "read-only" in problem(err("attempt to write a readonly database"), "x")()
+        assert "damaged or was replaced" in problem(err("file is not a database"), "x")()
+        assert "busy" in problem(err("database is locked"), "x")()

@@ -148,3 +148,95 @@ def test_a_manager_changes_a_phone_number_and_bad_numbers_are_explained(
     qtbot.mouseClick(detail.save, Qt.MouseButton.LeftButton)
     assert detail.profile_message.text() == "Saved."
     assert store.customers.find_by_phone("0899999999") is not None
+
+
+def _privacy_screen(
+    qtbot: QtBot, make_ctx: Any, user: StaffView, phone: str = "0912345678"
+) -> MembersScreen:
+    screen = _screen(qtbot, make_ctx, user)
+    screen.search.setText(phone)
+    screen.apply_search()
+    assert screen.model.rowCount() == 1
+    tabs = screen.detail.tabs
+    tabs.setCurrentIndex(3)
+    assert tabs.tabText(3) == "Privacy (PDPA)"
+    return screen
+
+
+def test_manager_exports_a_member_as_json(
+    qtbot: QtBot,
+    store: Store,
+    make_ctx: Any,
+    staff: dict[str, StaffView],
+    dialogs: Any,
+    tmp_path: Any,
+    make_order: OrderMaker,
+) -> None:
+    import json
+
+    make_order(local(1, 10), phone="0912345678")
+    screen = _privacy_screen(qtbot, make_ctx, staff["Malee"])
+    panel = screen.detail.privacy
+    assert "Marketing consent" in panel.consent.text()
+    dialogs.save_to = tmp_path / "somying.json"
+    qtbot.mouseClick(panel.export, Qt.MouseButton.LeftButton)
+    assert "Saved somying.json" in panel.message.text()
+    data = json.loads((tmp_path / "somying.json").read_text(encoding="utf-8"))
+    assert data["member"]["first_name"] == "สมหญิง" and data["member"]["phone"] == "+66912345678"
+    assert len(data["orders"]) == 1
+    with store.db.read() as s:
+        assert s.scalar(select(AuditLog.staff).where(AuditLog.action == "member.export")) == (
+            "Malee"
+        )
+
+
+def test_manager_erases_a_member_after_a_reason_and_a_yes(
+    qtbot: QtBot,
+    store: Store,
+    make_ctx: Any,
+    staff: dict[str, StaffView],
+    dialogs: Any,
+    make_order: OrderMaker,
+) -> None:
+    make_order(local(1, 10), phone="0912345678")
+    before = store.customers.find_by_phone("0912345678")
+    assert before is not None
+    screen = _privacy_screen(qtbot, make_ctx, staff["Malee"])
+    panel = screen.detail.privacy
+    # no reason: nothing happens
+    dialogs.texts = ["  "]
+    qtbot.mouseClick(panel.erase, Qt.MouseButton.LeftButton)
+    assert panel.message.text() == "A reason is required."
+    # a reason, then "No"
+    dialogs.texts = ["asked in person"]
+    dialogs.confirm_answer = False
+    qtbot.mouseClick(panel.erase, Qt.MouseButton.LeftButton)
+    assert store.customers.get(before.id).first_name == "สมหญิง"
+    # a reason, then "Yes"
+    dialogs.texts = ["asked in person"]
+    dialogs.confirm_answer = True
+    qtbot.mouseClick(panel.erase, Qt.MouseButton.LeftButton)
+    assert panel.message.text() == "The member's personal data was erased."
+    after = store.customers.get(before.id)
+    assert after.erased and after.first_name == "" and after.phone == f"erased:{before.id}"
+    assert after.points == before.points and after.visits_count == before.visits_count
+    assert screen.detail.title.text() == "(no name)"
+    assert not panel.erase.isEnabled()  # once is enough
+    assert "was erased" in panel.consent.text()
+    assert store.customers.find_by_phone("0912345678") is None
+
+
+def test_cashier_sees_the_consent_but_cannot_export_or_erase(
+    qtbot: QtBot, store: Store, make_ctx: Any, staff: dict[str, StaffView]
+) -> None:
+    screen = _privacy_screen(qtbot, make_ctx, staff["Nok"])
+    panel = screen.detail.privacy
+    assert not panel.export.isEnabled() and not panel.erase.isEnabled()
+    assert "Only a manager or the owner" in panel.message.text()
+    # the service refuses even if the button were reached
+    import pytest
+
+    from kiosk.services.errors import PermissionDenied
+
+    with pytest.raises(PermissionDenied):
+        screen.ctx.actions.erase_member(staff["Nok"], panel.member.id, "x")  # type: ignore[union-attr]

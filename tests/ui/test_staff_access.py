@@ -1,23 +1,24 @@
-"""The real way in: five taps in the kiosk's corner, the admin panel's PIN dialog over the
-kiosk, the panel full screen on top, "Lock" back to the customers. No fake admin module:
-the kiosk window is wired the way ``kiosk.ui.launch.run_kiosk`` wires it."""
+"""The real way in: five taps in the kiosk's corner, the staff pad over the kiosk (staff
+number + PIN, no names), the panel full screen on top, "Lock" back to the customers. No
+fake admin module: the kiosk window is wired the way ``kiosk.ui.launch.run_kiosk`` wires it."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import timedelta
 from typing import Any
 
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from sqlalchemy import select
 
 from kiosk.db.models import AuditLog
 from kiosk.ui.admin import app as admin_app
-from kiosk.ui.admin.login import LoginDialog
 from kiosk.ui.admin.window import AdminWindow
 from kiosk.ui.launch import connect_staff_access
+from kiosk.ui.widgets.staff_pad import StaffPad
 from tests.ui.conftest import Kiosk
 
 _before: list[Any] = []
@@ -80,19 +81,30 @@ def tap_corner(kiosk: Kiosk, times: int = 5) -> None:
         kiosk.tap("staff_corner")
 
 
-def pin_dialog(kiosk: Kiosk) -> LoginDialog:
+def staff_pad(kiosk: Kiosk) -> StaffPad:
     kiosk.qtbot.waitUntil(lambda: bool(sessions()), timeout=2000)
-    login = sessions()[-1].login
-    assert login is not None
-    kiosk.qtbot.waitUntil(login.isVisible, timeout=2000)
-    return login
+    pad = sessions()[-1].pad
+    assert pad is not None
+    kiosk.qtbot.waitUntil(pad.pad.isVisible, timeout=2000)
+    return pad.pad
 
 
-def type_pin(kiosk: Kiosk, login: LoginDialog, pin: str) -> None:
+def click(kiosk: Kiosk, pad: StaffPad, name: str) -> None:
+    widget = pad.findChild(QPushButton, name)
+    assert widget is not None and widget.isVisible(), name
+    kiosk.qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def sign_in(kiosk: Kiosk, pad: StaffPad, number: int | str, pin: str) -> None:
+    """Real taps: the number field, its digits, the PIN field, its digits, Sign in."""
+    click(kiosk, pad, "staff_pad_number")
+    click(kiosk, pad, "staff_pad_keypad_clear")
+    for digit in str(number):
+        click(kiosk, pad, f"staff_pad_keypad_key_{digit}")
+    click(kiosk, pad, "staff_pad_pin")
     for digit in pin:
-        key = login.findChild(QPushButton, f"Key{digit}")
-        assert key is not None and key.isVisible()
-        kiosk.qtbot.mouseClick(key, Qt.MouseButton.LeftButton)
+        click(kiosk, pad, f"staff_pad_keypad_key_{digit}")
+    click(kiosk, pad, "staff_pad_sign_in")
 
 
 def admin_windows() -> list[AdminWindow]:
@@ -108,27 +120,37 @@ def audit(kiosk: Kiosk) -> list[tuple[str, str]]:
         return [tuple(row) for row in s.execute(q).all()]  # type: ignore[misc]
 
 
-def test_corner_pin_admin_lock_and_back_to_the_kiosk(kiosk_with_staff: Kiosk) -> None:
+def staff_id(kiosk: Kiosk, name: str) -> int:
+    return next(u.id for u in kiosk.store.staff.list() if u.name == name)
+
+
+def test_corner_pad_admin_lock_and_back_to_the_kiosk(kiosk_with_staff: Kiosk) -> None:
     kiosk = kiosk_with_staff
     qtbot = kiosk.qtbot
     tap_corner(kiosk, 4)
     assert sessions() == []  # four taps are not enough
     tap_corner(kiosk, 1)
-    login = pin_dialog(kiosk)
-    assert login.parent() is kiosk.window  # over the kiosk, window-modal
-    assert login.windowModality() == Qt.WindowModality.WindowModal
-    assert login.pages.currentIndex() == 0  # no first-owner form over a kiosk
-    names = [login.names.item(i).text() for i in range(login.names.count())]  # type: ignore[union-attr]
-    assert names == ["Malee", "Nok"]
-    login.select("Nok")
-    type_pin(kiosk, login, "2580")
-    assert login.pin.text() == "2580"
-    qtbot.mouseClick(login.sign_in, Qt.MouseButton.LeftButton)
+    pad = staff_pad(kiosk)
+    assert pad.window() is kiosk.window  # an overlay over the kiosk, not a new window
+    shown = " ".join(kiosk.visible_texts(pad).values())
+    assert "Nok" not in shown and "Malee" not in shown  # no staff names, ever
+    assert pad.findChild(QWidget, "login_names") is None
+    tap_corner(kiosk)  # five more taps do not open a second pad
+    assert len(sessions()) == 1
+    click(kiosk, pad, "staff_pad_number")
+    for digit in str(staff_id(kiosk, "Nok")):
+        click(kiosk, pad, f"staff_pad_keypad_key_{digit}")
+    click(kiosk, pad, "staff_pad_pin")
+    for digit in "2580":
+        click(kiosk, pad, f"staff_pad_keypad_key_{digit}")
+    assert pad.fields["pin"].text() == "••••"  # masked
+    click(kiosk, pad, "staff_pad_sign_in")
 
     session = sessions()[-1]
     window = session.window
     assert window is not None and admin_windows() == [window]
     qtbot.waitUntil(window.isVisible, timeout=2000)
+    assert not pad.isVisible()
     assert window.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
     assert window.windowFlags() & Qt.WindowType.FramelessWindowHint
     assert window.ctx.kiosk_mode and window.ctx.staff.name == "Nok"
@@ -149,47 +171,75 @@ def test_corner_pin_admin_lock_and_back_to_the_kiosk(kiosk_with_staff: Kiosk) ->
     assert kiosk.window.isVisible() and kiosk.screen() == "welcome"
     assert kiosk.window.close() is False  # still in kiosk mode
     assert ("Nok", "staff.login") in audit(kiosk) and ("Nok", "staff.logout") in audit(kiosk)
+    assert ("Nok", "staff.pad_login") in audit(kiosk)
     kiosk.tap("welcome_start")  # customers carry on
     kiosk.tap("mode_dine_in")
     kiosk.wait_screen("menu")
 
 
-def test_five_wrong_pins_lock_the_account_out(kiosk_with_staff: Kiosk) -> None:
+def test_wrong_pins_lock_the_pad_not_the_accounts(kiosk_with_staff: Kiosk) -> None:
     kiosk = kiosk_with_staff
     qtbot = kiosk.qtbot
+    malee = staff_id(kiosk, "Malee")
     tap_corner(kiosk)
-    login = pin_dialog(kiosk)
-    login.select("Malee")
+    pad = staff_pad(kiosk)
     for left in (4, 3, 2, 1):
-        type_pin(kiosk, login, "0000")
-        qtbot.mouseClick(login.sign_in, Qt.MouseButton.LeftButton)
+        sign_in(kiosk, pad, malee, "0000")
         expected = f"{left} {'try' if left == 1 else 'tries'} left"
-        assert expected in login.message.text()
-        assert login.pin.text() == ""
-    type_pin(kiosk, login, "0000")
-    qtbot.mouseClick(login.sign_in, Qt.MouseButton.LeftButton)
-    assert login.message.text() == "Too many wrong PINs. Malee is locked for 30 seconds."
-    type_pin(kiosk, login, "1470")  # the right PIN, too late
-    qtbot.mouseClick(login.sign_in, Qt.MouseButton.LeftButton)
-    assert "locked for" in login.message.text() and "more" in login.message.text()
-    session = sessions()[-1]
-    assert session.window is None and admin_windows() == []
-    malee = next(u for u in kiosk.store.staff.list() if u.name == "Malee")
-    assert malee.failed_attempts == 5 and malee.locked_until is not None
-    assert ("Malee", "staff.lockout") in audit(kiosk)
-    assert ("Malee", "staff.login_refused") in audit(kiosk)
+        assert expected in pad.message.text()
+        assert "Malee" not in pad.message.text()
+        assert pad.values["pin"] == ""
+    sign_in(kiosk, pad, 99, "1234")  # an unknown number counts the same
+    assert pad.message.text() == (
+        "Too many wrong attempts. The staff pad is locked for 30 seconds."
+    )
+    assert pad.locked and not pad.keypad.isEnabled() and not pad.sign_in.isEnabled()
+    assert pad.sign_in.text().startswith("Locked")
+    # the right PIN cannot even be typed while the pad is locked
+    click(kiosk, pad, "staff_pad_pin")
+    for digit in "1470":
+        pad.keypad.keys[digit].click()  # a disabled key does nothing
+    assert pad.values["pin"] == ""
+    assert sessions()[-1].window is None and admin_windows() == []
+    for user in kiosk.store.staff.list():  # no account is locked
+        assert user.failed_attempts == 0 and user.locked_until is None
+    actions = [a for _, a in audit(kiosk)]
+    assert actions.count("staff.pad_failed") == 4 and actions.count("staff.pad_lockout") == 1
+    assert "staff.login_failed" not in actions and "staff.lockout" not in actions
 
+    session = sessions()[-1]
     with qtbot.waitSignal(session.finished, timeout=3000):
-        qtbot.mouseClick(login.cancel, Qt.MouseButton.LeftButton)
+        click(kiosk, pad, "staff_pad_cancel")
     assert sessions() == []
     assert kiosk.window.isVisible() and kiosk.screen() == "welcome"
-    # another member of staff still gets in
+    # opening the pad again: still locked (the lock is the kiosk's, kept in the audit log)
     tap_corner(kiosk)
-    login = pin_dialog(kiosk)
-    login.select("Nok")
-    type_pin(kiosk, login, "2580")
-    qtbot.mouseClick(login.sign_in, Qt.MouseButton.LeftButton)
+    pad = staff_pad(kiosk)
+    assert pad.locked and "locked" in pad.message.text()
+    # staff can still sign in with their name in the stand-alone panel
+    assert kiosk.store.staff.authenticate("Malee", "1470").name == "Malee"
+    # when the lock runs out, the right PIN opens the panel
+    pads = sessions()[-1].pad.pads
+    real_now = pads.clock.now
+    pads.clock = type("Later", (), {"now": lambda self: real_now() + timedelta(seconds=31)})()
+    pad.lock_for(0)
+    sign_in(kiosk, pad, malee, "1470")
     window = sessions()[-1].window
-    assert window is not None
+    assert window is not None and window.ctx.staff.name == "Malee"
     with qtbot.waitSignal(sessions()[-1].finished, timeout=3000):
         window.lock.click()
+
+
+def test_a_pad_left_open_closes_by_itself(kiosk_with_staff: Kiosk) -> None:
+    kiosk = kiosk_with_staff
+    tap_corner(kiosk)
+    pad = staff_pad(kiosk)
+    signin = sessions()[-1].pad
+    signin.idle.setInterval(300)
+    click(kiosk, pad, "staff_pad_keypad_key_1")  # a tap restarts the wait
+    assert signin.idle.isActive()
+    with kiosk.qtbot.waitSignal(sessions()[-1].finished, timeout=3000):
+        pass
+    assert sessions() == []
+    assert kiosk.screen() == "welcome"
+    kiosk.qtbot.waitUntil(lambda: kiosk.window.findChild(QWidget, "staff_pad_overlay") is None)

@@ -63,6 +63,7 @@ class AdminSession(QObject):
         self.actions.staff = self.staff
         self.events = QtEvents(store.events)
         self.login: LoginDialog | None = None
+        self.pad: Any = None  # kiosk.ui.staff_sign_in.StaffSignIn over a kiosk
         self.window: AdminWindow | None = None
         self.language = store.current_settings().kiosk.language
         """The panel's language: the kiosk's to begin with, then what staff switch to."""
@@ -90,6 +91,31 @@ class AdminSession(QObject):
         else:
             login.show()
         return login
+
+    def start_pad(self) -> Any:
+        """Over the kiosk: the staff pad (staff number + PIN, no names shown, wrong PINs
+        lock the kiosk's pad rather than the accounts) instead of the name list."""
+        from kiosk.ui.staff_sign_in import StaffSignIn
+
+        assert self.parent_widget is not None
+        pad = StaffSignIn.for_store(self.store, self.parent_widget)
+        pad.signed_in.connect(self._on_pad_signed_in)
+        pad.cancelled.connect(self._on_pad_cancelled)
+        self.pad = pad
+        pad.open()
+        return pad
+
+    def _on_pad_signed_in(self, user: StaffView) -> None:
+        pad, self.pad = self.pad, None
+        if pad is not None:
+            pad.dispose()
+        self.open_window(user)
+
+    def _on_pad_cancelled(self) -> None:
+        pad, self.pad = self.pad, None
+        if pad is not None:
+            pad.dispose()
+        self._finish()
 
     def _on_login_authenticated(self, user: StaffView) -> None:
         self.login = None
@@ -198,13 +224,15 @@ def run_admin(store: Any) -> int:
 
 
 def open_from_kiosk(store: Any, parent: QWidget) -> None:
-    """The kiosk's hidden gesture: a PIN dialog over the kiosk, then the admin window
-    (full screen, on top). Signing out returns to the kiosk; a manager or owner can
-    leave kiosk mode with "Exit kiosk" (``QApplication.quit``)."""
+    """The kiosk's hidden gesture: the staff pad over the kiosk (staff number + PIN, no
+    names), then the admin window (full screen, on top). Signing out returns to the kiosk;
+    a manager or owner can leave kiosk mode with "Exit kiosk" (``QApplication.quit``)."""
     _prepare_app()
+    if any(s.parent_widget is parent for s in _sessions):
+        return  # the pad or the panel is already open over this kiosk
     session = AdminSession(store, kiosk_mode=True, parent_widget=parent)
     _sessions.append(session)
-    session.start()
+    session.start_pad()
 
 
 def active_sessions() -> list[AdminSession]:

@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 from PySide6.QtWidgets import QWidget
 
 from kiosk.config import Settings
+from kiosk.db.faults import STAFF_NEEDED, FaultKind, classify
 from kiosk.services.errors import DatabaseBusy, ServiceError
 from kiosk.services.reports import ReportService
 from kiosk.services.staff import Permission, StaffActions, StaffView
@@ -74,9 +75,28 @@ def problem(exc: Exception, what: str) -> Callable[[], str]:
         return lambda: friendly(exc)
     if isinstance(exc, DatabaseBusy):  # "database is locked": nothing was saved
         log.warning("database error during %r", what, exc_info=exc)
+        kind = classify(exc)
+        if kind in STAFF_NEEDED:
+            return lambda: fault_message(kind)
         return busy_message
     log.error("unexpected error during %r", what, exc_info=exc)
     return unexpected_message
+
+
+def fault_message(kind: FaultKind) -> str:
+    """A database fault that waiting will not fix: what is wrong, what to do."""
+    if kind is FaultKind.DISK_FULL:
+        return tr("The disk holding the database is full; nothing was saved. Free some space.")
+    if kind is FaultKind.READ_ONLY:
+        return tr("The database is read-only; nothing was saved. Make it writable.")
+    if kind is FaultKind.DAMAGED:
+        return tr(
+            "The database file is damaged or was replaced; nothing was saved. "
+            "Put the right file back from a backup."
+        )
+    if kind is FaultKind.SERVER:
+        return tr("The database server cannot be reached; nothing was saved.")
+    return tr("The database's disk cannot be used; nothing was saved. Check the disk.")
 
 
 def busy_message() -> str:

@@ -25,6 +25,7 @@ from kiosk.ui.admin.context import AdminContext, problem
 from kiosk.ui.admin.format import local_dt, money, tier_label, tr
 from kiosk.ui.admin.models import ROW_ID_ROLE, PagedTableModel, loyalty_columns, member_columns
 from kiosk.ui.admin.orders import configure_table, fit_columns, select_row_id
+from kiosk.ui.admin.privacy import PrivacyPanel
 from kiosk.ui.admin.widgets import (
     Card,
     ListDetailSplitter,
@@ -63,8 +64,16 @@ class MemberDetail(Card):
         self.tabs.addTab(self._build_history(), "")
         self.tabs.addTab(self._build_profile(), "")
         self.tabs.addTab(self._build_adjust(), "")
+        self.privacy = PrivacyPanel(ctx)
+        self.privacy.member_erased.connect(self.show_member)
+        self.tabs.addTab(self.privacy, "")
         for i, title in enumerate(
-            (lambda: tr("History"), lambda: tr("Profile"), lambda: tr("Adjust points"))
+            (
+                lambda: tr("History"),
+                lambda: tr("Profile"),
+                lambda: tr("Adjust points"),
+                lambda: tr("Privacy (PDPA)"),
+            )
         ):
             self.texts.bind(lambda text, i=i: self.tabs.setTabText(i, text), title)
         self.show_member(None)
@@ -154,11 +163,13 @@ class MemberDetail(Card):
         self.texts.retranslate()
         self.profile_message.retranslate()
         self.adjust_message.retranslate()
+        self.privacy.retranslate_ui()
         self.show_member(self.member)
 
     def show_member(self, member: MemberView | None) -> None:
         same = member is not None and self.member is not None and self.member.id == member.id
         self.member = member
+        self.privacy.show_member(member)
         enabled = member is not None
         self.tabs.setEnabled(enabled)
         if member is None:
@@ -170,7 +181,7 @@ class MemberDetail(Card):
             self.history_model = None
             return
         region = self.ctx.settings().store.phone_region
-        phone = format_national(member.phone, region)
+        phone = "" if member.erased else format_national(member.phone, region)
         self.title.setText(member.full_name or tr("(no name)"))
         to_next = (
             tr("{n} points to {tier}").format(
@@ -182,7 +193,7 @@ class MemberDetail(Card):
         self.summary.setText(
             " · ".join(
                 [
-                    phone,
+                    phone or tr("phone erased"),
                     tr("joined {date}").format(date=local_dt(member.created_at, self.ctx.tz)[:10]),
                     tr("{n} visits").format(n=member.visits_count),
                     tr("spent {amount}").format(amount=money(member.total_spent)),
@@ -242,7 +253,7 @@ class MemberDetail(Card):
             "email_marketing": m.email_marketing,
         }
         fields = {k: v for k, v in wanted.items() if v != current[k]}
-        if self.phone.text().strip() != format_national(m.phone, region):
+        if not m.erased and self.phone.text().strip() != format_national(m.phone, region):
             fields["phone"] = self.phone.text().strip()
         if not fields:
             self._message(self.profile_message, lambda: tr("Nothing to save."), ok=True)
@@ -323,6 +334,7 @@ class MembersScreen(QWidget):
         split.addWidget(self.table)
         self.detail = MemberDetail(ctx)
         split.addWidget(self.detail)
+        self.detail.privacy.member_erased.connect(self._on_privacy_member_erased)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         page.addWidget(split, 1)
@@ -382,6 +394,10 @@ class MembersScreen(QWidget):
             if shown is not None:
                 self.model.row(max(0, self.table.verticalScrollBar().value()))
                 select_row_id(self.table, self.model, shown.id)
+
+    def _on_privacy_member_erased(self, _member: object) -> None:
+        self.model.refresh()
+        self._update_subtitle()
 
     def activate(self) -> None:
         self.model.refresh()

@@ -27,6 +27,12 @@ SERVICE_MESSAGES = (
     QT_TR_NOOP("Only a manager or the owner can see the audit log."),
     QT_TR_NOOP("Only a manager or the owner can export data."),
     QT_TR_NOOP("Only a manager or the owner can leave kiosk mode."),
+    # PDPA (kiosk/services/privacy.py)
+    QT_TR_NOOP("Only a manager or the owner can export a member's data."),
+    QT_TR_NOOP("Only a manager or the owner can erase a member."),
+    QT_TR_NOOP("Give a reason for erasing the member, e.g. 'asked by e-mail'."),
+    QT_TR_NOOP("This member's personal data was already erased."),
+    QT_TR_NOOP("This member's personal data was erased; it cannot be edited."),
     QT_TR_NOOP("You are not allowed to do that."),
     QT_TR_NOOP("This staff account is disabled. Sign in again."),
     QT_TR_NOOP("Wrong name or PIN."),

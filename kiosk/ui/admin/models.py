@@ -561,7 +561,7 @@ class MenuTableModel(ListTableModel[MenuItemView]):
 
 
 class StaffTableModel(ListTableModel[StaffView]):
-    HEADERS = ("name", "role", "status", "last_login")
+    HEADERS = ("name", "role", "status", "last_login", "number")
 
     def __init__(
         self,
@@ -585,6 +585,7 @@ class StaffTableModel(ListTableModel[StaffView]):
             "role": tr("Role"),
             "status": tr("Status"),
             "last_login": tr("Last sign-in"),
+            "number": tr("Staff no. (kiosk pad)"),
         }[key]
 
     def cell(self, user: StaffView, key: str, role: int) -> Any:
@@ -601,6 +602,8 @@ class StaffTableModel(ListTableModel[StaffView]):
                         time=local_dt(user.locked_until, self._tz(), with_date=False)
                     )
                 return tr("Active")
+            if key == "number":
+                return str(user.id)
             return local_dt(user.last_login, self._tz()) or tr("Never")
         if role == _FOREGROUND and key == "status" and not user.active:
             return QBrush(color("muted"))
