@@ -15,7 +15,7 @@ characters of the input.
 
 The limits are the columns' (``kiosk/db/models.py``), so PostgreSQL and SQLite accept the
 same values: text no longer than its ``VARCHAR``, integers inside PostgreSQL's ``INTEGER``
-(points, positions) or ``BIGINT`` (ids), money inside ``NUMERIC(12, 2)``.
+(ids, points, positions), money inside ``NUMERIC(12, 2)``.
 
 Why not a pydantic model per call: the rules here are plain objects with a ``check``
 method, so a checked call costs a few microseconds (``bench/validation.py`` measures it
@@ -49,8 +49,10 @@ from kiosk.services.errors import (
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-MAX_ID = 2**63 - 1  # BIGINT; SQLite's INTEGER is 64-bit too
 MAX_INT32 = 2**31 - 1  # PostgreSQL INTEGER (points, positions, counters)
+# Primary keys are INTEGER on PostgreSQL (SQLite's are 64-bit): an id above 2**31 - 1 would
+# fail there with "integer out of range", so it is refused on both backends alike.
+MAX_ID = MAX_INT32
 MAX_LIMIT = 10_000  # rows one call may ask for
 MAX_OFFSET = 2**62
 MAX_PRICE = Decimal("100000.00")  # one dish; an order's total is checked against the column
@@ -207,7 +209,7 @@ class Int(Rule):
 
 
 class IdRule(Int):
-    """A row id: 1 .. 2**63 - 1."""
+    """A row id: 1 .. :data:`MAX_ID`."""
 
     def __init__(self, label: str | None = None, digits: bool = False) -> None:
         super().__init__(1, MAX_ID, label=label, digits=digits)
