@@ -846,7 +846,7 @@ class PaymentService:
 
     @validated(
         kiosk_id=Text(64, optional=True, label="Kiosk id"),
-        grace_seconds=Number(0, 86_400 * 366, label="Grace"),
+        grace_seconds=Number(0, 86_400 * 366, label="Grace", as_float=True),
     )
     def reconcile(
         self, kiosk_id: str | None = None, grace_seconds: float = 0.0

@@ -67,7 +67,7 @@ from kiosk.services.errors import (
 )
 from kiosk.services.events import EventBus
 from kiosk.services.gateway import Clock, SystemClock
-from kiosk.services.validation import ID, Choice, Flag, Optional, Text, validated
+from kiosk.services.validation import ID, Choice, Flag, JsonData, Optional, Text, validated
 
 if TYPE_CHECKING:  # only for type hints: the actions take the other services as given
     from datetime import date
@@ -488,8 +488,10 @@ class StaffService:
             uow.commit()
         return view
 
+    @validated(reason=Choice(("manual", "idle", "closed"), label="Reason"))
     def logout(self, staff: StaffView, reason: str = "manual") -> None:
         """Record a sign-out; ``reason`` is "manual", "idle" (auto-logout) or "closed"."""
+        _signed_in(staff)
         action = "staff.auto_logout" if reason == "idle" else "staff.logout"
         with self._db.uow() as uow:
             s = uow.session
@@ -497,6 +499,12 @@ class StaffService:
             self._audit(s, staff.name, action, user, after={"reason": reason})
             uow.commit()
 
+    @validated(
+        action=Text(64, required=True, label="Action"),
+        entity=Text(32, label="Entity"),
+        entity_id=Text(64, label="Entity id"),
+        after=Optional(JsonData(label="Details")),
+    )
     def record(
         self,
         staff: StaffView,
@@ -507,6 +515,7 @@ class StaffService:
     ) -> None:
         """Audit something done in the panel that no other service writes down
         (reprinting a receipt, leaving kiosk mode)."""
+        _signed_in(staff)
         with self._db.uow() as uow:
             uow.session.add(
                 AuditLog(
@@ -551,6 +560,11 @@ class StaffService:
         if self._dummy_hash is None:
             self._dummy_hash = self._hasher.hash("00000000")
         return self._dummy_hash
+
+
+def _signed_in(staff: object) -> None:
+    if not isinstance(staff, StaffView):
+        raise PermissionDenied("Sign in again to do that.")
 
 
 def _duration(seconds: int) -> str:

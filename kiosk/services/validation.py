@@ -276,9 +276,12 @@ class Money(Rule):
 class Number(Rule):
     """A finite real number from ``lo`` to ``hi`` (seconds, rates): int, float or Decimal."""
 
-    def __init__(self, lo: float, hi: float, label: str | None = None) -> None:
+    def __init__(
+        self, lo: float, hi: float, label: str | None = None, as_float: bool = False
+    ) -> None:
         self.lo, self.hi = lo, hi
         self.label = label
+        self.as_float = as_float
 
     def check(self, value: Any, field: str) -> Any:
         if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
@@ -288,7 +291,7 @@ class Number(Rule):
             raise InvalidInput(f"{self.name(field)} must be a finite number.", field)
         if not self.lo <= value <= self.hi:
             raise OutOfRange(f"{self.name(field)} must be from {self.lo:g} to {self.hi:g}.", field)
-        return value
+        return float(value) if self.as_float else value
 
 
 class Choice(Rule):
@@ -443,6 +446,49 @@ class Details(Rule):
         return out
 
 
+class JsonData(Rule):
+    """A small JSON-able value (for an audit entry's details): mappings with text keys,
+    lists, text without control characters or lone surrogates, finite numbers, yes/no,
+    None; at most ``max_items`` values in all, ``max_depth`` levels deep."""
+
+    def __init__(self, max_items: int = 200, max_depth: int = 5, label: str | None = None) -> None:
+        self.max_items = max_items
+        self.max_depth = max_depth
+        self.text = Text(1000, strip=False, multiline=True)
+        self.label = label
+
+    def check(self, value: Any, field: str) -> Any:
+        budget = [self.max_items]
+        return self._walk(value, field, 0, budget)
+
+    def _walk(self, value: Any, field: str, depth: int, budget: list[int]) -> Any:
+        budget[0] -= 1
+        if budget[0] < 0 or depth > self.max_depth:
+            raise OutOfRange(f"{self.name(field)} is too large.", field)
+        if value is None or isinstance(value, bool):
+            return value
+        if isinstance(value, str):
+            return self.text.check(value, field)
+        if isinstance(value, int):
+            if abs(value) > MAX_ID * 2**32:
+                raise OutOfRange(f"{self.name(field)} holds a number too large.", field)
+            return value
+        if isinstance(value, float):
+            if not math.isfinite(value):
+                raise InvalidInput(f"{self.name(field)} must hold finite numbers.", field)
+            return value
+        if isinstance(value, Mapping):
+            out = {}
+            for k, v in value.items():
+                if not isinstance(k, str):
+                    raise WrongType(f"{self.name(field)} must have text keys.", field)
+                out[self.text.check(k, field)] = self._walk(v, field, depth + 1, budget)
+            return out
+        if isinstance(value, list | tuple):
+            return [self._walk(v, field, depth + 1, budget) for v in value]
+        raise WrongType(f"{self.name(field)} must hold text, numbers and lists only.", field)
+
+
 class Fields(Rule):
     """Keyword fields for an update: unknown names are refused, known ones checked."""
 
@@ -555,6 +601,7 @@ __all__ = [
     "IdRule",
     "ImageName",
     "Int",
+    "JsonData",
     "Moment",
     "Money",
     "Number",
