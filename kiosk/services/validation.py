@@ -286,7 +286,11 @@ class Number(Rule):
     def check(self, value: Any, field: str) -> Any:
         if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
             raise WrongType(f"{self.name(field)} must be a number.", field)
-        finite = value.is_finite() if isinstance(value, Decimal) else math.isfinite(value)
+        finite = (
+            value.is_finite()
+            if isinstance(value, Decimal)
+            else isinstance(value, int) or math.isfinite(value)
+        )
         if not finite:
             raise InvalidInput(f"{self.name(field)} must be a finite number.", field)
         if not self.lo <= value <= self.hi:

@@ -30,6 +30,7 @@ from kiosk.services.loyalty import LoyaltyService
 from kiosk.services.menu import MenuService
 from kiosk.services.orders import OrderService
 from kiosk.services.payments import PaymentService
+from kiosk.services.reports import ReportService
 from kiosk.services.settings import EDITABLE, SettingsService
 from kiosk.services.staff import StaffService
 from tests.helpers import CARD_OK, FakeClock, make_store
@@ -322,6 +323,7 @@ TARGETS: list[Target] = [
     Target("staff.authorize", _svc("staff.authorize"), [None, "view"]),
     Target("staff.logout", _svc("staff.logout"), [None, "manual"]),
     Target("staff.record", _svc("staff.record"), [None, "order.reprint"]),
+    Target("reports.summary", _svc("reports.summary"), [None, 5]),
     Target("settings.update", _setting, ["store.name", "OrderUp"]),
     Target("settings.current", _svc("settings.current"), []),
     Target("settings.overrides", _svc("settings.overrides"), []),
@@ -339,6 +341,7 @@ NOT_INPUT = {
     "MenuService": {"categories"},
     "StaffService": {"count", "names"},
     "SettingsService": {"current", "overrides"},
+    "ReportService": {"today", "last_sales_day"},
 }
 
 
@@ -352,6 +355,7 @@ def test_every_public_service_method_is_a_target() -> None:
         "menu": MenuService,
         "staff": StaffService,
         "settings": SettingsService,
+        "reports": ReportService,
     }
     missing = []
     for prefix, cls in classes.items():
