@@ -136,6 +136,20 @@ class Text(Rule):
         self.label = label
 
     def check(self, value: Any, field: str) -> Any:
+        if (
+            type(value) is str
+            and len(value) <= self.max_len
+            and value.isascii()
+            and value.isprintable()
+            and not self.digits
+        ):  # the common case: short printable ASCII, no control character possible
+            if self.strip:
+                value = value.strip()
+            if self.required and not value:
+                raise Required(
+                    self.missing or f"Please enter the {self.name(field).lower()}.", field
+                )
+            return value
         if value is None:
             if self.optional:
                 return None
@@ -553,16 +567,17 @@ def validated(**rules: Rule) -> Callable[[F], F]:
             if p.kind is not inspect.Parameter.POSITIONAL_ONLY:
                 by_name[p.name] = rule
 
+        first = min((index for index, _, _ in positional), default=len(params))
+
         @functools.wraps(fn)
         def checked(*args: Any, **kwargs: Any) -> Any:
-            if positional and args:
-                n = len(args)
-                if any(index < n for index, _, _ in positional):
-                    args_list = list(args)
-                    for index, name, rule in positional:
-                        if index < n:
-                            args_list[index] = rule.check(args_list[index], name)
-                    args = tuple(args_list)
+            n = len(args)
+            if n > first:
+                args_list = list(args)
+                for index, name, rule in positional:
+                    if index < n:
+                        args_list[index] = rule.check(args_list[index], name)
+                args = tuple(args_list)
             if kwargs:
                 extra: dict[str, Any] = {}
                 for key, value in kwargs.items():
