@@ -19,7 +19,6 @@ from kiosk.services.phone import THAI_DIGITS, normalize_phone
 from kiosk.services.validation import (
     ID,
     LIMIT,
-    NAME,
     OFFSET,
     PHONE_TEXT,
     STAFF,
@@ -31,14 +30,16 @@ from kiosk.services.validation import (
 )
 from kiosk.services.views import MemberView
 
-FIRST_NAME = Text(100, required=True, missing="Please enter a first name.")
+NAME_TOO_LONG = "That name is too long."
+FIRST_NAME = Text(100, required=True, missing="Please enter a first name.", too_long=NAME_TOO_LONG)
+LAST_NAME = Text(100, too_long=NAME_TOO_LONG)
 MEMBER_FIELDS = Fields(
     {
         "first_name": FIRST_NAME,
-        "last_name": NAME,
+        "last_name": LAST_NAME,
         "email": Text(254),
         "gender": Text(16),
-        "birth_date": Day(optional=True),
+        "birth_date": Day(optional=True, message="Birth date must look like 1990-04-13."),
         "address": Text(1000, multiline=True),
         "sms_marketing": Flag(),
         "email_marketing": Flag(),
@@ -109,7 +110,7 @@ class CustomerService:
 
     @validated(
         first_name=FIRST_NAME,
-        last_name=NAME,
+        last_name=LAST_NAME,
         sms_marketing=Flag(),
         email_marketing=Flag(),
         email=Text(254),

@@ -47,13 +47,14 @@ TH_MISSING = "Enter the Thai name."
 SELECT_MAX = 20
 GROUP_FIELDS = frozenset({"name_en", "name_th", "min_select", "max_select"})
 OPTION_FIELDS = frozenset({"name_en", "name_th", "price_delta", "is_default", "available"})
-NAME_TEXT = Text(NAME_MAX)  # "missing" is said by _name, with the language in it
+NAME_TOO_LONG = f"A name can have at most {NAME_MAX} characters."
+NAME_TEXT = Text(NAME_MAX, too_long=NAME_TOO_LONG)  # _name says which name is missing
 DESCRIPTION = Text(2000, multiline=True)
 PRICE_DELTA = Money(-MAX_PRICE, MAX_PRICE, label="Price change")
 ITEM_FIELDS = Fields(
     {
-        "name_en": Text(NAME_MAX, required=True, missing=EN_MISSING),
-        "name_th": Text(NAME_MAX, required=True, missing=TH_MISSING),
+        "name_en": Text(NAME_MAX, required=True, missing=EN_MISSING, too_long=NAME_TOO_LONG),
+        "name_th": Text(NAME_MAX, required=True, missing=TH_MISSING, too_long=NAME_TOO_LONG),
         "description_en": DESCRIPTION,
         "description_th": DESCRIPTION,
         "image": ImageName(),

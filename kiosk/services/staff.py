@@ -92,8 +92,9 @@ PIN_PATTERN = re.compile(r"[0-9]{4,8}")
 MAX_LOCK_SECONDS = 86_400
 ROLES: tuple[str, ...] = tuple(r.value for r in StaffRole)
 # Entry checks (kiosk/services/validation.py); the PIN's format is checked by _validate_pin.
-STAFF_NAME = Text(64, label="Staff name")
-PIN = Text(64, strip=False, label="PIN")  # ASCII digits only (see _validate_pin)
+STAFF_NAME = Text(64, label="Staff name", too_long="A staff name can have at most 64 characters.")
+PIN_FORMAT = "A PIN is 4 to 8 digits."
+PIN = Text(64, strip=False, too_long=PIN_FORMAT, wrong=PIN_FORMAT)  # ASCII digits: _validate_pin
 ROLE = Choice(ROLES, message=f"The role must be one of: {', '.join(ROLES)}.")
 
 

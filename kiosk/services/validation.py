@@ -108,8 +108,9 @@ class Text(Rule):
     ``optional``: ``None`` is passed through; otherwise ``None`` counts as empty text.
     ``multiline``: tab, newline and carriage return are allowed. ``nfkc``: normalise
     compatibility characters (full-width letters and digits) before checking.
-    ``digits``: a digit string (PIN): NFKC, then every decimal digit of any script (Thai
-    ๐-๙, Arabic-Indic...) becomes its ASCII digit.
+    ``digits``: a digit string: NFKC, then every decimal digit of any script (Thai ๐-๙,
+    Arabic-Indic...) becomes its ASCII digit. ``too_long``, ``wrong``: the messages for
+    text that is too long or not text (the admin panel translates the service's own).
     """
 
     def __init__(
@@ -123,10 +124,14 @@ class Text(Rule):
         multiline: bool = False,
         nfkc: bool = False,
         digits: bool = False,
+        too_long: str | None = None,
+        wrong: str | None = None,
         label: str | None = None,
     ) -> None:
         self.max_len = max_len
         self.digits = digits
+        self.too_long = too_long
+        self.wrong = wrong
         self.required = required
         self.missing = missing
         self.optional = optional
@@ -155,7 +160,7 @@ class Text(Rule):
                 return None
             value = ""
         if not isinstance(value, str):
-            raise WrongType(f"{self.name(field)} must be text.", field)
+            raise WrongType(self.wrong or f"{self.name(field)} must be text.", field)
         if len(value) > 4 * self.max_len + 64:  # refuse a huge string before any work on it
             raise self._too_long(field)
         if self.nfkc and not value.isascii():
@@ -178,7 +183,7 @@ class Text(Rule):
 
     def _too_long(self, field: str) -> TooLong:
         return TooLong(
-            f"{self.name(field)} can have at most {self.max_len} characters.",
+            self.too_long or f"{self.name(field)} can have at most {self.max_len} characters.",
             field,
             self.max_len,
         )
@@ -372,10 +377,12 @@ class Day(Rule):
         hi: date = date(2200, 12, 31),
         optional: bool = False,
         label: str | None = None,
+        message: str | None = None,
     ) -> None:
         self.lo, self.hi = lo, hi
         self.optional = optional
         self.label = label
+        self.message = message
 
     def check(self, value: Any, field: str) -> Any:
         name = self.name(field)
@@ -385,7 +392,9 @@ class Day(Rule):
             try:
                 value = date.fromisoformat(unicodedata.normalize("NFKC", value).strip())
             except ValueError:
-                raise InvalidInput(f"{name} must look like 1990-04-13.", field) from None
+                raise InvalidInput(
+                    self.message or f"{name} must look like 1990-04-13.", field
+                ) from None
         if isinstance(value, datetime) or not isinstance(value, date):
             raise WrongType(f"{name} must be a date such as 1990-04-13.", field)
         if not self.lo <= value <= self.hi:
@@ -526,7 +535,8 @@ class Fields(Rule):
 ID = IdRule()
 LIMIT = Int(0, MAX_LIMIT, label="Limit")
 OFFSET = Int(0, MAX_OFFSET, label="Offset")
-STAFF = Text(64, label="Staff name")  # AuditLog.staff, Payment.staff...
+STAFF_TOO_LONG = "A staff name can have at most 64 characters."
+STAFF = Text(64, label="Staff name", too_long=STAFF_TOO_LONG)  # AuditLog.staff, Payment.staff
 REASON = Text(200, label="Reason")  # fits "Refund: " + reason in Payment.message (255)
 PHONE_TEXT = Text(40, nfkc=True, label="Phone number")
 PRICE = Money()

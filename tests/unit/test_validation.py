@@ -116,7 +116,7 @@ def test_strings_longer_than_the_column_are_refused_on_both_backends(
     s = shared
     e = refused(TooLong, s.customers.update, 1, "Boss", first_name="x" * 500)
     assert (e.field, e.limit) == ("first_name", 100)
-    assert "x" * 20 not in e.message and "First name can have at most 100" in e.message
+    assert "x" * 20 not in e.message and e.message == "That name is too long."
     refused(TooLong, s.menu.update_item, 1, name_en="n" * 101)
     refused(TooLong, s.customers.register, "0899999999", "Nok", email="e" * 300)
     refused(TooLong, s.orders.create, [{"item_id": 1}], kiosk_id="k" * 100)
