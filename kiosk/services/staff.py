@@ -489,9 +489,10 @@ class StaffService:
             uow.commit()
         return view
 
-    @validated(reason=Choice(("manual", "idle", "closed"), label="Reason"))
+    @validated(reason=Text(32, label="Reason"))
     def logout(self, staff: StaffView, reason: str = "manual") -> None:
-        """Record a sign-out; ``reason`` is "manual", "idle" (auto-logout) or "closed"."""
+        """Record a sign-out; ``reason`` is "manual", "idle" (auto-logout), "closed" or
+        "exit_kiosk"."""
         _signed_in(staff)
         action = "staff.auto_logout" if reason == "idle" else "staff.logout"
         with self._db.uow() as uow:
