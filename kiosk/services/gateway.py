@@ -8,7 +8,6 @@ and CVV never leave :func:`validate_card`'s caller's stack frame.
 from __future__ import annotations
 
 import random
-import re
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -18,6 +17,7 @@ from decimal import Decimal
 from typing import Any, Protocol
 
 from kiosk.services.errors import InvalidCard
+from kiosk.services.validation import card_fields
 
 DECLINED_TEST_CARD = "4111111111111111"
 
@@ -77,60 +77,16 @@ def card_brand(digits: str) -> str:
     return "Card"
 
 
-_CARD_CHARS = re.compile(r"[0-9 -]+")  # ASCII only: str patterns' \d would take ๔ and ４
-_EXPIRY = re.compile(r"([0-9]{1,2})/([0-9]{2}|[0-9]{4})")
-_CVV = re.compile(r"[0-9]{3,4}")
-_EXPIRY_HELP = "The expiry date must look like MM/YY, for example 08/29."
-_CVV_HELP = "The security code (CVV) must be 3 or 4 digits."
-
-
-def _card_field(details: Mapping[str, Any], key: str, max_len: int, too_long: str) -> str:
-    """One card field as text: missing is "", an int is its digits, anything else or a
-    string longer than ``max_len`` is refused (never quoted: it may be a card number)."""
-    value = details.get(key)
-    if value is None or value == "":
-        return ""
-    if type(value) is int and 0 <= value < 10**max_len:
-        value = str(value)
-    if not isinstance(value, str):
-        raise InvalidCard("Card details must be typed as digits.")
-    if len(value) > max_len:
-        raise InvalidCard(too_long)
-    return value
-
-
 def validate_card(details: Mapping[str, Any], today: datetime) -> CardDetails:
     """Check number (Luhn, 13–19 digits, spaces/dashes allowed), expiry MM/YY and CVV.
 
-    Only the ASCII digits 0-9 count: a kiosk keypad types nothing else, and a Thai,
-    full-width or superscript digit would otherwise reach the Luhn check or the stored
-    last four digits. Raises :class:`InvalidCard` with a message fit for the customer.
+    Only the ASCII digits 0-9 count (:func:`~kiosk.services.validation.card_fields`): a
+    Thai, full-width or superscript digit never reaches the Luhn check or the stored last
+    four. Raises :class:`InvalidCard` with a message fit for the customer.
     """
-    if not isinstance(details, Mapping):
-        raise InvalidCard("Please enter the card number, expiry date and security code.")
-    raw = _card_field(details, "card_number", 40, "The card number is too long.")
-    if not raw.strip():
-        raise InvalidCard("Please enter the card number.")
-    if not _CARD_CHARS.fullmatch(raw):
-        raise InvalidCard("The card number can only contain digits.")
-    digits = raw.replace(" ", "").replace("-", "")
-    if not 13 <= len(digits) <= 19:
-        raise InvalidCard("The card number must have 13 to 19 digits.")
-    if not luhn_ok(digits):
-        raise InvalidCard("The card number is not valid. Please check it.")
-    expiry = _card_field(details, "expiry", 16, _EXPIRY_HELP).strip().replace(" ", "")
-    match = _EXPIRY.fullmatch(expiry)
-    if match is None:
-        raise InvalidCard(_EXPIRY_HELP)
-    month, year_text = int(match[1]), match[2]
-    year = int(year_text) + (2000 if len(year_text) == 2 else 0)
-    if not 1 <= month <= 12:
-        raise InvalidCard(_EXPIRY_HELP)
+    digits, year, month = card_fields(details, luhn_ok)
     if (year, month) < (today.year, today.month):
         raise InvalidCard("This card has expired.")
-    cvv = _card_field(details, "cvv", 8, _CVV_HELP).strip()
-    if not _CVV.fullmatch(cvv):
-        raise InvalidCard(_CVV_HELP)
     return CardDetails(
         brand=card_brand(digits),
         last4=digits[-4:],

@@ -40,6 +40,7 @@ from kiosk.db.models import (
     TxType,
 )
 from kiosk.db.uow import locked
+from kiosk.services import validation as v
 from kiosk.services.errors import (
     IdempotencyConflict,
     InvalidInput,
@@ -69,16 +70,6 @@ from kiosk.services.loyalty import ensure_membership, post_points
 from kiosk.services.money import ZERO, points_for
 from kiosk.services.orders import load_order, payment_view
 from kiosk.services.promptpay import build_payload, normalize_target
-from kiosk.services.validation import (
-    ID,
-    REASON,
-    STAFF,
-    Choice,
-    Details,
-    Number,
-    Text,
-    validated,
-)
 from kiosk.services.views import PaymentView
 
 log = logging.getLogger(__name__)
@@ -87,13 +78,35 @@ METHODS = tuple(m.value for m in PaymentMethod)
 SUCCESS_MESSAGE = "Payment processed successfully"
 AWAITING_COUNTER = "awaiting_counter"
 SEED_KEYS = ("success", "message", "transaction_id", "amount", "payment_method", "timestamp")
-# Entry checks of the public methods (kiosk/services/validation.py). Card fields are
-# checked by validate_card, which answers with InvalidCard messages for the card screen.
-METHOD = Choice(METHODS, message="Unknown payment method: use cash, card or promptpay.")
-PROMPTPAY_ID = Text(40, optional=True, nfkc=True, label="PromptPay ID")
-PAYMENT_DETAILS = Details({"promptpay_id": PROMPTPAY_ID}, label="Payment details")
-IDEMPOTENCY_KEY = Text(64, optional=True, strip=False, label="Idempotency key")
-TRANSACTION_ID = Text(32, required=True, label="Transaction id")
+# Entry checks of the public methods (kiosk/services/validation.py), applied to the class
+# below. Card fields are checked by validate_card (InvalidCard messages for the card screen).
+METHOD = v.Choice(METHODS, message="Unknown payment method: use cash, card or promptpay.")
+PROMPTPAY_ID = v.Text(40, optional=True, nfkc=True, label="PromptPay ID")
+IDEMPOTENCY_KEY = v.Text(64, optional=True, strip=False, label="Idempotency key")
+TRANSACTION_ID = v.Text(32, required=True, label="Transaction id")
+ENTRY_CHECKS: dict[str, dict[str, v.Rule]] = {
+    "process_payment": {
+        "order_id": v.ID,
+        "method": METHOD,
+        "payment_details": v.Details({"promptpay_id": PROMPTPAY_ID}, label="Payment details"),
+        "idempotency_key": IDEMPOTENCY_KEY,
+    },
+    "begin_promptpay": {
+        "order_id": v.ID,
+        "idempotency_key": IDEMPOTENCY_KEY,
+        "promptpay_id": PROMPTPAY_ID,
+    },
+    "poll": {"transaction_id": TRANSACTION_ID},
+    "cancel_pending": {"transaction_id": TRANSACTION_ID, "message": v.Text(255, label="Message")},
+    "status": {"transaction_id": TRANSACTION_ID},
+    "result": {"transaction_id": TRANSACTION_ID},
+    "mark_paid": {"order_id": v.ID, "method": METHOD, "staff": v.STAFF},
+    "refund": {"transaction_id": TRANSACTION_ID, "staff": v.STAFF, "reason": v.REASON},
+    "reconcile": {
+        "kiosk_id": v.Text(64, optional=True, label="Kiosk id"),
+        "grace_seconds": v.Number(0, 86_400 * 366, label="Grace", as_float=True),
+    },
+}
 
 
 def iso_utc(moment: datetime) -> str:
@@ -216,6 +229,7 @@ def _result(
     )
 
 
+@v.checks(ENTRY_CHECKS)
 class PaymentService:
     def __init__(
         self,
@@ -237,12 +251,6 @@ class PaymentService:
         self._card_cache: dict[str, CardDetails] = {}
 
     # -- the seed's call ----------------------------------------------------------------
-    @validated(
-        order_id=ID,
-        method=METHOD,
-        payment_details=PAYMENT_DETAILS,
-        idempotency_key=IDEMPOTENCY_KEY,
-    )
     def process_payment(
         self,
         order_id: int,
@@ -300,7 +308,6 @@ class PaymentService:
         return self._settle(payment.id, response)
 
     # -- PromptPay, split for the screen ------------------------------------------------
-    @validated(order_id=ID, idempotency_key=IDEMPOTENCY_KEY, promptpay_id=PROMPTPAY_ID)
     def begin_promptpay(
         self, order_id: int, idempotency_key: str, promptpay_id: str | None = None
     ) -> PendingPromptPay | PaymentResult:
@@ -356,7 +363,6 @@ class PaymentService:
                 + timedelta(seconds=settings.payments.promptpay_timeout_seconds),
             )
 
-    @validated(transaction_id=TRANSACTION_ID)
     def poll(self, transaction_id: str) -> PaymentResult:
         """Ask the gateway about a pending payment; settles it when the answer is final."""
         with self._db.read() as s:
@@ -370,7 +376,6 @@ class PaymentService:
             return pending
         return self._settle(pending.payment_id, response)
 
-    @validated(transaction_id=TRANSACTION_ID, message=Text(255, label="Message"))
     def cancel_pending(
         self, transaction_id: str, message: str = "Payment cancelled."
     ) -> PaymentResult:
@@ -641,19 +646,16 @@ class PaymentService:
             raise PaymentNotFound(f"No payment has transaction id {transaction_id}.")
         return p
 
-    @validated(transaction_id=TRANSACTION_ID)
     def status(self, transaction_id: str) -> PaymentView:
         """Payment status inquiry by transaction id."""
         with self._db.read() as s:
             return payment_view(self._by_txn(s, transaction_id))
 
-    @validated(transaction_id=TRANSACTION_ID)
     def result(self, transaction_id: str) -> PaymentResult:
         with self._db.read() as s:
             return self._stored_result(s, self._by_txn(s, transaction_id))
 
     # -- staff operations -----------------------------------------------------------------
-    @validated(order_id=ID, method=METHOD, staff=STAFF)
     def mark_paid(self, order_id: int, method: str, staff: str) -> PaymentResult:
         """ "Pay at counter": staff took cash or saw the PromptPay transfer. Awards points."""
         if method not in (PaymentMethod.CASH.value, PaymentMethod.PROMPTPAY.value):
@@ -715,7 +717,6 @@ class PaymentService:
             uow.commit()
         return result
 
-    @validated(transaction_id=TRANSACTION_ID, staff=STAFF, reason=REASON)
     def refund(self, transaction_id: str, staff: str, reason: str) -> PaymentResult:
         """Give the money back, mark payment and order refunded, return redeemed points and
         take back earned points (never below zero; what could not be taken back is recorded).
@@ -844,10 +845,6 @@ class PaymentService:
             uow.commit()
         return result
 
-    @validated(
-        kiosk_id=Text(64, optional=True, label="Kiosk id"),
-        grace_seconds=Number(0, 86_400 * 366, label="Grace", as_float=True),
-    )
     def reconcile(
         self, kiosk_id: str | None = None, grace_seconds: float = 0.0
     ) -> list[PaymentResult]:
