@@ -336,6 +336,7 @@ TARGETS: list[Target] = [
 # Public methods that take no input a caller controls, or only trusted objects.
 NOT_INPUT = {
     "OrderService": {"count"},
+    "PaymentService": {"close"},  # main's money-safety branch: releases the presence lock
     "CustomerService": {"count"},
     "LoyaltyService": {"balance_check", "expire"},  # expire: only a clock moment
     "MenuService": {"categories"},
