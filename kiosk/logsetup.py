@@ -11,18 +11,50 @@ import logging
 import logging.handlers
 import re
 import sys
+import unicodedata
 from pathlib import Path
 
-_CARD = re.compile(r"\b(?:\d[ -]?){12,18}\d\b")
-_PHONE = re.compile(
-    r"\+\d(?:[ -]?\d){7,14}\b"  # any number in international form
-    r"|\b0[1-9](?:[ -]?\d){7,8}\b"  # Thai local form, 081-234-5678
+# A run of digits (any script: ASCII, Thai ๐-๙, full-width ０-９ ...) with the separators
+# people and programs put between groups: spaces, dashes, dots, underscores, slashes and
+# brackets (full-width ones too), at most three at a time, with an optional leading "+".
+# It must not touch a word or number: "TXN_20261127_000001" and "id42" are left alone.
+_SEP = r"[\s.\-_/()\u2010-\u2015\u2212\uff0d\uff08\uff09\u3000]"
+_NUMBER = re.compile(
+    rf"(?<![A-Za-z_\d])[(\uff08]?[+\uff0b]?[(\uff08]?\d(?:{_SEP}{{0,3}}\d)*(?![A-Za-z_\d:])"
+)
+PHONE_DIGITS = 9  # a Thai number has 9 digits after the 0 or +66; foreign ones more
+CARD_DIGITS = 13  # a card has 13 to 19
+
+
+# A value written next to its name: {'cvv': '123'}, cvv=123, "pin": "2468", security code: 123.
+_SECRET = re.compile(
+    r"(?i)(?<![a-z])(cvv2?|cvc2?|csc|security[ _]code|pin)(['\"]?\s*[:=]\s*['\"]?)(\d+)"
 )
 
 
+def _digits(text: str) -> str:
+    """The digits of ``text`` as ASCII: ``๐๘๑-２３４`` → ``081234``."""
+    return "".join(str(unicodedata.digit(ch)) for ch in text if ch.isdigit())
+
+
+def _mask(match: re.Match[str]) -> str:
+    digits = _digits(match.group())
+    if len(digits) >= CARD_DIGITS:
+        return "[card ****" + digits[-4:] + "]"
+    if len(digits) >= PHONE_DIGITS:
+        return "[phone ***" + digits[-4:] + "]"
+    return match.group()
+
+
 def redact(text: str) -> str:
-    text = _CARD.sub(lambda m: "[card ****" + re.sub(r"\D", "", m.group())[-4:] + "]", text)
-    return _PHONE.sub(lambda m: "[phone ***" + re.sub(r"\D", "", m.group())[-4:] + "]", text)
+    """Mask every run of 9 or more digits however it is written: a phone number
+    (``66812345678``, ``081.234.5678``, ``(081) 234-5678``, ``๐๘๑๒๓๔๕๖๗๘``, ``+1 202 555
+    0123``) keeps its last four digits as ``[phone ***5678]``, anything of 13 digits or
+    more (a card number with spaces, dashes, dots or underscores, in any digits) as
+    ``[card ****4242]``. Shorter numbers (amounts, order numbers, dates, times) stay,
+    except the value of a CVV or PIN written with its name (``'cvv': '123'`` → ``'cvv':
+    '***'``)."""
+    return _NUMBER.sub(_mask, _SECRET.sub(r"\1\2***", text))
 
 
 class _BriefFormatter(logging.Formatter):

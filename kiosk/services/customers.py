@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Mapping
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any, NamedTuple
 
@@ -18,8 +18,44 @@ from kiosk.db.models import AuditLog, Customer, Membership, points_to_next, tier
 from kiosk.db.uow import locked
 from kiosk.services.errors import CustomerNotFound, InvalidInput, InvalidPhoneNumber, MemberExists
 from kiosk.services.money import ZERO
-from kiosk.services.phone import normalize_phone
+from kiosk.services.phone import THAI_DIGITS, normalize_phone
+from kiosk.services.validation import (
+    ID,
+    LIMIT,
+    OFFSET,
+    PHONE_TEXT,
+    STAFF,
+    Day,
+    Fields,
+    Flag,
+    Text,
+    validated,
+)
 from kiosk.services.views import MemberView
+
+NAME_TOO_LONG = "That name is too long."
+FIRST_NAME = Text(100, required=True, missing="Please enter a first name.", too_long=NAME_TOO_LONG)
+LAST_NAME = Text(100, too_long=NAME_TOO_LONG)
+MEMBER_FIELDS = Fields(
+    {
+        "first_name": FIRST_NAME,
+        "last_name": LAST_NAME,
+        "email": Text(254),
+        "gender": Text(16),
+        "birth_date": Day(optional=True, message="Birth date must look like 1990-04-13."),
+        "address": Text(1000, multiline=True),
+        "sms_marketing": Flag(),
+        "email_marketing": Flag(),
+        "phone": PHONE_TEXT,
+    }
+)
+
+
+def like_pattern(text: str) -> str:
+    """``%text%`` for ``LIKE ... ESCAPE '\\'``, with ``%``, ``_`` and ``\\`` in ``text``
+    matching themselves (a search for "%" finds names with a percent sign, not everyone)."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
 
 
 def masked_name(first_name: str, last_name: str) -> str:
@@ -159,6 +195,13 @@ class CustomerService:
     def normalize(self, phone: str) -> str:
         return normalize_phone(phone, self._settings().store.phone_region)
 
+    @validated(
+        first_name=FIRST_NAME,
+        last_name=LAST_NAME,
+        sms_marketing=Flag(),
+        email_marketing=Flag(),
+        email=Text(254),
+    )
     def register(
         self,
         phone: str,
@@ -170,11 +213,6 @@ class CustomerService:
     ) -> MemberView:
         """Quick sign-up: a customer and an empty bronze membership. Consent is opt-in."""
         e164 = self.normalize(phone)
-        first_name = (first_name or "").strip()
-        if not first_name:
-            raise InvalidInput("Please enter a first name.")
-        if len(first_name) > 100 or len(last_name) > 100:
-            raise InvalidInput("That name is too long.")
         settings = self._settings()
         with self._db.uow() as uow:
             s = uow.session
@@ -211,6 +249,7 @@ class CustomerService:
             return None
         return member_view_from_row(_MemberRow(*row), self._settings().loyalty.tiers)
 
+    @validated(customer_id=ID)
     def get(self, customer_id: int) -> MemberView:
         with self._db.read() as s:
             c = s.get(Customer, customer_id, options=[selectinload(Customer.membership)])
@@ -218,9 +257,10 @@ class CustomerService:
                 raise CustomerNotFound("That member does not exist.")
             return member_view(c, self._settings().loyalty.tiers)
 
+    @validated(query=Text(100, nfkc=True, label="Search"), limit=LIMIT, offset=OFFSET)
     def search(self, query: str, limit: int = 50, offset: int = 0) -> list[MemberView]:
         """By phone (any typed form, or its last digits) or by name."""
-        query = (query or "").strip()
+        query = query or ""
         tiers = self._settings().loyalty.tiers
         with self._db.read() as s:
             q = select(Customer).options(selectinload(Customer.membership))
@@ -228,41 +268,21 @@ class CustomerService:
                 conds = []
                 with contextlib.suppress(InvalidPhoneNumber):
                     conds.append(Customer.phone == self.normalize(query))
-                digits = "".join(ch for ch in query if ch.isdigit())
+                digits = "".join(ch for ch in query.translate(THAI_DIGITS) if "0" <= ch <= "9")
                 if len(digits) >= 4 and len(digits) == len(query.replace("-", "").replace(" ", "")):
                     conds.append(Customer.phone.endswith(digits.lstrip("0") or digits))
-                like = f"%{query.lower()}%"
-                conds.append(func.lower(Customer.first_name).like(like))
-                conds.append(func.lower(Customer.last_name).like(like))
+                like = like_pattern(query.lower())
+                conds.append(func.lower(Customer.first_name).like(like, escape="\\"))
+                conds.append(func.lower(Customer.last_name).like(like, escape="\\"))
                 q = q.where(or_(*conds))
             q = q.order_by(Customer.id).limit(limit).offset(offset)
             return [member_view(c, tiers) for c in s.scalars(q)]
 
+    @validated(customer_id=ID, staff=STAFF, fields=MEMBER_FIELDS)
     def update(self, customer_id: int, staff: str, **fields: Any) -> MemberView:
         """Edit a profile or marketing consent; audited with before/after."""
-        allowed = {
-            "first_name",
-            "last_name",
-            "email",
-            "gender",
-            "birth_date",
-            "address",
-            "sms_marketing",
-            "email_marketing",
-            "phone",
-        }
-        bad = set(fields) - allowed
-        if bad:
-            raise InvalidInput(f"These fields cannot be edited: {', '.join(sorted(bad))}.")
         if "phone" in fields:
             fields["phone"] = self.normalize(fields["phone"])
-        if isinstance(fields.get("birth_date"), str):
-            try:
-                fields["birth_date"] = (
-                    date.fromisoformat(fields["birth_date"]) if fields["birth_date"] else None
-                )
-            except ValueError:
-                raise InvalidInput("Birth date must look like 1990-04-13.") from None
         with self._db.uow() as uow:
             s = uow.session
             c = s.get(Customer, customer_id, options=[selectinload(Customer.membership)])

@@ -17,7 +17,54 @@ class ServiceError(Exception):
 
 
 class InvalidInput(ServiceError):
+    """Bad input. ``field`` names the argument or field at fault ("" when not one field)."""
+
     code = "invalid_input"
+
+    def __init__(self, message: str, field: str = "") -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class WrongType(InvalidInput):
+    """A value of the wrong kind: text where a number belongs, a number for a yes/no..."""
+
+    code = "wrong_type"
+
+
+class Required(InvalidInput):
+    code = "required"
+
+
+class TooLong(InvalidInput):
+    """Text longer than its column; ``limit`` is the most characters allowed."""
+
+    code = "too_long"
+
+    def __init__(self, message: str, field: str = "", limit: int = 0) -> None:
+        super().__init__(message, field)
+        self.limit = limit
+
+
+class OutOfRange(InvalidInput):
+    """A number (id, count, points, price) outside what the kiosk accepts or stores."""
+
+    code = "out_of_range"
+
+
+class InvalidText(InvalidInput):
+    """Text with a character that cannot be stored: NUL, another control character, or a
+    lone surrogate (half of a broken emoji)."""
+
+    code = "invalid_text"
+
+
+class UnknownField(InvalidInput):
+    code = "unknown_field"
+
+
+class InvalidFileName(InvalidInput):
+    code = "invalid_file_name"
 
 
 class InvalidPhoneNumber(InvalidInput):

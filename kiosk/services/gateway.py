@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from kiosk.services.errors import InvalidCard
+from kiosk.services.validation import card_fields
 
 DECLINED_TEST_CARD = "4111111111111111"
 
@@ -48,6 +49,9 @@ class CardDetails:
 
 
 def luhn_ok(digits: str) -> bool:
+    """The Luhn check digit of a string of ASCII digits (anything else is not a card)."""
+    if not (digits.isascii() and digits.isdigit()):
+        return False
     total = 0
     for i, ch in enumerate(reversed(digits)):
         d = int(ch)
@@ -79,36 +83,13 @@ def card_brand(digits: str) -> str:
 def validate_card(details: Mapping[str, Any], today: datetime) -> CardDetails:
     """Check number (Luhn, 13–19 digits, spaces/dashes allowed), expiry MM/YY and CVV.
 
-    Raises :class:`InvalidCard` with a message fit for the customer.
+    Only the ASCII digits 0-9 count (:func:`~kiosk.services.validation.card_fields`): a
+    Thai, full-width or superscript digit never reaches the Luhn check or the stored last
+    four. Raises :class:`InvalidCard` with a message fit for the customer.
     """
-    raw = str(details.get("card_number") or "")
-    digits = raw.replace(" ", "").replace("-", "")
-    if not digits:
-        raise InvalidCard("Please enter the card number.")
-    if not digits.isdigit():
-        raise InvalidCard("The card number can only contain digits.")
-    if not 13 <= len(digits) <= 19:
-        raise InvalidCard("The card number must have 13 to 19 digits.")
-    if not luhn_ok(digits):
-        raise InvalidCard("The card number is not valid. Please check it.")
-    expiry = str(details.get("expiry") or "").strip().replace(" ", "")
-    try:
-        month_text, year_text = expiry.split("/")
-        month = int(month_text)
-        year = int(year_text)
-        if len(year_text) == 2:
-            year += 2000
-        elif len(year_text) != 4:
-            raise ValueError
-        if not 1 <= month <= 12:
-            raise ValueError
-    except ValueError:
-        raise InvalidCard("The expiry date must look like MM/YY, for example 08/29.") from None
+    digits, year, month = card_fields(details, luhn_ok)
     if (year, month) < (today.year, today.month):
         raise InvalidCard("This card has expired.")
-    cvv = str(details.get("cvv") or "").strip()
-    if not (cvv.isdigit() and 3 <= len(cvv) <= 4):
-        raise InvalidCard("The security code (CVV) must be 3 or 4 digits.")
     return CardDetails(
         brand=card_brand(digits),
         last4=digits[-4:],

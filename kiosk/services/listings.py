@@ -37,10 +37,12 @@ from kiosk.db.models import (
     Membership,
     Order,
     OrderItem,
+    OrderStatus,
     Payment,
 )
-from kiosk.services.errors import InvalidPhoneNumber
+from kiosk.services.errors import InvalidInput, InvalidPhoneNumber, UnknownField, WrongType
 from kiosk.services.phone import format_national, mask_phone, normalize_phone
+from kiosk.services.validation import ID, MAX_ID, MAX_LIMIT, MAX_OFFSET, Int, shown, validated
 
 NUMBER_SEARCH_DAYS = 31
 EXACT_COUNT_BELOW = 20_000
@@ -49,6 +51,21 @@ _ORDER_NUMBER = re.compile(r"[A-Za-z][0-9]{1,3}")
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
 R = TypeVar("R")
+SEARCH_MAX = 100
+# What a search box may hold: a control character or a lone surrogate (pasted, or half of
+# an emoji) can match nothing, and PostgreSQL refuses NUL outright, so they are dropped.
+_UNSTORABLE = re.compile("[\x00-\x1f\x7f\ud800-\udfff]")
+_PAGE_OFFSET = Int(0, 2**63 - 1, label="Offset")
+_PAGE_LIMIT = Int(-(2**63), 2**63 - 1, label="Limit")
+
+
+def clean_search(text: object) -> str:
+    """Search text as typed, made safe for any backend: not text becomes "", control
+    characters and lone surrogates are dropped, and at most :data:`SEARCH_MAX`
+    characters are kept. A live search box never raises on what was typed."""
+    if not isinstance(text, str):
+        return ""
+    return _UNSTORABLE.sub("", text[: SEARCH_MAX * 4]).strip()[:SEARCH_MAX]
 
 
 # -- rows --------------------------------------------------------------------------------
@@ -224,14 +241,18 @@ class Listing(Generic[R]):
             s.scalar(select(func.count(self.model.id)).select_from(self.model).where(*filters)) or 0
         )
 
+    @validated(offset=_PAGE_OFFSET, limit=_PAGE_LIMIT)
     def ids(self, offset: int, limit: int, total: int | None = None) -> list[int]:
         """Row ids of one page; ``total`` (the count) lets late pages read from the end."""
         with self._db.read() as s:
             return self._ids(s, offset, limit, total)
 
     def _ids(self, s: Session, offset: int, limit: int, total: int | None) -> list[int]:
-        if limit <= 0 or offset < 0:
+        if limit <= 0 or offset < 0 or offset > MAX_OFFSET:
             return []
+        limit = min(limit, MAX_LIMIT)
+        if total is not None and (type(total) is not int or not 0 <= total <= MAX_ID):
+            total = None
         q = select(self.model.id).where(*self._filters())
         self.queries += 1
         if total is not None and offset > total // 2:
@@ -247,6 +268,7 @@ class Listing(Generic[R]):
             s.scalars(q.order_by(*self._order(self.descending)).offset(offset).limit(limit)).all()
         )
 
+    @validated(offset=_PAGE_OFFSET, limit=_PAGE_LIMIT)
     def page(self, offset: int, limit: int, total: int | None = None) -> list[R]:
         """Rows ``offset`` .. ``offset + limit - 1`` in the listing's order."""
         with self._db.read() as s:
@@ -258,8 +280,46 @@ class Listing(Generic[R]):
         return [rows[i] for i in ids if i in rows]
 
     def get(self, row_id: int) -> R | None:
+        """The row with id ``row_id``, or None (also for something that is not an id)."""
+        if type(row_id) is not int or not 1 <= row_id <= MAX_ID:
+            return None
         with self._db.read() as s:
             return self._load(s, [row_id]).get(row_id)
+
+
+_TEXT_FILTERS = ("search", "action_prefix", "staff")
+
+
+def _filter_changes(changes: dict[str, Any], allowed: tuple[str, ...]) -> list[tuple[str, Any]]:
+    """Only the listing's own filters; text filters cleaned like a search box."""
+    unknown = [k for k in changes if k not in allowed]
+    if unknown:
+        raise UnknownField(
+            f"A listing can be filtered by {', '.join(allowed)} only.", shown(unknown[0])
+        )
+    for key in ("day", "today"):
+        if changes.get(key) is not None and (
+            isinstance(changes[key], datetime) or not isinstance(changes[key], date)
+        ):
+            raise WrongType("A day filter must be a date.", key)
+    for key in ("since", "until"):
+        if changes.get(key) is not None and not isinstance(changes[key], datetime):
+            raise WrongType("A time filter must be a date and time.", key)
+    if "statuses" in changes:
+        _check_statuses(changes["statuses"])
+    return [(k, clean_search(v) if k in _TEXT_FILTERS else v) for k, v in changes.items()]
+
+
+_STATUSES = frozenset(s.value for s in OrderStatus)
+
+
+def _check_statuses(statuses: object) -> None:
+    if statuses is None:
+        return
+    if isinstance(statuses, str) or not isinstance(statuses, Iterable):
+        raise WrongType("Statuses must be a list of order statuses.", "statuses")
+    if not all(isinstance(s, str) and s in _STATUSES for s in statuses):
+        raise InvalidInput(f"A status filter takes: {', '.join(sorted(_STATUSES))}.", "statuses")
 
 
 def _none() -> list[ColumnElement[bool]]:
@@ -330,15 +390,16 @@ class OrderListing(Listing[OrderRow]):
         today: date | None = None,
     ) -> None:
         super().__init__(db, settings, sort, descending)
+        _check_statuses(statuses)
         self.statuses = tuple(statuses or ())
         self.day = day
-        self.search = (search or "").strip()
+        self.search = clean_search(search)
         self.today = today
         self._search_filters: list[ColumnElement[bool]] | None = None
 
     def with_filters(self, **changes: Any) -> OrderListing:
         clone = self._clone()
-        for key, value in changes.items():
+        for key, value in _filter_changes(changes, ("statuses", "day", "search", "today")):
             setattr(clone, key, tuple(value or ()) if key == "statuses" else value)
         clone._search_filters = None
         return clone
@@ -462,11 +523,11 @@ class MemberListing(Listing[MemberRow]):
         descending: bool | None = None,
     ) -> None:
         super().__init__(db, settings, sort, descending)
-        self.search = (search or "").strip()
+        self.search = clean_search(search)
 
     def searched(self, text: str) -> MemberListing:
         clone = self._clone()
-        clone.search = (text or "").strip()
+        clone.search = clean_search(text)
         return clone
 
     @property
@@ -572,7 +633,7 @@ class LoyaltyListing(Listing[LoyaltyRow]):
         descending: bool | None = None,
     ) -> None:
         super().__init__(db, settings, sort, descending)
-        self.customer_id = customer_id
+        self.customer_id = ID.check(customer_id, "customer_id")
 
     def _filters(self) -> list[ColumnElement[bool]]:
         return [LoyaltyTransaction.customer_id == self.customer_id]
@@ -631,14 +692,14 @@ class AuditListing(Listing[AuditRow]):
         descending: bool | None = None,
     ) -> None:
         super().__init__(db, settings, sort, descending)
-        self.action_prefix = action_prefix
-        self.staff = staff
+        self.action_prefix = clean_search(action_prefix)
+        self.staff = clean_search(staff)
         self.since = since
         self.until = until
 
     def with_filters(self, **changes: Any) -> AuditListing:
         clone = self._clone()
-        for key, value in changes.items():
+        for key, value in _filter_changes(changes, ("action_prefix", "staff", "since", "until")):
             setattr(clone, key, value)
         return clone
 

@@ -36,12 +36,26 @@ from kiosk.services.errors import (
     InvalidInput,
     OrderNotFound,
     OrderNotPayable,
+    OutOfRange,
     ReasonRequired,
 )
 from kiosk.services.events import Event, EventBus, PointsChanged, TierUpgraded
 from kiosk.services.gateway import Clock
 from kiosk.services.money import ZERO, discount_for, max_redeemable, vat_included
 from kiosk.services.phone import normalize_phone
+from kiosk.services.validation import (
+    ID,
+    LIMIT,
+    MAX_INT32,
+    MAX_POINTS,
+    OFFSET,
+    REASON,
+    STAFF,
+    Int,
+    Moment,
+    Optional,
+    validated,
+)
 from kiosk.services.views import LoyaltyTxView
 
 
@@ -90,6 +104,10 @@ def post_points(
         )
     if counts_to_lifetime is None:
         counts_to_lifetime = points > 0 and tx_type in (TxType.EARNED, TxType.ADJUSTED)
+    if membership.points + points > MAX_INT32 or (
+        counts_to_lifetime and membership.lifetime_points + points > MAX_INT32
+    ):
+        raise OutOfRange(f"A balance can hold at most {MAX_INT32:,} points.", "points")
     old_tier = membership.tier
     membership.points += points
     if counts_to_lifetime and points > 0:
@@ -142,6 +160,7 @@ class LoyaltyService:
         return customer
 
     # -- redeem -------------------------------------------------------------------------
+    @validated(order_id=ID, points=Int(0, MAX_INT32, label="Points to redeem"))
     def redeem(self, order_id: int, points: int) -> int:
         """Set the points this pending order spends as a discount (0 takes them all back).
 
@@ -160,6 +179,7 @@ class LoyaltyService:
             return points
 
     # -- adjust -------------------------------------------------------------------------
+    @validated(points=Int(-MAX_POINTS, MAX_POINTS, label="Points"), reason=REASON, staff=STAFF)
     def adjust(self, phone: str, points: int, reason: str, staff: str) -> int:
         """Staff add (positive) or remove (negative) points; reason mandatory; audited."""
         if not reason or not reason.strip():
@@ -200,6 +220,7 @@ class LoyaltyService:
         return balance
 
     # -- expire -------------------------------------------------------------------------
+    @validated(now=Optional(Moment()))
     def expire(self, now: datetime | None = None) -> dict[int, int]:
         """Expire points older than ``expiry_months``, oldest first (FIFO).
 
@@ -272,12 +293,14 @@ class LoyaltyService:
         return expired
 
     # -- read ---------------------------------------------------------------------------
+    @validated(limit=LIMIT, offset=OFFSET)
     def transactions(self, phone: str, limit: int = 200, offset: int = 0) -> list[LoyaltyTxView]:
         """A member's transactions, newest first."""
         with self._db.read() as s:
             customer = self._customer(s, phone)
             return self.transactions_for(customer.id, limit, offset, session=s)
 
+    @validated(customer_id=ID, limit=LIMIT, offset=OFFSET)
     def transactions_for(
         self, customer_id: int, limit: int = 200, offset: int = 0, session: Session | None = None
     ) -> list[LoyaltyTxView]:

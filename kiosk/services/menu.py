@@ -25,6 +25,20 @@ from kiosk.services.errors import (
 )
 from kiosk.services.events import EventBus, MenuChanged
 from kiosk.services.money import ZERO, format_thb, to_money
+from kiosk.services.validation import (
+    ID,
+    MAX_PRICE,
+    POSITION,
+    PRICE,
+    STAFF,
+    Checked,
+    Fields,
+    Flag,
+    ImageName,
+    Money,
+    Text,
+    validated,
+)
 from kiosk.services.views import CategoryView, MenuItemView, OptionGroupView, OptionView
 
 NAME_MAX = 100
@@ -33,6 +47,35 @@ TH_MISSING = "Enter the Thai name."
 SELECT_MAX = 20
 GROUP_FIELDS = frozenset({"name_en", "name_th", "min_select", "max_select"})
 OPTION_FIELDS = frozenset({"name_en", "name_th", "price_delta", "is_default", "available"})
+NAME_TOO_LONG = f"A name can have at most {NAME_MAX} characters."
+NAME_TEXT = Text(NAME_MAX, too_long=NAME_TOO_LONG)  # _name says which name is missing
+DESCRIPTION = Text(2000, multiline=True)
+PRICE_DELTA = Money(-MAX_PRICE, MAX_PRICE, label="Price change")
+ITEM_FIELDS = Fields(
+    {
+        "name_en": Text(NAME_MAX, required=True, missing=EN_MISSING, too_long=NAME_TOO_LONG),
+        "name_th": Text(NAME_MAX, required=True, missing=TH_MISSING, too_long=NAME_TOO_LONG),
+        "description_en": DESCRIPTION,
+        "description_th": DESCRIPTION,
+        "image": ImageName(),
+        "price": PRICE,
+        "available": Flag(),
+        "position": POSITION,
+        "category_id": ID,
+    }
+)
+GROUP_RULES = Fields(
+    {"name_en": NAME_TEXT, "name_th": NAME_TEXT, "min_select": Checked(), "max_select": Checked()}
+)
+OPTION_RULES = Fields(
+    {
+        "name_en": NAME_TEXT,
+        "name_th": NAME_TEXT,
+        "price_delta": PRICE_DELTA,
+        "is_default": Flag(),
+        "available": Flag(),
+    }
+)
 
 
 def option_view(o: Option) -> OptionView:
@@ -147,6 +190,7 @@ class MenuService:
             )
             return [CategoryView(c.id, c.name_en, c.name_th, c.position) for c in rows]
 
+    @validated(include_inactive=Flag())
     def items(self, include_inactive: bool = False) -> list[MenuItemView]:
         """Every item of active categories, in menu order; sold-out items included."""
         with self._db.read() as s:
@@ -159,6 +203,7 @@ class MenuService:
                 q = q.where(MenuItem.active, Category.active)
             return [item_view(i) for i in s.scalars(q)]
 
+    @validated(item_id=ID)
     def item(self, item_id: int) -> MenuItemView:
         with self._db.read() as s:
             return item_view(self._get(s, item_id))
@@ -170,28 +215,17 @@ class MenuService:
             raise MenuItemNotFound(f"Menu item {item_id} does not exist.")
         return item
 
+    @validated(item_id=ID, available=Flag(label="Available"), staff=STAFF)
     def set_available(self, item_id: int, available: bool, staff: str = "") -> MenuItemView:
         """Mark an item sold out (False) or back on sale (True); audited."""
         return self._update(item_id, staff, available=available)
 
+    @validated(item_id=ID, price=PRICE, staff=STAFF)
     def set_price(self, item_id: int, price: Decimal | int | str, staff: str = "") -> MenuItemView:
         return self._update(item_id, staff, price=to_money(price))
 
+    @validated(item_id=ID, staff=STAFF, fields=ITEM_FIELDS)
     def update_item(self, item_id: int, staff: str = "", **fields: object) -> MenuItemView:
-        allowed = {
-            "name_en",
-            "name_th",
-            "description_en",
-            "description_th",
-            "image",
-            "price",
-            "available",
-            "position",
-            "category_id",
-        }
-        bad = set(fields) - allowed
-        if bad:
-            raise ValueError(f"cannot update {sorted(bad)}")
         if "price" in fields:
             fields["price"] = to_money(fields["price"])  # type: ignore[arg-type]
         return self._update(item_id, staff, **fields)
@@ -199,6 +233,8 @@ class MenuService:
     def _update(self, item_id: int, staff: str, **fields: object) -> MenuItemView:
         with self._db.uow() as uow:
             item = self._get(uow.session, item_id)
+            if "category_id" in fields and uow.session.get(Category, fields["category_id"]) is None:
+                raise InvalidInput("That category does not exist.", "category_id")
             if "price" in fields:
                 _check_price_covers_options(item, fields["price"])  # type: ignore[arg-type]
             before = {k: str(getattr(item, k)) for k in fields}
@@ -259,10 +295,12 @@ class MenuService:
     def _announce(self, uow: Any, item_id: int) -> None:
         uow.after_commit(lambda: self._bus.publish(MenuChanged(item_id=item_id)))
 
+    @validated(group_id=ID)
     def option_group(self, group_id: int) -> OptionGroupView:
         with self._db.read() as s:
             return group_view(self._group(s, group_id))
 
+    @validated(item_id=ID, name_en=NAME_TEXT, name_th=NAME_TEXT, staff=STAFF)
     def add_option_group(
         self,
         item_id: int,
@@ -300,13 +338,11 @@ class MenuService:
             uow.commit()
         return view
 
+    @validated(group_id=ID, staff=STAFF, fields=GROUP_RULES)
     def update_option_group(
         self, group_id: int, staff: str = "", **fields: object
     ) -> OptionGroupView:
         """Rename a group or change how many options customers choose."""
-        bad = set(fields) - GROUP_FIELDS
-        if bad:
-            raise ValueError(f"cannot update {sorted(bad)}")
         with self._db.uow() as uow:
             s = uow.session
             group = self._group(s, group_id)
@@ -340,6 +376,7 @@ class MenuService:
             uow.commit()
         return view
 
+    @validated(group_id=ID, staff=STAFF)
     def delete_option_group(self, group_id: int, staff: str = "") -> MenuItemView:
         """Remove a group and its options. Past orders keep their snapshot."""
         with self._db.uow() as uow:
@@ -360,6 +397,15 @@ class MenuService:
             uow.commit()
         return view
 
+    @validated(
+        group_id=ID,
+        name_en=NAME_TEXT,
+        name_th=NAME_TEXT,
+        price_delta=PRICE_DELTA,
+        is_default=Flag(),
+        available=Flag(),
+        staff=STAFF,
+    )
     def add_option(
         self,
         group_id: int,
@@ -406,11 +452,9 @@ class MenuService:
             uow.commit()
         return view
 
+    @validated(option_id=ID, staff=STAFF, fields=OPTION_RULES)
     def update_option(self, option_id: int, staff: str = "", **fields: object) -> OptionView:
         """Rename, re-price, make default, or mark an option sold out (``available``)."""
-        bad = set(fields) - OPTION_FIELDS
-        if bad:
-            raise ValueError(f"cannot update {sorted(bad)}")
         with self._db.uow() as uow:
             s = uow.session
             option = self._option(s, option_id)
@@ -443,6 +487,7 @@ class MenuService:
             uow.commit()
         return view
 
+    @validated(option_id=ID, staff=STAFF)
     def delete_option(self, option_id: int, staff: str = "") -> MenuItemView:
         """Remove an option. Past orders keep their snapshot of it."""
         with self._db.uow() as uow:

@@ -47,6 +47,21 @@ from kiosk.services.loyalty import (
 )
 from kiosk.services.money import ZERO, points_for, vat_included
 from kiosk.services.phone import normalize_phone
+from kiosk.services.validation import (
+    ID,
+    LIMIT,
+    MAX_ID,
+    MAX_ORDER_TOTAL,
+    OFFSET,
+    STAFF,
+    Choice,
+    Flag,
+    Moment,
+    Optional,
+    Sequence_,
+    Text,
+    validated,
+)
 from kiosk.services.views import OrderLineView, OrderView, PaymentView, QuoteView
 
 MAX_QUANTITY = 99
@@ -158,22 +173,43 @@ def load_order(s: Session, order_id: int, for_update: bool = False) -> Order:
 
 
 def _as_int(value: Any, what: str) -> int:
+    """A whole number (an int, or text of ASCII digits); ids are bounded to BIGINT."""
     if isinstance(value, bool) or not isinstance(value, int):
-        try:
-            if isinstance(value, str) and value.strip().isdigit():
-                return int(value)
-        except ValueError:
-            pass
-        raise InvalidOrder(f"{what} must be a whole number.")
+        if isinstance(value, str) and len(value) <= 20 and value.strip().isascii():
+            text = value.strip()
+            if text.isdigit():
+                value = int(text)
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise InvalidOrder(f"{what} must be a whole number.", what)
+    if not 0 <= value <= MAX_ID:
+        raise InvalidOrder(f"{what} is out of range.", what)
     return value
+
+
+def _check_lines(lines: Any) -> None:
+    """The cart's shape: a list of at most MAX_LINES mappings, each with at most a few
+    dozen options (the menu decides which are valid)."""
+    if not lines:
+        raise InvalidOrder("The order is empty: add at least one item.", "lines")
+    if isinstance(lines, str | bytes | Mapping) or not isinstance(lines, Sequence):
+        raise InvalidOrder("The order lines must be a list of items.", "lines")
+    if len(lines) > MAX_LINES:
+        raise InvalidOrder(f"An order can have at most {MAX_LINES} lines.", "lines")
+    for line in lines:
+        if not isinstance(line, Mapping):
+            raise InvalidOrder("Each order line must name an item and a quantity.", "lines")
+        options = line.get("options")
+        if options is not None and (
+            isinstance(options, str | bytes | Mapping)
+            or not isinstance(options, Sequence | set | frozenset)
+            or len(options) > 100
+        ):
+            raise InvalidOrder("The options of a line must be a short list of ids.", "options")
 
 
 def price_lines(s: Session, lines: Sequence[Mapping[str, Any]]) -> list[OrderItem]:
     """Validate cart lines against the menu and snapshot their names and prices."""
-    if not lines:
-        raise InvalidOrder("The order is empty: add at least one item.")
-    if len(lines) > MAX_LINES:
-        raise InvalidOrder(f"An order can have at most {MAX_LINES} lines.")
+    _check_lines(lines)
     item_ids = {_as_int(line.get("item_id"), "item_id") for line in lines}
     items = {
         i.id: i
@@ -218,6 +254,8 @@ def price_lines(s: Session, lines: Sequence[Mapping[str, Any]]) -> list[OrderIte
                 ],
             )
         )
+    if sum((i.line_total for i in priced), ZERO) > MAX_ORDER_TOTAL:
+        raise InvalidOrder("This order is too large for one payment. Please split it.", "lines")
     return priced
 
 
@@ -253,6 +291,7 @@ class OrderService:
         self._bus = bus
         self._clock = clock
 
+    @validated(member=Flag())
     def quote(self, lines: Sequence[Mapping[str, Any]], member: bool = True) -> QuoteView:
         """Price a cart without saving anything (cart and review screens)."""
         settings = self._settings()
@@ -280,6 +319,12 @@ class OrderService:
             ),
         )
 
+    @validated(
+        mode=Choice([m.value for m in OrderMode], message="Choose dine-in or take-away."),
+        customer_phone=Text(40, optional=True, label="Phone number"),
+        kiosk_id=Text(64, optional=True, label="Kiosk id"),
+        now=Optional(Moment()),
+    )
     def create(
         self,
         lines: Sequence[Mapping[str, Any]],
@@ -294,8 +339,7 @@ class OrderService:
         ``redeem_points`` spends the member's points as the order's discount in the same
         transaction: the order and its discount are saved together or not at all."""
         settings = self._settings()
-        if mode not in {m.value for m in OrderMode}:
-            raise InvalidOrder("Choose dine-in or take-away.")
+        _check_lines(lines)
         e164 = (
             normalize_phone(customer_phone, settings.store.phone_region) if customer_phone else None
         )
@@ -346,10 +390,12 @@ class OrderService:
             uow.commit()
         return view
 
+    @validated(order_id=ID)
     def get(self, order_id: int) -> OrderView:
         with self._db.read() as s:
             return order_view(load_order(s, order_id), self._settings())
 
+    @validated(order_id=ID, phone=Text(40, optional=True, label="Phone number"))
     def attach_customer(self, order_id: int, phone: str | None) -> OrderView:
         """Link (or with ``None`` unlink) a member to a pending order before payment."""
         settings = self._settings()
@@ -375,6 +421,9 @@ class OrderService:
             uow.commit()
         return view
 
+    @validated(
+        order_id=ID, status=Choice([s.value for s in OrderStatus], label="Status"), staff=STAFF
+    )
     def set_status(self, order_id: int, status: str, staff: str = "") -> OrderView:
         """Kitchen flow: preparing → ready → completed; pending orders may be cancelled."""
         settings = self._settings()
@@ -409,6 +458,7 @@ class OrderService:
             uow.commit()
         return view
 
+    @validated(order_id=ID, staff=STAFF)
     def cancel(self, order_id: int, staff: str = "") -> OrderView:
         """Cancel an unpaid order (the customer walked away); redeemed points go back."""
         return self.set_status(order_id, OrderStatus.CANCELLED.value, staff)
@@ -447,6 +497,12 @@ class OrderService:
             order.points_redeemed = 0
             reprice_order(order, settings)
 
+    @validated(
+        statuses=Sequence_(Choice([s.value for s in OrderStatus], label="Status"), 10),
+        limit=LIMIT,
+        offset=OFFSET,
+        since=Optional(Moment()),
+    )
     def list(
         self,
         statuses: Sequence[str] | None = None,

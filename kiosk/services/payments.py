@@ -51,6 +51,7 @@ from kiosk.db.models import (
     TxType,
 )
 from kiosk.db.uow import locked
+from kiosk.services import validation as v
 from kiosk.services.errors import (
     IdempotencyConflict,
     InvalidInput,
@@ -280,6 +281,35 @@ METHODS = tuple(m.value for m in PaymentMethod)
 SUCCESS_MESSAGE = "Payment processed successfully"
 AWAITING_COUNTER = "awaiting_counter"
 SEED_KEYS = ("success", "message", "transaction_id", "amount", "payment_method", "timestamp")
+# Entry checks of the public methods (kiosk/services/validation.py), applied to the class
+# below. Card fields are checked by validate_card (InvalidCard messages for the card screen).
+METHOD = v.Choice(METHODS, message="Unknown payment method: use cash, card or promptpay.")
+PROMPTPAY_ID = v.Text(40, optional=True, nfkc=True, label="PromptPay ID")
+IDEMPOTENCY_KEY = v.Text(64, optional=True, strip=False, label="Idempotency key")
+TRANSACTION_ID = v.Text(32, required=True, label="Transaction id")
+ENTRY_CHECKS: dict[str, dict[str, v.Rule]] = {
+    "process_payment": {
+        "order_id": v.ID,
+        "method": METHOD,
+        "payment_details": v.Details({"promptpay_id": PROMPTPAY_ID}, label="Payment details"),
+        "idempotency_key": IDEMPOTENCY_KEY,
+    },
+    "begin_promptpay": {
+        "order_id": v.ID,
+        "idempotency_key": IDEMPOTENCY_KEY,
+        "promptpay_id": PROMPTPAY_ID,
+    },
+    "poll": {"transaction_id": TRANSACTION_ID},
+    "cancel_pending": {"transaction_id": TRANSACTION_ID, "message": v.Text(255, label="Message")},
+    "status": {"transaction_id": TRANSACTION_ID},
+    "result": {"transaction_id": TRANSACTION_ID},
+    "mark_paid": {"order_id": v.ID, "method": METHOD, "staff": v.STAFF},
+    "refund": {"transaction_id": TRANSACTION_ID, "staff": v.STAFF, "reason": v.REASON},
+    "reconcile": {
+        "kiosk_id": v.Text(64, optional=True, label="Kiosk id"),
+        "grace_seconds": v.Number(0, 86_400 * 366, label="Grace", as_float=True),
+    },
+}
 
 
 def iso_utc(moment: datetime) -> str:
@@ -402,6 +432,7 @@ def _result(
     )
 
 
+@v.checks(ENTRY_CHECKS)
 class PaymentService:
     def __init__(
         self,

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumber, PhoneNumberFormat
@@ -30,7 +31,8 @@ __all__ = [
 DEFAULT_REGION = "TH"
 
 _MAX_INPUT_LENGTH = 40
-_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+_THAI_DIGITS = THAI_DIGITS
 # What a person may type around the digits: spaces, dashes, dots, brackets, a leading "+".
 _ALLOWED = re.compile(r"\+?[0-9\s\-.()]*")
 _EXAMPLE = "for example 081-234-5678"
@@ -46,6 +48,11 @@ def _parse(text: str, region: str) -> PhoneNumber:
     """Parse and validate; every failure becomes an InvalidPhoneNumber a customer can read."""
     if not isinstance(text, str):
         raise InvalidPhoneNumber("Please enter your phone number.")
+    if len(text) > 4 * _MAX_INPUT_LENGTH:
+        raise InvalidPhoneNumber(f"That phone number is too long. Please check it ({_EXAMPLE}).")
+    # Full-width digits and brackets become ASCII (NFKC); Thai digits become 0-9.
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
     cleaned = text.translate(_THAI_DIGITS).strip()
     if not cleaned:
         raise InvalidPhoneNumber("Please enter your phone number.")

@@ -43,6 +43,7 @@ from kiosk.db.models import (
 )
 from kiosk.services.gateway import Clock, SystemClock
 from kiosk.services.money import CENT, ZERO
+from kiosk.services.validation import Day, Int, Optional, validated
 
 ACTIVE_STATUSES: tuple[str, ...] = (
     OrderStatus.PENDING.value,
@@ -129,6 +130,7 @@ class ReportService:
         tz = ZoneInfo(self._settings().store.timezone)
         return self.clock.now().astimezone(tz).date()
 
+    @validated(day=Optional(Day()), top_n=Int(1, 100, label="Best sellers shown"))
     def summary(self, day: date | None = None, top_n: int = 5) -> DashboardSummary:
         """Everything the dashboard shows for one business day (default: today)."""
         tz = self._settings().store.timezone

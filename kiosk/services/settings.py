@@ -6,7 +6,9 @@ database sees them. Only the keys in :data:`EDITABLE` can be changed there.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -14,9 +16,13 @@ from sqlalchemy import delete, select
 from kiosk.config import ConfigError, Settings
 from kiosk.db import Database
 from kiosk.db.models import AuditLog, Setting, Tier
-from kiosk.services.errors import InvalidInput
+from kiosk.services.errors import InvalidInput, WrongType
 from kiosk.services.events import DataChanged, Event, EventBus, SettingsChanged
 from kiosk.services.promptpay import normalize_target
+from kiosk.services.validation import MAX_INT32, STAFF, Int, Number, Text, shown, validated
+
+# "(got 'the value')" in a configuration message: a form never echoes what was typed.
+_GOT = re.compile(r" \(got .*?\)(?=; '|\.$)", re.DOTALL)
 
 EDITABLE: tuple[str, ...] = (
     "store.name",
@@ -37,6 +43,28 @@ EDITABLE: tuple[str, ...] = (
 )
 
 
+_TEXT = Text(100, label="This setting")
+_NUMBER = Number(-1e9, 1e9, label="This setting")
+_TIER_NAME = Text(32, required=True, label="A tier name")
+_TIER_POINTS = Int(0, MAX_INT32, label="A tier's points")
+
+
+def check_value(key: str, value: Any) -> Any:
+    """The shape every stored setting must have before the settings model judges it: text
+    of at most 100 characters without control characters, finite numbers of sane size,
+    yes/no, or (``loyalty.tiers``) names of at most 32 characters with points that fit
+    the column. Raises an :class:`InvalidInput` naming ``key``."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        return _TEXT.check(value, key)
+    if isinstance(value, int | float | Decimal):
+        return _NUMBER.check(value, key)
+    if key == "loyalty.tiers" and isinstance(value, Mapping) and len(value) <= 20:
+        return {_TIER_NAME.check(n, key): _TIER_POINTS.check(p, key) for n, p in value.items()}
+    raise WrongType(f"The value for {key} has the wrong kind.", key)
+
+
 def _nest(flat: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
     for key, value in flat.items():
@@ -46,8 +74,6 @@ def _nest(flat: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
 
 
 def _jsonable(value: Any) -> Any:
-    from decimal import Decimal
-
     return str(value) if isinstance(value, Decimal) else value
 
 
@@ -110,16 +136,24 @@ class SettingsService:
         with self._db.read() as s:
             return {k: v for k, v in s.execute(select(Setting.key, Setting.value)).all()}
 
+    @validated(staff=STAFF)
     def update(self, changes: Mapping[str, Any], staff: str) -> Settings:
         """Validate and store ``{"loyalty.baht_per_point": 20, ...}``; audited."""
+        if not isinstance(changes, Mapping):
+            raise WrongType("The settings to change must be given as named values.", "changes")
         unknown = [k for k in changes if k not in EDITABLE and k != "loyalty.tiers"]
         if unknown:
-            raise InvalidInput(f"These settings cannot be changed here: {', '.join(unknown)}.")
+            names = ", ".join(shown(k) for k in unknown[:5])
+            raise InvalidInput(
+                f"These settings cannot be changed here: {names}.", shown(unknown[0])
+            )
+        changes = {k: check_value(k, v) for k, v in changes.items()}
         current = self.current()
         try:
             validated = current.merged(_nest(dict(changes)))
         except ConfigError as exc:
-            raise InvalidInput(str(exc).replace("overrides", "the settings form")) from None
+            text = _GOT.sub("", str(exc)).replace("overrides", "the settings form")
+            raise InvalidInput(text) from None
         if "store.promptpay_id" in changes:
             normalize_target(str(changes["store.promptpay_id"]))
         with self._db.uow() as uow:

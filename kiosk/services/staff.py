@@ -68,6 +68,7 @@ from kiosk.services.errors import (
 )
 from kiosk.services.events import EventBus
 from kiosk.services.gateway import Clock, SystemClock
+from kiosk.services.validation import ID, Choice, Flag, JsonData, Optional, Text, validated
 
 if TYPE_CHECKING:  # only for type hints: the actions take the other services as given
     from datetime import date
@@ -92,6 +93,11 @@ if TYPE_CHECKING:  # only for type hints: the actions take the other services as
 PIN_PATTERN = re.compile(r"[0-9]{4,8}")
 MAX_LOCK_SECONDS = 86_400
 ROLES: tuple[str, ...] = tuple(r.value for r in StaffRole)
+# Entry checks (kiosk/services/validation.py); the PIN's format is checked by _validate_pin.
+STAFF_NAME = Text(64, label="Staff name", too_long="A staff name can have at most 64 characters.")
+PIN_FORMAT = "A PIN is 4 to 8 digits."
+PIN = Text(64, strip=False, too_long=PIN_FORMAT, wrong=PIN_FORMAT)  # ASCII digits: _validate_pin
+ROLE = Choice(ROLES, message=f"The role must be one of: {', '.join(ROLES)}.")
 
 
 class Permission(enum.StrEnum):
@@ -296,6 +302,7 @@ class StaffService:
         with self._db.read() as s:
             return s.scalar(select(func.count(StaffUser.id))) or 0
 
+    @validated(include_inactive=Flag())
     def list(self, include_inactive: bool = True) -> list[StaffView]:
         with self._db.read() as s:
             q = select(StaffUser).order_by(StaffUser.name)
@@ -307,6 +314,7 @@ class StaffService:
         """Active staff names for the sign-in screen."""
         return [u.name for u in self.list(include_inactive=False)]
 
+    @validated(staff_id=ID)
     def get(self, staff_id: int) -> StaffView:
         with self._db.read() as s:
             return _view(self._by_id(s, staff_id))
@@ -319,6 +327,7 @@ class StaffService:
             self.authorize(by, Permission.STAFF_MANAGE_OWNERS)
         return by.name
 
+    @validated(name=STAFF_NAME, role=ROLE, pin=PIN)
     def create(self, name: str, role: str, pin: str, by: Actor = "cli") -> StaffView:
         """Add a staff member. ``by`` is the signed-in manager/owner, or "cli"."""
         name = _validate_name(name)
@@ -349,6 +358,7 @@ class StaffService:
             uow.commit()
         return view
 
+    @validated(staff_id=ID, role=Optional(ROLE), active=Optional(Flag()), pin=Optional(PIN))
     def update(
         self,
         staff_id: int,
@@ -392,6 +402,7 @@ class StaffService:
             uow.commit()
         return view
 
+    @validated(staff_id=ID)
     def unlock(self, staff_id: int, by: Actor) -> StaffView:
         with self._db.uow() as uow:
             s = uow.session
@@ -417,6 +428,7 @@ class StaffService:
         )
 
     # -- sign-in ------------------------------------------------------------------------
+    @validated(name=STAFF_NAME, pin=PIN)
     def authenticate(self, name: str, pin: str) -> StaffView:
         """Check a PIN. Raises :class:`AuthenticationFailed` (wrong name or PIN, with the
         tries left) or :class:`LockedOut` (with the wait); both are audited."""
@@ -485,8 +497,11 @@ class StaffService:
             uow.commit()
         return view
 
+    @validated(reason=Text(32, label="Reason"))
     def logout(self, staff: StaffView, reason: str = "manual") -> None:
-        """Record a sign-out; ``reason`` is "manual", "idle" (auto-logout) or "closed"."""
+        """Record a sign-out; ``reason`` is "manual", "idle" (auto-logout), "closed" or
+        "exit_kiosk"."""
+        _signed_in(staff)
         action = "staff.auto_logout" if reason == "idle" else "staff.logout"
         with self._db.uow() as uow:
             s = uow.session
@@ -494,6 +509,12 @@ class StaffService:
             self._audit(s, staff.name, action, user, after={"reason": reason})
             uow.commit()
 
+    @validated(
+        action=Text(64, required=True, label="Action"),
+        entity=Text(32, label="Entity"),
+        entity_id=Text(64, label="Entity id"),
+        after=Optional(JsonData(label="Details")),
+    )
     def record(
         self,
         staff: StaffView,
@@ -504,6 +525,7 @@ class StaffService:
     ) -> None:
         """Audit something done in the panel that no other service writes down
         (reprinting a receipt, leaving kiosk mode)."""
+        _signed_in(staff)
         with self._db.uow() as uow:
             uow.session.add(
                 AuditLog(
@@ -520,6 +542,8 @@ class StaffService:
     def authorize(self, actor: StaffView, permission: Permission) -> StaffView:
         """The actor's current account if it is active and its role allows ``permission``;
         otherwise :class:`PermissionDenied` (audited)."""
+        if not isinstance(actor, StaffView) or not isinstance(permission, Permission):
+            raise PermissionDenied("Sign in again to do that.")
         with self._db.read() as s:
             user = s.get(StaffUser, actor.id)
             current = _view(user) if user is not None else None
@@ -546,6 +570,11 @@ class StaffService:
         if self._dummy_hash is None:
             self._dummy_hash = self._hasher.hash("00000000")
         return self._dummy_hash
+
+
+def _signed_in(staff: object) -> None:
+    if not isinstance(staff, StaffView):
+        raise PermissionDenied("Sign in again to do that.")
 
 
 def _duration(seconds: int) -> str:
@@ -646,7 +675,7 @@ class StaffActions:
                 raise InvalidInput("Available is yes or no.")
             return self.set_available(actor, item_id, available)
         who = self._who(actor, Permission.MENU_EDIT)
-        if "price" in fields:
+        if isinstance(fields.get("price"), float):  # a spin box's value; the service checks it
             fields["price"] = Decimal(str(fields["price"]))
         return self._menu.update_item(item_id, who, **fields)
 
