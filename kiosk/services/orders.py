@@ -51,11 +51,13 @@ from kiosk.services.validation import (
     ID,
     LIMIT,
     MAX_ID,
+    MAX_INT32,
     MAX_ORDER_TOTAL,
     OFFSET,
     STAFF,
     Choice,
     Flag,
+    Int,
     Moment,
     Optional,
     Sequence_,
@@ -324,6 +326,7 @@ class OrderService:
         customer_phone=Text(40, optional=True, label="Phone number"),
         kiosk_id=Text(64, optional=True, label="Kiosk id"),
         now=Optional(Moment()),
+        redeem_points=Int(0, MAX_INT32, label="Points to redeem"),
     )
     def create(
         self,
