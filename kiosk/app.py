@@ -26,6 +26,8 @@ from kiosk.services.loyalty import LoyaltyService
 from kiosk.services.menu import MenuService
 from kiosk.services.orders import OrderService
 from kiosk.services.payments import PaymentService
+from kiosk.services.printjobs import PrintJobService
+from kiosk.services.receipts import ReceiptService
 from kiosk.services.reports import ReportService
 from kiosk.services.settings import SettingsService
 from kiosk.services.staff import StaffService
@@ -50,6 +52,8 @@ class Store:
     clock: Clock
     staff: StaffService
     reports: ReportService
+    receipts: ReceiptService
+    print_jobs: PrintJobService
     extras: dict[str, Any] = field(default_factory=dict)
     _relay: PgEventRelay | SqliteChangeWatcher | None = None
 
@@ -113,6 +117,8 @@ def build_store(
         clock=clock,
         staff=StaffService(db, current, bus, clock),
         reports=ReportService(db, current, clock),
+        receipts=ReceiptService(db, current),
+        print_jobs=PrintJobService(db, current, clock),
     )
 
 
