@@ -84,6 +84,10 @@ class PrinterSim:
         if mode == "off" or mode == "stall":
             self.drop_connections()
         if mode == "off" and self._server is not None:
+            # shutdown() stops the listening at once; close() alone would leave it open
+            # until the accept thread's call returns.
+            with contextlib.suppress(OSError):
+                self._server.shutdown(socket.SHUT_RDWR)
             self._server.close()
             self._server = None
         if old == "off" and mode != "off":

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, QTimer, Slo
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kiosk.app import Store
+from kiosk.printing.runner import start_print_worker
 from kiosk.ui.crash import install_exception_hook
 from kiosk.ui.fonts import register_fonts
 from kiosk.ui.main_window import MainWindow
@@ -108,6 +109,7 @@ def run_kiosk(
     uninstall = install_exception_hook(window.flow.show_error_screen, window)
     store.start_event_relay()
     sweeper = start_payment_sweeper(store, window)
+    printer = start_print_worker(store)  # kitchen tickets and receipts, on its own thread
     if kiosk_mode:
         window.enter_kiosk_mode()
     else:
@@ -129,6 +131,8 @@ def run_kiosk(
         return int(app.exec())
     finally:
         sweeper.stop()
+        if printer is not None:
+            printer.stop()
         uninstall()
         window.allow_close()
         window.close()

@@ -653,7 +653,8 @@ class OrdersScreen(QWidget):
             settings.receipts_dir / f"{order.created_at:%Y%m%d}_{order.number}_reprint_{stamp}.pdf"
         )
         try:
-            write_receipt_pdf(order, settings, path)
+            doc = self.ctx.store.receipts.receipt(order.id, copy=True)
+            write_receipt_pdf(doc, path)
         except OSError as exc:
             self.ctx.dialogs.error(self, tr("Reprint receipt"), str(exc))
             return
