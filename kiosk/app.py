@@ -19,6 +19,7 @@ from typing import Any
 from kiosk.config import Settings, load_settings
 from kiosk.db import Database
 from kiosk.db.migrate import check_schema, upgrade
+from kiosk.services.board import BoardService
 from kiosk.services.customers import CustomerService
 from kiosk.services.events import EventBus, PgEventRelay, SqliteChangeWatcher
 from kiosk.services.gateway import Clock, MockGateway, PaymentGateway, SystemClock
@@ -54,6 +55,7 @@ class Store:
     reports: ReportService
     receipts: ReceiptService
     print_jobs: PrintJobService
+    board: BoardService
     extras: dict[str, Any] = field(default_factory=dict)
     _relay: PgEventRelay | SqliteChangeWatcher | None = None
 
@@ -119,6 +121,7 @@ def build_store(
         reports=ReportService(db, current, clock),
         receipts=ReceiptService(db, current),
         print_jobs=PrintJobService(db, current, clock),
+        board=BoardService(db, current, clock),
     )
 
 

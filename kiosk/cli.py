@@ -204,6 +204,15 @@ def cmd_reconcile(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_board(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    _logging(settings)
+    from kiosk.ui.board.app import run_board
+    from kiosk.ui.launch import parse_size
+
+    return run_board(_store(args), windowed=args.windowed, size=parse_size(args.size))
+
+
 def cmd_print_worker(args: argparse.Namespace) -> int:
     from kiosk.printing.runner import run_print_worker
 
@@ -386,6 +395,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="leave payments younger than this alone: they may still be in flight (300)",
     )
     p.set_defaults(func=cmd_reconcile)
+
+    p = sub.add_parser(
+        "board", parents=[common], help="the order-ready board (Preparing / Ready) for a TV"
+    )
+    p.add_argument("--windowed", action="store_true", help="a window instead of full screen")
+    p.add_argument("--size", metavar="WxH", help="window size with --windowed, e.g. 1920x1080")
+    p.set_defaults(func=cmd_board)
 
     p = sub.add_parser(
         "print-worker",

@@ -203,6 +203,15 @@ class PrintersSettings(_Section):
         return getattr(self, name)
 
 
+class BoardSettings(_Section):
+    """``kiosk board``: the order-ready screen for a TV."""
+
+    ready_seconds: int = Field(default=600, ge=10, le=7200)  # a ready order leaves after this
+    highlight_seconds: int = Field(default=15, ge=1, le=600)  # a new ready number glows
+    chime: bool = True
+    orientation: Literal["auto", "portrait", "landscape"] = "auto"
+
+
 class LoggingSettings(_Section):
     level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     dir: str = ""
@@ -221,6 +230,7 @@ class Settings(_Section):
     kiosk: KioskSettings = Field(default_factory=KioskSettings)
     admin: AdminSettings = Field(default_factory=AdminSettings)
     printers: PrintersSettings = Field(default_factory=PrintersSettings)
+    board: BoardSettings = Field(default_factory=BoardSettings)
     logging: LoggingSettings = Field(default_factory=LoggingSettings)
 
     # -- derived locations -------------------------------------------------

@@ -76,7 +76,7 @@ class TextPainter:
         return round(sum(self._font(t).getlength(r) for t, r in runs(text)))
 
     def draw(self, draw: ImageDraw.ImageDraw, x: float, y: float, text: str) -> None:
-        for thai, run in runs(text):
+        for thai, run in runs(_printable(text)):
             f = self._font(thai)
             draw.text((x, y), run, font=f, fill=0)
             x += f.getlength(run)
@@ -101,6 +101,11 @@ class TextPainter:
         if current:
             pieces.append(current)
         return pieces
+
+
+def _printable(text: str) -> str:
+    """Characters the shipped fonts lack, as ones they have (− U+2212 → -)."""
+    return text.replace("\u2212", "-")
 
 
 def _words(text: str) -> list[str]:
