@@ -1216,6 +1216,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Reprint kitchen ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No order selected</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1253,6 +1257,18 @@
     </message>
     <message>
         <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kitchen ticket printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kitchen ticket waiting: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kitchen ticket queued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1297,6 +1313,10 @@
     </message>
     <message>
         <source>Refunded {amount} for order {number}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A copy marked REPRINT is queued for the kitchen printer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

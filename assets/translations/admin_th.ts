@@ -1216,6 +1216,10 @@
         <translation>พิมพ์ใบเสร็จซ้ำ</translation>
     </message>
     <message>
+        <source>Reprint kitchen ticket</source>
+        <translation>พิมพ์ใบครัวซ้ำ</translation>
+    </message>
+    <message>
         <source>No order selected</source>
         <translation>ยังไม่ได้เลือกคำสั่งซื้อ</translation>
     </message>
@@ -1254,6 +1258,18 @@
     <message>
         <source>Waiting</source>
         <translation>รอยืนยัน</translation>
+    </message>
+    <message>
+        <source>Kitchen ticket printed</source>
+        <translation>พิมพ์ใบครัวแล้ว</translation>
+    </message>
+    <message>
+        <source>Kitchen ticket waiting: {error}</source>
+        <translation>ใบครัวรอพิมพ์: {error}</translation>
+    </message>
+    <message>
+        <source>Kitchen ticket queued</source>
+        <translation>ใบครัวอยู่ในคิวพิมพ์</translation>
     </message>
     <message>
         <source>Live: new and paid orders appear by themselves.</source>
@@ -1298,6 +1314,10 @@
     <message>
         <source>Refunded {amount} for order {number}.</source>
         <translation>คืนเงิน {amount} สำหรับคำสั่งซื้อ {number} แล้ว</translation>
+    </message>
+    <message>
+        <source>A copy marked REPRINT is queued for the kitchen printer.</source>
+        <translation>ส่งสำเนาที่พิมพ์คำว่า REPRINT เข้าคิวเครื่องพิมพ์ครัวแล้ว</translation>
     </message>
     <message>
         <source>Receipt saved to {path}</source>

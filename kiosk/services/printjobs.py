@@ -268,6 +268,32 @@ class PrintJobService:
                 for j, number in rows
             ]
 
+    def for_order(self, order_id: int) -> list[PrintJobView]:
+        """The order's jobs, oldest first (the admin panel shows where its ticket is)."""
+        with self._db.read() as s:
+            rows = s.execute(
+                select(PrintJob, Order.number)
+                .join(Order, Order.id == PrintJob.order_id)
+                .where(PrintJob.order_id == order_id)
+                .order_by(PrintJob.id)
+            ).all()
+            return [
+                PrintJobView(
+                    j.id,
+                    j.order_id,
+                    number,
+                    j.kind,
+                    j.status,
+                    j.attempts,
+                    j.reprint,
+                    j.uncertain,
+                    j.last_error,
+                    j.created_at,
+                    j.printed_at,
+                )
+                for j, number in rows
+            ]
+
     def pending_count(self) -> dict[str, int]:
         """Jobs not printed yet, per kind (``{"kitchen": 2}``)."""
         with self._db.read() as s:

@@ -179,6 +179,7 @@ class OrderDetail(Card):
     paid_requested = Signal(str)
     refund_requested = Signal()
     reprint_requested = Signal()
+    reprint_kitchen_requested = Signal()
 
     def __init__(self, ctx: AdminContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -236,6 +237,9 @@ class OrderDetail(Card):
         )
         self.refund = texts.button(lambda: tr("Refund…"), "danger", "RefundButton")
         self.reprint = texts.button(lambda: tr("Reprint receipt"), name="ReprintButton")
+        self.reprint_kitchen = texts.button(
+            lambda: tr("Reprint kitchen ticket"), name="ReprintKitchenButton"
+        )
         self.to_ready.clicked.connect(lambda: self.status_requested.emit("ready"))
         self.to_completed.clicked.connect(lambda: self.status_requested.emit("completed"))
         self.to_preparing.clicked.connect(lambda: self.status_requested.emit("preparing"))
@@ -244,6 +248,7 @@ class OrderDetail(Card):
         self.promptpay.clicked.connect(lambda: self.paid_requested.emit("promptpay"))
         self.refund.clicked.connect(self.refund_requested.emit)
         self.reprint.clicked.connect(self.reprint_requested.emit)
+        self.reprint_kitchen.clicked.connect(self.reprint_kitchen_requested.emit)
         self.button_grid = grid
         self.action_buttons = [
             self.to_ready,
@@ -254,6 +259,7 @@ class OrderDetail(Card):
             self.to_cancelled,
             self.refund,
             self.reprint,
+            self.reprint_kitchen,
         ]
         for i, b in enumerate(self.action_buttons):
             grid.addWidget(b, i // 2, i % 2)  # owned by the card; re-placed per order
@@ -293,6 +299,7 @@ class OrderDetail(Card):
             self.promptpay,
             self.refund,
             self.reprint,
+            self.reprint_kitchen,
         ]
         if order is None:
             self.title.setText(tr("No order selected"))
@@ -370,7 +377,25 @@ class OrderDetail(Card):
         self.refund.setEnabled(paid and can_refund)
         self.refund.setToolTip("" if can_refund else tr("Only a manager or the owner can refund."))
         self.reprint.setVisible(True)
+        kitchen = self.ctx.settings().printers.kitchen.enabled
+        self.reprint_kitchen.setVisible(kitchen and order.paid_at is not None)
+        self.meta.setText(self.meta.text() + self._print_status(order))
         self._place_buttons()
+
+    def _print_status(self, order: OrderView) -> str:
+        """Where the order's kitchen ticket is: printed, or waiting and why."""
+        try:
+            jobs = [j for j in self.ctx.store.print_jobs.for_order(order.id) if j.kind == "kitchen"]
+        except Exception:  # a busy database must not break showing the order
+            return ""
+        if not jobs:
+            return ""
+        last = jobs[-1]
+        if last.status == "done":
+            return " · " + tr("Kitchen ticket printed")
+        if last.last_error:
+            return " · " + tr("Kitchen ticket waiting: {error}").format(error=last.last_error)
+        return " · " + tr("Kitchen ticket queued")
 
     def retranslate_ui(self) -> None:
         self.texts.retranslate()
@@ -447,6 +472,7 @@ class OrdersScreen(QWidget):
         self.detail.paid_requested.connect(self._on_detail_paid_requested)
         self.detail.refund_requested.connect(self._on_detail_refund_requested)
         self.detail.reprint_requested.connect(self._on_detail_reprint_requested)
+        self.detail.reprint_kitchen_requested.connect(self._on_detail_reprint_kitchen_requested)
         split.addWidget(self.detail)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
@@ -633,6 +659,31 @@ class OrdersScreen(QWidget):
             )
             self._after_change(self.ctx.store.orders.get(order.id))
 
+    def _on_detail_reprint_kitchen_requested(self) -> None:
+        order = self.detail.order
+        if order is None:
+            return
+        user = self.ctx.attempt(
+            self,
+            tr("Reprint kitchen ticket"),
+            lambda: self.ctx.actions.require(self.ctx.staff, Permission.REPRINT),
+        )
+        if user is None:
+            return
+        job = self.ctx.attempt(
+            self,
+            tr("Reprint kitchen ticket"),
+            lambda: self.ctx.store.print_jobs.reprint(order.id, "kitchen", staff=user.name),
+        )
+        if job is None:
+            return
+        self.detail.show_order(order)
+        self.ctx.dialogs.info(
+            self,
+            tr("Reprint kitchen ticket"),
+            tr("A copy marked REPRINT is queued for the kitchen printer."),
+        )
+
     def _on_detail_reprint_requested(self) -> None:
         order = self.detail.order
         if order is None:
@@ -659,6 +710,12 @@ class OrdersScreen(QWidget):
             self.ctx.dialogs.error(self, tr("Reprint receipt"), str(exc))
             return
         self.last_receipt = path
+        if settings.printers.receipt.enabled:  # and a COPY on the receipt printer
+            self.ctx.attempt(
+                self,
+                tr("Reprint receipt"),
+                lambda: self.ctx.store.print_jobs.reprint(order.id, "receipt", staff=user.name),
+            )
         self.ctx.attempt(
             self,
             tr("Reprint receipt"),
