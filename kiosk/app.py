@@ -32,6 +32,7 @@ from kiosk.services.receipts import ReceiptService
 from kiosk.services.reports import ReportService
 from kiosk.services.settings import SettingsService
 from kiosk.services.staff import StaffService
+from kiosk.services.taxinvoice import TaxInvoiceService
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +57,7 @@ class Store:
     receipts: ReceiptService
     print_jobs: PrintJobService
     board: BoardService
+    tax_invoices: TaxInvoiceService
     extras: dict[str, Any] = field(default_factory=dict)
     _relay: PgEventRelay | SqliteChangeWatcher | None = None
 
@@ -122,6 +124,7 @@ def build_store(
         receipts=ReceiptService(db, current),
         print_jobs=PrintJobService(db, current, clock),
         board=BoardService(db, current, clock),
+        tax_invoices=TaxInvoiceService(db, current, clock),
     )
 
 

@@ -1220,6 +1220,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Full tax invoice…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No order selected</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1317,6 +1321,34 @@
     </message>
     <message>
         <source>A copy marked REPRINT is queued for the kitchen printer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full tax invoice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buyer&apos;s name (company or person)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buyer&apos;s address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buyer&apos;s 13-digit tax ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Branch (00000 = head office)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(issued before: this is a copy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tax invoice {number} saved to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1220,6 +1220,10 @@
         <translation>พิมพ์ใบครัวซ้ำ</translation>
     </message>
     <message>
+        <source>Full tax invoice…</source>
+        <translation>ใบกำกับภาษีเต็มรูป…</translation>
+    </message>
+    <message>
         <source>No order selected</source>
         <translation>ยังไม่ได้เลือกคำสั่งซื้อ</translation>
     </message>
@@ -1318,6 +1322,34 @@
     <message>
         <source>A copy marked REPRINT is queued for the kitchen printer.</source>
         <translation>ส่งสำเนาที่พิมพ์คำว่า REPRINT เข้าคิวเครื่องพิมพ์ครัวแล้ว</translation>
+    </message>
+    <message>
+        <source>Full tax invoice</source>
+        <translation>ใบกำกับภาษีเต็มรูป</translation>
+    </message>
+    <message>
+        <source>Buyer&apos;s name (company or person)</source>
+        <translation>ชื่อผู้ซื้อ (บริษัทหรือบุคคล)</translation>
+    </message>
+    <message>
+        <source>Buyer&apos;s address</source>
+        <translation>ที่อยู่ผู้ซื้อ</translation>
+    </message>
+    <message>
+        <source>Buyer&apos;s 13-digit tax ID</source>
+        <translation>เลขประจำตัวผู้เสียภาษีของผู้ซื้อ 13 หลัก</translation>
+    </message>
+    <message>
+        <source>Branch (00000 = head office)</source>
+        <translation>สาขา (00000 = สำนักงานใหญ่)</translation>
+    </message>
+    <message>
+        <source>(issued before: this is a copy)</source>
+        <translation>(ออกไว้แล้ว: นี่คือสำเนา)</translation>
+    </message>
+    <message>
+        <source>Tax invoice {number} saved to {path}</source>
+        <translation>บันทึกใบกำกับภาษี {number} ไว้ที่ {path}</translation>
     </message>
     <message>
         <source>Receipt saved to {path}</source>

@@ -520,3 +520,20 @@ class PrintJob(TimestampMixin, Base):
     last_error: Mapped[str] = mapped_column(String(255), default="")
     staff: Mapped[str] = mapped_column(String(64), default="")
     printed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+
+class FullTaxInvoice(Base):
+    """A full tax invoice (ใบกำกับภาษีเต็มรูป) issued on request for a paid order: the
+    buyer's details and its own running number (store-wide)."""
+
+    __tablename__ = "tax_invoices"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), unique=True)
+    seq: Mapped[int] = mapped_column(Integer, unique=True)
+    buyer_name: Mapped[str] = mapped_column(String(200))
+    buyer_address: Mapped[str] = mapped_column(Text)
+    buyer_tax_id: Mapped[str] = mapped_column(String(13))
+    buyer_branch: Mapped[str] = mapped_column(String(5), default="00000")
+    staff: Mapped[str] = mapped_column(String(64), default="")
+    issued_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -43,3 +43,31 @@ def test_reprint_kitchen_ticket_queues_a_marked_copy(
     jobs = store.print_jobs.for_order(paid)
     assert [(j.kind, j.reprint) for j in jobs] == [("kitchen", False), ("kitchen", True)]
     assert "REPRINT" in dialogs.infos[-1][1]
+
+
+def test_full_tax_invoice_from_the_order_view(
+    qtbot: QtBot,
+    store: Store,
+    make_ctx: Any,
+    staff: dict[str, StaffView],
+    make_order: OrderMaker,
+    dialogs: FakeDialogs,
+) -> None:
+    store.settings.base = store.settings.base.merged(
+        {"store": {"vat_registered": True, "tax_id": "0105512345671"}}
+    )
+    paid = make_order(local(1, 12), "Tom Yum Goong", 1, "card", None)
+    screen = OrdersScreen(make_ctx(staff["Nok"]))
+    qtbot.addWidget(screen)
+    screen.resize(1400, 800)
+    screen.show()
+    screen.select_order(paid)
+    assert not screen.detail.tax_invoice.isHidden()
+    dialogs.texts = ["ACME", "Bangkok", "0105512345672", "00000"]  # a mistyped tax ID
+    qtbot.mouseClick(screen.detail.tax_invoice, Qt.MouseButton.LeftButton)
+    assert "check digit" in dialogs.errors[-1][1]
+    dialogs.texts = ["ACME Co., Ltd.", "1 Silom Rd, Bangkok", "0105512345671", "00000"]
+    qtbot.mouseClick(screen.detail.tax_invoice, Qt.MouseButton.LeftButton)
+    assert "TI-000001" in dialogs.infos[-1][1]
+    path = screen.last_receipt
+    assert path is not None and path.read_bytes().startswith(b"%PDF")

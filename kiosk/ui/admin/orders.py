@@ -180,6 +180,7 @@ class OrderDetail(Card):
     refund_requested = Signal()
     reprint_requested = Signal()
     reprint_kitchen_requested = Signal()
+    tax_invoice_requested = Signal()
 
     def __init__(self, ctx: AdminContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -240,6 +241,7 @@ class OrderDetail(Card):
         self.reprint_kitchen = texts.button(
             lambda: tr("Reprint kitchen ticket"), name="ReprintKitchenButton"
         )
+        self.tax_invoice = texts.button(lambda: tr("Full tax invoice…"), name="TaxInvoiceButton")
         self.to_ready.clicked.connect(lambda: self.status_requested.emit("ready"))
         self.to_completed.clicked.connect(lambda: self.status_requested.emit("completed"))
         self.to_preparing.clicked.connect(lambda: self.status_requested.emit("preparing"))
@@ -249,6 +251,7 @@ class OrderDetail(Card):
         self.refund.clicked.connect(self.refund_requested.emit)
         self.reprint.clicked.connect(self.reprint_requested.emit)
         self.reprint_kitchen.clicked.connect(self.reprint_kitchen_requested.emit)
+        self.tax_invoice.clicked.connect(self.tax_invoice_requested.emit)
         self.button_grid = grid
         self.action_buttons = [
             self.to_ready,
@@ -260,6 +263,7 @@ class OrderDetail(Card):
             self.refund,
             self.reprint,
             self.reprint_kitchen,
+            self.tax_invoice,
         ]
         for i, b in enumerate(self.action_buttons):
             grid.addWidget(b, i // 2, i % 2)  # owned by the card; re-placed per order
@@ -300,6 +304,7 @@ class OrderDetail(Card):
             self.refund,
             self.reprint,
             self.reprint_kitchen,
+            self.tax_invoice,
         ]
         if order is None:
             self.title.setText(tr("No order selected"))
@@ -379,6 +384,11 @@ class OrderDetail(Card):
         self.reprint.setVisible(True)
         kitchen = self.ctx.settings().printers.kitchen.enabled
         self.reprint_kitchen.setVisible(kitchen and order.paid_at is not None)
+        self.tax_invoice.setVisible(
+            self.ctx.settings().store.vat_registered
+            and paid
+            and order.status not in ("cancelled", "refunded")
+        )
         self.meta.setText(self.meta.text() + self._print_status(order))
         self._place_buttons()
 
@@ -473,6 +483,7 @@ class OrdersScreen(QWidget):
         self.detail.refund_requested.connect(self._on_detail_refund_requested)
         self.detail.reprint_requested.connect(self._on_detail_reprint_requested)
         self.detail.reprint_kitchen_requested.connect(self._on_detail_reprint_kitchen_requested)
+        self.detail.tax_invoice_requested.connect(self._on_detail_tax_invoice_requested)
         split.addWidget(self.detail)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
@@ -682,6 +693,58 @@ class OrdersScreen(QWidget):
             self,
             tr("Reprint kitchen ticket"),
             tr("A copy marked REPRINT is queued for the kitchen printer."),
+        )
+
+    def _on_detail_tax_invoice_requested(self) -> None:
+        """Ask for the buyer's details, issue the invoice (audited), save it as PDF."""
+        from kiosk.services.taxinvoice import check_buyer
+        from kiosk.ui.admin.receipt import write_receipt_pdf
+
+        order = self.detail.order
+        if order is None:
+            return
+        title = tr("Full tax invoice")
+        user = self.ctx.attempt(
+            self, title, lambda: self.ctx.actions.require(self.ctx.staff, Permission.REPRINT)
+        )
+        if user is None:
+            return
+        answers: list[str] = []
+        for prompt, default in (
+            (tr("Buyer's name (company or person)"), ""),
+            (tr("Buyer's address"), ""),
+            (tr("Buyer's 13-digit tax ID"), ""),
+            (tr("Branch (00000 = head office)"), "00000"),
+        ):
+            answer = self.ctx.dialogs.ask_text(self, title, prompt, default)
+            if answer is None:
+                return
+            answers.append(answer)
+        buyer = self.ctx.attempt(self, title, lambda: check_buyer(*answers))
+        if buyer is None:
+            return
+        invoice = self.ctx.attempt(
+            self,
+            title,
+            lambda: self.ctx.store.tax_invoices.issue(order.id, buyer, staff=user.name),
+        )
+        if invoice is None:
+            return
+        path = self.ctx.settings().receipts_dir / f"tax_invoice_{invoice.number}.pdf"
+        try:
+            write_receipt_pdf(
+                self.ctx.store.tax_invoices.document(order.id, copy=not invoice.new), path
+            )
+        except OSError as exc:
+            self.ctx.dialogs.error(self, title, str(exc))
+            return
+        self.last_receipt = path
+        note = "" if invoice.new else " " + tr("(issued before: this is a copy)")
+        self.ctx.dialogs.info(
+            self,
+            title,
+            tr("Tax invoice {number} saved to {path}").format(number=invoice.number, path=path)
+            + note,
         )
 
     def _on_detail_reprint_requested(self) -> None:
