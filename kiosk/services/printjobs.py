@@ -111,14 +111,22 @@ class PrintJobService:
         """Take the oldest job that is due, or whose lease ran out; ``None`` if none."""
         now = self.clock.now()
         lease = timedelta(seconds=self._settings().printers.lease_seconds)
+        due = or_(
+            (PrintJob.status == PrintJobStatus.QUEUED.value)
+            & or_(PrintJob.next_attempt_at.is_(None), PrintJob.next_attempt_at <= now),
+            PrintJob.status.in_((PrintJobStatus.PRINTING.value, PrintJobStatus.SENDING.value))
+            & (PrintJob.lease_until < now),
+        )
+        # A cheap read first: an idle worker polls every second and must not take the
+        # write lock (SQLite's BEGIN IMMEDIATE) each time.
+        with self._db.read() as s:
+            if (
+                s.scalar(select(PrintJob.id).where(PrintJob.kind.in_(list(kinds)), due).limit(1))
+                is None
+            ):
+                return None
         with self._db.uow() as uow:
             s = uow.session
-            due = or_(
-                (PrintJob.status == PrintJobStatus.QUEUED.value)
-                & or_(PrintJob.next_attempt_at.is_(None), PrintJob.next_attempt_at <= now),
-                PrintJob.status.in_((PrintJobStatus.PRINTING.value, PrintJobStatus.SENDING.value))
-                & (PrintJob.lease_until < now),
-            )
             q = (
                 select(PrintJob)
                 .where(PrintJob.kind.in_(list(kinds)), due)

@@ -248,3 +248,21 @@ def test_lease_expiry_uses_the_clock(pstore: Store, clock: FakeClock) -> None:
     assert pstore.print_jobs.claim("b") is None
     clock.t += timedelta(seconds=2)
     assert pstore.print_jobs.claim("b") is not None
+
+
+def test_an_idle_worker_never_takes_the_write_lock(pstore: Store) -> None:
+    from sqlalchemy import event
+
+    seen: list[str] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        seen.append(statement)
+
+    event.listen(pstore.db.engine, "before_cursor_execute", record)
+    try:
+        worker = _worker(pstore, FakePrinter())
+        for _ in range(3):
+            assert not worker.run_once()
+    finally:
+        event.remove(pstore.db.engine, "before_cursor_execute", record)
+    assert seen and "BEGIN IMMEDIATE" not in seen
