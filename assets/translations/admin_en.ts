@@ -1288,6 +1288,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Printers: all printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printers: {n} waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cancel order {number}? Redeemed points go back to the member.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1288,6 +1288,14 @@
         <translation>{n} คำสั่งซื้อ</translation>
     </message>
     <message>
+        <source>Printers: all printed</source>
+        <translation>เครื่องพิมพ์: พิมพ์ครบแล้ว</translation>
+    </message>
+    <message>
+        <source>Printers: {n} waiting</source>
+        <translation>เครื่องพิมพ์: รอพิมพ์ {n} รายการ</translation>
+    </message>
+    <message>
         <source>Cancel order {number}? Redeemed points go back to the member.</source>
         <translation>ยกเลิกคำสั่งซื้อ {number} ใช่ไหม? แต้มที่ใช้แลกจะคืนให้สมาชิก</translation>
     </message>

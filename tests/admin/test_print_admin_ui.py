@@ -71,3 +71,23 @@ def test_full_tax_invoice_from_the_order_view(
     assert "TI-000001" in dialogs.infos[-1][1]
     path = screen.last_receipt
     assert path is not None and path.read_bytes().startswith(b"%PDF")
+
+
+def test_printer_status_shows_waiting_jobs_and_the_error(
+    qtbot: QtBot,
+    store: Store,
+    make_ctx: Any,
+    staff: dict[str, StaffView],
+    make_order: OrderMaker,
+) -> None:
+    _with_kitchen_printer(store)
+    make_order(local(1, 12), "Tom Yum Goong", 1, "card", None)
+    job = store.print_jobs.claim("w")
+    assert job is not None
+    store.print_jobs.release(job, "Cannot reach the printer at 127.0.0.1:9", False, 5)
+    screen = OrdersScreen(make_ctx(staff["Nok"]))
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.reload()
+    text = screen.printers.text()
+    assert "1 waiting" in text and "Cannot reach the printer" in text

@@ -459,6 +459,8 @@ class OrdersScreen(QWidget):
             self.filter_buttons[key] = b
             filters.addWidget(b)
         filters.addStretch(1)
+        self.printers = label("", "muted", "PrinterStatus")
+        filters.addWidget(self.printers)
         self.count = label("", "muted", "OrderCount")
         filters.addWidget(self.count)
         page.addLayout(filters)
@@ -554,6 +556,22 @@ class OrdersScreen(QWidget):
 
     def _update_count(self) -> None:
         self.count.setText(tr("{n} orders").format(n=f"{self.model.rowCount():,}"))
+        self.printers.setText(self._printer_status())
+
+    def _printer_status(self) -> str:
+        """Tickets and receipts not printed yet, and the last printer error, if any."""
+        settings = self.ctx.settings()
+        if not (settings.printers.kitchen.enabled or settings.printers.receipt.enabled):
+            return ""
+        try:
+            waiting = self.ctx.store.print_jobs.jobs(("queued", "printing", "sending"), 20)
+        except Exception:  # a busy database must not break the order list
+            return ""
+        if not waiting:
+            return tr("Printers: all printed")
+        errors = [j.last_error for j in waiting if j.last_error]
+        text = tr("Printers: {n} waiting").format(n=len(waiting))
+        return text + (f" · {errors[0]}" if errors else "")
 
     def retranslate_ui(self) -> None:
         self.texts.retranslate()
