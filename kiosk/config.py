@@ -135,6 +135,9 @@ class PaymentSettings(_Section):
     promptpay_delay_seconds: float = Field(default=3, ge=0, le=600)
     promptpay_timeout_seconds: int = Field(default=120, ge=10, le=1800)
     pay_at_counter: bool = False
+    # Service charge, percent of the food's price before VAT (VAT is charged on food plus
+    # the charge). 0 = none.
+    service_charge_percent: Decimal = Field(default=Decimal("0"), ge=0, le=10)
 
 
 class KioskSettings(_Section):

@@ -393,6 +393,8 @@ class Order(TimestampMixin, Base):
     discount: Mapped[Decimal] = mapped_column(Money(), default=ZERO)
     total: Mapped[Decimal] = mapped_column(Money(), default=ZERO)
     vat: Mapped[Decimal] = mapped_column(Money(), default=ZERO)
+    # VAT-inclusive service charge, part of ``total`` (0 when the store charges none).
+    service_charge: Mapped[Decimal] = mapped_column(Money(), default=ZERO)
     points_redeemed: Mapped[int] = mapped_column(Integer, default=0)
     points_earned: Mapped[int] = mapped_column(Integer, default=0)
     paid_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)

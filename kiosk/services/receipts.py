@@ -176,6 +176,10 @@ def build_receipt(
                 "−" + format_thb(order.discount),
             )
         )
+    if order.service_charge:
+        rate = f"{order.service_charge_rate.normalize():f}" if order.service_charge_rate else ""
+        label = f"ค่าบริการ / Service charge {rate}%" if rate else "ค่าบริการ / Service charge"
+        lines.append(PrintLine("text", label, format_thb(order.service_charge)))
     lines.append(PrintLine("bold", "ยอดสุทธิ / Total", format_thb(order.total)))
     if facts.tax_invoice:
         rate = f"{store.vat_rate.normalize():f}"
