@@ -178,4 +178,9 @@ def run_admin(store: Store) -> int:
             raise
         print("The admin panel is not built yet.", file=sys.stderr)
         return 1
-    return int(admin_main(store) or 0)
+    printer = start_print_worker(store)  # a counter PC with the printers attached
+    try:
+        return int(admin_main(store) or 0)
+    finally:
+        if printer is not None:
+            printer.stop()
