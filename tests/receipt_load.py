@@ -11,7 +11,11 @@ from kiosk.app import open_store
 
 
 def main(url: str, kiosk_id: str, n: int) -> None:
-    store = open_store(url, config={"store": {"kiosk_id": kiosk_id}})
+    # Eight writers on a shared, busy machine: wait as long as it takes for the lock (the
+    # test is about numbering, not about how long SQLite waits).
+    store = open_store(
+        url, config={"store": {"kiosk_id": kiosk_id}, "database": {"busy_timeout_ms": 120_000}}
+    )
     items = [i for i in store.menu.items() if i.on_sale and not i.option_groups]
     try:
         for k in range(n):
