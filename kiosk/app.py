@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from kiosk.config import Settings, load_settings
 from kiosk.db import Database
 from kiosk.db.migrate import check_schema, upgrade
+from kiosk.services.board import BoardService
 from kiosk.services.customers import CustomerService
 from kiosk.services.events import EventBus, PgEventRelay, SqliteChangeWatcher
 from kiosk.services.gateway import Clock, MockGateway, MockLedger, PaymentGateway, SystemClock
@@ -26,9 +27,12 @@ from kiosk.services.loyalty import LoyaltyService
 from kiosk.services.menu import MenuService
 from kiosk.services.orders import OrderService
 from kiosk.services.payments import PaymentService
+from kiosk.services.printjobs import PrintJobService
+from kiosk.services.receipts import ReceiptService
 from kiosk.services.reports import ReportService
 from kiosk.services.settings import SettingsService
 from kiosk.services.staff import StaffService
+from kiosk.services.taxinvoice import TaxInvoiceService
 
 if TYPE_CHECKING:
     from argon2 import PasswordHasher
@@ -53,6 +57,10 @@ class Store:
     clock: Clock
     staff: StaffService
     reports: ReportService
+    receipts: ReceiptService
+    print_jobs: PrintJobService
+    board: BoardService
+    tax_invoices: TaxInvoiceService
     extras: dict[str, Any] = field(default_factory=dict)
     _relay: PgEventRelay | SqliteChangeWatcher | None = None
 
@@ -124,6 +132,10 @@ def build_store(
         clock=clock,
         staff=StaffService(db, current, bus, clock, hasher=staff_hasher),
         reports=ReportService(db, current, clock),
+        receipts=ReceiptService(db, current),
+        print_jobs=PrintJobService(db, current, clock),
+        board=BoardService(db, current, clock),
+        tax_invoices=TaxInvoiceService(db, current, clock),
     )
     recover(store)
     return store

@@ -224,6 +224,59 @@ def cmd_reconcile(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_board(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    _logging(settings)
+    from kiosk.ui.board.app import run_board
+    from kiosk.ui.launch import parse_size
+
+    return run_board(_store(args), windowed=args.windowed, size=parse_size(args.size))
+
+
+def cmd_print_worker(args: argparse.Namespace) -> int:
+    from kiosk.printing.runner import run_print_worker
+
+    settings = _settings(args)
+    _logging(settings, to_stderr=not args.quiet)
+    return run_print_worker(_store(args), once=args.once)
+
+
+def cmd_print_test(args: argparse.Namespace) -> int:
+    from kiosk.printing.devices import PrinterError
+    from kiosk.printing.runner import print_test_page
+
+    settings = _settings(args)
+    try:
+        message = print_test_page(settings, args.role)
+    except PrinterError as exc:
+        raise CliError(f"The {args.role} printer could not print the test page: {exc}") from None
+    print(message)
+    return 0
+
+
+def cmd_receipt(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    day = None
+    if args.date:
+        try:
+            day = date.fromisoformat(args.date)
+        except ValueError:
+            raise CliError(f"{args.date!r} is not a date: use YYYY-MM-DD.") from None
+    store = _store(args)
+    try:
+        order_id = store.receipts.find(args.number, day)
+        if args.print:
+            job = store.print_jobs.reprint(order_id, "receipt", staff=args.staff)
+            print(f"A copy of the receipt is queued for the receipt printer (job {job}).")
+        else:
+            doc = store.receipts.receipt(order_id, copy=args.copy)
+            sys.stdout.write(doc.to_text(args.width))
+    finally:
+        store.close()
+    return 0
+
+
 def cmd_screenshots(args: argparse.Namespace) -> int:
     import os
 
@@ -362,6 +415,42 @@ def build_parser() -> argparse.ArgumentParser:
         help="leave payments younger than this alone: they may still be in flight (300)",
     )
     p.set_defaults(func=cmd_reconcile)
+
+    p = sub.add_parser(
+        "board", parents=[common], help="the order-ready board (Preparing / Ready) for a TV"
+    )
+    p.add_argument("--windowed", action="store_true", help="a window instead of full screen")
+    p.add_argument("--size", metavar="WxH", help="window size with --windowed, e.g. 1920x1080")
+    p.set_defaults(func=cmd_board)
+
+    p = sub.add_parser(
+        "print-worker",
+        parents=[common],
+        help="send queued kitchen tickets and receipts to the printers (also runs in the kiosk)",
+    )
+    p.add_argument("--once", action="store_true", help="print what is queued, then exit")
+    p.add_argument("--quiet", action="store_true", help="log to the file only")
+    p.set_defaults(func=cmd_print_worker)
+
+    p = sub.add_parser(
+        "print-test", parents=[common], help="print a test page on the kitchen or receipt printer"
+    )
+    p.add_argument("role", choices=["kitchen", "receipt"])
+    p.set_defaults(func=cmd_print_test)
+
+    p = sub.add_parser(
+        "receipt", parents=[common], help="show an order's receipt as text, or print a copy"
+    )
+    p.add_argument("number", help="the order number, e.g. A042")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="its business day (default: the latest)")
+    p.add_argument("--text", action="store_true", help="plain text lines on stdout (the default)")
+    p.add_argument("--copy", action="store_true", help="mark it สำเนา / COPY")
+    p.add_argument("--width", type=int, default=48, help="columns for --text (48)")
+    p.add_argument(
+        "--print", action="store_true", help="queue a copy (COPY) on the receipt printer"
+    )
+    p.add_argument("--staff", default="cli", help="who asked for the copy (audit log)")
+    p.set_defaults(func=cmd_receipt)
 
     p = sub.add_parser(
         "screenshots",

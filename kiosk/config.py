@@ -47,6 +47,35 @@ class StoreSettings(_Section):
     timezone: str = "Asia/Bangkok"
     #: the privacy policy a member agrees to when they opt in to marketing (stored with it)
     privacy_policy_version: str = Field(default="2026-01", min_length=1, max_length=32)
+    # Thai tax receipts (Revenue Code 86/6): with vat_registered the customer receipt is an
+    # abbreviated tax invoice carrying these; without, a plain receipt.
+    vat_registered: bool = False
+    tax_id: str = ""  # the seller's 13-digit tax ID
+    branch: str = "00000"  # 00000 = head office (สำนักงานใหญ่), else the branch number
+    address: str = ""
+    address_th: str = ""
+    pos_id: str = ""  # the Revenue Department's POS registration number of this kiosk
+
+    @field_validator("tax_id")
+    @classmethod
+    def _tax_id(cls, v: str) -> str:
+        from kiosk.services.taxid import normalize_tax_id
+
+        return normalize_tax_id(v) if v.strip() else ""
+
+    @field_validator("branch")
+    @classmethod
+    def _branch(cls, v: str) -> str:
+        v = v.strip()
+        if not (v.isdigit() and len(v) <= 5):
+            raise ValueError("must be up to 5 digits (00000 = head office)")
+        return v.zfill(5)
+
+    @model_validator(mode="after")
+    def _registered_needs_tax_id(self) -> StoreSettings:
+        if self.vat_registered and not self.tax_id:
+            raise ValueError("vat_registered = true needs the 13-digit tax_id")
+        return self
 
     @field_validator("phone_region")
     @classmethod
@@ -113,6 +142,9 @@ class PaymentSettings(_Section):
     # The mock gateway's own ledger: empty for a file in the user data folder;
     # ":memory:" keeps it in the process (tests only: it is lost on a restart).
     mock_ledger: str = ""
+    # Service charge, percent of the food's price before VAT (VAT is charged on food plus
+    # the charge). 0 = none.
+    service_charge_percent: Decimal = Field(default=Decimal("0"), ge=0, le=10)
 
 
 class KioskSettings(_Section):
@@ -129,6 +161,65 @@ class AdminSettings(_Section):
     auto_logout_minutes: int = Field(default=5, ge=1, le=240)
     lockout_attempts: int = Field(default=5, ge=1, le=20)
     lockout_seconds: int = Field(default=30, ge=1, le=86400)
+
+
+PRINTER_SCHEMES = ("tcp", "usb", "serial", "file", "cups", "none")
+
+
+class PrinterSettings(_Section):
+    """One printer role (``[printers.kitchen]``, ``[printers.receipt]``)."""
+
+    url: str = "none"  # tcp://host:9100, usb://0x04b8:0x0202, serial:///dev/ttyUSB0, ...
+    width_mm: Literal[58, 80] = 80
+    mode: Literal["raster", "text"] = "raster"  # raster: Thai drawn as an image
+    cash_drawer: Literal[0, 2, 5] = 0  # kick the drawer on pin 2 or 5 after a receipt
+    language: Literal["th", "en"] = "th"
+    timeout_seconds: float = Field(default=10, gt=0, le=120)
+
+    @field_validator("url")
+    @classmethod
+    def _known_scheme(cls, v: str) -> str:
+        v = v.strip()
+        scheme = v.split("://", 1)[0].lower() if "://" in v else v.lower()
+        if scheme not in PRINTER_SCHEMES:
+            raise ValueError(
+                "must be tcp://HOST:PORT, usb://VENDOR:PRODUCT, serial:///dev/..., "
+                "file:///dev/usb/lp0, cups://NAME or none"
+            )
+        return "none" if scheme == "none" else v
+
+    @property
+    def enabled(self) -> bool:
+        return self.url != "none"
+
+    @property
+    def dots(self) -> int:
+        """Printable width in dots at 203 dpi: 384 on 58 mm paper, 576 on 80 mm."""
+        return 384 if self.width_mm == 58 else 576
+
+
+class PrintersSettings(_Section):
+    kitchen: PrinterSettings = Field(default_factory=PrinterSettings)
+    receipt: PrinterSettings = Field(default_factory=PrinterSettings)
+    # A job a worker claimed is its own for this long; a crashed worker's job is taken over
+    # after it. Must be well above a printer's timeout.
+    lease_seconds: float = Field(default=60, ge=1, le=3600)
+    retry_seconds: float = Field(default=5, gt=0, le=600)
+    worker: bool = True  # run a print worker inside the kiosk process
+
+    def role(self, name: str) -> PrinterSettings:
+        if name not in ("kitchen", "receipt"):
+            raise ValueError(f"unknown printer role {name!r}: use kitchen or receipt")
+        return getattr(self, name)
+
+
+class BoardSettings(_Section):
+    """``kiosk board``: the order-ready screen for a TV."""
+
+    ready_seconds: int = Field(default=600, ge=10, le=7200)  # a ready order leaves after this
+    highlight_seconds: int = Field(default=15, ge=1, le=600)  # a new ready number glows
+    chime: bool = True
+    orientation: Literal["auto", "portrait", "landscape"] = "auto"
 
 
 class LoggingSettings(_Section):
@@ -148,6 +239,8 @@ class Settings(_Section):
     payments: PaymentSettings = Field(default_factory=PaymentSettings)
     kiosk: KioskSettings = Field(default_factory=KioskSettings)
     admin: AdminSettings = Field(default_factory=AdminSettings)
+    printers: PrintersSettings = Field(default_factory=PrintersSettings)
+    board: BoardSettings = Field(default_factory=BoardSettings)
     logging: LoggingSettings = Field(default_factory=LoggingSettings)
 
     # -- derived locations -------------------------------------------------

@@ -1248,6 +1248,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Reprint kitchen ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full tax invoice…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No order selected</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1288,6 +1296,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Kitchen ticket printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kitchen ticket waiting: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kitchen ticket queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Live: new and paid orders appear by themselves.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1297,6 +1317,14 @@
     </message>
     <message>
         <source>{n} orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printers: all printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printers: {n} waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1329,6 +1357,38 @@
     </message>
     <message>
         <source>Refunded {amount} for order {number}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A copy marked REPRINT is queued for the kitchen printer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full tax invoice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buyer&apos;s name (company or person)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buyer&apos;s address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buyer&apos;s 13-digit tax ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Branch (00000 = head office)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(issued before: this is a copy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tax invoice {number} saved to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

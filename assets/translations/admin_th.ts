@@ -1248,6 +1248,14 @@
         <translation>พิมพ์ใบเสร็จซ้ำ</translation>
     </message>
     <message>
+        <source>Reprint kitchen ticket</source>
+        <translation>พิมพ์ใบครัวซ้ำ</translation>
+    </message>
+    <message>
+        <source>Full tax invoice…</source>
+        <translation>ใบกำกับภาษีเต็มรูป…</translation>
+    </message>
+    <message>
         <source>No order selected</source>
         <translation>ยังไม่ได้เลือกคำสั่งซื้อ</translation>
     </message>
@@ -1288,6 +1296,18 @@
         <translation>รอยืนยัน</translation>
     </message>
     <message>
+        <source>Kitchen ticket printed</source>
+        <translation>พิมพ์ใบครัวแล้ว</translation>
+    </message>
+    <message>
+        <source>Kitchen ticket waiting: {error}</source>
+        <translation>ใบครัวรอพิมพ์: {error}</translation>
+    </message>
+    <message>
+        <source>Kitchen ticket queued</source>
+        <translation>ใบครัวอยู่ในคิวพิมพ์</translation>
+    </message>
+    <message>
         <source>Live: new and paid orders appear by themselves.</source>
         <translation>อัปเดตสด: คำสั่งซื้อใหม่และที่ชำระแล้วจะแสดงขึ้นเอง</translation>
     </message>
@@ -1298,6 +1318,14 @@
     <message>
         <source>{n} orders</source>
         <translation>{n} คำสั่งซื้อ</translation>
+    </message>
+    <message>
+        <source>Printers: all printed</source>
+        <translation>เครื่องพิมพ์: พิมพ์ครบแล้ว</translation>
+    </message>
+    <message>
+        <source>Printers: {n} waiting</source>
+        <translation>เครื่องพิมพ์: รอพิมพ์ {n} รายการ</translation>
     </message>
     <message>
         <source>Cancel order {number}? Redeemed points go back to the member.</source>
@@ -1330,6 +1358,38 @@
     <message>
         <source>Refunded {amount} for order {number}.</source>
         <translation>คืนเงิน {amount} สำหรับคำสั่งซื้อ {number} แล้ว</translation>
+    </message>
+    <message>
+        <source>A copy marked REPRINT is queued for the kitchen printer.</source>
+        <translation>ส่งสำเนาที่พิมพ์คำว่า REPRINT เข้าคิวเครื่องพิมพ์ครัวแล้ว</translation>
+    </message>
+    <message>
+        <source>Full tax invoice</source>
+        <translation>ใบกำกับภาษีเต็มรูป</translation>
+    </message>
+    <message>
+        <source>Buyer&apos;s name (company or person)</source>
+        <translation>ชื่อผู้ซื้อ (บริษัทหรือบุคคล)</translation>
+    </message>
+    <message>
+        <source>Buyer&apos;s address</source>
+        <translation>ที่อยู่ผู้ซื้อ</translation>
+    </message>
+    <message>
+        <source>Buyer&apos;s 13-digit tax ID</source>
+        <translation>เลขประจำตัวผู้เสียภาษีของผู้ซื้อ 13 หลัก</translation>
+    </message>
+    <message>
+        <source>Branch (00000 = head office)</source>
+        <translation>สาขา (00000 = สำนักงานใหญ่)</translation>
+    </message>
+    <message>
+        <source>(issued before: this is a copy)</source>
+        <translation>(ออกไว้แล้ว: นี่คือสำเนา)</translation>
+    </message>
+    <message>
+        <source>Tax invoice {number} saved to {path}</source>
+        <translation>บันทึกใบกำกับภาษี {number} ไว้ที่ {path}</translation>
     </message>
     <message>
         <source>Receipt saved to {path}</source>

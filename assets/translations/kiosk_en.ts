@@ -547,6 +547,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Service charge %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 · earns %2 points</source>
         <translation type="unfinished"></translation>
     </message>
@@ -675,6 +679,10 @@
 </context>
 <context>
     <name>ReviewScreen</name>
+    <message>
+        <source>Service charge %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Members earn %1 points with this order.</source>
         <translation type="unfinished"></translation>

@@ -547,6 +547,10 @@
         <translation>ส่วนลดแต้ม −%1</translation>
     </message>
     <message>
+        <source>Service charge %1</source>
+        <translation>ค่าบริการ %1</translation>
+    </message>
+    <message>
         <source>%1 · earns %2 points</source>
         <translation>%1 · รับ %2 แต้ม</translation>
     </message>
@@ -675,6 +679,10 @@
 </context>
 <context>
     <name>ReviewScreen</name>
+    <message>
+        <source>Service charge %1%</source>
+        <translation>ค่าบริการ %1%</translation>
+    </message>
     <message>
         <source>Members earn %1 points with this order.</source>
         <translation>สมาชิกจะได้รับ %1 แต้มจากคำสั่งซื้อนี้</translation>

@@ -41,7 +41,13 @@ from kiosk.services.errors import (
 )
 from kiosk.services.events import Event, EventBus, PointsChanged, TierUpgraded
 from kiosk.services.gateway import Clock
-from kiosk.services.money import ZERO, discount_for, max_redeemable, vat_included
+from kiosk.services.money import (
+    ZERO,
+    discount_for,
+    max_redeemable,
+    service_charge_for,
+    vat_included,
+)
 from kiosk.services.phone import normalize_phone
 from kiosk.services.validation import (
     ID,
@@ -139,7 +145,9 @@ def post_points(
 def reprice_order(order: Order, settings: Settings) -> None:
     """Recompute discount, total and VAT from subtotal and redeemed points."""
     order.discount = discount_for(order.points_redeemed, settings.loyalty.redeem_points_per_baht)
-    order.total = max(ZERO, order.subtotal - order.discount)
+    food = max(ZERO, order.subtotal - order.discount)
+    order.service_charge = service_charge_for(food, settings.payments.service_charge_percent)
+    order.total = food + order.service_charge
     order.vat = vat_included(order.total, settings.store.vat_rate)
 
 

@@ -34,6 +34,17 @@ def vat_included(total: Decimal, rate_percent: Decimal) -> Decimal:
     )
 
 
+def service_charge_for(food: Decimal, percent: Decimal) -> Decimal:
+    """The service charge on ``food`` (VAT-inclusive prices), VAT included, half up.
+
+    The charge is ``percent`` of the food's price before VAT, and VAT is due on food plus
+    charge; with one VAT rate that equals ``percent`` of the VAT-inclusive price:
+    food ฿1,070 (฿1,000 + 7%) → charge ฿100 + ฿7 VAT = ฿107 → total ฿1,177, VAT ฿77."""
+    if percent <= 0 or food <= 0:
+        return ZERO
+    return (food * percent / Decimal(100)).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
 def points_for(amount_paid: Decimal, baht_per_point: Decimal) -> int:
     """Points earned: floor(amount paid / rate). Never negative."""
     if amount_paid <= 0:

@@ -45,7 +45,7 @@ from kiosk.services.loyalty import (
     redeem_on_order,
     reprice_order,
 )
-from kiosk.services.money import ZERO, points_for, vat_included
+from kiosk.services.money import ZERO, points_for, service_charge_for, vat_included
 from kiosk.services.phone import normalize_phone
 from kiosk.services.validation import (
     ID,
@@ -157,7 +157,18 @@ def order_view(o: Order, settings: Settings) -> OrderView:
             for i in o.items
         ),
         payments=tuple(payment_view(p) for p in o.payments),
+        service_charge=o.service_charge or ZERO,
+        service_charge_rate=_charge_rate(o, settings),
     )
+
+
+def _charge_rate(o: Order, settings: Settings) -> Decimal:
+    """The service charge's percent, if the configured one is what this order was charged
+    (an order keeps its charge when the setting changes later)."""
+    rate = settings.payments.service_charge_percent
+    food = max(ZERO, o.subtotal - o.discount)
+    charged = o.service_charge or ZERO
+    return rate if charged and service_charge_for(food, rate) == charged else Decimal("0")
 
 
 def load_order(s: Session, order_id: int, for_update: bool = False) -> Order:
@@ -300,12 +311,17 @@ class OrderService:
         with self._db.read() as s:
             priced = price_lines(s, lines)
         subtotal = sum((i.line_total for i in priced), ZERO)
+        rate = settings.payments.service_charge_percent
+        charge = service_charge_for(subtotal, rate)
+        total = subtotal + charge
         return QuoteView(
             subtotal=subtotal,
             discount=ZERO,
-            total=subtotal,
-            vat=vat_included(subtotal, settings.store.vat_rate),
-            points_to_earn=points_for(subtotal, settings.loyalty.baht_per_point) if member else 0,
+            total=total,
+            vat=vat_included(total, settings.store.vat_rate),
+            points_to_earn=points_for(total, settings.loyalty.baht_per_point) if member else 0,
+            service_charge=charge,
+            service_charge_rate=rate,
             lines=tuple(
                 OrderLineView(
                     id=0,

@@ -82,6 +82,7 @@ from kiosk.services.gateway import (
 from kiosk.services.loyalty import ensure_membership, post_points
 from kiosk.services.money import ZERO, points_for
 from kiosk.services.orders import load_order, payment_view
+from kiosk.services.printjobs import record_paid_order
 from kiosk.services.promptpay import PromptPayTarget, build_payload, normalize_target
 from kiosk.services.views import PaymentView
 
@@ -897,6 +898,8 @@ class PaymentService:
             customer.last_visit = now
             balance, tier = m.points, m.tier
         order.points_earned = earned
+        # Receipt number and kitchen/receipt print jobs, in this same transaction.
+        record_paid_order(s, order, p, settings, now)
         self.checkpoint("after_points")
         result = _result(
             p,

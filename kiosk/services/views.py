@@ -153,6 +153,8 @@ class OrderView(View):
     paid_at: datetime | None
     lines: tuple[OrderLineView, ...] = ()
     payments: tuple[PaymentView, ...] = field(default=())
+    service_charge: Decimal = Decimal("0.00")  # VAT included, part of ``total``
+    service_charge_rate: Decimal = Decimal("0")  # percent
 
 
 @dataclass(frozen=True)
@@ -165,6 +167,8 @@ class QuoteView(View):
     vat: Decimal
     points_to_earn: int
     lines: tuple[OrderLineView, ...] = ()
+    service_charge: Decimal = Decimal("0.00")  # VAT included, part of ``total``
+    service_charge_rate: Decimal = Decimal("0")  # percent
 
 
 @dataclass(frozen=True)

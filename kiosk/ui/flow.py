@@ -48,7 +48,7 @@ from kiosk.ui.messages import (
     render,
 )
 from kiosk.ui.qt_events import QtEvents
-from kiosk.ui.receipt import ReceiptInfo, receipt_path, write_receipt
+from kiosk.ui.receipt import receipt_path, write_order_receipt
 from kiosk.ui.workers import TaskRunner
 
 if TYPE_CHECKING:
@@ -861,19 +861,11 @@ class KioskFlow(QObject):
 
     def _save_receipt(self, order: OrderView, result: PaymentResult) -> None:
         settings = self.settings
-        info = ReceiptInfo(
-            method=result.payment_method,
-            transaction_id=result.transaction_id,
-            points_earned=result.points_earned,
-            points_balance=result.points_balance,
-            member_name=self.member.masked_name if self.member else "",
-        )
         path = receipt_path(settings.receipts_dir, order)
         self._submit(
-            write_receipt,
-            order,
-            info,
-            settings,
+            write_order_receipt,  # the receipt model, with its running number
+            self.store.receipts,
+            order.id,
             path,
             on_done=self._on_receipt_done,
             on_failed=self._on_receipt_failed,

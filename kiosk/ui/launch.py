@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, QTimer, Slo
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kiosk.app import Store
+from kiosk.printing.runner import start_print_worker
 from kiosk.ui.bindings import check_bindings
 from kiosk.ui.crash import install_exception_hook
 from kiosk.ui.fonts import register_fonts
@@ -110,6 +111,7 @@ def run_kiosk(
     uninstall = install_exception_hook(window.flow.show_error_screen, window, pass_exception=True)
     store.start_event_relay()
     sweeper = start_payment_sweeper(store, window)
+    printer = start_print_worker(store)  # kitchen tickets and receipts, on its own thread
     if kiosk_mode:
         window.enter_kiosk_mode()
     else:
@@ -131,6 +133,8 @@ def run_kiosk(
         return int(app.exec())
     finally:
         sweeper.stop()
+        if printer is not None:
+            printer.stop()
         uninstall()
         window.allow_close()
         window.close()
@@ -176,4 +180,9 @@ def run_admin(store: Store) -> int:
             raise
         print("The admin panel is not built yet.", file=sys.stderr)
         return 1
-    return int(admin_main(store) or 0)
+    printer = start_print_worker(store)  # a counter PC with the printers attached
+    try:
+        return int(admin_main(store) or 0)
+    finally:
+        if printer is not None:
+            printer.stop()

@@ -163,11 +163,9 @@ def test_cancel_unpaid_and_reprint(
     assert path is not None and path.exists()
     assert path.read_bytes().startswith(b"%PDF")
     assert "Receipt saved" in dialogs.infos[-1][1]
-    from kiosk.ui.admin.receipt import receipt_lines
-
-    lines = receipt_lines(store.orders.get(paid), store.current_settings())
-    text = "\n".join(f"{a} {b}" for a, b, _ in lines)
+    text = store.receipts.receipt(paid, copy=True).to_text()
     assert "ต้มยำกุ้ง" in text and "Visa ****4242" in text and "081-***-5678" in text
+    assert "สำเนา / COPY" in text
     assert "0812345678" not in text
 
 

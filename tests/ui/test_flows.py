@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
@@ -513,3 +514,29 @@ def test_payment_back_cancels_order_and_returns_points(kiosk: Kiosk) -> None:
     kiosk.tap("member_continue")
     kiosk.wait_screen("payment")
     assert kiosk.order().id != first.id
+
+
+def test_review_shows_the_service_charge_line(make_kiosk: Any, store: Any) -> None:
+    store.settings.base = store.settings.base.merged({"payments": {"service_charge_percent": 10}})
+    kiosk = make_kiosk()
+    kiosk.start()
+    kiosk.add("Mango Sticky Rice")
+    kiosk.tap("cart_checkout")
+    kiosk.wait_screen("review")
+    assert kiosk.visible("review_service_charge")
+    assert kiosk.text("review_service_charge") == "฿12.00"
+    assert kiosk.text("review_total") == "฿132.00"
+    kiosk.tap("review_checkout")
+    kiosk.wait_screen("member")
+    kiosk.skip_member()
+    assert "Service charge ฿12.00" in kiosk.text("payment_breakdown")
+    assert kiosk.text("payment_total") == "฿132.00"
+
+
+def test_review_has_no_service_charge_line_by_default(kiosk: Kiosk) -> None:
+    kiosk.start()
+    kiosk.add("Mango Sticky Rice")
+    kiosk.tap("cart_checkout")
+    kiosk.wait_screen("review")
+    assert not kiosk.visible("review_service_charge")
+    assert kiosk.text("review_total") == "฿120.00"

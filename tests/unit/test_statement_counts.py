@@ -27,7 +27,7 @@ MEMBER = "081-234-5678"  # a demo member with points
 
 # What the code does after issue #13. Lower is fine (then lower these); higher fails.
 LOOKUP_STATEMENTS = 1
-PAYMENT_STATEMENTS = 26  # after the crash-safe rewrite (pending row, provider, settle); 31 before
+PAYMENT_STATEMENTS = 29  # crash-safe steps + print jobs and receipt number in the settle; 31 before
 PAYMENT_TRANSACTIONS = 4
 ORDERS_FIRST_PAGE_STATEMENTS = 5  # BEGIN, ids, orders, payments, line counts
 ORDERS_OPEN_STATEMENTS = 6  # + the id span, in the same read transaction

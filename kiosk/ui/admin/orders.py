@@ -179,6 +179,8 @@ class OrderDetail(Card):
     paid_requested = Signal(str)
     refund_requested = Signal()
     reprint_requested = Signal()
+    reprint_kitchen_requested = Signal()
+    tax_invoice_requested = Signal()
 
     def __init__(self, ctx: AdminContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -236,6 +238,10 @@ class OrderDetail(Card):
         )
         self.refund = texts.button(lambda: tr("Refund…"), "danger", "RefundButton")
         self.reprint = texts.button(lambda: tr("Reprint receipt"), name="ReprintButton")
+        self.reprint_kitchen = texts.button(
+            lambda: tr("Reprint kitchen ticket"), name="ReprintKitchenButton"
+        )
+        self.tax_invoice = texts.button(lambda: tr("Full tax invoice…"), name="TaxInvoiceButton")
         self.to_ready.clicked.connect(lambda: self.status_requested.emit("ready"))
         self.to_completed.clicked.connect(lambda: self.status_requested.emit("completed"))
         self.to_preparing.clicked.connect(lambda: self.status_requested.emit("preparing"))
@@ -244,6 +250,8 @@ class OrderDetail(Card):
         self.promptpay.clicked.connect(lambda: self.paid_requested.emit("promptpay"))
         self.refund.clicked.connect(self.refund_requested.emit)
         self.reprint.clicked.connect(self.reprint_requested.emit)
+        self.reprint_kitchen.clicked.connect(self.reprint_kitchen_requested.emit)
+        self.tax_invoice.clicked.connect(self.tax_invoice_requested.emit)
         self.button_grid = grid
         self.action_buttons = [
             self.to_ready,
@@ -254,6 +262,8 @@ class OrderDetail(Card):
             self.to_cancelled,
             self.refund,
             self.reprint,
+            self.reprint_kitchen,
+            self.tax_invoice,
         ]
         for i, b in enumerate(self.action_buttons):
             grid.addWidget(b, i // 2, i % 2)  # owned by the card; re-placed per order
@@ -293,6 +303,8 @@ class OrderDetail(Card):
             self.promptpay,
             self.refund,
             self.reprint,
+            self.reprint_kitchen,
+            self.tax_invoice,
         ]
         if order is None:
             self.title.setText(tr("No order selected"))
@@ -370,7 +382,30 @@ class OrderDetail(Card):
         self.refund.setEnabled(paid and can_refund)
         self.refund.setToolTip("" if can_refund else tr("Only a manager or the owner can refund."))
         self.reprint.setVisible(True)
+        kitchen = self.ctx.settings().printers.kitchen.enabled
+        self.reprint_kitchen.setVisible(kitchen and order.paid_at is not None)
+        self.tax_invoice.setVisible(
+            self.ctx.settings().store.vat_registered
+            and paid
+            and order.status not in ("cancelled", "refunded")
+        )
+        self.meta.setText(self.meta.text() + self._print_status(order))
         self._place_buttons()
+
+    def _print_status(self, order: OrderView) -> str:
+        """Where the order's kitchen ticket is: printed, or waiting and why."""
+        try:
+            jobs = [j for j in self.ctx.store.print_jobs.for_order(order.id) if j.kind == "kitchen"]
+        except Exception:  # a busy database must not break showing the order
+            return ""
+        if not jobs:
+            return ""
+        last = jobs[-1]
+        if last.status == "done":
+            return " · " + tr("Kitchen ticket printed")
+        if last.last_error:
+            return " · " + tr("Kitchen ticket waiting: {error}").format(error=last.last_error)
+        return " · " + tr("Kitchen ticket queued")
 
     def retranslate_ui(self) -> None:
         self.texts.retranslate()
@@ -424,6 +459,8 @@ class OrdersScreen(QWidget):
             self.filter_buttons[key] = b
             filters.addWidget(b)
         filters.addStretch(1)
+        self.printers = label("", "muted", "PrinterStatus")
+        filters.addWidget(self.printers)
         self.count = label("", "muted", "OrderCount")
         filters.addWidget(self.count)
         page.addLayout(filters)
@@ -447,6 +484,8 @@ class OrdersScreen(QWidget):
         self.detail.paid_requested.connect(self._on_detail_paid_requested)
         self.detail.refund_requested.connect(self._on_detail_refund_requested)
         self.detail.reprint_requested.connect(self._on_detail_reprint_requested)
+        self.detail.reprint_kitchen_requested.connect(self._on_detail_reprint_kitchen_requested)
+        self.detail.tax_invoice_requested.connect(self._on_detail_tax_invoice_requested)
         split.addWidget(self.detail)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
@@ -517,6 +556,22 @@ class OrdersScreen(QWidget):
 
     def _update_count(self) -> None:
         self.count.setText(tr("{n} orders").format(n=f"{self.model.rowCount():,}"))
+        self.printers.setText(self._printer_status())
+
+    def _printer_status(self) -> str:
+        """Tickets and receipts not printed yet, and the last printer error, if any."""
+        settings = self.ctx.settings()
+        if not (settings.printers.kitchen.enabled or settings.printers.receipt.enabled):
+            return ""
+        try:
+            waiting = self.ctx.store.print_jobs.jobs(("queued", "printing", "sending"), 20)
+        except Exception:  # a busy database must not break the order list
+            return ""
+        if not waiting:
+            return tr("Printers: all printed")
+        errors = [j.last_error for j in waiting if j.last_error]
+        text = tr("Printers: {n} waiting").format(n=len(waiting))
+        return text + (f" · {errors[0]}" if errors else "")
 
     def retranslate_ui(self) -> None:
         self.texts.retranslate()
@@ -633,6 +688,83 @@ class OrdersScreen(QWidget):
             )
             self._after_change(self.ctx.store.orders.get(order.id))
 
+    def _on_detail_reprint_kitchen_requested(self) -> None:
+        order = self.detail.order
+        if order is None:
+            return
+        user = self.ctx.attempt(
+            self,
+            tr("Reprint kitchen ticket"),
+            lambda: self.ctx.actions.require(self.ctx.staff, Permission.REPRINT),
+        )
+        if user is None:
+            return
+        job = self.ctx.attempt(
+            self,
+            tr("Reprint kitchen ticket"),
+            lambda: self.ctx.store.print_jobs.reprint(order.id, "kitchen", staff=user.name),
+        )
+        if job is None:
+            return
+        self.detail.show_order(order)
+        self.ctx.dialogs.info(
+            self,
+            tr("Reprint kitchen ticket"),
+            tr("A copy marked REPRINT is queued for the kitchen printer."),
+        )
+
+    def _on_detail_tax_invoice_requested(self) -> None:
+        """Ask for the buyer's details, issue the invoice (audited), save it as PDF."""
+        from kiosk.services.taxinvoice import check_buyer
+        from kiosk.ui.admin.receipt import write_receipt_pdf
+
+        order = self.detail.order
+        if order is None:
+            return
+        title = tr("Full tax invoice")
+        user = self.ctx.attempt(
+            self, title, lambda: self.ctx.actions.require(self.ctx.staff, Permission.REPRINT)
+        )
+        if user is None:
+            return
+        answers: list[str] = []
+        for prompt, default in (
+            (tr("Buyer's name (company or person)"), ""),
+            (tr("Buyer's address"), ""),
+            (tr("Buyer's 13-digit tax ID"), ""),
+            (tr("Branch (00000 = head office)"), "00000"),
+        ):
+            answer = self.ctx.dialogs.ask_text(self, title, prompt, default)
+            if answer is None:
+                return
+            answers.append(answer)
+        buyer = self.ctx.attempt(self, title, lambda: check_buyer(*answers))
+        if buyer is None:
+            return
+        invoice = self.ctx.attempt(
+            self,
+            title,
+            lambda: self.ctx.store.tax_invoices.issue(order.id, buyer, staff=user.name),
+        )
+        if invoice is None:
+            return
+        path = self.ctx.settings().receipts_dir / f"tax_invoice_{invoice.number}.pdf"
+        try:
+            write_receipt_pdf(
+                self.ctx.store.tax_invoices.document(order.id, copy=not invoice.new), path
+            )
+        except OSError as exc:
+            self.ctx.dialogs.error(self, title, str(exc))
+            return
+        self.last_receipt = path
+        note = "" if invoice.new else " " + tr("(issued before: this is a copy)")
+        self.ctx.dialogs.info(
+            self,
+            title,
+            tr("Tax invoice {number} saved to {path}").format(number=invoice.number, path=path)
+            + note,
+        )
+
     def _on_detail_reprint_requested(self) -> None:
         order = self.detail.order
         if order is None:
@@ -653,11 +785,18 @@ class OrdersScreen(QWidget):
             settings.receipts_dir / f"{order.created_at:%Y%m%d}_{order.number}_reprint_{stamp}.pdf"
         )
         try:
-            write_receipt_pdf(order, settings, path)
+            doc = self.ctx.store.receipts.receipt(order.id, copy=True)
+            write_receipt_pdf(doc, path)
         except OSError as exc:
             self.ctx.dialogs.error(self, tr("Reprint receipt"), str(exc))
             return
         self.last_receipt = path
+        if settings.printers.receipt.enabled:  # and a COPY on the receipt printer
+            self.ctx.attempt(
+                self,
+                tr("Reprint receipt"),
+                lambda: self.ctx.store.print_jobs.reprint(order.id, "receipt", staff=user.name),
+            )
         self.ctx.attempt(
             self,
             tr("Reprint receipt"),

@@ -131,6 +131,8 @@ class PaymentScreen(Screen):
         parts = [self.tr("Subtotal %1").replace("%1", format_thb(o.subtotal))]
         if o.discount:
             parts.append(self.tr("Points −%1").replace("%1", format_thb(o.discount)))
+        if o.service_charge:
+            parts.append(self.tr("Service charge %1").replace("%1", format_thb(o.service_charge)))
         self.breakdown.setText("   ·   ".join(parts))
         if self.member:
             self.member_line.setText(

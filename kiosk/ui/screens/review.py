@@ -57,12 +57,15 @@ class ReviewScreen(Screen):
         t.setContentsMargins(32, 28, 32, 28)
         self.subtotal_caption = label("", "body")
         self.subtotal = label("review_subtotal", "body")
+        self.charge_caption = label("", "body")
+        self.charge = label("review_service_charge", "body")
         self.vat_caption = label("", "muted")
         self.vat = label("review_vat", "muted")
         self.total_caption = label("", "total-label")
         self.total = label("review_total", "total")
         for cap, val in (
             (self.subtotal_caption, self.subtotal),
+            (self.charge_caption, self.charge),
             (self.vat_caption, self.vat),
         ):
             row = hbox()
@@ -133,11 +136,19 @@ class ReviewScreen(Screen):
         if q is None:
             for w in (self.subtotal, self.vat, self.total):
                 w.setText(format_thb(ZERO))
+            for w in (self.charge_caption, self.charge):
+                w.hide()
             self.points.hide()
             return
         for i, line in enumerate(q.lines):
             self.lines_layout.addWidget(self._row(i, line))
         self.subtotal.setText(format_thb(q.subtotal))
+        self.charge.setText(format_thb(q.service_charge))
+        self.charge_caption.setText(
+            self.tr("Service charge %1%").replace("%1", f"{q.service_charge_rate.normalize():f}")
+        )
+        for w in (self.charge_caption, self.charge):
+            w.setVisible(bool(q.service_charge))
         self.vat.setText(format_thb(q.vat))
         self.total.setText(format_thb(q.total))
         self.points.setVisible(q.points_to_earn > 0)
