@@ -432,3 +432,18 @@ def own_pg_database(base_url: str, name: str) -> Iterator[str]:
             )
             conn.execute(text(f'DROP DATABASE IF EXISTS "{db}"'))
         admin.dispose()
+
+
+def child_stuck_before_charge(
+    url: str, ledger: str, env: dict[str, str], order_id: int, started: Any
+) -> None:
+    """Commit a pending card payment, then hang before the charge reaches the provider."""
+    _child_env(env)
+    store = open_store(url, config=config(ledger))
+
+    def hang(_request: Any) -> Any:
+        started.set()
+        time.sleep(600)
+
+    store.gateway.charge = hang  # type: ignore[method-assign]
+    store.payments.process_payment(order_id, "card", CARD_OK, "stuck")
