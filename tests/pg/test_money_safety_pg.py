@@ -26,6 +26,7 @@ from tests.money_harness import (
     prepare,
     run_kill_campaign,
     run_many_kiosks,
+    run_refund_kills,
     run_same_key,
 )
 
@@ -107,3 +108,7 @@ def test_events_of_a_committed_payment_survive_a_kill_right_after_the_commit(
         assert expected in names, notes
     finally:
         store.close()
+
+
+def test_a_refund_killed_at_each_step_is_finished_once(pg_db: str, tmp_path: Path) -> None:
+    assert run_refund_kills(pg_db, tmp_path, CRASH_STEPS[6:]) == []

@@ -6,7 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from kiosk.services.payments import CRASH_STEPS
-from tests.money_harness import LOAD_ORDERS, run_kill_campaign, run_many_kiosks, run_same_key
+from tests.money_harness import (
+    LOAD_ORDERS,
+    run_kill_campaign,
+    run_many_kiosks,
+    run_refund_kills,
+    run_same_key,
+)
 
 #: the steps of a payment, in order: before and after the pending row, after the
 #: provider's charge, after recording its transaction id, inside the settling transaction
@@ -37,3 +43,8 @@ def test_two_processes_same_key_get_one_charge_and_the_same_answer(tmp_path: Pat
     report = run_same_key(url, tmp_path, rounds=50)
     assert report["problems"] == []
     assert report["charges"] == 50
+
+
+def test_a_refund_killed_at_each_step_is_finished_once(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'kiosk.db'}"
+    assert run_refund_kills(url, tmp_path, CRASH_STEPS[6:]) == []
