@@ -77,6 +77,7 @@ def test_events_of_a_committed_payment_survive_a_kill_right_after_the_commit(
         listener.execute(f"LISTEN {CHANNEL}")
         ctx = context()
         env = {k: v for k, v in os.environ.items() if k.startswith("KIOSK_")}
+        ready = ctx.Event()  # kept here: the child rebuilds it by name
         child = ctx.Process(
             target=child_pay_loop,
             args=(
@@ -86,7 +87,7 @@ def test_events_of_a_committed_payment_survive_a_kill_right_after_the_commit(
                 5,
                 "after_settle:1",
                 env,
-                ctx.Event(),
+                ready,
             ),
         )
         child.start()
