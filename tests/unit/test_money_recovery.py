@@ -272,3 +272,15 @@ def test_another_live_process_keeps_its_payment_until_it_dies(db_url: str, tmp_p
     assert [(r.status, r.payment_id) for r in settled] == [("failed", settled[0].payment_id)]
     assert store.orders.get(oid).status == "pending"
     store.close()
+
+
+def test_lock_files_of_dead_processes_are_swept(tmp_path: Path) -> None:
+    db = tmp_path / "kiosk.db"
+    store = make_store(f"sqlite:///{db}")
+    folder = tmp_path / ".kiosk.db.owners"
+    folder.mkdir()
+    (folder / "deadbeefdeadbeefdeadbeefdeadbeef.lock").write_bytes(b"")  # a killed process
+    store.payments.process_payment(_order(store), "card", CARD_OK, "k")
+    assert [p.stem for p in folder.glob("*.lock")] == [store.payments._presence.owner]
+    store.close()
+    assert list(folder.glob("*")) == []  # closing removes its own
