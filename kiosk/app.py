@@ -14,6 +14,7 @@ import logging
 import random
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kiosk.config import Settings, load_settings
@@ -113,9 +114,10 @@ def build_store(
             delay_seconds=lambda: current().payments.promptpay_delay_seconds,
             rng=rng,
             clock=clock,
+            # a database that dies with the process gets a ledger that does too
             ledger=MockLedger(
-                settings.mock_ledger_path,
-                merchant=db.engine.url.render_as_string(hide_password=True),
+                ":memory:" if _in_memory(db) else settings.mock_ledger_path,
+                merchant=merchant_id(db),
             ),
         )
     store = Store(
@@ -139,6 +141,19 @@ def build_store(
     )
     recover(store)
     return store
+
+
+def _in_memory(db: Database) -> bool:
+    return db.is_sqlite and db.engine.url.database in (None, "", ":memory:")
+
+
+def merchant_id(db: Database) -> str:
+    """Which store's books the mock provider keeps: one database, however its URL is
+    written (an SQLite file by its absolute path)."""
+    url = db.engine.url
+    if db.is_sqlite and url.database not in (None, "", ":memory:"):
+        return f"sqlite:{Path(str(url.database)).resolve()}"
+    return url.set(password=None, query={}).render_as_string(hide_password=True)
 
 
 def recover(store: Store) -> None:

@@ -41,6 +41,9 @@ CARD_OK = {"card_number": "4242 4242 4242 4242", "expiry": "12/35", "cvv": "123"
 CARD_DECLINED = {"card_number": "4111-1111-1111-1111", "expiry": "12/35", "cvv": "123"}
 PHONES = [m[0] for m in DEMO_MEMBERS]
 MEMBERS5 = PHONES[:5]
+#: orders per kiosk process in the 8-kiosk tests: 50 keeps the suite quick on a shared
+#: 2-core machine; KIOSK_TEST_LOAD_ORDERS=200 runs the full 8 × 200
+LOAD_ORDERS = int(os.environ.get("KIOSK_TEST_LOAD_ORDERS", "50"))
 
 _ctx: Any = None
 
@@ -429,3 +432,56 @@ def own_pg_database(base_url: str, name: str) -> Iterator[str]:
             )
             conn.execute(text(f'DROP DATABASE IF EXISTS "{db}"'))
         admin.dispose()
+
+
+def child_stuck_before_charge(
+    url: str, ledger: str, env: dict[str, str], order_id: int, started: Any
+) -> None:
+    """Commit a pending card payment, then hang before the charge reaches the provider."""
+    _child_env(env)
+    store = open_store(url, config=config(ledger))
+
+    def hang(_request: Any) -> Any:
+        started.set()
+        time.sleep(600)
+
+    store.gateway.charge = hang  # type: ignore[method-assign]
+    store.payments.process_payment(order_id, "card", CARD_OK, "stuck")
+
+
+def child_refund(url: str, ledger: str, env: dict[str, str], crash_at: str, out: Any) -> None:
+    """Pay a member's order by card, then refund it, dying at ``crash_at``."""
+    _child_env(env)
+    store = open_store(url, config=config(ledger))
+    order = store.orders.create([{"item_id": 1, "quantity": 2}], customer_phone=PHONES[0])
+    paid = store.payments.process_payment(order.id, "card", CARD_OK, f"refund-{order.id}")
+    out.put((order.id, paid.transaction_id))
+    os.environ[CRASH_ENV] = crash_at
+    store.payments.refund(paid.transaction_id or "", staff="Boss", reason="cold soup")
+
+
+def run_refund_kills(url: str, workdir: Path, steps: tuple[str, ...]) -> list[str]:
+    """Kill a refund at each of ``steps``; a fresh store must finish it exactly once."""
+    ledger = str(workdir / "ledger.sqlite")
+    prepare(url, ledger)
+    env = {k: v for k, v in os.environ.items() if k.startswith("KIOSK_")}
+    ctx = context()
+    problems = []
+    for step in steps:
+        out = ctx.Queue()
+        child = ctx.Process(target=child_refund, args=(url, ledger, env, step, out))
+        child.start()
+        order_id, txn = out.get(timeout=60)
+        child.join(60)
+        assert child.exitcode == -signal.SIGKILL, (step, child.exitcode)
+        store = open_store(url, config=config(ledger))  # recovery finishes the refund
+        try:
+            order = store.orders.get(order_id)
+            charge = [c for c in store.gateway.ledger.charges() if c["transaction_id"] == txn]  # type: ignore[attr-defined]
+            state = (order.status, [p.status for p in order.payments], charge[0]["status"])
+            if state != ("refunded", ["refunded"], "refunded"):
+                problems.append(f"{step}: {state}")
+            check_books(store)
+        finally:
+            store.close()
+    return problems

@@ -272,6 +272,7 @@ class MockLedger:
             row = self._row(conn, where, value)
             if row is None:
                 return None
+            before = (row["status"], row["message"])
             if row["status"] == "pending" and now.timestamp() >= row["confirm_at"]:
                 row["status"], row["message"] = row["outcome"], row["outcome_message"]
             new = decide(row)
@@ -279,6 +280,8 @@ class MockLedger:
                 row["status"], row["message"] = new
                 if new[0] != "pending":
                     row["outcome"], row["outcome_message"] = new
+            if (row["status"], row["message"]) == before:
+                return row  # nothing to write
             conn.execute(
                 "UPDATE charges SET status = ?, message = ?, outcome = ?, outcome_message = ? "
                 "WHERE merchant = ? AND reference = ?",

@@ -220,12 +220,23 @@ class _Presence:
                     self._held = conn
                 elif (folder := self._folder()) is not None:
                     folder.mkdir(parents=True, exist_ok=True)
-                    fh = (folder / f"{self.owner}.lock").open("a+b")
+                    # locked before it appears under its name, so nobody sees it free
+                    draft = folder / f".{self.owner}.draft"
+                    fh = draft.open("a+b")
                     fcntl.flock(fh, fcntl.LOCK_EX)
+                    os.replace(draft, folder / f"{self.owner}.lock")
                     self._held = fh
+                    self._sweep(folder)
                 else:
                     self._held = True
         return self.owner
+
+    def _sweep(self, folder: Path) -> None:
+        """Remove the lock files of processes that died without closing (a missing file
+        means "gone" just as a free one does), so the folder never grows."""
+        for path in list(folder.glob("*.lock"))[:200]:
+            if path.stem != self.owner:
+                self.alive(path.stem, -1)
 
     def release(self) -> None:
         with self._guard:

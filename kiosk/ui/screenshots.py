@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk.app import Store, build_store
 from kiosk.config import Settings
 from kiosk.services.demo import seed_demo
+from kiosk.services.payments import DEMO_PROMPTPAY_ID
 from kiosk.ui.flow import Timing
 from kiosk.ui.launch import application
 from kiosk.ui.main_window import MainWindow
@@ -70,7 +71,13 @@ def demo_store(settings: Settings, folder: Path) -> Store:
     shot_settings = settings.merged(
         {
             "database": {"url": f"sqlite:///{folder / 'screenshots.db'}"},
-            "payments": {"promptpay_delay_seconds": 0, "promptpay_failure_rate": 0},
+            "payments": {
+                "promptpay_delay_seconds": 0,
+                "promptpay_failure_rate": 0,
+                "cash_acceptor": True,
+                "mock_ledger": ":memory:",  # throw-away, like the database
+            },
+            "store": {"promptpay_id": DEMO_PROMPTPAY_ID},
             "kiosk": {"receipts_dir": str(folder / "receipts")},
         }
     )
@@ -191,6 +198,18 @@ class Walker:
         finally:
             self.store.settings.update({"payments.promptpay_failure_rate": 0}, staff="screenshots")
         w.result.cancel.click()
+        self.go_screen("welcome")
+        # cash paid at the counter (a kiosk without a cash acceptor)
+        self._quick_order()
+        self.store.settings.update({"payments.pay_at_counter": True}, staff="screenshots")
+        try:
+            flow._show_payment("")
+            w.payment.cash.click()
+            self.go_screen("result")
+            self.shot("counter")
+        finally:
+            self.store.settings.update({"payments.pay_at_counter": False}, staff="screenshots")
+        w.result.done.click()
         self.go_screen("welcome")
         # "Still there?"
         w.welcome.start.click()

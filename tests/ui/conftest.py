@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from kiosk.app import Store
 from kiosk.services.gateway import SystemClock
-from kiosk.services.payments import DEMO_PROMPTPAY_ID
 from kiosk.ui.flow import Timing
 from kiosk.ui.main_window import MainWindow
 from tests.helpers import make_store
@@ -20,6 +19,7 @@ from tests.helpers import make_store
 NEVER = 10**9
 SOMCHAI = "0812345678"  # 120 points, Bronze, lifetime 120
 SOMYING = "0912345678"  # สมหญิง ใจดี: 195 points, 5 short of Silver
+SHOP_PROMPTPAY_ID = "0899999999"  # a shop's own target (not the example, not the demo)
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -40,7 +40,7 @@ def store(db_url: str) -> Iterator[Store]:
                 "promptpay_failure_rate": 0,
                 "cash_acceptor": True,
             },
-            "store": {"promptpay_id": DEMO_PROMPTPAY_ID},
+            "store": {"promptpay_id": SHOP_PROMPTPAY_ID},
             "kiosk": {"language": "en"},
         },
         clock=SystemClock(),  # the screens' timers run on the real clock

@@ -88,12 +88,21 @@ def test_promptpay_is_hidden_with_the_example_number(kiosk: Kiosk) -> None:
     assert not kiosk.visible("pay_promptpay")
 
 
-def test_promptpay_is_hidden_when_unset_and_shown_once_set(kiosk: Kiosk) -> None:
-    kiosk.store.settings.update({"store.promptpay_id": "089 999 9999"}, staff="Ploy")
+def test_promptpay_is_shown_once_the_shops_own_id_is_set(
+    make_kiosk: Callable[..., Kiosk],
+) -> None:
+    kiosk = make_kiosk(timing=Timing(idle_ms=NEVER, result_ms=NEVER, poll_ms=NEVER))
+    kiosk.store.settings.update(
+        {"store.promptpay_id": "089 999 9999", "payments.promptpay_delay_seconds": 600},
+        staff="Ploy",
+    )
     _to_payment(kiosk)
     assert kiosk.visible("pay_promptpay")
     kiosk.tap("pay_promptpay")
     kiosk.wait_screen("promptpay")
+    assert kiosk.text("promptpay_merchant") == "Pay to: OrderUp Thai Kitchen"
+    kiosk.tap("promptpay_cancel")
+    kiosk.wait_screen("payment")
 
 
 def test_the_demo_target_says_no_money_moves(make_kiosk: Callable[..., Kiosk]) -> None:

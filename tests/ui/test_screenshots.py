@@ -22,6 +22,7 @@ SCREENS = {
     "promptpay",
     "result",
     "failure",
+    "counter",
     "idle",
 }
 
