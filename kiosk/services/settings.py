@@ -89,7 +89,7 @@ class SettingsService:
 
     def __init__(self, db: Database, base: Settings, bus: EventBus) -> None:
         self._db = db
-        self.base = base
+        self._base = base
         self._bus = bus
         self._cached: Settings | None = None
         self._generation = 0
@@ -98,6 +98,16 @@ class SettingsService:
         bus.subscribe(self._on_changed, DataChanged)
 
     def _on_changed(self, _event: Event) -> None:
+        self.invalidate()
+
+    @property
+    def base(self) -> Settings:
+        """The file's settings, under the admin panel's overrides."""
+        return self._base
+
+    @base.setter
+    def base(self, value: Settings) -> None:
+        self._base = value
         self.invalidate()
 
     def invalidate(self) -> None:

@@ -26,7 +26,11 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture
 def board_store(tmp_path: Path) -> Iterator[Store]:
-    store = open_store(f"sqlite:///{tmp_path / 'board.db'}", migrate=True)
+    store = open_store(
+        f"sqlite:///{tmp_path / 'board.db'}",
+        config={"payments": {"cash_acceptor": True}},
+        migrate=True,
+    )
     seed_demo(store.db, store.settings_file)
     yield store
     store.close()
@@ -106,7 +110,7 @@ def test_ready_orders_leave_after_the_set_time(qtbot: QtBot, tmp_path: Path) -> 
     clock = FakeClock(datetime.now(UTC))
     store = open_store(
         f"sqlite:///{tmp_path / 'b.db'}",
-        config={"board": {"ready_seconds": 60}},
+        config={"board": {"ready_seconds": 60}, "payments": {"cash_acceptor": True}},
         migrate=True,
         clock=clock,
     )
