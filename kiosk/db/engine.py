@@ -12,14 +12,20 @@ from __future__ import annotations
 import logging
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, Select, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, DisconnectionError, OperationalError
+from sqlalchemy.exc import (
+    ArgumentError,
+    DBAPIError,
+    DisconnectionError,
+    InterfaceError,
+    OperationalError,
+)
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.db.uow import UnitOfWork
@@ -208,7 +214,13 @@ class CompiledRead:
     tests count what it runs with the driver's own trace (``sqlite3.set_trace_callback``).
     """
 
-    def __init__(self, engine: Engine, stmt: Select[Any]) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        stmt: Select[Any],
+        on_db_error: Callable[[DBAPIError], Exception] | None = None,
+    ) -> None:
+        self.on_db_error = on_db_error  # turns a busy or dropped database into ours
         dialect = engine.dialect
         compiled = stmt.compile(dialect=dialect)
         self._engine = engine
@@ -261,8 +273,13 @@ class CompiledRead:
         return tuple(p(v) if p else v for p, v in zip(processors, row, strict=True))
 
     def _retry(self, params: dict[str, Any]) -> tuple[Any, ...] | None:
-        with self._engine.connect() as conn:
-            found = conn.execute(self._stmt, params).first()
+        try:
+            with self._engine.connect() as conn:
+                found = conn.execute(self._stmt, params).first()
+        except (OperationalError, InterfaceError) as exc:
+            if self.on_db_error is None:
+                raise
+            raise self.on_db_error(exc) from exc
         return tuple(found) if found is not None else None
 
 
@@ -311,8 +328,10 @@ class Database:
             session.close()
 
     def compiled_read(self, stmt: Select[Any]) -> CompiledRead:
-        """``stmt`` compiled once for this database (see :class:`CompiledRead`)."""
-        return CompiledRead(self._single, stmt)
+        """``stmt`` compiled once for this database (see :class:`CompiledRead`). A busy or
+        dropped database is reported the way this class reports it for read sessions
+        (``_busy``, where it exists), else as SQLAlchemy's error."""
+        return CompiledRead(self._single, stmt, on_db_error=getattr(self, "_busy", None))
 
     def uow(self) -> UnitOfWork:
         """A unit of work: one transaction, rolled back unless committed."""
