@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -281,7 +281,13 @@ class CompiledRead:
     tests count what it runs with the driver's own trace (``sqlite3.set_trace_callback``).
     """
 
-    def __init__(self, engine: Engine, stmt: Select[Any]) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        stmt: Select[Any],
+        on_db_error: Callable[[DBAPIError], Exception] | None = None,
+    ) -> None:
+        self.on_db_error = on_db_error  # turns a busy or dropped database into ours
         dialect = engine.dialect
         compiled = stmt.compile(dialect=dialect)
         self._engine = engine
@@ -334,8 +340,13 @@ class CompiledRead:
         return tuple(p(v) if p else v for p, v in zip(processors, row, strict=True))
 
     def _retry(self, params: dict[str, Any]) -> tuple[Any, ...] | None:
-        with self._engine.connect() as conn:
-            found = conn.execute(self._stmt, params).first()
+        try:
+            with self._engine.connect() as conn:
+                found = conn.execute(self._stmt, params).first()
+        except Exception as exc:
+            if self.on_db_error is None or not is_database_fault(exc):
+                raise
+            raise self.on_db_error(exc) from exc
         return tuple(found) if found is not None else None
 
 
@@ -388,8 +399,9 @@ class Database:
             session.close()
 
     def compiled_read(self, stmt: Select[Any]) -> CompiledRead:
-        """``stmt`` compiled once for this database (see :class:`CompiledRead`)."""
-        return CompiledRead(self._single, stmt)
+        """``stmt`` compiled once for this database (see :class:`CompiledRead`). A busy or
+        dropped database is reported as for read sessions (``DatabaseBusy``)."""
+        return CompiledRead(self._single, stmt, on_db_error=self._busy)
 
     def uow(self) -> UnitOfWork:
         """A unit of work: one transaction, rolled back unless committed."""

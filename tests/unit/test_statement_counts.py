@@ -169,3 +169,20 @@ def test_filtered_table_is_counted_exactly(
         assert listing.count() == 3
     assert not listing.count_is_estimate
     assert any("count(" in s.lower() for s in seen)
+
+
+def test_compiled_read_reports_a_failing_database_through_the_hook(tmp_path: Any) -> None:
+    from kiosk.db import Database
+    from kiosk.db.engine import CompiledRead
+    from kiosk.services.customers import _BY_PHONE
+
+    class Busy(Exception):
+        pass
+
+    db = Database(f"sqlite:///{tmp_path / 'empty.db'}")  # no tables: both tries fail
+    try:
+        read = CompiledRead(db.engine, _BY_PHONE, on_db_error=lambda exc: Busy(str(exc)))
+        with pytest.raises(Busy):
+            read.first(phone="+66812345678")
+    finally:
+        db.dispose()
