@@ -9,6 +9,7 @@ admin report never blocks a kiosk.
 
 from __future__ import annotations
 
+import gc
 import logging
 import sqlite3
 import time
@@ -28,6 +29,7 @@ from sqlalchemy.exc import (
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.db.faults import FaultKind, classify, describe
+from kiosk.db.sqlite_config import disable_checkpoint_on_close
 from kiosk.db.uow import UnitOfWork, is_database_fault
 
 log = logging.getLogger(__name__)
@@ -87,7 +89,6 @@ def _check_sqlite_file(path: Path) -> None:
 
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-NO_CKPT_ON_CLOSE: int | None = getattr(sqlite3, "SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE", None)
 
 
 def _file_identity(path: Path) -> tuple[int, int] | None:
@@ -121,6 +122,8 @@ def _install_sqlite_hooks(engine: Engine, busy_timeout_ms: int, path: Path | Non
     disk is broken invalidate the whole pool, so the kiosk recovers without a restart once
     the fault is fixed."""
 
+    dropped: dict[str, bool] = {}
+
     @event.listens_for(engine, "checkout")
     def _on_checkout(_dbapi_conn: Any, record: Any, _proxy: Any) -> None:
         if path is None:
@@ -147,6 +150,7 @@ def _install_sqlite_hooks(engine: Engine, busy_timeout_ms: int, path: Path | Non
             FaultKind.CANNOT_OPEN,
         ):
             context.is_disconnect = True  # drop every pooled connection to this file
+            dropped["pending"] = True
 
     @event.listens_for(engine, "do_connect")
     def _before_connect(_dialect: Any, _record: Any, _cargs: Any, _cparams: Any) -> None:
@@ -154,14 +158,20 @@ def _install_sqlite_hooks(engine: Engine, busy_timeout_ms: int, path: Path | Non
         # carry on over a main file that is now something else
         if path is not None and not _header_ok(path):
             raise sqlite3.DatabaseError("file is not a database (it was replaced or overwritten)")
+        if dropped.pop("pending", False):
+            # A dropped connection whose statements are still referenced (by a traceback
+            # in a reference cycle, say) only becomes a "zombie" on close (Python 3.11):
+            # it keeps SQLite's per-file state, read-only -shm mapping included, shared
+            # with every new connection. Collect such cycles once before reconnecting.
+            gc.collect()
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, record: Any) -> None:
         # Never checkpoint when a connection closes: a connection dropped because its file
         # was overwritten would copy the WAL into the wrong file. The WAL is checkpointed
         # as it grows and at a clean shutdown (Database.dispose).
-        if NO_CKPT_ON_CLOSE is not None:
-            dbapi_conn.setconfig(NO_CKPT_ON_CLOSE, True)
+        if not disable_checkpoint_on_close(dbapi_conn, path) and path is not None:
+            log.warning("SQLite's checkpoint-on-close could not be turned off here")
         # Let SQLAlchemy's begin event emit BEGIN itself (pysqlite would defer it).
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()

@@ -205,3 +205,22 @@ def describe(exc: BaseException, url: str) -> str:
 def needs_staff(exc: BaseException, url: str = "") -> bool:
     """A fault that waiting will not fix (a lock is busy-for-a-moment instead)."""
     return classify(exc, url) in STAFF_NEEDED
+
+
+def without_tracebacks(exc: BaseException) -> BaseException:
+    """``exc`` and its causes with their tracebacks dropped, for an error kept on screen.
+
+    A traceback holds the frames that raised it, and with them the driver's cursor: a
+    database connection that was closed after a fault stays alive (on Python 3.11 as a
+    "zombie" that keeps a read-only view of the file) for as long as the error is shown.
+    What is shown needs only the message and the kind, never the frames."""
+    seen: set[int] = set()
+    pending = [exc]
+    while pending:
+        current = pending.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        current.__traceback__ = None
+        pending.extend(e for e in (current.__cause__, current.__context__) if e is not None)
+    return exc

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
-from kiosk.db.faults import needs_staff
+from kiosk.db.faults import needs_staff, without_tracebacks
 from kiosk.services.errors import (
     DatabaseBusy,
     InvalidCard,
@@ -319,6 +319,8 @@ class KioskFlow(QObject):
         and keeps the cart: its button goes back to the order once the fault is fixed."""
         w = self.w
         fault = exc is not None and isinstance(exc, DatabaseBusy | sqlite3.Error | OSError)
+        if exc is not None:
+            exc = without_tracebacks(exc)  # logged already; kept only for its message
         keeps = fault and bool(self.cart) and self._order_still_open()
         w.error.show_fault(
             (lambda e=exc: fault_text(e, self.store.db.url)) if fault else None, keeps
