@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en_GB">
 <context>
+    <name>AccessToggles</name>
+    <message>
+        <source>Larger text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move everything lower on the screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Accessibility</name>
+    <message>
+        <source>One less</source>
+        <extracomment>space kept between the confetti and the words</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One more</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BusyPanel</name>
     <message>
         <source>Processing your payment…</source>
@@ -16,7 +39,7 @@
     <name>CardScreen</name>
     <message>
         <source>MM/YY</source>
-        <extracomment>the header&apos;s step for this screen (None hides the header) whether the idle timer runs while this screen shows</extracomment>
+        <extracomment>a key&apos;s height in reach mode: the touch-target minimum the header&apos;s step for this screen (None hides the header) whether the idle timer runs while this screen shows</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -56,6 +79,7 @@
     <name>CartPanel</name>
     <message>
         <source>Your order</source>
+        <extracomment>large-text mode multiplies every ``fs-*`` token by this display sizes (56 px and more: amounts, the phone number, the welcome title, the order number) are large already and stay as they are the cart at the foot of the portrait menu: four lines without scrolling</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -226,7 +250,7 @@
     <name>Header</name>
     <message>
         <source>1  Menu</source>
-        <extracomment>space kept between the confetti and the words</extracomment>
+        <extracomment>large text: the steps never fit beside the buttons, in either orientation reach mode: every pixel of the lower screen for the controls, no step row</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -329,11 +353,16 @@
         <source>space</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Delete the last letter</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MemberScreen</name>
     <message>
         <source>Use %1 points  ·  −%2</source>
+        <extracomment>every Thai number (mobile or landline) starts with 0: it is given, so a mobile number is nine taps; a 0 typed first anyway is taken as that same 0, not doubled</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -349,7 +378,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Enter your mobile number to earn and use points.</source>
+        <source>Enter your mobile number to earn and use points. The 0 is already there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -385,6 +414,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Welcome! You are a member now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>You are at our top tier. Thank you!</source>
         <translation type="unfinished"></translation>
     </message>
@@ -401,11 +434,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Use fewer points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use more points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points to use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Continue to payment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not you? Enter another number</source>
+        <source>Not you? Change number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -464,6 +509,10 @@
         <source>Clear</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Delete the last digit</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OptionsSheet</name>
@@ -496,6 +545,7 @@
     <name>PaymentScreen</name>
     <message>
         <source>How would you like to pay?</source>
+        <extracomment>a payment card&apos;s height in portrait (they were 420 px each, filling the screen)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

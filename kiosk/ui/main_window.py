@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.app import Store
 from kiosk.ui import i18n
+from kiosk.ui.screen_fit import fill_screen
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.card import CardScreen
 from kiosk.ui.screens.error import ErrorScreen
@@ -31,6 +32,7 @@ from kiosk.ui.screens.result import ResultScreen
 from kiosk.ui.screens.review import ReviewScreen
 from kiosk.ui.screens.signup import SignupScreen
 from kiosk.ui.screens.welcome import WelcomeScreen
+from kiosk.ui.widgets.access import Accessibility
 from kiosk.ui.widgets.common import label, vbox
 from kiosk.ui.widgets.header import Header
 from kiosk.ui.widgets.idle import IdlePanel, IdleWatcher
@@ -215,6 +217,7 @@ class MainWindow(QMainWindow):
             app.installEventFilter(self.tap_guard)
 
         self.flow = KioskFlow(store, self, timing, ask=ask)
+        self.access = Accessibility(self)  # large text, reach mode; reset on Welcome
         self._portrait: bool | None = None
         self.default_language = language or settings.kiosk.language
         self.set_language(self.default_language)
@@ -230,7 +233,7 @@ class MainWindow(QMainWindow):
             | Qt.WindowType.FramelessWindowHint
             | Qt.WindowType.WindowStaysOnTopHint
         )
-        self.showFullScreen()
+        fill_screen(self)
 
     def allow_close(self, allowed: bool = True) -> None:
         """Staff authorised leaving the kiosk (the admin panel calls this after the PIN)."""

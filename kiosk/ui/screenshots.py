@@ -153,9 +153,11 @@ class Walker:
         self.shot("review")
         w.review.checkout.click()
         self.go_screen("member")
+        self.shot("member_entry")
         # a number that is not a member yet: the sign-up screen
         w.member.keypad.press(NEW_MEMBER)
         w.member.lookup.click()
+        self.shot("member_new")
         w.member.signup.click()
         self.go_screen("signup")
         w.signup.keyboard.type_text("Ploy" if self.lang == "en" else "พลอย")
@@ -220,7 +222,39 @@ class Walker:
         flow._on_idle_idle()
         self.shot("idle")
         flow.reset(cancel_order=True)
+        flow.show_error_screen()
+        self.go_screen("error")
+        self.shot("error")
+        flow.reset(cancel_order=False)
+        self.go_screen("welcome")
+        self._access_shots()
         return self.saved
+
+    def _access_shots(self) -> None:
+        """Large text (menu, member) and, in portrait, reach mode (menu)."""
+        w, flow = self.window, self.flow
+        w.welcome.start.click()
+        w.access.set_large_text(True)
+        self.shot("large_welcome")
+        w.welcome.take_away.click()
+        self.go_screen("menu")
+        flow.cart.add(self.item_id("Thai Iced Tea"), [], 2)
+        flow.cart.add(self.item_id("Green Papaya Salad"))
+        flow._refresh_cart()
+        self.shot("large_menu")
+        w.menu.cart.checkout.click()
+        self.go_screen("review")
+        w.review.checkout.click()
+        self.go_screen("member")
+        w.member.keypad.press(SHOT_MEMBER)
+        w.member.lookup.click()
+        self.shot("large_member")
+        w.access.set_large_text(False)
+        if w.portrait:
+            w.member.change.click()
+            w.access.set_reach(True)
+            self.shot("reach_member")
+        flow.reset(cancel_order=True)
 
     def _quick_order(self) -> None:
         w, flow = self.window, self.flow

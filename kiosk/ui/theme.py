@@ -28,16 +28,21 @@ TOKENS: dict[str, str] = {
     "saffron": "#F2A33A",
     "saffron-dark": "#D9861C",
     "saffron-light": "#FCE7C4",
+    # saffron as text (points): 5:1 on white, where saffron-dark was 2.85:1
+    "saffron-text": "#9A5B0F",
     "cream": "#FBF5E9",
     "cream-dark": "#F2E7D3",
     "card": "#FFFFFF",
     "ink": "#2A241D",
     "ink-soft": "#5C5244",
-    "ink-muted": "#8A7E6D",
+    # secondary text: at least 4.5:1 on card, cream and cream-dark (WCAG AA)
+    "ink-muted": "#6B604F",
+    # what an empty field shows: lighter than a typed value, still 4.5:1 on white
+    "ink-placeholder": "#7A6F5E",
     "line": "#E8DCC6",
     "chili": "#C8423B",
     "chili-light": "#FBE3E0",
-    "success": "#2E8B57",
+    "success": "#257A4A",
     "on-dark": "#FFFFFF",
     "on-dark-muted": "#BFD6C8",
     "disabled": "#CFC6B6",
@@ -46,9 +51,9 @@ TOKENS: dict[str, str] = {
     "qr-dark": "#000000",
     "qr-light": "#FFFFFF",
     # tiers
-    "tier-bronze": "#B0713A",
-    "tier-silver": "#8E969E",
-    "tier-gold": "#C9971C",
+    "tier-bronze": "#9C5F2C",
+    "tier-silver": "#656D75",
+    "tier-gold": "#8A6510",
     "tier-platinum": "#4F6475",
     # shape
     "radius-xl": "36px",
@@ -57,16 +62,24 @@ TOKENS: dict[str, str] = {
     "radius-sm": "12px",
     "touch": "72px",
     "touch-lg": "96px",
-    # type
-    "fs-xs": "17px",
-    "fs-sm": "20px",
+    # type: every font size on the customer screens is one of these (large text scales them)
+    "fs-xs": "19px",
+    "fs-sm": "21px",
     "fs-md": "24px",
     "fs-lg": "30px",
     "fs-xl": "40px",
     "fs-xxl": "56px",
     "fs-hero": "72px",
+    "fs-display": "96px",
     "fs-giant": "150px",
 }
+
+#: large-text mode multiplies every ``fs-*`` token by this
+LARGE_TEXT_SCALE = 1.3
+#: display sizes (56 px and more: amounts, the phone number, the welcome title, the order
+#: number) are large already and stay as they are
+UNSCALED = {"fs-xxl", "fs-display", "fs-giant"}
+_scale = 1.0
 
 _TOKEN = re.compile(r"@([a-z0-9-]+)")
 
@@ -97,14 +110,39 @@ def render_stylesheet(text: str, tokens: dict[str, str] | None = None) -> str:
     return _TOKEN.sub(sub, text)
 
 
-def load_stylesheet(path: Path = QSS_PATH) -> str:
-    return render_stylesheet(path.read_text(encoding="utf-8"))
+def scaled_tokens(scale: float) -> dict[str, str]:
+    """The tokens with every font size (``fs-*``) multiplied by ``scale``."""
+    out = dict(TOKENS)
+    for name, value in TOKENS.items():
+        if name in UNSCALED:
+            continue
+        if name.startswith("fs-") and value.endswith("px"):
+            out[name] = f"{round(int(value[:-2]) * scale)}px"
+    return out
 
 
-def apply_theme(app: QApplication) -> None:
-    """Set the shipped font and the style sheet on the whole application, once."""
+def font_px(name: str) -> int:
+    """A font-size token in pixels at the current text scale (for code that sizes by text)."""
+    scale = 1.0 if name in UNSCALED else _scale
+    return round(int(TOKENS[name][:-2]) * scale)
+
+
+def text_scale() -> float:
+    return _scale
+
+
+def load_stylesheet(path: Path = QSS_PATH, scale: float = 1.0) -> str:
+    return render_stylesheet(path.read_text(encoding="utf-8"), scaled_tokens(scale))
+
+
+def apply_theme(app: QApplication, scale: float = 1.0) -> None:
+    """Set the shipped font and the style sheet on the whole application; ``scale`` is the
+    text size (1.0, or :data:`LARGE_TEXT_SCALE` in large-text mode). Widgets repolish and
+    their layouts reflow."""
+    global _scale
+    _scale = scale
     app.setFont(ui_font(14))
-    app.setStyleSheet(load_stylesheet())
+    app.setStyleSheet(load_stylesheet(scale=scale))
 
 
 def restyle(widget: QWidget) -> None:

@@ -16,6 +16,8 @@ SCREENS = {
     "options",
     "review",
     "signup",
+    "member_entry",
+    "member_new",
     "member",
     "payment",
     "card",
@@ -24,12 +26,16 @@ SCREENS = {
     "failure",
     "counter",
     "idle",
-}
+    "error",
+    "large_welcome",
+    "large_menu",
+    "large_member",
+}  # and reach_member in portrait
 
 
 def test_take_screenshots_walks_the_demo_flow(tmp_path: Path, qapp) -> None:  # type: ignore[no-untyped-def]
     paths = take_screenshots(load_settings(), tmp_path, langs=["th"], sizes=["1920x1080"])
-    kiosk_shots = [p for p in paths if p.name.split("_")[0] in SCREENS]
+    kiosk_shots = [p for p in paths if p.name.rsplit("_", 2)[0] in SCREENS]
     assert {p.name for p in kiosk_shots} == {f"{s}_th_1920x1080.png" for s in SCREENS}
     for path in kiosk_shots:
         with Image.open(path) as image:

@@ -25,6 +25,7 @@ from kiosk.ui.bindings import check_bindings
 from kiosk.ui.crash import install_exception_hook
 from kiosk.ui.fonts import register_fonts, ui_font
 from kiosk.ui.qt_events import QtEvents
+from kiosk.ui.screen_fit import fill_screen
 
 _sessions: list[AdminSession] = []
 
@@ -139,7 +140,7 @@ class AdminSession(QObject):
         if self.kiosk_mode:
             window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
             window.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
-            window.showFullScreen()
+            fill_screen(window, near=self.parent_widget)
         else:
             window.showMaximized()
         return window

@@ -35,9 +35,10 @@ TOKENS: dict[str, str] = {
     "danger": "#B91C1C",
     "danger_soft": "#FEE2E2",
     "warning": "#B45309",
-    "status_pending": "#D97706",
+    # white text on these chips needs 4.5:1 (the lighter amber and green were 3.2-3.3:1)
+    "status_pending": "#B45309",
     "status_preparing": "#2563EB",
-    "status_ready": "#16A34A",
+    "status_ready": "#15803D",
     "status_completed": "#6B7280",
     "status_cancelled": "#DC2626",
     "chart_bar": "#EA580C",

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
+
+from kiosk.ui import theme
+from kiosk.ui.widgets.keypad import LetterPad, NumericKeypad
+
+#: a key's height in reach mode: the touch-target minimum
+REACH_KEY = 64
 
 
 class Screen(QWidget):
@@ -27,3 +33,28 @@ class Screen(QWidget):
 
     def retranslate_ui(self) -> None:
         """Set every visible string again in the current language."""
+
+    def text_scale_changed(self) -> None:
+        """The theme's font sizes changed (large text): refit what is sized by its text."""
+
+    def set_reach(self, reach: bool) -> None:
+        """Reach mode: the screen has only the lower part of a portrait window. Keys and
+        payment cards get shorter (never under the 64 px touch size); screens hide what
+        they can spare (:meth:`reach_spares`)."""
+        for b in self.findChildren(QPushButton):
+            if b.property("role") in {"key", "key-fn", "method", "field"}:
+                if b.property("tall_min") is None:
+                    b.setProperty("tall_min", b.minimumHeight())
+                b.setProperty("compact", "true" if reach else "false")
+                b.setMinimumHeight(REACH_KEY if reach else int(b.property("tall_min")))
+                theme.restyle(b)
+        for pad in self.findChildren(LetterPad):
+            pad.set_compact(reach)
+        for keys in self.findChildren(NumericKeypad):
+            keys.layout().setSpacing(8 if reach else 14)
+        for w in self.reach_spares():
+            w.setVisible(not reach)
+
+    def reach_spares(self) -> list[QWidget]:
+        """What this screen leaves out in reach mode (notes, pictures; never a control)."""
+        return []

@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QPushButton, QWidget
 
 from kiosk.services.money import format_thb
+from kiosk.ui import theme
 from kiosk.ui.messages import Text, render
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets.common import button, card, hbox, label, set_state, vbox
@@ -191,6 +192,11 @@ class CardScreen(Screen):
         self.fields["number"].setText(mask_number(v["number"]) or "•••• •••• •••• ••••")
         self.fields["expiry"].setText(format_expiry(v["expiry"]) or self.tr("MM/YY"))
         self.fields["cvv"].setText("•" * len(v["cvv"]) or "•••")
+        for key, field in self.fields.items():
+            empty = "true" if not v[key] else "false"
+            if field.property("empty") != empty:
+                field.setProperty("empty", empty)
+                theme.restyle(field)
         ready = len(v["number"]) >= 13 and len(v["expiry"]) == 4 and len(v["cvv"]) >= 3
         self.pay.setEnabled(ready)
 
@@ -210,12 +216,17 @@ class CardScreen(Screen):
             self.root.setColumnStretch(1, 2)
             self.root.setRowStretch(1, 0)
 
+    def reach_spares(self) -> list[QWidget]:
+        return [self.note, self.title]  # the amount and the step bar say it
+
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Pay by card"))
         self.amount_label.setText(format_thb(self.amount))
         self.captions["number"].setText(self.tr("CARD NUMBER"))
         self.captions["expiry"].setText(self.tr("EXPIRY (MM/YY)"))
         self.captions["cvv"].setText(self.tr("CVV"))
+        for key, cap in self.captions.items():
+            self.fields[key].setAccessibleName(cap.text())
         self.other.setText(self.tr("Choose another way to pay"))
         self.note.setText(
             self.tr(

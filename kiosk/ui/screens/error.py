@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from kiosk.ui.messages import Text, render
 from kiosk.ui.screens.base import Screen
+from kiosk.ui.widgets.access import AccessToggles
 from kiosk.ui.widgets.common import button, label, vbox
 from kiosk.ui.widgets.icons import icon_pixmap
 
@@ -44,6 +45,8 @@ class ErrorScreen(Screen):
         self.back.setMinimumWidth(480)
         self.back.clicked.connect(self.back_clicked)
         lay.addWidget(self.back, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.access = AccessToggles("error_")
+        lay.addWidget(self.access, 0, Qt.AlignmentFlag.AlignHCenter)
         lay.addStretch(2)
         self.retranslate_ui()
 
@@ -55,6 +58,7 @@ class ErrorScreen(Screen):
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
+        self.access.retranslate_ui()
         self.title.setText(self.tr("Something went wrong"))
         self.message.setText(self.tr("Please ask staff for help."))
         detail = render(self._detail)

@@ -6,7 +6,15 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QProgressBar, QSlider, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QProgressBar,
+    QScrollArea,
+    QSizePolicy,
+    QSlider,
+    QStackedWidget,
+    QWidget,
+)
 
 from kiosk.services.money import discount_for, format_thb, points_for
 from kiosk.services.views import MemberView
@@ -17,6 +25,19 @@ from kiosk.ui.widgets.common import button, card, hbox, label, set_state, vbox
 from kiosk.ui.widgets.keypad import NumericKeypad
 
 MAX_PHONE_DIGITS = 10
+#: every Thai number (mobile or landline) starts with 0: it is given, so a mobile number is
+#: nine taps; a 0 typed first anyway is taken as that same 0, not doubled
+GIVEN = "0"
+MASK = "0__-___-____"
+
+
+def format_amount(value: Decimal) -> str:
+    """10 → "10", 12.50 → "12.5": trailing zeros of the fraction only (``"10".rstrip("0")``
+    made the ฿10 rule a ฿1 promise)."""
+    text = f"{Decimal(value):f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
 
 
 def format_typed_phone(digits: str) -> str:
@@ -45,7 +66,8 @@ class MemberScreen(Screen):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.digits = ""
+        self.digits = GIVEN
+        self._given_retyped = False
         self.member: MemberView | None = None
         self.points_per_baht = 10
         self.baht_per_point = Decimal(10)
@@ -55,14 +77,14 @@ class MemberScreen(Screen):
         self._error: Text = ""
 
         self.root = QGridLayout(self)
-        self.root.setContentsMargins(40, 32, 40, 32)
+        self.root.setContentsMargins(40, 24, 40, 24)
         self.root.setHorizontalSpacing(32)
         self.root.setVerticalSpacing(24)
 
         # -- left: phone entry ----------------------------------------------------------------
         self.entry = card("member_entry", "panel")
-        e = vbox(self.entry, spacing=16)
-        e.setContentsMargins(32, 28, 32, 28)
+        e = vbox(self.entry, spacing=14)
+        e.setContentsMargins(32, 24, 32, 24)
         self.title = label("member_title", "title", wrap=True)
         self.subtitle = label("member_subtitle", "muted", wrap=True)
         self.phone = label("member_phone", "display", align=Qt.AlignmentFlag.AlignCenter)
@@ -80,19 +102,28 @@ class MemberScreen(Screen):
         for w in (self.title, self.subtitle, self.phone, self.error):
             e.addWidget(w)
         e.addWidget(self.keypad, 1)
-        e.addWidget(self.lookup)
-        e.addWidget(self.skip)
+        actions = hbox(spacing=16)
+        actions.addWidget(self.skip, 2)
+        actions.addWidget(self.lookup, 3)
+        e.addLayout(actions)
 
         # -- right: what we know ----------------------------------------------------------
         self.info = card("member_info", "panel")
         i_lay = vbox(self.info)
-        i_lay.setContentsMargins(36, 32, 36, 32)
+        i_lay.setContentsMargins(36, 24, 36, 24)
         self.pages = QStackedWidget()
-        i_lay.addWidget(self.pages)
+        # in large text a member's page may be taller than the panel: it scrolls, never cuts
+        self.info_scroll = QScrollArea()
+        self.info_scroll.setObjectName("member_info_scroll")
+        self.info_scroll.setWidgetResizable(True)
+        self.info_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.info_scroll.setWidget(self.pages)
+        i_lay.addWidget(self.info_scroll)
         self.pages.addWidget(self._intro_page())
         self.pages.addWidget(self._found_page())
         self.pages.addWidget(self._not_found_page())
         self.set_portrait(False)
+        self.show_state("intro")
         self.retranslate_ui()
 
     # -- pages ------------------------------------------------------------------------------
@@ -113,9 +144,14 @@ class MemberScreen(Screen):
 
     def _found_page(self) -> QWidget:
         page = QWidget()
-        lay = vbox(page, spacing=16)
-        self.welcome_back = label("member_welcome_back", "muted")
-        lay.addWidget(self.welcome_back)
+        lay = vbox(page, spacing=14)
+        self.welcome_back = label("member_welcome_back", "muted", wrap=True)
+        self.change = button("member_change", "ghost")
+        self.change.clicked.connect(self.change_clicked)
+        top = hbox(spacing=12)
+        top.addWidget(self.welcome_back, 1)
+        top.addWidget(self.change)
+        lay.addLayout(top)
         row = hbox(spacing=16)
         self.name = label("member_name", "title")
         self.tier = label("member_tier", "tier")
@@ -136,7 +172,12 @@ class MemberScreen(Screen):
         r = vbox(self.redeem_box, spacing=10)
         r.setContentsMargins(24, 20, 24, 20)
         self.redeem_title = label("member_redeem_title", "subtitle")
-        r.addWidget(self.redeem_title)
+        self.redeem_max = button("redeem_max", "ghost")
+        self.redeem_max.clicked.connect(lambda: self.slider.setValue(self.slider.maximum()))
+        trow = hbox(spacing=12)
+        trow.addWidget(self.redeem_title, 1)
+        trow.addWidget(self.redeem_max)
+        r.addLayout(trow)
         srow = hbox(spacing=14)
         self.redeem_minus = button("redeem_minus", "stepper")
         self.redeem_minus.setText("−")
@@ -151,13 +192,8 @@ class MemberScreen(Screen):
         srow.addWidget(self.slider, 1)
         srow.addWidget(self.redeem_plus)
         r.addLayout(srow)
-        vrow = hbox(spacing=12)
         self.redeem_value = label("redeem_value", "body", wrap=True)
-        vrow.addWidget(self.redeem_value, 1)
-        self.redeem_max = button("redeem_max", "ghost")
-        self.redeem_max.clicked.connect(lambda: self.slider.setValue(self.slider.maximum()))
-        vrow.addWidget(self.redeem_max)
-        r.addLayout(vrow)
+        r.addWidget(self.redeem_value)
         lay.addWidget(self.redeem_box)
         self.new_total = label("member_new_total", "total")
         lay.addWidget(self.new_total)
@@ -171,9 +207,6 @@ class MemberScreen(Screen):
             lambda: self.continue_clicked.emit(self.slider.value() if self.max_redeem else 0)
         )
         lay.addWidget(self.continue_button)
-        self.change = button("member_change", "ghost")
-        self.change.clicked.connect(self.change_clicked)
-        lay.addWidget(self.change)
         return page
 
     def _not_found_page(self) -> QWidget:
@@ -201,7 +234,9 @@ class MemberScreen(Screen):
         self.retranslate_ui()
 
     def reset(self) -> None:
-        self.digits = ""
+        self.digits = GIVEN
+        self._given_retyped = False
+        self._given_retyped = False
         self.member = None
         self.max_redeem = 0
         self._error = ""
@@ -209,12 +244,22 @@ class MemberScreen(Screen):
         self._update_phone()
 
     def set_phone(self, digits: str) -> None:
-        self.digits = "".join(ch for ch in digits if ch.isdigit())[:MAX_PHONE_DIGITS]
+        typed = "".join(ch for ch in digits if ch.isdigit())
+        if not typed.startswith(GIVEN):
+            typed = GIVEN + typed
+        self.digits = typed[:MAX_PHONE_DIGITS]
         self._update_phone()
 
     def show_state(self, state: str) -> None:
         self.state = state
-        self.pages.setCurrentIndex({"intro": 0, "found": 1, "not_found": 2}[state])
+        index = {"intro": 0, "found": 1, "not_found": 2}[state]
+        self.pages.setCurrentIndex(index)
+        # the stack asks for the room of the page shown, not of its tallest page (the
+        # member page's height pushed the keypad's bottom row off a portrait screen)
+        for i in range(self.pages.count()):
+            policy = QSizePolicy.Policy.Preferred if i == index else QSizePolicy.Policy.Ignored
+            self.pages.widget(i).setSizePolicy(policy, policy)
+        self.pages.updateGeometry()
         self.error.setVisible(bool(self._error))
         self._fit()
 
@@ -260,18 +305,21 @@ class MemberScreen(Screen):
 
     # -- slots -------------------------------------------------------------------------------
     def _on_keypad_digit_pressed(self, digit: str) -> None:
-        if len(self.digits) < MAX_PHONE_DIGITS:
+        if self.digits == GIVEN and digit == GIVEN and not self._given_retyped:
+            self._given_retyped = True  # the customer typed the 0 that is already there
+        elif len(self.digits) < MAX_PHONE_DIGITS:
             self.digits += digit
         self._clear_error()
         self._update_phone()
 
     def _on_keypad_backspace_pressed(self) -> None:
-        self.digits = self.digits[:-1]
+        self.digits = self.digits[:-1] or GIVEN
         self._clear_error()
         self._update_phone()
 
     def _on_keypad_clear_pressed(self) -> None:
-        self.digits = ""
+        self.digits = GIVEN
+        self._given_retyped = False
         self._clear_error()
         self._update_phone()
 
@@ -294,8 +342,12 @@ class MemberScreen(Screen):
             self.error.hide()
 
     def _update_phone(self) -> None:
-        set_state(self.phone, "active" if self.digits else "")
-        self.phone.setText(format_typed_phone(self.digits) if self.digits else "0__-___-____")
+        typed = len(self.digits) > len(GIVEN)
+        set_state(self.phone, "active" if typed else "")
+        shown = format_typed_phone(self.digits)
+        # the rest of the mask after what is typed: 081-2__-____
+        mobile = not self.digits.startswith("02")
+        self.phone.setText(shown + MASK[len(shown) :] if mobile else shown)
         self.lookup.setEnabled(len(self.digits) >= 9)
 
     def _update_redeem_texts(self) -> None:
@@ -339,12 +391,14 @@ class MemberScreen(Screen):
         if self._error:
             self.error.setText(render(self._error))
         self.title.setText(self.tr("Collect points"))
-        self.subtitle.setText(self.tr("Enter your mobile number to earn and use points."))
+        self.subtitle.setText(
+            self.tr("Enter your mobile number to earn and use points. The 0 is already there.")
+        )
         self.lookup.setText(self.tr("Find my points"))
         self.skip.setText(self.tr("Continue without points"))
         self.keypad.retranslate_ui()
         self.intro_title.setText(self.tr("Why join?"))
-        baht = f"{self.baht_per_point:f}".rstrip("0").rstrip(".")
+        baht = format_amount(self.baht_per_point)
         self.benefits[0].setText(self.tr("•  1 point for every ฿%1 you spend").replace("%1", baht))
         self.benefits[1].setText(
             self.tr("•  %1 points = ฿1 off your next order").replace(
@@ -359,7 +413,10 @@ class MemberScreen(Screen):
         )
         m = self.member
         if m is not None:
-            self.welcome_back.setText(self.tr("Welcome back"))
+            brand_new = m.visits_count == 0 and m.lifetime_points == 0
+            self.welcome_back.setText(
+                self.tr("Welcome! You are a member now.") if brand_new else self.tr("Welcome back")
+            )
             self.name.setText(m.masked_name)
             self.tier.setText(tier_name(m.tier))
             self.balance.setText(points_text(m.points))
@@ -379,8 +436,11 @@ class MemberScreen(Screen):
             self.redeem_box.setVisible(self.max_redeem > 0)
             self.redeem_title.setText(self.tr("Use your points"))
             self.redeem_max.setText(self.tr("Use all"))
+            self.redeem_minus.setAccessibleName(self.tr("Use fewer points"))
+            self.redeem_plus.setAccessibleName(self.tr("Use more points"))
+            self.slider.setAccessibleName(self.tr("Points to use"))
             self.continue_button.setText(self.tr("Continue to payment"))
-            self.change.setText(self.tr("Not you? Enter another number"))
+            self.change.setText(self.tr("Not you? Change number"))
             self._update_redeem_texts()
         self.nf_title.setText(
             self.tr("%1 is not a member yet").replace("%1", format_typed_phone(self.digits))

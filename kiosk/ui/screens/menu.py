@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.services.views import CategoryView, MenuItemView, QuoteView
+from kiosk.ui import theme
 from kiosk.ui.i18n import pick
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets.cart_panel import CartPanel
@@ -23,6 +25,7 @@ from kiosk.ui.widgets.common import button, button_text, hbox, label, vbox
 from kiosk.ui.widgets.item_card import ItemCard
 
 MIN_CARD = 290
+RAIL_WIDTH = 290
 GRID_SPACING = 24
 
 
@@ -51,7 +54,7 @@ class MenuScreen(Screen):
         self.rail = QFrame()
         self.rail.setObjectName("menu_rail")
         self.rail.setProperty("role", "rail")
-        self.rail.setFixedWidth(290)
+        self.rail.setFixedWidth(RAIL_WIDTH)
         self.rail_layout = vbox(self.rail, spacing=10)
         self.rail_layout.setContentsMargins(20, 28, 20, 28)
         self.rail_title = label("menu_rail_title", "on-dark-muted")
@@ -219,6 +222,12 @@ class MenuScreen(Screen):
         else:
             self.rail_layout.addStretch(1)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        # cards refitted while the menu was hidden (large text toggled elsewhere) are
+        # placed again, or the grid keeps their old rows and they overlap
+        super().showEvent(event)
+        self._layout_cards(force=True)
+
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if obj is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
             self._layout_cards()
@@ -228,7 +237,8 @@ class MenuScreen(Screen):
         avail = self.scroll.viewport().width() - self.grid.contentsMargins().right()
         if avail <= 0:
             return
-        cols = max(2, (avail + GRID_SPACING) // (MIN_CARD + GRID_SPACING))
+        min_card = int(MIN_CARD * theme.text_scale())
+        cols = max(2, (avail + GRID_SPACING) // (min_card + GRID_SPACING))
         cols = min(cols, 4)
         width = (avail - (cols - 1) * GRID_SPACING) // cols
         if not force and cols == self._columns and self.cards:
@@ -244,6 +254,13 @@ class MenuScreen(Screen):
             card.set_card_width(width)
             self.grid.addWidget(card, i // cols, i % cols)
             card.show()
+
+    def text_scale_changed(self) -> None:
+        self.rail.setFixedWidth(int(RAIL_WIDTH * theme.text_scale()))
+        for card in self.cards.values():
+            card.refit_text()
+        self.cart.retranslate_ui()  # rebuilds the lines with the new fonts
+        self._layout_cards(force=True)
 
     # -- language -------------------------------------------------------------------------
     def _retranslate_title(self) -> None:

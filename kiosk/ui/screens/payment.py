@@ -12,6 +12,9 @@ from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets.common import button, card, hbox, label, vbox
 from kiosk.ui.widgets.method_card import MethodCard
 
+#: a payment card's height in portrait (they were 420 px each, filling the screen)
+PORTRAIT_CARD = 260
+
 
 class PaymentScreen(Screen):
     screen_name = "payment"
@@ -63,6 +66,10 @@ class PaymentScreen(Screen):
         for b, method in ((self.cash, "cash"), (self.card, "card"), (self.promptpay, "promptpay")):
             b.clicked.connect(lambda _=False, m=method: self.method_chosen.emit(m))
             self.methods_layout.addWidget(b)
+        # portrait: the choices sit low, where a thumb reaches, at a card's height
+        root.addStretch(0)
+        self._lift = root.count() - 1
+        self.root_layout = root
         root.addWidget(self.methods, 1)
         # a ฿0 order (all paid with points): one clear action instead of the methods
         self.confirm_free = button("pay_confirm_free", "primary")
@@ -110,6 +117,9 @@ class PaymentScreen(Screen):
         )
         for b in (self.cash, self.card, self.promptpay):
             b.set_horizontal(portrait)
+            b.setMaximumHeight(PORTRAIT_CARD if portrait else 16777215)
+        self.root_layout.setStretch(self._lift, 1 if portrait else 0)
+        self.root_layout.setStretchFactor(self.methods, 0 if portrait else 1)
 
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("How would you like to pay?"))

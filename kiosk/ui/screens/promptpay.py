@@ -9,6 +9,7 @@ from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QProgressBar, QWidget
 
 from kiosk.services.money import format_thb
+from kiosk.ui import theme
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets.common import button, card, label, set_state, vbox
 from kiosk.ui.widgets.qr_view import QRView
@@ -18,6 +19,8 @@ from kiosk.ui.widgets.qr_view import QRView
 # landscape the height allows less.
 QR_SIDE = 640
 QR_SIDE_PORTRAIT = 820
+QR_SIDE_REACH = 420
+QR_LARGE_TEXT_GIVES = 200
 
 
 class PromptPayScreen(Screen):
@@ -57,8 +60,10 @@ class PromptPayScreen(Screen):
         self.qr.setFixedSize(QR_SIDE, QR_SIDE)
         q.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
         self.amount_label = label("promptpay_amount", "amount", align=Qt.AlignmentFlag.AlignCenter)
+        # wraps: the shop's name plus "demo, no money moves" in large Thai text is wider
+        # than the QR panel
         self.merchant_label = label(
-            "promptpay_merchant", "body", align=Qt.AlignmentFlag.AlignCenter
+            "promptpay_merchant", "body", wrap=True, align=Qt.AlignmentFlag.AlignCenter
         )
         q.addWidget(self.amount_label)
         q.addWidget(self.merchant_label)
@@ -125,9 +130,26 @@ class PromptPayScreen(Screen):
 
     def set_portrait(self, portrait: bool) -> None:
         super().set_portrait(portrait)
+        self._arrange()
+
+    def set_reach(self, reach: bool) -> None:
+        self.reach = reach
+        super().set_reach(reach)
+        self._arrange()
+
+    def reach_spares(self) -> list[QWidget]:
+        return list(self.steps)
+
+    def text_scale_changed(self) -> None:
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """The QR above the countdown in portrait; side by side in landscape, and in reach
+        mode, where a portrait window lends the screen only its lower part."""
+        reach = getattr(self, "reach", False)
         self.root.removeWidget(self.qr_card)
         self.root.removeWidget(self.side)
-        if portrait:
+        if self.portrait and not reach:
             self.root.addWidget(self.qr_card, 0, 0, Qt.AlignmentFlag.AlignHCenter)
             self.root.addWidget(self.side, 1, 0)
             self.root.setColumnStretch(1, 0)
@@ -137,9 +159,21 @@ class PromptPayScreen(Screen):
             self.root.addWidget(self.side, 0, 1)
             self.root.setColumnStretch(1, 1)
             self.root.setRowStretch(1, 0)
-        side = QR_SIDE_PORTRAIT if portrait else QR_SIDE
+        side = QR_SIDE_PORTRAIT if self.portrait else QR_SIDE
+        if reach:
+            side = QR_SIDE_REACH
+        elif theme.text_scale() > 1:
+            side -= QR_LARGE_TEXT_GIVES  # the amount and the payee take more lines
         self.qr.setFixedSize(side, side)
-        self.qr_card.setFixedWidth(side + 80)
+        # as wide as the QR plus a margin, and never narrower than the brand line
+        self.qr_card.setFixedWidth(max(side + 80, self.brand.sizeHint().width() + 64))
+        self._fit_merchant()
+
+    def _fit_merchant(self) -> None:
+        """Reserve the payee line's real height at the card's fixed width: a layout asks a
+        wrapping label for one line's height, and would squeeze the QR under the amount."""
+        width = self.qr_card.maximumWidth()
+        self.merchant_label.setMinimumHeight(max(0, self.merchant_label.heightForWidth(width)))
 
     # -- slots -------------------------------------------------------------------------------
     def _on_tick_timeout(self) -> None:
@@ -163,6 +197,7 @@ class PromptPayScreen(Screen):
         self.brand.setText(self.tr("PromptPay  ·  Thai QR Payment"))
         self.amount_label.setText(format_thb(self.amount))
         self.merchant_label.setText(self.tr("Pay to: %1").replace("%1", self.merchant))
+        self._fit_merchant()
         self.title.setText(self.tr("Scan to pay with PromptPay"))
         self.order_label.setText(
             self.tr("Order %1").replace("%1", self.order_number) if self.order_number else ""

@@ -14,6 +14,7 @@ from kiosk.services.money import format_thb
 from kiosk.ui import theme
 from kiosk.ui.messages import Text, mode_name, points_text, render, tier_name
 from kiosk.ui.screens.base import Screen
+from kiosk.ui.widgets.access import AccessToggles
 from kiosk.ui.widgets.celebration import Confetti
 from kiosk.ui.widgets.common import button, card, hbox, label, set_state, vbox
 from kiosk.ui.widgets.icons import icon_pixmap
@@ -109,7 +110,10 @@ class ResultScreen(Screen):
         pc.addLayout(earned_box)
         pc.addLayout(balance_box)
         self.points_card.setMinimumWidth(620)
-        lay.addWidget(self.points_card, 0, Qt.AlignmentFlag.AlignHCenter)
+        # points and tier-up: one above the other in portrait, side by side in landscape
+        self.cards_layout = vbox(spacing=18)
+        self.cards_layout.addWidget(self.points_card, 0, Qt.AlignmentFlag.AlignHCenter)
+        lay.addLayout(self.cards_layout)
 
         self.tier_up = card("result_tier_up", "tier-up")
         tu = hbox(self.tier_up, spacing=20)
@@ -121,8 +125,10 @@ class ResultScreen(Screen):
         tu.addWidget(self.tier_text, 1)
         self.tier_badge = label("result_tier_badge", "tier")
         tu.addWidget(self.tier_badge)
-        self.tier_up.setMinimumWidth(820)
-        lay.addWidget(self.tier_up, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.tier_up.setMinimumWidth(620)
+        # no alignment: an aligned widget gets its size hint, not the height its wrapped
+        # text needs at the width it is given
+        self.cards_layout.addWidget(self.tier_up, 1)
 
         self.receipt_label = label(
             "result_receipt", "small", wrap=True, align=Qt.AlignmentFlag.AlignCenter
@@ -142,13 +148,36 @@ class ResultScreen(Screen):
             b.setMinimumWidth(360)
             buttons.addWidget(b)
         buttons.addStretch(1)
+        self.buttons_layout = buttons
+        self.column_layout = lay
         lay.addLayout(buttons)
         self.countdown = label("result_countdown", "muted", align=Qt.AlignmentFlag.AlignCenter)
         lay.addWidget(self.countdown)
+        # large text / reach: under the countdown in portrait, beside the buttons in landscape
+        self.access = AccessToggles("result_", on_dark=False)
+        lay.addWidget(self.access, 0, Qt.AlignmentFlag.AlignHCenter)
         lay.addStretch(1)
         self.retranslate_ui()
 
     # -- view API ----------------------------------------------------------------------------
+    def set_portrait(self, portrait: bool) -> None:
+        super().set_portrait(portrait)
+        self.column_layout.removeWidget(self.access)
+        self.buttons_layout.removeWidget(self.access)
+        if portrait:
+            self.column_layout.addWidget(self.access, 0, Qt.AlignmentFlag.AlignHCenter)
+        else:
+            self.buttons_layout.insertWidget(self.buttons_layout.count() - 1, self.access)
+        self.column.setMaximumWidth(COLUMN_MAX_WIDTH if portrait else 1560)
+        self.cards_layout.setDirection(
+            self.cards_layout.Direction.TopToBottom
+            if portrait
+            else self.cards_layout.Direction.LeftToRight
+        )
+
+    def reach_spares(self) -> list[QWidget]:
+        return [self.icon]
+
     def show_success(
         self,
         order_number: str,
@@ -240,10 +269,15 @@ class ResultScreen(Screen):
         )
 
     def retranslate_ui(self) -> None:
+        self.access.retranslate_ui()
         failed = self.kind == "failed"
         ok = not failed
         self.icon.setPixmap(
-            icon_pixmap("cross" if failed else "check", 120, "chili" if failed else "success")
+            icon_pixmap(
+                "cross" if failed else "check",
+                120 if self.portrait else 72,
+                "chili" if failed else "success",
+            )
         )
         if failed:
             self.title.setText(self.tr("The payment did not go through"))

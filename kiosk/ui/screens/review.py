@@ -45,8 +45,9 @@ class ReviewScreen(Screen):
 
         self.title = label("review_title", "title")
         self.lines_host = QWidget()
+        # lines at the top by a stretch after them, not by an alignment: aligned rows get
+        # their one-line size hint and wrapped names are cut
         self.lines_layout = vbox(self.lines_host, spacing=14)
-        self.lines_layout.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(self.lines_host)
@@ -129,6 +130,9 @@ class ReviewScreen(Screen):
         self.items = items
         self._refresh()
 
+    def text_scale_changed(self) -> None:
+        self._refresh()
+
     def _refresh(self) -> None:
         clear_layout(self.lines_layout)
         q = self.quote
@@ -142,6 +146,7 @@ class ReviewScreen(Screen):
             return
         for i, line in enumerate(q.lines):
             self.lines_layout.addWidget(self._row(i, line))
+        self.lines_layout.addStretch(1)
         self.subtotal.setText(format_thb(q.subtotal))
         self.charge.setText(format_thb(q.service_charge))
         self.charge_caption.setText(
@@ -192,6 +197,7 @@ class ReviewScreen(Screen):
         total.setMinimumWidth(150)
         remove = button(f"review_remove_{i}", "remove", "cross", "chili", 34)
         remove.setToolTip(self.tr("Remove"))
+        remove.setAccessibleName(self.tr("Remove"))
         remove.clicked.connect(lambda _=False, n=i: self.line_removed.emit(n))
         for w in (minus, qty, plus, total, remove):
             lay.addWidget(w)

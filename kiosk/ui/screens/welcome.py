@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QStackedWidget, QWidget
 from kiosk.ui import theme
 from kiosk.ui.i18n import pick
 from kiosk.ui.screens.base import Screen
+from kiosk.ui.widgets.access import AccessToggles
 from kiosk.ui.widgets.common import button, hbox, label, tile, vbox
 from kiosk.ui.widgets.dish_image import DishPicture
 from kiosk.ui.widgets.header import LanguageToggle
@@ -36,12 +37,14 @@ class WelcomeScreen(Screen):
         mark = label("welcome_mark")
         mark.setPixmap(icon_pixmap("leaf", 52, "saffron"))
         top.addWidget(mark)
-        self.store_small = label("welcome_store_small", "brand")
+        self.store_small = label("welcome_store_small", "brand", wrap=True)
         top.addWidget(self.store_small)
         top.addStretch(1)
         self.languages = LanguageToggle("")
         self.languages.language_chosen.connect(self.language_chosen)
         top.addWidget(self.languages)
+        self.access = AccessToggles("welcome_")
+        top.addWidget(self.access)
         root.addLayout(top)
 
         self.stages = QStackedWidget()
@@ -50,6 +53,7 @@ class WelcomeScreen(Screen):
         # stage 1: attract
         attract = QWidget()
         a = vbox(attract, spacing=24)
+        self.attract_layout = a
         a.addStretch(2)
         self.greeting = label("welcome_greeting", "hero-sub", align=Qt.AlignmentFlag.AlignCenter)
         self.title = label("welcome_title", "welcome-title", True, Qt.AlignmentFlag.AlignCenter)
@@ -73,7 +77,7 @@ class WelcomeScreen(Screen):
         self.start.setMinimumWidth(640)
         self.start.clicked.connect(self.start_clicked)
         a.addWidget(self.start, 0, Qt.AlignmentFlag.AlignHCenter)
-        self.hint = label("welcome_hint", "hero-sub", align=Qt.AlignmentFlag.AlignCenter)
+        self.hint = label("welcome_hint", "hero-sub", True, Qt.AlignmentFlag.AlignCenter)
         a.addWidget(self.hint)
         a.addStretch(3)
         self.stages.addWidget(attract)
@@ -122,12 +126,33 @@ class WelcomeScreen(Screen):
             if portrait
             else self.modes_layout.Direction.LeftToRight
         )
-        size = 280 if portrait else 230
+        # portrait: the pictures larger and the tap prompt in the lower part, not 40 %
+        # empty decoration under it
+        size = 300 if portrait else 230
+        a = self.attract_layout
+        a.setStretch(0, 3 if portrait else 2)
+        a.setStretch(a.count() - 1, 1 if portrait else 3)
         for pic in self.pictures:
             pic.radius = size / 2
             pic.setFixedSize(size, size)
+        self._size_tiles()
+
+    def set_reach(self, reach: bool) -> None:
+        super().set_reach(reach)
+        self.reach = reach
+        self._size_tiles()
+
+    def _size_tiles(self) -> None:
+        reach = getattr(self, "reach", False)
         for b in (self.dine_in, self.take_away):
-            b.setMinimumSize(QSize(640, 300) if portrait else QSize(480, 380))
+            if self.portrait:
+                b.setMinimumSize(QSize(640, 220) if reach else QSize(640, 300))
+            else:
+                b.setMinimumSize(QSize(480, 380))
+        size = 200 if reach else (300 if self.portrait else 230)
+        for pic in self.pictures:
+            pic.radius = size / 2
+            pic.setFixedSize(size, size)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         """Touch anywhere to start, not only on the button."""
@@ -166,3 +191,4 @@ class WelcomeScreen(Screen):
         self.dine_in.setText(self.tr("Eat here"))
         self.take_away.setText(self.tr("Take away"))
         self.back.setText(self.tr("Back"))
+        self.access.retranslate_ui()

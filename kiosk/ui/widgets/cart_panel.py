@@ -11,6 +11,9 @@ from kiosk.services.views import OrderLineView, QuoteView
 from kiosk.ui.i18n import pick
 from kiosk.ui.widgets.common import button, clear_layout, hbox, label, quantity_stepper, vbox
 
+#: the cart at the foot of the portrait menu: four lines without scrolling
+PORTRAIT_HEIGHT = 500
+
 
 def options_summary(line: OrderLineView) -> str:
     return ", ".join(pick(o.get("name_th", ""), o.get("name_en", "")) for o in line.options)
@@ -33,9 +36,11 @@ class CartPanel(QFrame):
         self.count_badge = label("cart_count", "cart-count")
         self.count_badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty = label("cart_empty", "muted", wrap=True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.lines_host = QWidget()
+        # lines at the top by a stretch after them, not by an alignment: aligned rows get
+        # their one-line size hint and wrapped names are cut
         self.lines_layout = vbox(self.lines_host, spacing=10)
-        self.lines_layout.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(self.lines_host)
@@ -49,28 +54,37 @@ class CartPanel(QFrame):
         self.checkout.setProperty("size", "lg")
         self.checkout.clicked.connect(self.checkout_clicked)
 
+        # built once: set_portrait only moves them (new ones each time left empty widgets
+        # lying over the cart lines, swallowing the − / + taps)
+        self.head = QWidget()
+        self.head.setObjectName("cart_head")
+        head_lay = hbox(self.head, spacing=12)
+        head_lay.addWidget(self.title)
+        head_lay.addWidget(self.count_badge)
+        head_lay.addStretch(1)
+        self.total_box = QWidget()
+        self.total_box.setObjectName("cart_total_box")
+        total_lay = hbox(self.total_box)
+        total_lay.addWidget(self.total_caption)
+        total_lay.addStretch(1)
+        total_lay.addWidget(self.total)
+
         self.grid = QGridLayout(self)
         self.set_portrait(False)
         self.retranslate_ui()
 
     def set_portrait(self, portrait: bool) -> None:
         self.portrait = portrait
+        self.empty.setWordWrap(not portrait)  # one line fits beside the total in portrait
         self.setProperty("role", "cart-bottom" if portrait else "cart")
         self.style().unpolish(self)
         self.style().polish(self)
         g = self.grid
         while g.count():
             g.takeAt(0)
-        head = QWidget()
-        head_lay = hbox(head, spacing=12)
-        head_lay.addWidget(self.title)
-        head_lay.addWidget(self.count_badge)
-        head_lay.addStretch(1)
-        total_box = QWidget()
-        total_lay = hbox(total_box)
-        total_lay.addWidget(self.total_caption)
-        total_lay.addStretch(1)
-        total_lay.addWidget(self.total)
+        for row in range(6):
+            g.setRowStretch(row, 0)
+        head, total_box = self.head, self.total_box
         if portrait:
             g.setContentsMargins(32, 18, 32, 22)
             g.setHorizontalSpacing(28)
@@ -84,7 +98,7 @@ class CartPanel(QFrame):
             g.setColumnStretch(0, 3)
             g.setColumnStretch(1, 2)
             g.setRowStretch(3, 1)
-            self.setFixedHeight(330)
+            self.setFixedHeight(PORTRAIT_HEIGHT)
             self.setMinimumWidth(0)
             self.setMaximumWidth(16777215)
         else:
@@ -96,7 +110,7 @@ class CartPanel(QFrame):
             g.setRowStretch(3, 0)
             g.addWidget(head, 0, 0)
             g.addWidget(self.scroll, 1, 0)
-            g.addWidget(self.empty, 1, 0, Qt.AlignmentFlag.AlignTop)
+            g.addWidget(self.empty, 1, 0)  # (a layout alignment would cut its wrapped text)
             g.addWidget(total_box, 2, 0)
             g.addWidget(self.vat_note, 3, 0, Qt.AlignmentFlag.AlignRight)
             g.addWidget(self.checkout, 4, 0)
@@ -125,6 +139,7 @@ class CartPanel(QFrame):
             return
         for i, line in enumerate(quote.lines):
             self.lines_layout.addWidget(self._line_row(i, line))
+        self.lines_layout.addStretch(1)
 
     def _line_row(self, i: int, line: OrderLineView) -> QWidget:
         row = QWidget()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -149,4 +149,6 @@ def quantity_stepper(
     plus = button(f"{prefix}_plus_{index}", "stepper")
     plus.setText("+")
     plus.clicked.connect(lambda _=False: emit(index, quantity + 1))
+    minus.setAccessibleName(QCoreApplication.translate("Accessibility", "One less"))
+    plus.setAccessibleName(QCoreApplication.translate("Accessibility", "One more"))
     return minus, qty, plus

@@ -6,7 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QFrame, QLabel, QWidget
 
 from kiosk.ui.i18n import pick
-from kiosk.ui.widgets.common import button, hbox, label, set_state
+from kiosk.ui.widgets.access import AccessToggles
+from kiosk.ui.widgets.common import button, hbox, label, set_state, vbox
 from kiosk.ui.widgets.icons import icon_pixmap
 
 STEPS = ("menu", "review", "member", "payment")
@@ -34,6 +35,10 @@ class LanguageToggle(QWidget):
     def set_language(self, lang: str) -> None:
         self.buttons[lang].setChecked(True)
 
+    def set_compact(self, compact: bool) -> None:
+        self.buttons["en"].setText("EN" if compact else "English")
+        self.buttons["en"].setAccessibleName("English")
+
 
 class Header(QFrame):
     language_chosen = Signal(str)
@@ -43,8 +48,19 @@ class Header(QFrame):
         super().__init__(parent)
         self.setObjectName("header")
         self.setProperty("role", "header")
-        self.setMinimumHeight(112)
-        lay = hbox(self, spacing=18)
+        self.compact = False
+        #: large text: the steps never fit beside the buttons, in either orientation
+        self.large = False
+        #: reach mode: every pixel of the lower screen for the controls, no step row
+        self.reach = False
+        outer = vbox(self, spacing=0)
+        outer.setContentsMargins(0, 0, 0, 0)
+        bar = QWidget()
+        bar.setObjectName("header_bar")
+        bar.setFixedHeight(112)  # the same on every screen and in both languages
+        outer.addWidget(bar)
+        lay = hbox(bar, spacing=18)
+        self.bar_layout = lay
         lay.setContentsMargins(28, 14, 28, 14)
         mark = QLabel()
         mark.setPixmap(icon_pixmap("leaf", 44, "saffron"))
@@ -67,12 +83,21 @@ class Header(QFrame):
                 steps_lay.addWidget(dot)
         lay.addWidget(self.steps_box)
         lay.addStretch(1)
+        # portrait: the steps get a row of their own under the buttons
+        self.steps_row = QWidget()
+        self.steps_row.setObjectName("header_steps_row")
+        self.steps_row_layout = hbox(self.steps_row, spacing=0)
+        self.steps_row_layout.setContentsMargins(28, 0, 28, 14)
+        outer.addWidget(self.steps_row)
+        self.steps_row.hide()
         self.start_over = button("header_start_over", "on-dark")
         self.start_over.clicked.connect(self.start_over_clicked)
         lay.addWidget(self.start_over)
         self.languages = LanguageToggle("header_")
         self.languages.language_chosen.connect(self.language_chosen)
         lay.addWidget(self.languages)
+        self.access = AccessToggles("header_")
+        lay.addWidget(self.access)
         self._store = ("", "")
         self._current = "menu"
 
@@ -86,9 +111,23 @@ class Header(QFrame):
         for i, (_name, lab) in enumerate(self.steps.items()):
             set_state(lab, "current" if i == index else ("done" if i < index else ""))
 
-    def set_compact(self, compact: bool) -> None:
-        """Portrait leaves no room for the steps next to the buttons."""
-        self.steps_box.setVisible(not compact)
+    def set_compact(self, portrait: bool) -> None:
+        """Portrait leaves no room for the steps next to the buttons (a step bar under
+        the header shows them), and English is "EN"; nor does large text."""
+        compact = portrait or self.large
+        if compact != self.compact:
+            if compact:
+                self.bar_layout.removeWidget(self.steps_box)
+                self.steps_row_layout.addWidget(self.steps_box, 0, Qt.AlignmentFlag.AlignHCenter)
+            else:
+                self.steps_row_layout.removeWidget(self.steps_box)
+                self.bar_layout.insertWidget(3, self.steps_box)
+        self.compact = compact
+        self.steps_row.setVisible(compact and not self.reach)
+        # portrait: the leaf mark stays, Welcome names the store
+        self.store_label.setVisible(not portrait)
+        self.bar_layout.setSpacing(12 if portrait else 18)
+        self.languages.set_compact(portrait)
 
     def retranslate_ui(self) -> None:
         self.store_label.setText(pick(*self._store))
@@ -101,6 +140,7 @@ class Header(QFrame):
         for step, lab in self.steps.items():
             lab.setText(names[step])
         self.start_over.setText(self.tr("Start over"))
+        self.access.retranslate_ui()
 
 
 __all__ = ["Header", "LanguageToggle"]

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QWidget
 
 from kiosk.services.money import format_thb
 from kiosk.services.views import MenuItemView
+from kiosk.ui import theme
 from kiosk.ui.i18n import current_language, pick
 from kiosk.ui.widgets.common import hbox, label, vbox
 from kiosk.ui.widgets.dish_image import DishPicture
@@ -53,29 +54,41 @@ class ItemCard(QPushButton):
         bottom = hbox()
         bottom.setContentsMargins(PAD, 6, PAD, 0)
         self.price = label(f"menu_item_{item.id}_price", "price-pill")
-        self.price.setFixedHeight(40)
         bottom.addWidget(self.price)
         bottom.addStretch(1)
         self.options_hint = label("", "small")
         bottom.addWidget(self.options_hint)
         lay.addLayout(bottom)
+        self._text_height = 0
+        self.refit_text()
+        lay.insertSpacing(1, PAD // 2)
+        for child in self.findChildren(QWidget):
+            child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setEnabled(item.on_sale)
+        if not item.on_sale:
+            for lab in (self.name, self.alt, self.description, self.price, self.options_hint):
+                lab.setProperty("state", "soldout")
+                theme.restyle(lab)
+        self._width = 320
+        self.set_card_width(320)
+        self.retranslate_ui()
+
+    def refit_text(self) -> None:
+        """Heights from the current fonts (large text changes them)."""
+        pill = _fix_lines(self.price, 1) + 8
+        self.price.setFixedHeight(max(40, pill))
         self._text_height = (
             PAD // 2
             + _fix_lines(self.name, 1)
             + _fix_lines(self.alt, 1)
             + _fix_lines(self.description, 2)
-            + 40
+            + max(40, pill)
             + 6
             + 4 * SPACING
             + PAD
         )
-        lay.insertSpacing(1, PAD // 2)
-        for child in self.findChildren(QWidget):
-            child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.setEnabled(item.on_sale)
-        self._width = 320
-        self.set_card_width(320)
-        self.retranslate_ui()
+        if hasattr(self, "_width"):
+            self.set_card_width(self._width)
 
     def set_card_width(self, width: int) -> None:
         self._width = width
@@ -101,3 +114,5 @@ class ItemCard(QPushButton):
         has_options = bool(item.option_groups) and item.on_sale
         self.options_hint.setText(self.tr("Choose options") if has_options else "")
         self.setToolTip(self.tr("Sold out") if not item.on_sale else "")
+        name = f"{self.name.text()}, {self.price.text()}"
+        self.setAccessibleName(name if item.on_sale else f"{name}, {self.tr('Sold out')}")

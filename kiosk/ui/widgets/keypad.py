@@ -52,6 +52,7 @@ class NumericKeypad(QWidget):
 
     def retranslate_ui(self) -> None:
         self.clear_button.setText(self.tr("Clear"))
+        self.back_button.setAccessibleName(self.tr("Delete the last digit"))
 
 
 # Thai Kedmanee layout, letters and vowels only (what a name needs).
@@ -85,6 +86,7 @@ class LetterPad(QWidget):
         self.setObjectName(name)
         self.layout_lang = "en"
         self.shifted = False
+        self.compact = False
         self._rows = vbox(self, spacing=10)
         self._keys_host = QWidget()
         self._keys_layout = vbox(self._keys_host, spacing=10)
@@ -122,6 +124,13 @@ class LetterPad(QWidget):
             self._build()
             self.retranslate_ui()
 
+    def set_compact(self, compact: bool) -> None:
+        """Reach mode: rows of 64-px keys (the touch-target minimum)."""
+        if compact != self.compact:
+            self.compact = compact
+            self._build()
+            self.retranslate_ui()
+
     def _on_lang_button_clicked(self) -> None:
         self.set_layout_language("en" if self.layout_lang == "th" else "th")
 
@@ -148,7 +157,10 @@ class LetterPad(QWidget):
                     shown = ch if self.shifted else ch.lower()
                 b = button(key_name(self.objectName(), shown), "key")
                 b.setText("◌" + shown if shown in COMBINING else shown)
-                b.setMinimumSize(QSize(64, 76))
+                b.setAccessibleName(shown)
+                b.setMinimumSize(QSize(64, 64 if self.compact else 76))
+                if self.compact:
+                    b.setProperty("compact", "true")
                 b.setMaximumWidth(110)
                 b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
                 b.clicked.connect(lambda _=False, c=shown: self._type(c))
@@ -173,3 +185,4 @@ class LetterPad(QWidget):
         else:
             self.shift_button.setText("Aa")
         self.space_button.setText(self.tr("space"))
+        self.back_button.setAccessibleName(self.tr("Delete the last letter"))

@@ -38,6 +38,7 @@ class MethodCard(QPushButton):
 
     def set_texts(self, title: str, hint: str) -> None:
         self.title.setText(title)
+        self.setAccessibleName(title)
         self.hint.setText(hint)
 
     def set_horizontal(self, horizontal: bool) -> None:

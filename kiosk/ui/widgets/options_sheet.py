@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -198,6 +198,8 @@ class OptionsSheet(QFrame):
             self.confirmed.emit(self.item.id, self.selected_options(), self.quantity)
 
     def retranslate_ui(self) -> None:
+        self.minus.setAccessibleName(QCoreApplication.translate("Accessibility", "One less"))
+        self.plus.setAccessibleName(QCoreApplication.translate("Accessibility", "One more"))
         item = self.item
         self.cancel.setText(self.tr("Cancel"))
         if item is None:

@@ -1,0 +1,257 @@
+"""Defects a first-time customer met (issue 16), each caught by a test that failed before
+the fix: a real tap goes to whatever widget lies at the finger, as on the touch screen."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QWidget
+
+from kiosk.ui import theme
+from kiosk.ui.screens.member import MemberScreen, format_amount
+from tests.layout import _pil, contrast, painted_colours
+from tests.ui.conftest import SOMCHAI, Kiosk
+
+SIZES = [(1080, 1920), (1920, 1080)]
+
+
+def tap_at(kiosk: Kiosk, widget: QWidget) -> QWidget:
+    """Tap the window where ``widget``'s centre is: the event goes to the widget found
+    there (``childAt``), which is what a finger reaches. Returns that widget."""
+    window = kiosk.window
+    kiosk.qtbot.wait(30)  # rows just rebuilt are laid out on the next turn of the loop
+    centre = widget.mapTo(window, widget.rect().center())
+    target = window.childAt(centre) or window
+    kiosk.qtbot.mouseClick(
+        target, Qt.MouseButton.LeftButton, pos=target.mapFrom(window, QPoint(centre))
+    )
+    return target
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_cart_minus_and_plus_take_real_taps(make_kiosk, size) -> None:  # type: ignore[no-untyped-def]
+    kiosk = make_kiosk(size=size)
+    kiosk.start()
+    kiosk.add("Thai Iced Tea", quantity=2)
+    kiosk.add("Fresh Coconut")
+    lines = lambda: [(line.name_en, line.quantity) for line in kiosk.flow.quote.lines]  # noqa: E731
+    before = dict(lines())
+    reached = tap_at(kiosk, kiosk.w("cart_plus_0"))
+    assert reached.objectName() == "cart_plus_0"
+    kiosk.qtbot.waitUntil(lambda: dict(lines()) != before, timeout=2000)
+    first = kiosk.flow.quote.lines[0].name_en
+    assert dict(lines())[first] == before[first] + 1
+    tap_at(kiosk, kiosk.w("cart_minus_0"))
+    kiosk.qtbot.waitUntil(lambda: dict(lines()) == before, timeout=2000)
+    # and again after turning the screen (set_portrait rebuilt the cart's layout)
+    kiosk.window.resize(size[1], size[0])
+    kiosk.qtbot.wait(50)
+    reached = tap_at(kiosk, kiosk.w("cart_plus_1"))
+    assert reached.objectName() == "cart_plus_1"
+
+
+@pytest.mark.parametrize("lang", ["en", "th"])
+def test_the_points_promise_matches_the_rule(make_kiosk, lang) -> None:  # type: ignore[no-untyped-def]
+    kiosk = make_kiosk(language=lang)
+    kiosk.start()
+    kiosk.add("Fresh Coconut")
+    kiosk.to_member()
+    text = kiosk.text("member_benefit_0")
+    assert "฿10" in text, text  # baht_per_point = 10: a ฿120 order earns 12
+    assert format_amount(Decimal("10")) == "10"
+    assert format_amount(Decimal("12.50")) == "12.5"
+    assert format_amount(Decimal("100")) == "100"
+
+
+def test_the_points_promise_follows_the_settings(qtbot) -> None:  # type: ignore[no-untyped-def]
+    screen = MemberScreen()
+    qtbot.addWidget(screen)
+    screen.set_rules(10, Decimal("20"), Decimal("120"))
+    assert "฿20" in screen.benefits[0].text()
+
+
+def test_dish_cards_on_sale_are_not_styled_as_sold_out(kiosk: Kiosk) -> None:
+    kiosk.start()
+    card = kiosk.w("menu_item_1")
+    card.ensurePolished()
+    image = _pil(card.grab().toImage())
+    for name in ("menu_item_1_name", "menu_item_1_price"):
+        lab = kiosk.w(name)
+        rect = lab.geometry()
+        rect.moveTopLeft(lab.mapTo(card, QPoint(0, 0)))
+        fg, _bg = painted_colours(image, rect) or (None, None)
+        assert fg is not None
+        assert fg.name() == QColor(theme.token("ink")).name(), (name, fg.name())
+
+
+def test_a_sold_out_dish_still_looks_sold_out(kiosk: Kiosk) -> None:
+    kiosk.start()
+    item = kiosk.item("Massaman Beef")  # sold out in the demo menu
+    kiosk.tap(f"category_{item.category_id}")
+    lab = kiosk.w(f"menu_item_{item.id}_name")
+    card = kiosk.w(f"menu_item_{item.id}")
+    image = _pil(card.grab().toImage())
+    rect = lab.geometry()
+    rect.moveTopLeft(lab.mapTo(card, QPoint(0, 0)))
+    pair = painted_colours(image, rect)
+    assert pair is not None and pair[0].name() != QColor(theme.token("ink")).name()
+    assert kiosk.visible(f"menu_item_{item.id}_soldout")
+
+
+def test_the_phone_number_starts_with_the_given_zero(kiosk: Kiosk) -> None:
+    kiosk.start()
+    kiosk.add("Fresh Coconut")
+    kiosk.to_member()
+    assert kiosk.text("member_phone") == "0__-___-____"
+    assert not kiosk.w("member_lookup").isEnabled()
+    kiosk.type_phone(SOMCHAI[1:])  # nine taps: 812345678
+    assert kiosk.text("member_phone") == "081-234-5678"
+    kiosk.tap("member_lookup")
+    assert kiosk.visible("member_name")
+    # someone who types the 0 anyway gets the same number, not 00812...
+    kiosk.tap("member_change")
+    kiosk.type_phone("08123")
+    assert kiosk.text("member_phone") == "081-23_-____"
+    kiosk.tap("member_keypad_back")
+    kiosk.tap("member_keypad_back")
+    kiosk.tap("member_keypad_back")
+    kiosk.tap("member_keypad_back")
+    assert kiosk.text("member_phone") == "0__-___-____"  # the 0 cannot be deleted
+
+
+def test_a_new_member_is_welcomed_not_welcomed_back(kiosk: Kiosk) -> None:
+    kiosk.start()
+    kiosk.add("Fresh Coconut")
+    kiosk.to_member()
+    kiosk.find_member("0898765432")
+    kiosk.tap("member_signup")
+    kiosk.wait_screen("signup")
+    for key in ("p", "l", "o", "y"):
+        kiosk.tap(f"signup_keyboard_key_{key}")
+    kiosk.tap("signup_submit")
+    kiosk.wait_screen("member")
+    assert "back" not in kiosk.text("member_welcome_back").lower()
+    kiosk.tap("member_change")
+    kiosk.find_member(SOMCHAI)
+    assert kiosk.text("member_welcome_back") == "Welcome back"
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_header_keeps_its_height(make_kiosk, size) -> None:  # type: ignore[no-untyped-def]
+    kiosk = make_kiosk(size=size, language="th")
+    kiosk.start()
+    heights = {"menu": kiosk.w("header").height()}
+    kiosk.add("Fresh Coconut")
+    kiosk.tap("cart_checkout")
+    kiosk.wait_screen("review")
+    heights["review"] = kiosk.w("header").height()
+    kiosk.tap("review_checkout")
+    kiosk.wait_screen("member")
+    heights["member"] = kiosk.w("header").height()
+    kiosk.tap("member_skip")
+    kiosk.wait_screen("payment")
+    heights["payment"] = kiosk.w("header").height()
+    kiosk.tap("pay_card")
+    kiosk.wait_screen("card")
+    heights["card"] = kiosk.w("header").height()
+    kiosk.tap("header_lang_en")
+    heights["card en"] = kiosk.w("header").height()
+    assert len(set(heights.values())) == 1, heights
+
+
+def test_empty_card_fields_do_not_look_filled(kiosk: Kiosk) -> None:
+    kiosk.start()
+    kiosk.add("Fresh Coconut")
+    kiosk.to_member()
+    kiosk.skip_member()
+    kiosk.tap("pay_card")
+    kiosk.wait_screen("card")
+    kiosk.tap("card_expiry")  # the number field is no longer the checked one
+
+    def text_colour(name: str) -> QColor:
+        field = kiosk.w(name)
+        image = _pil(field.grab().toImage())
+        pair = painted_colours(image, field.rect().adjusted(8, 8, -8, -8))
+        assert pair is not None
+        return pair[0]
+
+    empty = text_colour("card_number")
+    kiosk.tap("card_number")
+    for d in "4242":
+        kiosk.tap(f"card_keypad_key_{d}")
+    kiosk.tap("card_expiry")
+    filled = text_colour("card_number")
+    assert contrast(empty, filled) > 1.5, (empty.name(), filled.name())
+    assert contrast(empty, QColor(theme.token("card"))) >= 4.5  # still readable
+
+
+def _font_px(kiosk: Kiosk, name: str) -> int:
+    w = kiosk.w(name)
+    w.ensurePolished()
+    return w.font().pixelSize()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_large_text_scales_every_size_and_resets_for_the_next_customer(make_kiosk, size) -> None:  # type: ignore[no-untyped-def]
+    kiosk = make_kiosk(size=size)
+    # on the welcome screen already
+    assert kiosk.visible("welcome_large_text")
+    before = {n: _font_px(kiosk, n) for n in ("welcome_hint", "welcome_store_small")}
+    kiosk.tap("welcome_large_text")
+    after = {n: _font_px(kiosk, n) for n in before}
+    for n, px in before.items():
+        assert after[n] == round(px * theme.LARGE_TEXT_SCALE), (n, px, after[n])
+    kiosk.tap("welcome_start")
+    kiosk.tap("mode_dine_in")
+    kiosk.wait_screen("menu")
+    assert kiosk.w("header_large_text").isChecked()  # every screen's toggle agrees
+    name = kiosk.w("menu_item_1_name")
+    assert name.font().pixelSize() == round(24 * theme.LARGE_TEXT_SCALE)
+    # the card grew to hold the bigger text: nothing is cut (the layout checks agree)
+    from tests.layout import check_layout
+
+    assert check_layout(kiosk.window) == []
+    # "Start over" → Welcome: the next customer gets the usual size
+    kiosk.tap("header_start_over")
+    kiosk.qtbot.waitUntil(lambda: kiosk.screen() == "welcome", timeout=3000)
+    assert not kiosk.window.access.large_text
+    assert _font_px(kiosk, "welcome_hint") == before["welcome_hint"]
+    assert not kiosk.w("welcome_large_text").isChecked()
+
+
+def test_reach_mode_keeps_every_control_in_the_lower_part(make_kiosk) -> None:  # type: ignore[no-untyped-def]
+    from tests.layout import check_layout
+    from tests.ui.test_layout import out_of_reach
+
+    kiosk = make_kiosk(size=(1080, 1920))
+    kiosk.start()
+    kiosk.add("Pad Thai with Prawns")
+    kiosk.tap("header_reach")
+    assert kiosk.window.access.reach
+    for screen in ("menu", "review", "member"):
+        if screen == "review":
+            kiosk.tap("cart_checkout")
+        if screen == "member":
+            kiosk.tap("review_checkout")
+        kiosk.wait_screen(screen)
+        kiosk.qtbot.wait(30)
+        assert out_of_reach(kiosk.window) == [], screen
+        assert check_layout(kiosk.window) == [], screen
+    kiosk.type_phone(SOMCHAI[1:])
+    tap_at(kiosk, kiosk.w("member_lookup"))
+    kiosk.qtbot.waitUntil(lambda: kiosk.visible("member_name"), timeout=2000)
+    assert out_of_reach(kiosk.window) == []
+    # the idle timeout's reset (the lead wires Welcome's reset; this is the method)
+    kiosk.window.access.reset()
+    assert not kiosk.window.access.reach
+    assert kiosk.window.centralWidget().layout().contentsMargins().top() == 0
+
+
+def test_every_toggle_has_an_accessible_name(kiosk: Kiosk) -> None:
+    from tests.layout import accessible_name
+
+    for name in ("welcome_large_text", "welcome_reach", "header_large_text", "header_reach"):
+        assert accessible_name(kiosk.w(name)), name
