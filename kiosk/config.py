@@ -155,6 +155,10 @@ class KioskSettings(_Section):
     result_timeout_seconds: int = Field(default=30, ge=5, le=600)
     receipts_dir: str = ""
     orientation: Literal["auto", "portrait", "landscape"] = "auto"
+    #: dine-in asks for a table number, a pager number, or nothing
+    table_numbers: Literal["none", "table", "pager"] = "none"
+    #: true: the number must be given (no "Skip" on its keypad)
+    table_number_required: bool = False
 
 
 class AdminSettings(_Section):

@@ -1759,5 +1759,25 @@
         <source>The member&apos;s personal data was erased.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Not asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Table number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pager number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number must be given (no Skip)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dine-in asks for</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

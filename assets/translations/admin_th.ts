@@ -1759,5 +1759,25 @@
         <source>The member&apos;s personal data was erased.</source>
         <translation>ลบข้อมูลส่วนบุคคลของสมาชิกแล้ว</translation>
     </message>
+    <message>
+        <source>Not asked</source>
+        <translation>ไม่ถาม</translation>
+    </message>
+    <message>
+        <source>Table number</source>
+        <translation>หมายเลขโต๊ะ</translation>
+    </message>
+    <message>
+        <source>Pager number</source>
+        <translation>หมายเลขเพจเจอร์</translation>
+    </message>
+    <message>
+        <source>The number must be given (no Skip)</source>
+        <translation>ต้องกรอกหมายเลข (ไม่มีปุ่มข้าม)</translation>
+    </message>
+    <message>
+        <source>Dine-in asks for</source>
+        <translation>ทานที่ร้าน: ถามหา</translation>
+    </message>
 </context>
 </TS>

@@ -875,6 +875,7 @@
     <name>WelcomeScreen</name>
     <message>
         <source>Welcome to</source>
+        <extracomment>digits a table or pager number may have (the order service allows as many) the table or pager number typed (&quot;&quot; when the customer skipped it)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -903,6 +904,30 @@
     </message>
     <message>
         <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your pager number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the number on the pager you were given. It buzzes when your food is ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your table number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the number on your table. We bring the food to you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

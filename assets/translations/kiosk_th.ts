@@ -875,6 +875,7 @@
     <name>WelcomeScreen</name>
     <message>
         <source>Welcome to</source>
+        <extracomment>digits a table or pager number may have (the order service allows as many) the table or pager number typed (&quot;&quot; when the customer skipped it)</extracomment>
         <translation>ยินดีต้อนรับสู่</translation>
     </message>
     <message>
@@ -904,6 +905,30 @@
     <message>
         <source>Back</source>
         <translation>ย้อนกลับ</translation>
+    </message>
+    <message>
+        <source>Your pager number</source>
+        <translation>หมายเลขเพจเจอร์ของคุณ</translation>
+    </message>
+    <message>
+        <source>Type the number on the pager you were given. It buzzes when your food is ready.</source>
+        <translation>กดหมายเลขบนเพจเจอร์ที่ได้รับ เพจเจอร์จะสั่นเมื่ออาหารพร้อม</translation>
+    </message>
+    <message>
+        <source>Your table number</source>
+        <translation>หมายเลขโต๊ะของคุณ</translation>
+    </message>
+    <message>
+        <source>Type the number on your table. We bring the food to you.</source>
+        <translation>กดหมายเลขที่อยู่บนโต๊ะของคุณ แล้วเราจะนำอาหารไปเสิร์ฟ</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>ดำเนินการต่อ</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>ข้าม</translation>
     </message>
 </context>
 </TS>

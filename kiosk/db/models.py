@@ -388,6 +388,8 @@ class Order(TimestampMixin, Base):
     business_date: Mapped[date] = mapped_column(Date)
     kiosk_id: Mapped[str] = mapped_column(String(64), default="")
     mode: Mapped[str] = mapped_column(String(16), default=OrderMode.DINE_IN.value)
+    #: dine-in table or pager number, digits only; "" when none was asked or given
+    table_number: Mapped[str] = mapped_column(String(8), default="", server_default="")
     status: Mapped[str] = mapped_column(String(16), default=OrderStatus.PENDING.value)
     customer_id: Mapped[int | None] = mapped_column(
         ForeignKey("customers.id", ondelete="SET NULL"), nullable=True, index=True

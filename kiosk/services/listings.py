@@ -90,6 +90,7 @@ class OrderRow:
     payment_method: str
     payment_status: str
     at_counter: bool
+    table_number: str = ""  # dine-in table or pager number; "" when none
 
 
 @dataclass(frozen=True)
@@ -452,6 +453,7 @@ class OrderListing(Listing[OrderRow]):
                 Order.created_at,
                 Order.status,
                 Order.mode,
+                Order.table_number,
                 Order.kiosk_id,
                 Order.customer_id,
                 Order.customer_name,
@@ -485,6 +487,7 @@ class OrderListing(Listing[OrderRow]):
                 created_at=o.created_at,
                 status=o.status,
                 mode=o.mode,
+                table_number=o.table_number or "",
                 kiosk_id=o.kiosk_id,
                 customer_id=o.customer_id,
                 customer_name=o.customer_name,

@@ -130,6 +130,7 @@ def order_view(o: Order, settings: Settings) -> OrderView:
         number=o.number,
         status=o.status,
         mode=o.mode,
+        table_number=o.table_number or "",
         kiosk_id=o.kiosk_id,
         subtotal=o.subtotal,
         discount=o.discount,
@@ -197,6 +198,27 @@ def _as_int(value: Any, what: str) -> int:
     if not 0 <= value <= MAX_ID:
         raise InvalidOrder(f"{what} is out of range.", what)
     return value
+
+
+TABLE_NUMBER_DIGITS = 4
+
+
+def clean_table_number(value: Any) -> str:
+    """A table or pager number as stored: ASCII digits, leading zeros dropped, at most
+    :data:`TABLE_NUMBER_DIGITS`; "" for none. Anything else is an :class:`InvalidOrder`."""
+    if value is None or value == "":
+        return ""
+    if not isinstance(value, str | int) or isinstance(value, bool):
+        raise InvalidOrder("The table number must be digits.", "table_number")
+    text = str(value).strip()
+    if not text or len(text) > TABLE_NUMBER_DIGITS or not all(c.isdecimal() for c in text):
+        raise InvalidOrder(
+            f"The table number must be 1 to {TABLE_NUMBER_DIGITS} digits.", "table_number"
+        )
+    number = int(text)  # Thai (๑๒) and full-width digits are decimal digits too
+    if number == 0:
+        raise InvalidOrder("There is no table 0.", "table_number")
+    return str(number)
 
 
 def _check_lines(lines: Any) -> None:
@@ -352,13 +374,18 @@ class OrderService:
         kiosk_id: str | None = None,
         now: datetime | None = None,
         redeem_points: int = 0,
+        table_number: str = "",
     ) -> OrderView:
         """Create a pending order with a number like ``A042`` (unique per store per day).
+
+        ``table_number`` is the dine-in table or pager number the customer typed (digits,
+        at most :data:`TABLE_NUMBER_DIGITS`; Thai and full-width digits are read as such).
 
         ``redeem_points`` spends the member's points as the order's discount in the same
         transaction: the order and its discount are saved together or not at all."""
         settings = self._settings()
         _check_lines(lines)
+        table = clean_table_number(table_number)
         e164 = (
             normalize_phone(customer_phone, settings.store.phone_region) if customer_phone else None
         )
@@ -377,6 +404,7 @@ class OrderService:
                 business_date=day,
                 kiosk_id=kiosk_id or settings.store.kiosk_id,
                 mode=mode,
+                table_number=table,
                 status=OrderStatus.PENDING.value,
                 customer_id=customer.id if customer else None,
                 customer_name=customer.full_name if customer else "",

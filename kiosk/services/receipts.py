@@ -42,6 +42,13 @@ METHODS = {
     "promptpay": ("พร้อมเพย์", "PromptPay"),
 }
 MODES = {"dine_in": ("ทานที่ร้าน", "DINE IN"), "take_away": ("กลับบ้าน", "TAKE AWAY")}
+#: what the dine-in number is called, by ``[kiosk] table_numbers``
+TABLE_WORDS = {"table": ("โต๊ะ", "TABLE"), "pager": ("เพจเจอร์", "PAGER")}
+
+
+def table_words(settings: Settings) -> tuple[str, str]:
+    """(Thai, English) for the order's number: a pager when the shop hands out pagers."""
+    return TABLE_WORDS["pager" if settings.kiosk.table_numbers == "pager" else "table"]
 
 
 # -- numbering ----------------------------------------------------------------------------
@@ -152,6 +159,9 @@ def build_receipt(
     lines.append(PrintLine("big", order.number))
     th, en = MODES.get(order.mode, (order.mode, order.mode))
     lines.append(PrintLine("center", f"{th} / {en}"))
+    if order.table_number:
+        word_th, word_en = table_words(settings)
+        lines.append(PrintLine("center", f"{word_th} / {word_en} {order.table_number}"))
     lines.append(PrintLine("rule"))
     for line in order.lines:
         lines.append(
@@ -239,6 +249,9 @@ def build_kitchen_ticket(
     lines.append(PrintLine("big", order.number))
     mode_th, mode_en = MODES.get(order.mode, (order.mode, order.mode))
     lines.append(PrintLine("heading", mode_th if th else mode_en))
+    if order.table_number:
+        word_th, word_en = table_words(settings)
+        lines.append(PrintLine("big", f"{word_th if th else word_en} {order.table_number}"))
     when = _local(order.paid_at or order.created_at, settings.store.timezone)
     lines.append(PrintLine("center", when.strftime("%H:%M  %d/%m/%Y")))
     lines.append(PrintLine("rule"))

@@ -39,6 +39,8 @@ EDITABLE: tuple[str, ...] = (
     "kiosk.idle_timeout_seconds",
     "kiosk.idle_warning_seconds",
     "kiosk.result_timeout_seconds",
+    "kiosk.table_numbers",
+    "kiosk.table_number_required",
     "admin.auto_logout_minutes",
 )
 

@@ -155,6 +155,7 @@ class OrderView(View):
     payments: tuple[PaymentView, ...] = field(default=())
     service_charge: Decimal = Decimal("0.00")  # VAT included, part of ``total``
     service_charge_rate: Decimal = Decimal("0")  # percent
+    table_number: str = ""  # dine-in table or pager number; "" when none
 
 
 @dataclass(frozen=True)

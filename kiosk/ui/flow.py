@@ -99,6 +99,7 @@ class KioskFlow(QObject):
         self.events = QtEvents(store.events, self)
         self.session = 0
         self.mode = "dine_in"
+        self.table_number = ""
         self.cart = Cart()
         self.items: dict[int, MenuItemView] = {}
         self.quote: QuoteView | None = None
@@ -122,6 +123,7 @@ class KioskFlow(QObject):
         w.welcome.start_clicked.connect(self._on_welcome_start_clicked)
         w.welcome.language_chosen.connect(self._on_welcome_language_chosen)
         w.welcome.mode_chosen.connect(self._on_welcome_mode_chosen)
+        w.welcome.table_chosen.connect(self._on_welcome_table_chosen)
         w.welcome.back_clicked.connect(self._on_welcome_back_clicked)
         w.menu.item_clicked.connect(self._on_menu_item_clicked)
         w.menu.category_chosen.connect(self._on_menu_category_chosen)
@@ -226,6 +228,7 @@ class KioskFlow(QObject):
         self.last_result = None
         self.receipt = None
         self.mode = "dine_in"
+        self.table_number = ""
         w.member.reset()
         w.card.reset(Decimal(0))
         w.welcome.show_stage("attract")
@@ -375,6 +378,18 @@ class KioskFlow(QObject):
 
     def _on_welcome_mode_chosen(self, mode: str) -> None:
         self.mode = mode
+        self.table_number = ""
+        asks = self.settings.kiosk.table_numbers
+        if mode == "dine_in" and asks != "none":
+            self.w.welcome.ask_table(asks, self.settings.kiosk.table_number_required)
+            self.w.tap_guard.arm()
+            return
+        self.go("menu")
+
+    def _on_welcome_table_chosen(self, number: str) -> None:
+        if not number and self.settings.kiosk.table_number_required:
+            return
+        self.table_number = number
         self.go("menu")
 
     # -- menu and cart --------------------------------------------------------------------------
@@ -573,6 +588,7 @@ class KioskFlow(QObject):
             order = self.store.orders.create(
                 self.cart.order_lines(),
                 mode=self.mode,
+                table_number=self.table_number if self.mode == "dine_in" else "",
                 customer_phone=phone,
                 kiosk_id=self.settings.store.kiosk_id,
                 redeem_points=redeem,

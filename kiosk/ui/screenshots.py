@@ -133,6 +133,10 @@ class Walker:
         self.shot("welcome")
         w.welcome.start.click()
         self.shot("mode")
+        w.welcome.ask_table("table", False)  # as with [kiosk] table_numbers = "table"
+        w.welcome.table_pad.press("12")
+        self.shot("table")
+        w.welcome.show_stage("mode")
         w.welcome.dine_in.click()
         self.go_screen("menu")
         pad_thai = self.item_id("Pad Thai with Prawns")

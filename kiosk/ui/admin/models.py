@@ -345,7 +345,11 @@ def order_columns(tz: Callable[[], str], today: Callable[[], date]) -> list[Colu
             "status",
             foreground=lambda r: status_color(r.status),
         ),
-        Column("mode", tr("Mode"), lambda r: mode_label(r.mode)),
+        Column(
+            "mode",
+            tr("Mode"),
+            lambda r: mode_label(r.mode) + (f" {r.table_number}" if r.table_number else ""),
+        ),
         Column("customer", tr("Member"), customer),
         Column("items", tr("Items"), lambda r: str(r.items), align=RIGHT),
         Column("total", tr("Total"), lambda r: money(r.total), align=RIGHT),

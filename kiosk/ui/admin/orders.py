@@ -327,7 +327,9 @@ class OrderDetail(Card):
                 name=order.customer_name, phone=mask_phone(order.customer_phone)
             )
         self.meta.setText(
-            f"{local_dt(order.created_at, tz)} · {mode_label(order.mode)} · {order.kiosk_id}"
+            f"{local_dt(order.created_at, tz)} · {mode_label(order.mode)}"
+            + (f" {order.table_number}" if order.table_number else "")
+            + f" · {order.kiosk_id}"
             + member
         )
         self.lines.setRowCount(len(order.lines))

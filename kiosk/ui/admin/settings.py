@@ -11,6 +11,7 @@ from PySide6.QtCore import QT_TR_NOOP, QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
@@ -214,6 +215,24 @@ class SettingsScreen(QWidget):
         self._row(form, lambda: tr("'Still there?' shows for"), self.idle_warning)
         self._row(form, lambda: tr("Result screen stays for"), self.result_timeout)
         self._row(form, lambda: tr("Staff auto-logout after"), self.auto_logout)
+        self.table_kind = QComboBox()
+        self.table_kind.setObjectName("TableNumbers")
+        for i, (value, text) in enumerate(
+            (
+                ("none", lambda: tr("Not asked")),
+                ("table", lambda: tr("Table number")),
+                ("pager", lambda: tr("Pager number")),
+            )
+        ):
+            self.table_kind.addItem("", value)
+            self.texts.bind(lambda t, i=i: self.table_kind.setItemText(i, t), text)
+        self.table_required = QCheckBox()
+        self.table_required.setObjectName("TableNumberRequired")
+        self.texts.bind(
+            self.table_required.setText, lambda: tr("The number must be given (no Skip)")
+        )
+        self._row(form, lambda: tr("Dine-in asks for"), self.table_kind)
+        form.addRow("", self.table_required)
         return group
 
     def _payments_group(self) -> QGroupBox:
@@ -268,6 +287,8 @@ class SettingsScreen(QWidget):
         self.idle.setValue(s.kiosk.idle_timeout_seconds)
         self.idle_warning.setValue(s.kiosk.idle_warning_seconds)
         self.result_timeout.setValue(s.kiosk.result_timeout_seconds)
+        self.table_kind.setCurrentIndex(max(0, self.table_kind.findData(s.kiosk.table_numbers)))
+        self.table_required.setChecked(s.kiosk.table_number_required)
         self.auto_logout.setValue(s.admin.auto_logout_minutes)
         self.failure_rate.setValue(s.payments.promptpay_failure_rate * 100)
         self.pp_delay.setValue(s.payments.promptpay_delay_seconds)
@@ -355,6 +376,8 @@ class SettingsScreen(QWidget):
             "kiosk.idle_timeout_seconds": self.idle.value(),
             "kiosk.idle_warning_seconds": self.idle_warning.value(),
             "kiosk.result_timeout_seconds": self.result_timeout.value(),
+            "kiosk.table_numbers": self.table_kind.currentData(),
+            "kiosk.table_number_required": self.table_required.isChecked(),
             "admin.auto_logout_minutes": self.auto_logout.value(),
             "payments.promptpay_failure_rate": round(self.failure_rate.value() / 100, 4),
             "payments.promptpay_delay_seconds": round(self.pp_delay.value(), 2),

@@ -1,4 +1,5 @@
-"""Welcome: touch to start, language, then dine in or take away."""
+"""Welcome: touch to start, language, dine in or take away, then (when the shop asks for
+it) the table or pager number on a big keypad."""
 
 from __future__ import annotations
 
@@ -10,10 +11,15 @@ from kiosk.ui import theme
 from kiosk.ui.i18n import pick
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets.access import AccessToggles
-from kiosk.ui.widgets.common import button, hbox, label, tile, vbox
+from kiosk.ui.widgets.common import button, card, hbox, label, tile, vbox
 from kiosk.ui.widgets.dish_image import DishPicture
 from kiosk.ui.widgets.header import LanguageToggle
 from kiosk.ui.widgets.icons import icon_pixmap
+from kiosk.ui.widgets.keypad import NumericKeypad
+
+#: digits a table or pager number may have (the order service allows as many)
+TABLE_DIGITS = 4
+STAGES = ("attract", "mode", "table")
 
 SHOWCASE = ("pad_thai.png", "green_curry.png", "mango_sticky_rice.png")
 
@@ -26,6 +32,8 @@ class WelcomeScreen(Screen):
     language_chosen = Signal(str)
     mode_chosen = Signal(str)
     back_clicked = Signal()
+    #: the table or pager number typed ("" when the customer skipped it)
+    table_chosen = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -102,6 +110,59 @@ class WelcomeScreen(Screen):
         m.addWidget(self.back, 0, Qt.AlignmentFlag.AlignHCenter)
         m.addStretch(3)
         self.stages.addWidget(mode)
+
+        # stage 3: the table or pager number (dine-in, when [kiosk] table_numbers asks)
+        self.table_kind = "table"
+        self.table_required = False
+        table = QWidget()
+        t = vbox(table, spacing=0)
+        t.addStretch(1)
+        # portrait: one column; landscape: the keypad beside the rest, for the height
+        self.table_body = hbox(spacing=56)
+        t.addLayout(self.table_body)
+        t.addStretch(1)
+        left = vbox(spacing=24)
+        self.table_title = label("welcome_table_title", "hero", True, Qt.AlignmentFlag.AlignCenter)
+        left.addWidget(self.table_title)
+        self.table_hint = label("welcome_table_hint", "on-dark", True, Qt.AlignmentFlag.AlignCenter)
+        left.addWidget(self.table_hint)
+        shown = card("table_display", "panel")
+        shown.setFixedWidth(480)
+        d = vbox(shown, spacing=0)
+        d.setContentsMargins(24, 12, 24, 12)
+        self.table_number = label("table_number", "amount", align=Qt.AlignmentFlag.AlignCenter)
+        self.table_number.setMinimumHeight(72)
+        d.addWidget(self.table_number)
+        left.addWidget(shown, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.table_pad = NumericKeypad("table_pad")
+        self.table_pad.setFixedWidth(480)
+        self.table_pad.digit_pressed.connect(self._on_table_digit)
+        self.table_pad.backspace_pressed.connect(self._on_table_backspace)
+        self.table_pad.clear_pressed.connect(lambda: self._set_table(""))
+        row = hbox(spacing=24)
+        row.addStretch(1)
+        self.table_skip = button("table_skip", "on-dark")
+        self.table_skip.setMinimumSize(QSize(220, 88))
+        self.table_skip.clicked.connect(lambda: self.table_chosen.emit(""))
+        row.addWidget(self.table_skip)
+        self.table_ok = button("table_continue", "start")
+        self.table_ok.setMinimumSize(QSize(320, 88))
+        self.table_ok.clicked.connect(lambda: self.table_chosen.emit(self.table_number.text()))
+        row.addWidget(self.table_ok)
+        row.addStretch(1)
+        self.table_back = button("table_back", "on-dark", "back", "on-dark", 32)
+        self.table_back.clicked.connect(lambda: self.show_stage("mode"))
+        self.table_left = left
+        self.table_actions = QWidget()
+        acts = vbox(self.table_actions, spacing=24)
+        acts.setContentsMargins(0, 0, 0, 0)
+        acts.addLayout(row)
+        acts.addWidget(self.table_back, 0, Qt.AlignmentFlag.AlignHCenter)
+        left.addWidget(self.table_actions)
+        self.table_body.addLayout(left, 1)
+        self.table_body.addWidget(self.table_pad, 0, Qt.AlignmentFlag.AlignCenter)
+        self.stages.addWidget(table)
+        self._set_table("")
         self.retranslate_ui()
 
     # -- view API -------------------------------------------------------------------------
@@ -113,11 +174,32 @@ class WelcomeScreen(Screen):
         self.languages.set_language(lang)
 
     def show_stage(self, stage: str) -> None:
-        self.stages.setCurrentIndex(1 if stage == "mode" else 0)
+        self.stages.setCurrentIndex(STAGES.index(stage) if stage in STAGES else 0)
 
     @property
     def stage(self) -> str:
-        return "mode" if self.stages.currentIndex() == 1 else "attract"
+        return STAGES[self.stages.currentIndex()]
+
+    def ask_table(self, kind: str, required: bool) -> None:
+        """Show the keypad for a table (``kind="table"``) or pager number."""
+        self.table_kind = kind
+        self.table_required = required
+        self.table_skip.setVisible(not required)
+        self._set_table("")
+        self.retranslate_ui()
+        self.show_stage("table")
+
+    def _set_table(self, digits: str) -> None:
+        self.table_number.setText(digits)
+        self.table_ok.setEnabled(bool(digits.strip("0")))
+
+    def _on_table_digit(self, digit: str) -> None:
+        current = self.table_number.text()
+        if len(current) < TABLE_DIGITS and (current or digit != "0"):
+            self._set_table(current + digit)
+
+    def _on_table_backspace(self) -> None:
+        self._set_table(self.table_number.text()[:-1])
 
     def set_portrait(self, portrait: bool) -> None:
         super().set_portrait(portrait)
@@ -126,6 +208,15 @@ class WelcomeScreen(Screen):
             if portrait
             else self.modes_layout.Direction.LeftToRight
         )
+        self.table_body.setDirection(
+            self.table_body.Direction.TopToBottom
+            if portrait
+            else self.table_body.Direction.LeftToRight
+        )
+        # portrait: Continue under the keypad, where the thumb ends; landscape: beside it
+        self.table_left.removeWidget(self.table_actions)
+        self.table_body.removeWidget(self.table_actions)
+        (self.table_body if portrait else self.table_left).addWidget(self.table_actions)
         # portrait: the pictures larger and the tap prompt in the lower part, not 40 %
         # empty decoration under it
         size = 300 if portrait else 230
@@ -191,4 +282,20 @@ class WelcomeScreen(Screen):
         self.dine_in.setText(self.tr("Eat here"))
         self.take_away.setText(self.tr("Take away"))
         self.back.setText(self.tr("Back"))
+        if self.table_kind == "pager":
+            self.table_title.setText(self.tr("Your pager number"))
+            self.table_hint.setText(
+                self.tr(
+                    "Type the number on the pager you were given. It buzzes when your food is ready."  # noqa: E501
+                )
+            )
+        else:
+            self.table_title.setText(self.tr("Your table number"))
+            self.table_hint.setText(
+                self.tr("Type the number on your table. We bring the food to you.")
+            )
+        self.table_ok.setText(self.tr("Continue"))
+        self.table_skip.setText(self.tr("Skip"))
+        self.table_back.setText(self.tr("Back"))
+        self.table_pad.retranslate_ui()
         self.access.retranslate_ui()
