@@ -159,8 +159,10 @@ class WelcomeScreen(Screen):
         acts.addLayout(row)
         acts.addWidget(self.table_back, 0, Qt.AlignmentFlag.AlignHCenter)
         left.addWidget(self.table_actions)
-        self.table_body.addLayout(left, 1)
+        self.table_body.addStretch(1)
+        self.table_body.addLayout(left)
         self.table_body.addWidget(self.table_pad, 0, Qt.AlignmentFlag.AlignCenter)
+        self.table_body.addStretch(1)
         self.stages.addWidget(table)
         self._set_table("")
         self.retranslate_ui()
@@ -216,7 +218,10 @@ class WelcomeScreen(Screen):
         # portrait: Continue under the keypad, where the thumb ends; landscape: beside it
         self.table_left.removeWidget(self.table_actions)
         self.table_body.removeWidget(self.table_actions)
-        (self.table_body if portrait else self.table_left).addWidget(self.table_actions)
+        if portrait:  # after the keypad, before the closing stretch
+            self.table_body.insertWidget(self.table_body.count() - 1, self.table_actions)
+        else:
+            self.table_left.addWidget(self.table_actions)
         # portrait: the pictures larger and the tap prompt in the lower part, not 40 %
         # empty decoration under it
         size = 300 if portrait else 230
