@@ -62,6 +62,7 @@ from kiosk.services.validation import (
     Optional,
     Sequence_,
     Text,
+    ascii_digits,
     validated,
 )
 from kiosk.services.views import OrderLineView, OrderView, PaymentView, QuoteView
@@ -210,12 +211,12 @@ def clean_table_number(value: Any) -> str:
         return ""
     if not isinstance(value, str | int) or isinstance(value, bool):
         raise InvalidOrder("The table number must be digits.", "table_number")
-    text = str(value).strip()
-    if not text or len(text) > TABLE_NUMBER_DIGITS or not all(c.isdecimal() for c in text):
+    text = ascii_digits(str(value).strip())  # Thai (๑๒) and full-width digits too
+    if not text or len(text) > TABLE_NUMBER_DIGITS or not (text.isascii() and text.isdigit()):
         raise InvalidOrder(
             f"The table number must be 1 to {TABLE_NUMBER_DIGITS} digits.", "table_number"
         )
-    number = int(text)  # Thai (๑๒) and full-width digits are decimal digits too
+    number = int(text)
     if number == 0:
         raise InvalidOrder("There is no table 0.", "table_number")
     return str(number)

@@ -7,6 +7,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
+from kiosk.services.orders import TABLE_NUMBER_DIGITS
 from kiosk.ui import theme
 from kiosk.ui.i18n import pick
 from kiosk.ui.screens.base import Screen
@@ -17,8 +18,6 @@ from kiosk.ui.widgets.header import LanguageToggle
 from kiosk.ui.widgets.icons import icon_pixmap
 from kiosk.ui.widgets.keypad import NumericKeypad
 
-#: digits a table or pager number may have (the order service allows as many)
-TABLE_DIGITS = 4
 STAGES = ("attract", "mode", "table")
 
 SHOWCASE = ("pad_thai.png", "green_curry.png", "mango_sticky_rice.png")
@@ -197,7 +196,7 @@ class WelcomeScreen(Screen):
 
     def _on_table_digit(self, digit: str) -> None:
         current = self.table_number.text()
-        if len(current) < TABLE_DIGITS and (current or digit != "0"):
+        if len(current) < TABLE_NUMBER_DIGITS and (current or digit != "0"):
             self._set_table(current + digit)
 
     def _on_table_backspace(self) -> None:
