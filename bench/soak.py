@@ -114,7 +114,6 @@ class Customer:
         if i % 7 == 3:  # a customer who reads the other language
             lang = "th" if i % 2 else "en"
             self.tap(f"lang_{lang}", self.window.welcome)
-        self.tap("welcome_start")
         self.tap("mode_dine_in" if i % 2 else "mode_take_away")
         self.wait_screen("menu")
         items = list(flow.items.values())
@@ -123,7 +122,13 @@ class Customer:
                 continue
             self.tap(f"category_{item.category_id}")
             self.tap(f"menu_item_{item.id}")
-            if item.option_groups:
+            if item.needs_choice:
+                self.wait(lambda: self.widget("options_sheet").isVisible(), "options sheet")
+                self.tap("options_add")
+                self.wait(lambda: not self.widget("options_sheet").isVisible(), "sheet closed")
+            elif item.option_groups and i % 5 == 1:  # changes the defaults from the cart
+                line = max(n for n, c in enumerate(flow.cart.lines) if c.item_id == item.id)
+                self.tap(f"cart_line_{line}_change")
                 self.wait(lambda: self.widget("options_sheet").isVisible(), "options sheet")
                 self.tap("options_add")
                 self.wait(lambda: not self.widget("options_sheet").isVisible(), "sheet closed")
@@ -137,27 +142,31 @@ class Customer:
             self.stats.walked_away += 1
             return
         self.tap("cart_checkout")
-        self.wait_screen("review")
-        self.tap("review_checkout")
         self.wait_screen("member")
+        if i % 6 == 2:  # checks the order line by line first
+            self.tap("member_see_order")
+            self.wait_screen("review")
+            self.tap("review_checkout")
+            self.wait_screen("member")
+        method = ("cash", "card", "promptpay")[i % 3]
         if i % 4 == 0:
             for d in MEMBERS[(i // 4) % len(MEMBERS)]:
                 self.tap(f"member_keypad_key_{d}")
-            self.tap("member_lookup")
-            self.wait(lambda: self.widget("member_continue").isVisible(), "member found")
+            if not self.window.member.complete():  # a whole number is looked up at once
+                self.tap("member_lookup")
+            self.wait(lambda: self.widget("member_pay_box").isVisible(), "member found")
             plus = self.widget("redeem_plus")
             if i % 8 == 0 and plus.isVisible() and plus.isEnabled():
                 self.tap("redeem_plus")
                 self.stats.redeemed += 1
-            self.tap("member_continue")
+            if self.widget("member_pay_free").isVisible():  # paid in full with points
+                method = "cash"
+                self.tap("member_pay_free")
+            else:
+                self.tap(f"member_pay_{method}")
         else:
             self.tap("member_skip")
-        self.wait_screen("payment")
-        method = ("cash", "card", "promptpay")[i % 3]
-        if self.widget("pay_confirm_free").isVisible():  # paid in full with points
-            method = "cash"
-            self.tap("pay_confirm_free")
-        else:
+            self.wait_screen("payment")
             self.tap(f"pay_{method}")
         if method == "card":
             self.wait_screen("card")

@@ -79,7 +79,6 @@
     <name>CartPanel</name>
     <message>
         <source>Your order</source>
-        <extracomment>large-text mode multiplies every ``fs-*`` token by this display sizes (56 px and more: amounts, the phone number, the welcome title, the order number) are large already and stay as they are the cart at the foot of the portrait menu: four lines without scrolling</extracomment>
         <translation>รายการของคุณ</translation>
     </message>
     <message>
@@ -95,8 +94,17 @@
         <translation>ราคารวมภาษีมูลค่าเพิ่ม %1% แล้ว</translation>
     </message>
     <message>
-        <source>Review order</source>
-        <translation>ตรวจสอบรายการ</translation>
+        <source>Change</source>
+        <extracomment>large-text mode multiplies every ``fs-*`` token by this display sizes (56 px and more: amounts, the phone number, the welcome title, the order number) are large already and stay as they are the cart at the foot of the portrait menu: four lines without scrolling the customer wants to change a line&apos;s choices (size, spice, extras) indexes of the lines whose dish has choices to change</extracomment>
+        <translation>เปลี่ยน</translation>
+    </message>
+    <message>
+        <source>Change %1</source>
+        <translation>เปลี่ยนตัวเลือก %1</translation>
+    </message>
+    <message>
+        <source>Checkout</source>
+        <translation>ชำระเงิน</translation>
     </message>
 </context>
 <context>
@@ -250,24 +258,20 @@
     <name>Header</name>
     <message>
         <source>1  Menu</source>
-        <extracomment>large text: the steps never fit beside the buttons, in either orientation reach mode: every pixel of the lower screen for the controls, no step row</extracomment>
+        <extracomment>Review is optional (Checkout goes straight to points): it is part of the Menu step large text: the steps never fit beside the buttons, in either orientation reach mode: every pixel of the lower screen for the controls, no step row</extracomment>
         <translation>1  เมนู</translation>
-    </message>
-    <message>
-        <source>2  Review</source>
-        <translation>2  ตรวจสอบ</translation>
-    </message>
-    <message>
-        <source>3  Points</source>
-        <translation>3  สะสมแต้ม</translation>
-    </message>
-    <message>
-        <source>4  Pay</source>
-        <translation>4  ชำระเงิน</translation>
     </message>
     <message>
         <source>Start over</source>
         <translation>เริ่มใหม่</translation>
+    </message>
+    <message>
+        <source>2  Points</source>
+        <translation>2  สะสมแต้ม</translation>
+    </message>
+    <message>
+        <source>3  Pay</source>
+        <translation>3  ชำระเงิน</translation>
     </message>
 </context>
 <context>
@@ -304,7 +308,7 @@
     <name>KioskFlow</name>
     <message>
         <source>Start over? Your order will be cleared.</source>
-        <extracomment>calls per probed API; a leak of one reference per call shows as a drop of this size. taps on a screen that just appeared are ignored this long (a double tap&apos;s second tap must not land on the next screen); ``None`` is the default, 350 ms</extracomment>
+        <extracomment>calls per probed API; a leak of one reference per call shows as a drop of this size. taps on a screen that just appeared are ignored this long (a double tap&apos;s second tap must not land on the next screen); ``None`` is the default, 350 ms the cart line the options sheet is changing (None: the sheet adds a dish)</extracomment>
         <translation>เริ่มใหม่หรือไม่? รายการที่เลือกไว้จะถูกล้าง</translation>
     </message>
     <message>
@@ -362,7 +366,7 @@
     <name>MemberScreen</name>
     <message>
         <source>Use %1 points  ·  −%2</source>
-        <extracomment>every Thai number (mobile or landline) starts with 0: it is given, so a mobile number is nine taps; a 0 typed first anyway is taken as that same 0, not doubled</extracomment>
+        <extracomment>every Thai number (mobile or landline) starts with 0: it is given, so a mobile number is nine taps; a 0 typed first anyway is taken as that same 0, not doubled the payment choices a found member gets beside their points (no extra screen) a payment method chosen beside the member&apos;s points: method, points to redeem &quot;See order&quot;: the order line by line, on the Review screen</extracomment>
         <translation>ใช้ %1 แต้ม  ·  −%2</translation>
     </message>
     <message>
@@ -446,10 +450,6 @@
         <translation>จำนวนแต้มที่จะใช้</translation>
     </message>
     <message>
-        <source>Continue to payment</source>
-        <translation>ไปที่การชำระเงิน</translation>
-    </message>
-    <message>
         <source>Not you? Change number</source>
         <translation>ไม่ใช่คุณ? เปลี่ยนเบอร์</translation>
     </message>
@@ -464,6 +464,38 @@
     <message>
         <source>Join and earn points</source>
         <translation>สมัครและรับแต้ม</translation>
+    </message>
+    <message>
+        <source>See order · %1</source>
+        <translation>ดูรายการ · %1</translation>
+    </message>
+    <message>
+        <source>Pay with</source>
+        <translation>ชำระด้วย</translation>
+    </message>
+    <message>
+        <source>Cash at counter</source>
+        <translation>เงินสดที่เคาน์เตอร์</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>เงินสด</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>บัตร</translation>
+    </message>
+    <message>
+        <source>PromptPay</source>
+        <translation>พร้อมเพย์</translation>
+    </message>
+    <message>
+        <source>Confirm order</source>
+        <translation>ยืนยันคำสั่งซื้อ</translation>
+    </message>
+    <message>
+        <source>See your order line by line: %1 items, %2</source>
+        <translation>ดูรายการอาหารทีละรายการ: %1 รายการ, %2</translation>
     </message>
 </context>
 <context>
@@ -539,6 +571,10 @@
     <message>
         <source>Optional</source>
         <translation>ไม่บังคับ</translation>
+    </message>
+    <message>
+        <source>Save changes  ·  %1</source>
+        <translation>บันทึกการเปลี่ยนแปลง  ·  %1</translation>
     </message>
 </context>
 <context>
@@ -875,24 +911,12 @@
     <name>WelcomeScreen</name>
     <message>
         <source>Welcome to</source>
-        <extracomment>digits a table or pager number may have (the order service allows as many) the table or pager number typed (&quot;&quot; when the customer skipped it)</extracomment>
+        <extracomment>the attract loop shows the next dishes this often while nobody is there the table or pager number typed (&quot;&quot; when the customer skipped it)</extracomment>
         <translation>ยินดีต้อนรับสู่</translation>
     </message>
     <message>
         <source>our kitchen</source>
         <translation>ร้านของเรา</translation>
-    </message>
-    <message>
-        <source>Touch to order</source>
-        <translation>แตะเพื่อสั่งอาหาร</translation>
-    </message>
-    <message>
-        <source>Order and pay here. Collect points with your phone number.</source>
-        <translation>สั่งและชำระเงินได้ที่นี่ สะสมแต้มด้วยเบอร์โทรศัพท์</translation>
-    </message>
-    <message>
-        <source>Where will you eat today?</source>
-        <translation>วันนี้ทานที่ร้านหรือกลับบ้าน?</translation>
     </message>
     <message>
         <source>Eat here</source>
@@ -929,6 +953,22 @@
     <message>
         <source>Skip</source>
         <translation>ข้าม</translation>
+    </message>
+    <message>
+        <source>Eat here: start your order</source>
+        <translation>ทานที่ร้าน: เริ่มสั่งอาหาร</translation>
+    </message>
+    <message>
+        <source>Take away: start your order</source>
+        <translation>กลับบ้าน: เริ่มสั่งอาหาร</translation>
+    </message>
+    <message>
+        <source>Touch to order. Pay here and collect points with your phone number.</source>
+        <translation>แตะเพื่อสั่งอาหาร ชำระเงินได้ที่นี่ และสะสมแต้มด้วยเบอร์โทรศัพท์</translation>
+    </message>
+    <message>
+        <source>Where will you eat today?</source>
+        <translation>วันนี้ทานที่ร้านหรือกลับบ้าน?</translation>
     </message>
 </context>
 </TS>

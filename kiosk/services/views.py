@@ -79,6 +79,27 @@ class MenuItemView(View):
     def name(self, lang: str) -> str:
         return self.name_th if lang == "th" else self.name_en
 
+    def default_options(self) -> tuple[int, ...]:
+        """The options a dish starts with: in each group the available ones flagged as
+        default, up to the group's minimum when it is required (the order service fills a
+        required group the same way), else up to one choice or the group's maximum."""
+        chosen: list[int] = []
+        for group in self.option_groups:
+            single = group.max_select == 1
+            limit = group.min_select if group.required else (1 if single else group.max_select)
+            defaults = [o.id for o in group.options if o.is_default and o.available]
+            chosen.extend(defaults[:limit])
+        return tuple(chosen)
+
+    @property
+    def needs_choice(self) -> bool:
+        """A required group its defaults do not fill: the customer must choose before the
+        dish can go into the cart. Any other dish goes in with one tap, with its defaults."""
+        defaults = set(self.default_options())
+        return any(
+            sum(o.id in defaults for o in g.options) < g.min_select for g in self.option_groups
+        )
+
 
 @dataclass(frozen=True)
 class MemberView(View):

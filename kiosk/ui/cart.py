@@ -48,6 +48,21 @@ class Cart:
         else:
             self.lines[index].quantity = min(MAX_QUANTITY, quantity)
 
+    def replace(self, index: int, options: Iterable[int], quantity: int) -> int:
+        """Change line ``index``'s choices and quantity (its dish changed from the cart).
+        When another line already has those choices the two become one. Returns the index
+        of the line that holds them now, or -1 when ``index`` is not a line."""
+        if not 0 <= index < len(self.lines):
+            return -1
+        line = self.lines.pop(index)
+        opts = tuple(sorted(options))
+        for i, other in enumerate(self.lines):
+            if other.item_id == line.item_id and other.options == opts:
+                other.quantity = min(MAX_QUANTITY, other.quantity + quantity)
+                return i
+        self.lines.insert(index, CartLine(line.item_id, min(MAX_QUANTITY, quantity), opts))
+        return index
+
     def remove(self, index: int) -> None:
         if 0 <= index < len(self.lines):
             del self.lines[index]

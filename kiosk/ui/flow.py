@@ -101,6 +101,8 @@ class KioskFlow(QObject):
         self.mode = "dine_in"
         self.table_number = ""
         self.cart = Cart()
+        #: the cart line the options sheet is changing (None: the sheet adds a dish)
+        self.editing_line: int | None = None
         self.items: dict[int, MenuItemView] = {}
         self.quote: QuoteView | None = None
         self.member: MemberView | None = None
@@ -120,15 +122,14 @@ class KioskFlow(QObject):
         w = self.w
         w.header.language_chosen.connect(self._on_header_language_chosen)
         w.header.start_over_clicked.connect(self._on_header_start_over_clicked)
-        w.welcome.start_clicked.connect(self._on_welcome_start_clicked)
         w.welcome.language_chosen.connect(self._on_welcome_language_chosen)
         w.welcome.mode_chosen.connect(self._on_welcome_mode_chosen)
         w.welcome.table_chosen.connect(self._on_welcome_table_chosen)
-        w.welcome.back_clicked.connect(self._on_welcome_back_clicked)
         w.menu.item_clicked.connect(self._on_menu_item_clicked)
         w.menu.category_chosen.connect(self._on_menu_category_chosen)
         w.menu.cart_quantity_changed.connect(self._on_menu_cart_quantity_changed)
         w.menu.checkout_clicked.connect(self._on_menu_checkout_clicked)
+        w.menu.cart_edit_requested.connect(self._on_menu_cart_edit_requested)
         w.options.confirmed.connect(self._on_options_confirmed)
         w.options.cancelled.connect(self._on_options_cancelled)
         w.review.quantity_changed.connect(self._on_review_quantity_changed)
@@ -138,7 +139,8 @@ class KioskFlow(QObject):
         w.member.lookup_requested.connect(self._on_member_lookup_requested)
         w.member.skip_clicked.connect(self._on_member_skip_clicked)
         w.member.signup_clicked.connect(self._on_member_signup_clicked)
-        w.member.continue_clicked.connect(self._on_member_continue_clicked)
+        w.member.pay_clicked.connect(self._on_member_pay_clicked)
+        w.member.review_clicked.connect(self._on_member_review_clicked)
         w.member.change_clicked.connect(self._on_member_change_clicked)
         w.signup.submitted.connect(self._on_signup_submitted)
         w.signup.back_clicked.connect(self._on_signup_back_clicked)
@@ -220,6 +222,7 @@ class KioskFlow(QObject):
         if cancel_order:
             self._abandon_order()
         self.cart.clear()
+        self.editing_line = None
         self.quote = None
         self.member = None
         self.order = None
@@ -368,14 +371,6 @@ class KioskFlow(QObject):
             return True
         return self.last_result is not None and self.last_result.success
 
-    def _on_welcome_start_clicked(self) -> None:
-        self.w.welcome.show_stage("mode")
-        self.w.tap_guard.arm()
-
-    def _on_welcome_back_clicked(self) -> None:
-        self.w.welcome.show_stage("attract")
-        self.w.tap_guard.arm()
-
     def _on_welcome_mode_chosen(self, mode: str) -> None:
         self.mode = mode
         self.table_number = ""
@@ -398,6 +393,7 @@ class KioskFlow(QObject):
         items = self.store.menu.items()
         self.items = {i.id: i for i in items}
         self.w.menu.set_menu(categories, items)
+        self.w.welcome.set_showcase([i.image for i in items if i.on_sale])
 
     def _refresh_cart(self) -> None:
         quote = None
@@ -410,7 +406,12 @@ class KioskFlow(QObject):
                 log.info("cart repriced after a menu change: %s", exc)
                 quote = self._quote_repaired()
         self.quote = quote
-        self.w.menu.set_cart(quote, self.cart.count)
+        editable = frozenset(
+            i
+            for i, line in enumerate(self.cart.lines)
+            if (item := self.items.get(line.item_id)) is not None and item.option_groups
+        )
+        self.w.menu.set_cart(quote, self.cart.count, editable)
         self.w.review.set_quote(quote, self.items)
 
     def _quote_repaired(self) -> QuoteView | None:
@@ -455,18 +456,39 @@ class KioskFlow(QObject):
         item = self.items.get(item_id)
         if item is None or not item.on_sale:
             return
-        if item.option_groups:
+        if item.needs_choice:  # e.g. a required spice level without a default
+            self.editing_line = None
             self.w.options.set_item(item)
             self.w.sheet_overlay.open(self.w.options)
             self.w.tap_guard.arm()  # a double tap's second tap must not choose an option
-        else:
-            self._add_to_cart(item.id)
+        else:  # one tap: in the cart with its defaults, changed from the cart if wanted
+            self._add_to_cart(item.id, item.default_options())
+
+    def _on_menu_cart_edit_requested(self, index: int) -> None:
+        if not 0 <= index < len(self.cart.lines):
+            return
+        line = self.cart.lines[index]
+        item = self.items.get(line.item_id)
+        if item is None or not item.option_groups:
+            return
+        self.editing_line = index
+        self.w.options.set_item(item, chosen=line.options, quantity=line.quantity)
+        self.w.sheet_overlay.open(self.w.options)
+        self.w.tap_guard.arm()
 
     def _on_options_confirmed(self, item_id: int, options: list[int], quantity: int) -> None:
         self.w.sheet_overlay.close_overlay()
+        index, self.editing_line = self.editing_line, None
+        lines = self.cart.lines
+        if index is not None and 0 <= index < len(lines) and lines[index].item_id == item_id:
+            self.cart.replace(index, options, quantity)
+            self.w.menu.show_notice(None)
+            self._refresh_cart()
+            return
         self._add_to_cart(item_id, options, quantity)
 
     def _on_options_cancelled(self) -> None:
+        self.editing_line = None
         self.w.sheet_overlay.close_overlay()
 
     def _on_menu_cart_quantity_changed(self, index: int, quantity: int) -> None:
@@ -474,8 +496,12 @@ class KioskFlow(QObject):
         self._refresh_cart()
 
     def _on_menu_checkout_clicked(self) -> None:
-        if self.cart:
-            self.go("review")
+        """Straight to points and paying: the order is on the member screen's summary, and
+        its "See order" opens Review for anyone who wants to check it line by line."""
+        if not self.cart or self.quote is None:
+            return
+        self._update_member_rules()
+        self.go("member")
 
     # -- review ---------------------------------------------------------------------------------
     def _on_review_quantity_changed(self, index: int, quantity: int) -> None:
@@ -507,6 +533,11 @@ class KioskFlow(QObject):
         s = self.settings
         self.w.member.set_rules(
             s.loyalty.redeem_points_per_baht, s.loyalty.baht_per_point, self.quote.total
+        )
+        self.w.member.set_order(
+            self.cart.count,
+            pay_at_counter=not s.payments.cash_acceptor or s.payments.pay_at_counter,
+            promptpay_available=promptpay_target(s.store.promptpay_id) is not None,
         )
         if self.member is not None:
             self.w.member.show_member(
@@ -541,11 +572,17 @@ class KioskFlow(QObject):
         self.member = None
         self._place_order(None, 0)
 
-    def _on_member_continue_clicked(self, points: int) -> None:
+    def _on_member_pay_clicked(self, method: str, points: int) -> None:
+        """A payment method chosen beside the member's points: the order is placed and
+        paid the same way as from the payment screen, one screen sooner."""
         if self.member is None:
-            self._place_order(None, 0)
+            self._place_order(None, 0, method)
         else:
-            self._place_order(self.member.phone, points)
+            self._place_order(self.member.phone, points, method)
+
+    def _on_member_review_clicked(self) -> None:
+        if self.cart:
+            self.go("review")
 
     def _on_member_signup_clicked(self, digits: str) -> None:
         self.w.signup.reset(digits, i18n.current_language())
@@ -577,7 +614,9 @@ class KioskFlow(QObject):
         self.attempt_key = uuid.uuid4().hex
         return self.attempt_key
 
-    def _place_order(self, phone: str | None, redeem: int) -> None:
+    def _place_order(self, phone: str | None, redeem: int, method: str = "") -> None:
+        """Create the order, then show the payment choices, or with ``method`` go on and
+        pay that way (chosen on the member screen)."""
         if not self.cart:
             self.go("menu")
             return
@@ -620,7 +659,15 @@ class KioskFlow(QObject):
         self.new_attempt()
         self.order_created.emit(order)
         log.info("order %s created (%s), total %s", order.number, self.mode, order.total)
-        self._show_payment("")
+        if not method:
+            self._show_payment("")
+            return
+        assert self.order is not None
+        if method == "free" and self.order.total > 0:  # the points did not cover it all
+            self._show_payment("")
+            return
+        self._show_payment("", go=False)  # where Back from the card or a retry returns
+        self._on_payment_method_chosen("free" if self.order.total <= 0 else method)
 
     def _repair_cart(self) -> None:
         """Drop the lines the current menu no longer sells as chosen and re-quote."""
@@ -628,7 +675,7 @@ class KioskFlow(QObject):
         self.cart.lines = [line for line in self.cart.lines if self._still_sold(line)]
         self._refresh_cart()
 
-    def _show_payment(self, notice: Text) -> None:
+    def _show_payment(self, notice: Text, go: bool = True) -> None:
         assert self.order is not None
         try:
             self.order = self.store.orders.get(self.order.id)
@@ -642,7 +689,8 @@ class KioskFlow(QObject):
             promptpay_available=promptpay_target(self.settings.store.promptpay_id) is not None,
         )
         self.w.payment.show_notice(notice)
-        self.go("payment")
+        if go:
+            self.go("payment")
 
     def _on_payment_back_clicked(self) -> None:
         self._abandon_order()

@@ -131,12 +131,10 @@ class Walker:
     def run(self) -> list[Path]:
         w, flow = self.window, self.flow
         self.shot("welcome")
-        w.welcome.start.click()
-        self.shot("mode")
         w.welcome.ask_table("table", False)  # as with [kiosk] table_numbers = "table"
         w.welcome.table_pad.press("12")
         self.shot("table")
-        w.welcome.show_stage("mode")
+        w.welcome.show_stage("attract")
         w.welcome.dine_in.click()
         self.go_screen("menu")
         pad_thai = self.item_id("Pad Thai with Prawns")
@@ -147,20 +145,21 @@ class Walker:
         flow.cart.add(som_tam, [], 1)
         flow._refresh_cart()
         self.shot("menu")
-        w.menu.cards[pad_thai].click()
+        w.menu.cart.edit_requested.emit(0)  # the cart line's "Change"
         for opt in ("Thai hot", "Extra prawns", "Fried egg"):
             w.options.option_buttons[self.option_id(pad_thai, opt)].click()
         self.shot("options")
         w.options.cancel.click()
         w.menu.cart.checkout.click()
+        self.go_screen("member")
+        self.shot("member_entry")
+        w.member.see_order.click()
         self.go_screen("review")
         self.shot("review")
         w.review.checkout.click()
         self.go_screen("member")
-        self.shot("member_entry")
         # a number that is not a member yet: the sign-up screen
         w.member.keypad.press(NEW_MEMBER)
-        w.member.lookup.click()
         self.shot("member_new")
         w.member.signup.click()
         self.go_screen("signup")
@@ -170,13 +169,9 @@ class Walker:
         self.go_screen("member")
         w.member.keypad.clear_button.click()
         w.member.keypad.press(SHOT_MEMBER)
-        w.member.lookup.click()
         w.member.slider.setValue(100)
         self.shot("member")
-        w.member.continue_button.click()
-        self.go_screen("payment")
-        self.shot("payment")
-        w.payment.card.click()
+        w.member.method_buttons["card"].click()  # the choices beside the points
         self.go_screen("card")
         w.card.type_digits("number", "4242424242424242")
         w.card.type_digits("expiry", "1229")
@@ -184,6 +179,7 @@ class Walker:
         self.shot("card")
         w.card.back.click()
         self.go_screen("payment")
+        self.shot("payment")
         w.payment.promptpay.click()
         self.go_screen("promptpay")
         self.shot("promptpay")
@@ -218,7 +214,6 @@ class Walker:
         w.result.done.click()
         self.go_screen("welcome")
         # "Still there?"
-        w.welcome.start.click()
         w.welcome.take_away.click()
         self.go_screen("menu")
         flow.cart.add(self.item_id("Mango Sticky Rice"))
@@ -237,7 +232,6 @@ class Walker:
     def _access_shots(self) -> None:
         """Large text (menu, member) and, in portrait, reach mode (menu)."""
         w, flow = self.window, self.flow
-        w.welcome.start.click()
         w.access.set_large_text(True)
         self.shot("large_welcome")
         w.welcome.take_away.click()
@@ -247,11 +241,8 @@ class Walker:
         flow._refresh_cart()
         self.shot("large_menu")
         w.menu.cart.checkout.click()
-        self.go_screen("review")
-        w.review.checkout.click()
         self.go_screen("member")
         w.member.keypad.press(SHOT_MEMBER)
-        w.member.lookup.click()
         self.shot("large_member")
         w.access.set_large_text(False)
         if w.portrait:
@@ -262,13 +253,11 @@ class Walker:
 
     def _quick_order(self) -> None:
         w, flow = self.window, self.flow
-        w.welcome.start.click()
         w.welcome.take_away.click()
         self.go_screen("menu")
         flow.cart.add(self.item_id("Basil Chicken on Rice"))
         flow._refresh_cart()
         w.menu.cart.checkout.click()
-        w.review.checkout.click()
         self.go_screen("member")
         w.member.skip.click()
         self.go_screen("payment")

@@ -96,39 +96,79 @@ class Kiosk:
     # -- steps ----------------------------------------------------------------------------------
     def start(self, mode: str = "dine_in") -> None:
         assert self.screen() == "welcome"
-        self.tap("welcome_start")
-        self.tap(f"mode_{mode}")
+        self.tap(f"mode_{mode}")  # the first tap: Eat here / Take away on the welcome
         self.wait_screen("menu")
 
     def add(self, name_en: str, *options: str, quantity: int = 1) -> None:
+        """Tap the dish; a dish that needs a choice opens its sheet, any other goes in with
+        its defaults and, when ``options`` are asked for, is changed from the cart."""
+        item = self.item(name_en)
+        self.tap(f"category_{item.category_id}")
+        before = {i: line.quantity for i, line in enumerate(self.flow.cart.lines)}
+        self.tap(f"menu_item_{item.id}")
+        if not self.visible("options_sheet"):
+            if not options:
+                for _ in range(quantity - 1):
+                    self.tap(f"menu_item_{item.id}")
+                return
+            changed = [
+                i
+                for i, line in enumerate(self.flow.cart.lines)
+                if line.item_id == item.id and before.get(i) != line.quantity
+            ]
+            assert changed and changed[0] not in before, (
+                "tap the dish with choices before adding it plainly: the line would merge"
+            )
+            self.tap(f"cart_line_{changed[0]}_change")
+            assert self.visible("options_sheet")
+        for opt in options:
+            self.tap(f"option_{self.option(name_en, opt)}")
+        for _ in range(quantity - 1):
+            self.tap("options_plus")
+        self.tap("options_add")
+        assert not self.visible("options_sheet")
+
+    def open_options(self, name_en: str) -> None:
+        """Open the dish's options sheet the way a customer would: a dish that needs a
+        choice opens it when tapped; any other goes in with its defaults and the cart
+        line's "Change" opens it."""
         item = self.item(name_en)
         self.tap(f"category_{item.category_id}")
         self.tap(f"menu_item_{item.id}")
-        if item.option_groups:
-            assert self.visible("options_sheet")
-            for opt in options:
-                self.tap(f"option_{self.option(name_en, opt)}")
-            for _ in range(quantity - 1):
-                self.tap("options_plus")
-            self.tap("options_add")
-            assert not self.visible("options_sheet")
-        else:
-            for _ in range(quantity - 1):
-                self.tap(f"menu_item_{item.id}")
+        if self.visible("options_sheet"):
+            return
+        index = max(i for i, line in enumerate(self.flow.cart.lines) if line.item_id == item.id)
+        self.tap(f"cart_line_{index}_change")
+        assert self.visible("options_sheet")
 
     def to_member(self) -> None:
         self.tap("cart_checkout")
-        self.wait_screen("review")
-        self.tap("review_checkout")
         self.wait_screen("member")
+
+    def to_review(self) -> None:
+        """From the menu to the Review screen: Checkout, then "See order"."""
+        self.tap("cart_checkout")
+        self.wait_screen("member")
+        self.tap("member_see_order")
+        self.wait_screen("review")
+
+    def member_to_payment(self) -> None:
+        """A found member's choices are on the member screen; the payment screen is where
+        Back from the card screen goes."""
+        self.tap("member_pay_card")
+        self.wait_screen("card")
+        self.tap("card_back")
+        self.wait_screen("payment")
 
     def type_phone(self, digits: str) -> None:
         for d in digits:
             self.tap(f"member_keypad_key_{d}")
 
     def find_member(self, digits: str) -> None:
+        """Type the number; a whole mobile number is looked up by its last digit."""
         self.type_phone(digits)
-        self.tap("member_lookup")
+        if not self.window.member.complete():
+            self.tap("member_lookup")
 
     def skip_member(self) -> None:
         self.tap("member_skip")

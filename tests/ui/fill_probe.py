@@ -37,7 +37,7 @@ def main() -> None:
         "kiosk": [window.x(), window.y(), window.width(), window.height()],
         "portrait": window.portrait,
     }
-    start = window.welcome.start
+    start = window.welcome.dine_in
     top_left = start.mapToGlobal(start.rect().topLeft())
     out["start_button"] = [top_left.x(), top_left.y(), start.width(), start.height()]
 

@@ -109,13 +109,12 @@ def test_a_zero_baht_order_shows_one_confirm_action(kiosk: Kiosk) -> None:
     kiosk.find_member(SOMCHAI)  # 120 points cover ฿10
     slider = kiosk.window.member.slider
     slider.setValue(slider.maximum())
-    kiosk.tap("member_continue")
-    kiosk.wait_screen("payment")
-    assert kiosk.order().total == 0
-    assert kiosk.visible("pay_confirm_free")
-    assert kiosk.text("pay_confirm_free") == "Confirm order"
-    for name in ("pay_card", "pay_promptpay", "pay_cash"):
+    # nothing left to pay: one Confirm beside the points instead of the methods
+    assert kiosk.visible("member_pay_free")
+    assert kiosk.text("member_pay_free") == "Confirm order"
+    for name in ("member_pay_card", "member_pay_promptpay", "member_pay_cash"):
         assert not kiosk.visible(name)
-    kiosk.tap("pay_confirm_free")
+    kiosk.tap("member_pay_free")
     kiosk.wait_result()
+    assert kiosk.order().total == 0
     assert [p.method for p in kiosk.order().payments] == ["cash"]

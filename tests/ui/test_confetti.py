@@ -45,9 +45,7 @@ def test_confetti_keeps_out_of_the_words(make_kiosk, size) -> None:  # type: ign
     kiosk.add("Tom Yum Goong")
     kiosk.to_member()
     kiosk.find_member(SOMYING)  # 5 points short of Silver: this order is a tier-up
-    kiosk.tap("member_continue")
-    kiosk.wait_screen("payment")
-    kiosk.tap("pay_cash")
+    kiosk.tap("member_pay_cash")
     kiosk.wait_result()
     assert kiosk.visible("result_tier_up")
     confetti = kiosk.window.result.confetti

@@ -107,9 +107,11 @@ def test_the_phone_number_starts_with_the_given_zero(kiosk: Kiosk) -> None:
     kiosk.to_member()
     assert kiosk.text("member_phone") == "0__-___-____"
     assert not kiosk.w("member_lookup").isEnabled()
-    kiosk.type_phone(SOMCHAI[1:])  # nine taps: 812345678
+    kiosk.type_phone(SOMCHAI[1:-1])  # eight taps: 81234567
+    assert kiosk.text("member_phone") == "081-234-567_"
+    assert kiosk.window.member.state == "intro"  # nothing looked up yet
+    kiosk.type_phone(SOMCHAI[-1])  # the ninth completes the number: looked up at once
     assert kiosk.text("member_phone") == "081-234-5678"
-    kiosk.tap("member_lookup")
     assert kiosk.visible("member_name")
     # someone who types the 0 anyway gets the same number, not 00812...
     kiosk.tap("member_change")
@@ -145,8 +147,7 @@ def test_the_header_keeps_its_height(make_kiosk, size) -> None:  # type: ignore[
     kiosk.start()
     heights = {"menu": kiosk.w("header").height()}
     kiosk.add("Fresh Coconut")
-    kiosk.tap("cart_checkout")
-    kiosk.wait_screen("review")
+    kiosk.to_review()
     heights["review"] = kiosk.w("header").height()
     kiosk.tap("review_checkout")
     kiosk.wait_screen("member")
@@ -204,7 +205,6 @@ def test_large_text_scales_every_size_and_resets_for_the_next_customer(make_kios
     after = {n: _font_px(kiosk, n) for n in before}
     for n, px in before.items():
         assert after[n] == round(px * theme.LARGE_TEXT_SCALE), (n, px, after[n])
-    kiosk.tap("welcome_start")
     kiosk.tap("mode_dine_in")
     kiosk.wait_screen("menu")
     assert kiosk.w("header_large_text").isChecked()  # every screen's toggle agrees
@@ -231,19 +231,22 @@ def test_reach_mode_keeps_every_control_in_the_lower_part(make_kiosk) -> None:  
     kiosk.add("Pad Thai with Prawns")
     kiosk.tap("header_reach")
     assert kiosk.window.access.reach
-    for screen in ("menu", "review", "member"):
-        if screen == "review":
-            kiosk.tap("cart_checkout")
-        if screen == "member":
-            kiosk.tap("review_checkout")
+    for screen, tap in (("menu", ""), ("member", "cart_checkout"), ("review", "member_see_order")):
+        if tap:
+            kiosk.tap(tap)
         kiosk.wait_screen(screen)
         kiosk.qtbot.wait(30)
         assert out_of_reach(kiosk.window) == [], screen
         assert check_layout(kiosk.window) == [], screen
-    kiosk.type_phone(SOMCHAI[1:])
-    tap_at(kiosk, kiosk.w("member_lookup"))
+    kiosk.tap("review_checkout")
+    kiosk.wait_screen("member")
+    kiosk.type_phone(SOMCHAI[1:-1])
+    tap_at(kiosk, kiosk.w(f"member_keypad_key_{SOMCHAI[-1]}"))  # the last digit looks it up
     kiosk.qtbot.waitUntil(lambda: kiosk.visible("member_name"), timeout=2000)
+    kiosk.qtbot.wait(30)
     assert out_of_reach(kiosk.window) == []
+    problems = check_layout(kiosk.window)
+    assert problems == [], "\n".join(map(str, problems))
     # the idle timeout's reset (the lead wires Welcome's reset; this is the method)
     kiosk.window.access.reset()
     assert not kiosk.window.access.reach

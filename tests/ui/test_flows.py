@@ -52,9 +52,7 @@ def test_member_found_earns_points_with_cash(kiosk: Kiosk) -> None:
     assert kiosk.text("member_tier") == "Bronze"
     assert kiosk.text("member_points") == "120 points"
     assert "80 more points" in kiosk.text("member_next_tier")
-    kiosk.tap("member_continue")
-    kiosk.wait_screen("payment")
-    kiosk.tap("pay_cash")
+    kiosk.tap("member_pay_cash")
     kiosk.wait_result()
     order = paid(kiosk, "cash")
     assert order.total == Decimal("195.00")
@@ -81,8 +79,7 @@ def test_redeem_points_then_card(kiosk: Kiosk) -> None:
     assert slider.value() == 100
     assert "−฿10.00" in kiosk.text("redeem_value")
     assert kiosk.text("member_new_total") == "To pay: ฿135.00"
-    kiosk.tap("member_continue")
-    kiosk.wait_screen("payment")
+    kiosk.member_to_payment()
     assert kiosk.text("payment_total") == "฿135.00"
     kiosk.tap("pay_card")
     kiosk.wait_screen("card")
@@ -149,9 +146,7 @@ def test_promptpay_success(kiosk: Kiosk) -> None:
     kiosk.add("Tom Yum Goong")
     kiosk.to_member()
     kiosk.find_member(SOMYING)  # 195 lifetime points: this order makes her Silver
-    kiosk.tap("member_continue")
-    kiosk.wait_screen("payment")
-    kiosk.tap("pay_promptpay")
+    kiosk.tap("member_pay_promptpay")
     kiosk.wait_result()
     order = paid(kiosk, "promptpay")
     assert kiosk.text("result_order_number") == order.number
@@ -253,9 +248,7 @@ def test_signup_then_pay(kiosk: Kiosk) -> None:
     assert kiosk.text("member_name") == "Ploy"
     assert kiosk.text("member_points") == "0 points"
     assert not kiosk.visible("redeem_points")
-    kiosk.tap("member_continue")
-    kiosk.wait_screen("payment")
-    kiosk.tap("pay_cash")
+    kiosk.tap("member_pay_cash")
     kiosk.wait_result()
     order = paid(kiosk, "cash")
     member = kiosk.store.customers.find_by_phone("089-876-5432")
@@ -296,8 +289,7 @@ def test_review_edits_quantities(kiosk: Kiosk) -> None:
     kiosk.start()
     kiosk.add("Thai Iced Tea")  # 55
     kiosk.add("Lemongrass Juice")  # 45
-    kiosk.tap("cart_checkout")
-    kiosk.wait_screen("review")
+    kiosk.to_review()
     assert kiosk.text("review_total") == "฿100.00"
     assert kiosk.text("review_vat") == "฿6.54"
     assert "10 points" in kiosk.text("review_points")
@@ -327,8 +319,7 @@ def test_sold_out_item_is_shown_but_not_orderable(kiosk: Kiosk) -> None:
 
 def test_required_options_preselect_defaults(kiosk: Kiosk) -> None:
     kiosk.start()
-    pad_thai = kiosk.item("Pad Thai with Prawns")
-    kiosk.tap(f"menu_item_{pad_thai.id}")
+    kiosk.open_options("Pad Thai with Prawns")
     medium = kiosk.w(f"option_{kiosk.option('Pad Thai with Prawns', 'Medium')}")
     regular = kiosk.w(f"option_{kiosk.option('Pad Thai with Prawns', 'Regular')}")
     egg = kiosk.w(f"option_{kiosk.option('Pad Thai with Prawns', 'Fried egg')}")
@@ -338,7 +329,11 @@ def test_required_options_preselect_defaults(kiosk: Kiosk) -> None:
     assert kiosk.text("options_add").endswith("฿160.00")
     kiosk.tap("options_cancel")
     assert not kiosk.visible("options_sheet")
-    assert kiosk.flow.cart.count == 0
+    # the one tap put it in with those defaults; Cancel on the sheet changed nothing
+    pad_thai = kiosk.item("Pad Thai with Prawns")
+    assert [(line.item_id, line.options) for line in kiosk.flow.cart.lines] == [
+        (pad_thai.id, tuple(sorted(pad_thai.default_options())))
+    ]
 
 
 def test_idle_timeout_clears_everything(make_kiosk) -> None:  # type: ignore[no-untyped-def]
@@ -356,11 +351,9 @@ def test_idle_timeout_clears_everything(make_kiosk) -> None:  # type: ignore[no-
 def test_idle_on_welcome_quietly_resets_mode_and_language(make_kiosk) -> None:  # type: ignore[no-untyped-def]
     kiosk = make_kiosk(timing=Timing(idle_ms=150, idle_warning_ms=NEVER, result_ms=NEVER))
     kiosk.tap("lang_th")
-    kiosk.tap("welcome_start")
-    assert kiosk.visible("mode_dine_in")
-    kiosk.qtbot.waitUntil(lambda: kiosk.visible("welcome_start"), timeout=3000)
+    assert kiosk.text("mode_dine_in") == "ทานที่ร้าน"
+    kiosk.qtbot.waitUntil(lambda: kiosk.text("mode_dine_in") == "Eat here", timeout=3000)
     assert not kiosk.visible("idle_panel")
-    assert kiosk.text("welcome_start") == "Touch to order"
 
 
 def test_idle_still_here_keeps_the_order(make_kiosk) -> None:  # type: ignore[no-untyped-def]
@@ -380,8 +373,7 @@ def test_idle_after_redeeming_cancels_order_and_returns_points(make_kiosk) -> No
     kiosk.to_member()
     kiosk.find_member(SOMCHAI)
     kiosk.tap("redeem_max")
-    kiosk.tap("member_continue")
-    kiosk.wait_screen("payment")
+    kiosk.member_to_payment()
     order_id = kiosk.order().id
     assert kiosk.store.customers.find_by_phone(SOMCHAI).points == 0  # type: ignore[union-attr]
     kiosk.window.idle.set_timeout(100)
@@ -458,9 +450,7 @@ def test_receipt_pdf_is_saved(kiosk: Kiosk) -> None:
     kiosk.add("Fresh Coconut")
     kiosk.to_member()
     kiosk.find_member(SOMYING)
-    kiosk.tap("member_continue")
-    kiosk.wait_screen("payment")
-    kiosk.tap("pay_cash")
+    kiosk.tap("member_pay_cash")
     kiosk.wait_result()
     kiosk.qtbot.waitUntil(lambda: kiosk.flow.receipt is not None, timeout=5000)
     path = kiosk.flow.receipt
@@ -474,8 +464,7 @@ def test_receipt_pdf_is_saved(kiosk: Kiosk) -> None:
 def test_language_switch_mid_flow(kiosk: Kiosk) -> None:
     kiosk.start()
     kiosk.add("Thai Iced Tea")
-    kiosk.tap("cart_checkout")
-    kiosk.wait_screen("review")
+    kiosk.to_review()
     assert kiosk.text("review_title") == "Check your order"
     kiosk.tap("header_lang_th")
     assert kiosk.text("review_title") == "ตรวจสอบรายการของคุณ"
@@ -487,14 +476,12 @@ def test_language_switch_mid_flow(kiosk: Kiosk) -> None:
     assert kiosk.text("member_points") == "120 แต้ม"
     kiosk.tap("header_lang_en")
     assert kiosk.text("member_tier") == "Bronze"
-    kiosk.tap("member_continue")
-    kiosk.wait_screen("payment")
-    kiosk.tap("pay_cash")
+    kiosk.tap("member_pay_cash")
     kiosk.wait_result()
     paid(kiosk, "cash")
     kiosk.tap("result_done")
     kiosk.wait_screen("welcome")
-    assert kiosk.text("welcome_start") == "Touch to order"  # the kiosk's default again
+    assert kiosk.text("mode_dine_in") == "Eat here"  # the kiosk's default again
 
 
 def test_payment_back_cancels_order_and_returns_points(kiosk: Kiosk) -> None:
@@ -503,16 +490,14 @@ def test_payment_back_cancels_order_and_returns_points(kiosk: Kiosk) -> None:
     kiosk.to_member()
     kiosk.find_member(SOMCHAI)
     kiosk.tap("redeem_plus")
-    kiosk.tap("member_continue")
-    kiosk.wait_screen("payment")
+    kiosk.member_to_payment()
     first = kiosk.order()
     assert first.points_redeemed == 50
     kiosk.tap("payment_back")
     kiosk.wait_screen("member")
     assert kiosk.store.orders.get(first.id).status == "cancelled"
     assert kiosk.store.customers.find_by_phone(SOMCHAI).points == 120  # type: ignore[union-attr]
-    kiosk.tap("member_continue")
-    kiosk.wait_screen("payment")
+    kiosk.member_to_payment()
     assert kiosk.order().id != first.id
 
 
@@ -521,8 +506,7 @@ def test_review_shows_the_service_charge_line(make_kiosk: Any, store: Any) -> No
     kiosk = make_kiosk()
     kiosk.start()
     kiosk.add("Mango Sticky Rice")
-    kiosk.tap("cart_checkout")
-    kiosk.wait_screen("review")
+    kiosk.to_review()
     assert kiosk.visible("review_service_charge")
     assert kiosk.text("review_service_charge") == "฿12.00"
     assert kiosk.text("review_total") == "฿132.00"
@@ -536,7 +520,6 @@ def test_review_shows_the_service_charge_line(make_kiosk: Any, store: Any) -> No
 def test_review_has_no_service_charge_line_by_default(kiosk: Kiosk) -> None:
     kiosk.start()
     kiosk.add("Mango Sticky Rice")
-    kiosk.tap("cart_checkout")
-    kiosk.wait_screen("review")
+    kiosk.to_review()
     assert not kiosk.visible("review_service_charge")
     assert kiosk.text("review_total") == "฿120.00"

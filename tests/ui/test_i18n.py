@@ -110,9 +110,7 @@ def test_every_welcome_string_changes(kiosk: Kiosk) -> None:
     assert len(before) >= 5
     same = {k: v for k, v in before.items() if after.get(k) == v}
     assert same == {}
-    assert kiosk.text("welcome_start") == "แตะเพื่อสั่งอาหาร"
     assert kiosk.text("welcome_title") == "ออเดอร์อัพ ครัวไทย"
-    kiosk.tap("welcome_start")
     assert kiosk.text("mode_dine_in") == "ทานที่ร้าน"
     kiosk.tap("lang_en")
     assert kiosk.text("mode_dine_in") == "Eat here"
@@ -148,9 +146,9 @@ def test_tr_contexts_exist_at_runtime(kiosk: Kiosk) -> None:
     """The Thai catalogue really loads (a wrong path would leave English everywhere)."""
     kiosk.window.set_language("th")
     assert i18n.current_language() == "th"
-    assert kiosk.text("welcome_start") == "แตะเพื่อสั่งอาหาร"
+    assert kiosk.text("mode_dine_in") == "ทานที่ร้าน"
     kiosk.window.set_language("en")
-    assert kiosk.text("welcome_start") == "Touch to order"
+    assert kiosk.text("mode_dine_in") == "Eat here"
 
 
 def test_pick_falls_back_to_the_other_language() -> None:

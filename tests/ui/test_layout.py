@@ -88,7 +88,7 @@ def test_customer_screens_lay_out_cleanly(
         walker.close()
         store.close()
     expected = {
-        "welcome", "mode", "menu", "options", "review", "member_entry", "member_new",
+        "welcome", "table", "menu", "options", "review", "member_entry", "member_new",
         "signup", "member", "payment", "card", "promptpay", "result", "failure", "idle",
         "error",
     }  # fmt: skip

@@ -30,8 +30,7 @@ def to_promptpay_qr(kiosk: Kiosk, redeem: bool = False) -> None:
     if redeem:
         kiosk.find_member(SOMCHAI)
         kiosk.tap("redeem_plus")  # 50 points
-        kiosk.tap("member_continue")
-        kiosk.wait_screen("payment")
+        kiosk.member_to_payment()
     else:
         kiosk.skip_member()
     kiosk.tap("pay_promptpay")
@@ -95,8 +94,7 @@ def test_failed_payment_screen_times_out_and_returns_points(make_kiosk) -> None:
     kiosk.to_member()
     kiosk.find_member(SOMCHAI)
     kiosk.tap("redeem_plus")  # 50 points held by the order
-    kiosk.tap("member_continue")
-    kiosk.wait_screen("payment")
+    kiosk.member_to_payment()
     order_id = kiosk.order().id
     kiosk.flow.timing.idle_ms = 150  # the customer walks away from here on
     kiosk.tap("pay_promptpay")
@@ -142,7 +140,7 @@ def test_redeem_refused_when_placing_the_order_shows_a_calm_message_and_saves_no
     kiosk.find_member(SOMCHAI)
     kiosk.tap("redeem_plus")
     kiosk.store.loyalty.adjust(SOMCHAI, -120, "correction", staff="Malee")
-    kiosk.tap("member_continue")
+    kiosk.tap("member_pay_cash")
     assert kiosk.screen() == "member"
     assert kiosk.visible("member_error")
     assert kiosk.text("member_error")

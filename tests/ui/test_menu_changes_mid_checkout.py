@@ -48,12 +48,13 @@ def test_prices_changed_on_the_member_screen_update_to_pay_and_the_slider(kiosk:
 def test_an_open_options_sheet_follows_a_price_change(kiosk: Kiosk) -> None:
     kiosk.start()
     item = kiosk.item("Pad Thai with Prawns")
-    kiosk.tap(f"category_{item.category_id}")
-    kiosk.tap(f"menu_item_{item.id}")
+    kiosk.open_options("Pad Thai with Prawns")
     large = kiosk.option("Pad Thai with Prawns", "Large")
     kiosk.tap(f"option_{large}")
     kiosk.store.menu.set_price(item.id, 500, staff="manager")
     kiosk.qtbot.waitUntil(lambda: "500.00" in kiosk.text("options_base_price"), timeout=3000)
     assert kiosk.w(f"option_{large}").isChecked()  # the choice is kept
+    assert kiosk.text("options_add").startswith("Save changes")  # still the cart's line
     kiosk.tap("options_add")
+    assert len(kiosk.flow.cart.lines) == 1
     assert kiosk.flow.quote is not None and kiosk.flow.quote.total > 500

@@ -32,8 +32,7 @@ def test_new_option_shows_in_the_options_sheet_and_prices_the_order(kiosk: Kiosk
     kiosk.qtbot.waitUntil(
         lambda: len(kiosk.item("Pad Thai with Prawns").option_groups[1].options) == 3
     )
-    kiosk.tap(f"category_{pad_thai.category_id}")
-    kiosk.tap(f"menu_item_{pad_thai.id}")
+    kiosk.open_options("Pad Thai with Prawns")
     assert kiosk.visible(f"option_{small.id}") and kiosk.visible(f"option_{squid.id}")
     assert kiosk.text(f"option_{small.id}").replace("\n", " ").startswith("Small")
     assert "−฿15.00" in kiosk.text(f"option_{small.id}")

@@ -37,8 +37,7 @@ def _to_payment(kiosk: Kiosk, phone: str | None = None) -> None:
     kiosk.to_member()
     if phone:
         kiosk.find_member(phone)
-        kiosk.tap("member_continue")
-        kiosk.wait_screen("payment")
+        kiosk.member_to_payment()
     else:
         kiosk.skip_member()
 

@@ -11,7 +11,7 @@ from kiosk.ui.screenshots import take_screenshots
 
 SCREENS = {
     "welcome",
-    "mode",
+    "table",
     "menu",
     "options",
     "review",

@@ -172,8 +172,7 @@ def test_corner_pad_admin_lock_and_back_to_the_kiosk(kiosk_with_staff: Kiosk) ->
     assert kiosk.window.close() is False  # still in kiosk mode
     assert ("Nok", "staff.login") in audit(kiosk) and ("Nok", "staff.logout") in audit(kiosk)
     assert ("Nok", "staff.pad_login") in audit(kiosk)
-    kiosk.tap("welcome_start")  # customers carry on
-    kiosk.tap("mode_dine_in")
+    kiosk.tap("mode_dine_in")  # customers carry on
     kiosk.wait_screen("menu")
 
 

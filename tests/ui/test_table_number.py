@@ -24,7 +24,6 @@ def _texts(doc: object) -> str:
 
 def test_dine_in_asks_for_the_table_and_every_paper_shows_it(kiosk: Kiosk) -> None:
     _ask(kiosk, "table")
-    kiosk.tap("welcome_start")
     kiosk.tap("mode_dine_in")
     assert kiosk.screen() == "welcome" and kiosk.visible("table_pad")
     assert kiosk.text("welcome_table_title") == "Your table number"
@@ -61,7 +60,6 @@ def test_take_away_and_none_never_ask(kiosk: Kiosk) -> None:
 
 def test_skip_when_allowed_and_no_skip_when_required(kiosk: Kiosk) -> None:
     _ask(kiosk, "pager")
-    kiosk.tap("welcome_start")
     kiosk.tap("mode_dine_in")
     assert kiosk.text("welcome_table_title") == "Your pager number"
     assert kiosk.visible("table_skip")
@@ -72,7 +70,6 @@ def test_skip_when_allowed_and_no_skip_when_required(kiosk: Kiosk) -> None:
     kiosk.wait_screen("welcome")
 
     _ask(kiosk, "pager", required=True)
-    kiosk.tap("welcome_start")
     kiosk.tap("mode_dine_in")
     assert not kiosk.visible("table_skip")
     kiosk.window.welcome.table_chosen.emit("")  # even a forced empty answer is refused
@@ -86,7 +83,6 @@ def test_skip_when_allowed_and_no_skip_when_required(kiosk: Kiosk) -> None:
 def test_thai_screen(make_kiosk: Callable[..., Kiosk]) -> None:
     kiosk = make_kiosk(language="th")
     _ask(kiosk, "table")
-    kiosk.tap("welcome_start")
     kiosk.tap("mode_dine_in")
     assert kiosk.text("welcome_table_title") == "หมายเลขโต๊ะของคุณ"
 

@@ -74,18 +74,17 @@ def test_touch_targets_are_at_least_64_px(make_kiosk, size) -> None:  # type: ig
         seen.append(kiosk.screen())
 
     check()
-    kiosk.tap("welcome_start")
-    check()
     kiosk.tap("mode_dine_in")
     kiosk.add("Pad Thai with Prawns")
     check()
-    kiosk.tap(f"menu_item_{kiosk.item('Pad Thai with Prawns').id}")
+    kiosk.tap("cart_line_0_change")
     check()
     kiosk.tap("options_cancel")
     kiosk.tap("cart_checkout")
     check()
-    kiosk.tap("review_checkout")
+    kiosk.tap("member_see_order")
     check()
+    kiosk.tap("review_checkout")
     kiosk.find_member(SOMCHAI)
     check()
     kiosk.tap("member_change")
@@ -100,11 +99,10 @@ def test_touch_targets_are_at_least_64_px(make_kiosk, size) -> None:  # type: ig
     check()
     assert seen == [
         "welcome",
-        "welcome",
         "menu",
         "menu",
-        "review",
         "member",
+        "review",
         "member",
         "signup",
         "payment",
@@ -286,13 +284,13 @@ def test_run_kiosk_reconciles_and_starts(store, qapp, monkeypatch) -> None:  # t
 
         windows = [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
         seen["size"] = (windows[-1].width(), windows[-1].height())
-        seen["lang"] = windows[-1].welcome.start.text()
+        seen["lang"] = windows[-1].welcome.dine_in.text()
         qapp.quit()
 
     QTimer.singleShot(50, look)
     assert run_kiosk(store, kiosk_mode=False, language="th", size="1200x900") == 0
     assert calls == ["reconcile"] and closed == [True]
-    assert seen == {"size": (1200, 900), "lang": "แตะเพื่อสั่งอาหาร"}
+    assert seen == {"size": (1200, 900), "lang": "ทานที่ร้าน"}
 
 
 def test_run_kiosk_survives_a_failing_reconcile(store, qapp, monkeypatch, caplog) -> None:  # type: ignore[no-untyped-def]

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QProgressBar,
+    QPushButton,
     QScrollArea,
     QSizePolicy,
     QSlider,
@@ -29,6 +30,8 @@ MAX_PHONE_DIGITS = 10
 #: nine taps; a 0 typed first anyway is taken as that same 0, not doubled
 GIVEN = "0"
 MASK = "0__-___-____"
+#: the payment choices a found member gets beside their points (no extra screen)
+METHODS = (("cash", "cash"), ("card", "card"), ("promptpay", "qr"))
 
 
 def format_amount(value: Decimal) -> str:
@@ -61,8 +64,11 @@ class MemberScreen(Screen):
     skip_clicked = Signal()
     signup_clicked = Signal(str)
     redeem_changed = Signal(int)
-    continue_clicked = Signal(int)
+    #: a payment method chosen beside the member's points: method, points to redeem
+    pay_clicked = Signal(str, int)
     change_clicked = Signal()
+    #: "See order": the order line by line, on the Review screen
+    review_clicked = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,6 +81,9 @@ class MemberScreen(Screen):
         self.max_redeem = 0
         self.state = "intro"
         self._error: Text = ""
+        self.pay_at_counter = False
+        self.promptpay_available = True
+        self.item_count = 0
 
         self.root = QGridLayout(self)
         self.root.setContentsMargins(40, 24, 40, 24)
@@ -84,8 +93,11 @@ class MemberScreen(Screen):
         # -- left: phone entry ----------------------------------------------------------------
         self.entry = card("member_entry", "panel")
         e = vbox(self.entry, spacing=14)
-        e.setContentsMargins(32, 24, 32, 24)
+        e.setContentsMargins(32, 20, 32, 20)
         self.title = label("member_title", "title", wrap=True)
+        self.see_order = button("member_see_order", "ghost", "forward", "green-800", 28)
+        self.see_order.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.see_order.clicked.connect(self.review_clicked)
         self.subtitle = label("member_subtitle", "muted", wrap=True)
         self.phone = label("member_phone", "display", align=Qt.AlignmentFlag.AlignCenter)
         self.error = label("member_error", "error", wrap=True)
@@ -99,7 +111,11 @@ class MemberScreen(Screen):
         self.lookup.clicked.connect(self._on_lookup_clicked)
         self.skip = button("member_skip", "ghost")
         self.skip.clicked.connect(self.skip_clicked)
-        for w in (self.title, self.subtitle, self.phone, self.error):
+        head = hbox(spacing=12)
+        head.addWidget(self.title, 1)
+        head.addWidget(self.see_order, 0, Qt.AlignmentFlag.AlignTop)
+        e.addLayout(head)
+        for w in (self.subtitle, self.phone, self.error):
             e.addWidget(w)
         e.addWidget(self.keypad, 1)
         actions = hbox(spacing=16)
@@ -118,7 +134,9 @@ class MemberScreen(Screen):
         self.info_scroll.setWidgetResizable(True)
         self.info_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.info_scroll.setWidget(self.pages)
-        i_lay.addWidget(self.info_scroll)
+        i_lay.addWidget(self.info_scroll, 1)
+        self.pay_box = self._pay_box()
+        i_lay.addWidget(self.pay_box)
         self.pages.addWidget(self._intro_page())
         self.pages.addWidget(self._found_page())
         self.pages.addWidget(self._not_found_page())
@@ -195,19 +213,40 @@ class MemberScreen(Screen):
         self.redeem_value = label("redeem_value", "body", wrap=True)
         r.addWidget(self.redeem_value)
         lay.addWidget(self.redeem_box)
+        lay.addStretch(1)
+        return page
+
+    def _pay_box(self) -> QWidget:
+        """How to pay, right here: the member's result and the choices on one screen,
+        under the scrolling page so they are never scrolled out of sight."""
+        box = QWidget()
+        box.setObjectName("member_pay_box")
+        lay = vbox(box, spacing=10)
+        lay.setContentsMargins(0, 12, 0, 0)
         self.new_total = label("member_new_total", "total")
         lay.addWidget(self.new_total)
         self.earn = label("member_earn", "notice", wrap=True)
         lay.addWidget(self.earn)
-        lay.addStretch(1)
-        self.continue_button = button("member_continue", "primary", "forward", "ink", 32)
-        self.continue_button.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        self.continue_button.setProperty("size", "lg")
-        self.continue_button.clicked.connect(
-            lambda: self.continue_clicked.emit(self.slider.value() if self.max_redeem else 0)
-        )
-        lay.addWidget(self.continue_button)
-        return page
+        lay.addSpacing(6)
+        self.pay_caption = label("member_pay_caption", "subtitle")
+        lay.addWidget(self.pay_caption)
+        self.methods = QWidget()
+        m = hbox(self.methods, spacing=14)
+        self.method_buttons: dict[str, QPushButton] = {}
+        for method, icon_name in METHODS:
+            b = button(f"member_pay_{method}", "primary", icon_name, "ink", 40)
+            b.setProperty("size", "lg")
+            b.clicked.connect(lambda _=False, v=method: self.pay_clicked.emit(v, self.redeem))
+            self.method_buttons[method] = b
+            m.addWidget(b, 1)
+        lay.addWidget(self.methods)
+        # nothing left to pay (points cover it all): one clear action instead
+        self.confirm_free = button("member_pay_free", "primary", "forward", "ink", 32)
+        self.confirm_free.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.confirm_free.setProperty("size", "lg")
+        self.confirm_free.clicked.connect(lambda: self.pay_clicked.emit("free", self.redeem))
+        lay.addWidget(self.confirm_free)
+        return box
 
     def _not_found_page(self) -> QWidget:
         page = QWidget()
@@ -233,9 +272,18 @@ class MemberScreen(Screen):
         self.total = total
         self.retranslate_ui()
 
+    def set_order(
+        self, item_count: int, pay_at_counter: bool, promptpay_available: bool = True
+    ) -> None:
+        """What the order holds ("See order") and which payment choices the shop offers."""
+        self.item_count = item_count
+        self.pay_at_counter = pay_at_counter
+        self.promptpay_available = promptpay_available
+        self.method_buttons["promptpay"].setVisible(promptpay_available)
+        self.retranslate_ui()
+
     def reset(self) -> None:
         self.digits = GIVEN
-        self._given_retyped = False
         self._given_retyped = False
         self.member = None
         self.max_redeem = 0
@@ -260,6 +308,7 @@ class MemberScreen(Screen):
             policy = QSizePolicy.Policy.Preferred if i == index else QSizePolicy.Policy.Ignored
             self.pages.widget(i).setSizePolicy(policy, policy)
         self.pages.updateGeometry()
+        self.pay_box.setVisible(state == "found")
         self.error.setVisible(bool(self._error))
         self._fit()
 
@@ -309,8 +358,17 @@ class MemberScreen(Screen):
             self._given_retyped = True  # the customer typed the 0 that is already there
         elif len(self.digits) < MAX_PHONE_DIGITS:
             self.digits += digit
+            if self.complete():  # the last digit: look it up, no extra tap
+                self._clear_error()
+                self._update_phone()
+                self.lookup_requested.emit(self.digits)
+                return
         self._clear_error()
         self._update_phone()
+
+    def complete(self) -> bool:
+        """A whole mobile number (0 + 9 digits). A 9-digit landline needs "Find my points"."""
+        return len(self.digits) == MAX_PHONE_DIGITS and not self.digits.startswith("02")
 
     def _on_keypad_backspace_pressed(self) -> None:
         self.digits = self.digits[:-1] or GIVEN
@@ -366,6 +424,9 @@ class MemberScreen(Screen):
         self.earn.setText(
             self.tr("You will earn %1 points with this order.").replace("%1", f"{earn:,}")
         )
+        free = new_total <= 0
+        self.methods.setVisible(not free)
+        self.confirm_free.setVisible(free)
 
     # -- layout, language --------------------------------------------------------------------
     def set_portrait(self, portrait: bool) -> None:
@@ -391,6 +452,12 @@ class MemberScreen(Screen):
         if self._error:
             self.error.setText(render(self._error))
         self.title.setText(self.tr("Collect points"))
+        self.see_order.setText(self.tr("See order · %1").replace("%1", format_thb(self.total)))
+        self.see_order.setAccessibleName(
+            self.tr("See your order line by line: %1 items, %2")
+            .replace("%1", str(self.item_count))
+            .replace("%2", format_thb(self.total))
+        )
         self.subtitle.setText(
             self.tr("Enter your mobile number to earn and use points. The 0 is already there.")
         )
@@ -439,7 +506,13 @@ class MemberScreen(Screen):
             self.redeem_minus.setAccessibleName(self.tr("Use fewer points"))
             self.redeem_plus.setAccessibleName(self.tr("Use more points"))
             self.slider.setAccessibleName(self.tr("Points to use"))
-            self.continue_button.setText(self.tr("Continue to payment"))
+            self.pay_caption.setText(self.tr("Pay with"))
+            self.method_buttons["cash"].setText(
+                self.tr("Cash at counter") if self.pay_at_counter else self.tr("Cash")
+            )
+            self.method_buttons["card"].setText(self.tr("Card"))
+            self.method_buttons["promptpay"].setText(self.tr("PromptPay"))
+            self.confirm_free.setText(self.tr("Confirm order"))
             self.change.setText(self.tr("Not you? Change number"))
             self._update_redeem_texts()
         self.nf_title.setText(

@@ -37,6 +37,7 @@ class MenuScreen(Screen):
     category_chosen = Signal(int)
     cart_quantity_changed = Signal(int, int)
     checkout_clicked = Signal()
+    cart_edit_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -104,6 +105,7 @@ class MenuScreen(Screen):
         self.cart = CartPanel()
         self.cart.quantity_changed.connect(self.cart_quantity_changed)
         self.cart.checkout_clicked.connect(self.checkout_clicked)
+        self.cart.edit_requested.connect(self.cart_edit_requested)
         self.set_portrait(False)
         self.retranslate_ui()
 
@@ -160,8 +162,11 @@ class MenuScreen(Screen):
         self.notice.setText(text() if text else "")
         self.notice.setVisible(text is not None)
 
-    def set_cart(self, quote: QuoteView | None, count: int) -> None:
-        self.cart.set_quote(quote, count)
+    def set_cart(
+        self, quote: QuoteView | None, count: int, editable: frozenset[int] = frozenset()
+    ) -> None:
+        """``editable``: the indexes of the lines whose choices can be changed."""
+        self.cart.set_quote(quote, count, editable)
 
     def set_vat_rate(self, rate: str) -> None:
         self.cart.vat_rate = rate

@@ -26,7 +26,7 @@ from kiosk.ui.widgets.dish_image import DishPicture
 
 class ReviewScreen(Screen):
     screen_name = "review"
-    step = "review"
+    step = "menu"  # checking the order is part of choosing it
 
     quantity_changed = Signal(int, int)
     line_removed = Signal(int)

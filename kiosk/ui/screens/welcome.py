@@ -3,8 +3,8 @@ it) the table or pager number on a big keypad."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QPainter, QPaintEvent, QPen, QShowEvent
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from kiosk.services.orders import TABLE_NUMBER_DIGITS
@@ -18,7 +18,10 @@ from kiosk.ui.widgets.header import LanguageToggle
 from kiosk.ui.widgets.icons import icon_pixmap
 from kiosk.ui.widgets.keypad import NumericKeypad
 
-STAGES = ("attract", "mode", "table")
+STAGES = ("attract", "table")
+
+#: the attract loop shows the next dishes this often while nobody is there
+ATTRACT_MS = 3500
 
 SHOWCASE = ("pad_thai.png", "green_curry.png", "mango_sticky_rice.png")
 
@@ -27,10 +30,8 @@ class WelcomeScreen(Screen):
     screen_name = "welcome"
     idle_watch = True  # a half-started welcome (mode choice, other language) resets quietly
 
-    start_clicked = Signal()
     language_chosen = Signal(str)
     mode_chosen = Signal(str)
-    back_clicked = Signal()
     #: the table or pager number typed ("" when the customer skipped it)
     table_chosen = Signal(str)
 
@@ -57,19 +58,20 @@ class WelcomeScreen(Screen):
         self.stages = QStackedWidget()
         root.addWidget(self.stages, 1)
 
-        # stage 1: attract
+        # stage 1: the attract loop and the first tap. Dish pictures take turns while
+        # nobody is there; "Eat here" / "Take away" start the order (one tap, not two)
         attract = QWidget()
-        a = vbox(attract, spacing=24)
+        a = vbox(attract, spacing=20)
         self.attract_layout = a
         a.addStretch(2)
         self.greeting = label("welcome_greeting", "hero-sub", align=Qt.AlignmentFlag.AlignCenter)
         self.title = label("welcome_title", "welcome-title", True, Qt.AlignmentFlag.AlignCenter)
         a.addWidget(self.greeting)
         a.addWidget(self.title)
-        a.addSpacing(24)
+        a.addSpacing(12)
         self.pictures_row = hbox(spacing=28)
         self.pictures_row.addStretch(1)
-        self.pictures = []
+        self.pictures: list[DishPicture] = []
         for name in SHOWCASE:
             pic = DishPicture(radius=120, ratio=1.0)
             pic.round_bottom = True
@@ -79,36 +81,26 @@ class WelcomeScreen(Screen):
             self.pictures_row.addWidget(pic)
         self.pictures_row.addStretch(1)
         a.addLayout(self.pictures_row)
-        a.addSpacing(40)
-        self.start = button("welcome_start", "start")
-        self.start.setMinimumWidth(640)
-        self.start.clicked.connect(self.start_clicked)
-        a.addWidget(self.start, 0, Qt.AlignmentFlag.AlignHCenter)
-        self.hint = label("welcome_hint", "hero-sub", True, Qt.AlignmentFlag.AlignCenter)
-        a.addWidget(self.hint)
-        a.addStretch(3)
-        self.stages.addWidget(attract)
-
-        # stage 2: dine in or take away
-        mode = QWidget()
-        m = vbox(mode, spacing=36)
-        m.addStretch(2)
+        self.showcase: list[str] = list(SHOWCASE)
+        self.showcase_turn = 0
+        self.attract_timer = QTimer(self)
+        self.attract_timer.setInterval(ATTRACT_MS)
+        self.attract_timer.timeout.connect(self.next_pictures)
+        a.addSpacing(12)
         self.mode_title = label("welcome_mode_title", "hero", True, Qt.AlignmentFlag.AlignCenter)
-        m.addWidget(self.mode_title)
+        a.addWidget(self.mode_title)
         self.modes_row = QWidget()
         self.modes_layout = hbox(self.modes_row, spacing=36)
-        self.dine_in = tile("mode_dine_in", "mode", "dine_in", "green-800", 140)
-        self.take_away = tile("mode_take_away", "mode", "take_away", "green-800", 140)
+        self.dine_in = tile("mode_dine_in", "mode", "dine_in", "green-800", 120)
+        self.take_away = tile("mode_take_away", "mode", "take_away", "green-800", 120)
         for b, mode_value in ((self.dine_in, "dine_in"), (self.take_away, "take_away")):
-            b.setMinimumSize(QSize(420, 340))
             b.clicked.connect(lambda _=False, v=mode_value: self.mode_chosen.emit(v))
             self.modes_layout.addWidget(b)
-        m.addWidget(self.modes_row, 0, Qt.AlignmentFlag.AlignHCenter)
-        self.back = button("welcome_back", "on-dark", "back", "on-dark", 32)
-        self.back.clicked.connect(self.back_clicked)
-        m.addWidget(self.back, 0, Qt.AlignmentFlag.AlignHCenter)
-        m.addStretch(3)
-        self.stages.addWidget(mode)
+        a.addWidget(self.modes_row, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.hint = label("welcome_hint", "hero-sub", True, Qt.AlignmentFlag.AlignCenter)
+        a.addWidget(self.hint)
+        a.addStretch(2)
+        self.stages.addWidget(attract)
 
         # stage 3: the table or pager number (dine-in, when [kiosk] table_numbers asks)
         self.table_kind = "table"
@@ -150,7 +142,7 @@ class WelcomeScreen(Screen):
         row.addWidget(self.table_ok)
         row.addStretch(1)
         self.table_back = button("table_back", "on-dark", "back", "on-dark", 32)
-        self.table_back.clicked.connect(lambda: self.show_stage("mode"))
+        self.table_back.clicked.connect(lambda: self.show_stage("attract"))
         self.table_left = left
         self.table_actions = QWidget()
         acts = vbox(self.table_actions, spacing=24)
@@ -176,6 +168,39 @@ class WelcomeScreen(Screen):
 
     def show_stage(self, stage: str) -> None:
         self.stages.setCurrentIndex(STAGES.index(stage) if stage in STAGES else 0)
+        self._run_attract()
+
+    def set_showcase(self, images: list[str]) -> None:
+        """The dish pictures the attract loop takes turns with (the menu's, on sale)."""
+        shown = [name for name in dict.fromkeys(images) if name]
+        self.showcase = shown if len(shown) >= len(self.pictures) else list(SHOWCASE)
+        self.showcase_turn = 0
+        self._paint_showcase()
+
+    def next_pictures(self) -> None:
+        """One turn of the attract loop: each picture moves on to the next dish."""
+        self.showcase_turn = (self.showcase_turn + 1) % len(self.showcase)
+        self._paint_showcase()
+
+    def _paint_showcase(self) -> None:
+        n = len(self.showcase)
+        for i, pic in enumerate(self.pictures):
+            pic.set_image(self.showcase[(self.showcase_turn + i) % n])
+
+    def _run_attract(self) -> None:
+        """The loop runs only while its stage is on screen (no timer for a hidden kiosk)."""
+        if self.isVisible() and self.stage == "attract":
+            self.attract_timer.start()
+        else:
+            self.attract_timer.stop()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._run_attract()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self.attract_timer.stop()
 
     @property
     def stage(self) -> str:
@@ -204,11 +229,6 @@ class WelcomeScreen(Screen):
 
     def set_portrait(self, portrait: bool) -> None:
         super().set_portrait(portrait)
-        self.modes_layout.setDirection(
-            self.modes_layout.Direction.TopToBottom
-            if portrait
-            else self.modes_layout.Direction.LeftToRight
-        )
         self.table_body.setDirection(
             self.table_body.Direction.TopToBottom
             if portrait
@@ -221,15 +241,10 @@ class WelcomeScreen(Screen):
             self.table_body.insertWidget(self.table_body.count() - 1, self.table_actions)
         else:
             self.table_left.addWidget(self.table_actions)
-        # portrait: the pictures larger and the tap prompt in the lower part, not 40 %
-        # empty decoration under it
-        size = 300 if portrait else 230
+        # portrait: the tiles in the lower part, not 40 % empty decoration under them
         a = self.attract_layout
         a.setStretch(0, 3 if portrait else 2)
-        a.setStretch(a.count() - 1, 1 if portrait else 3)
-        for pic in self.pictures:
-            pic.radius = size / 2
-            pic.setFixedSize(size, size)
+        a.setStretch(a.count() - 1, 1 if portrait else 2)
         self._size_tiles()
 
     def set_reach(self, reach: bool) -> None:
@@ -238,22 +253,29 @@ class WelcomeScreen(Screen):
         self._size_tiles()
 
     def _size_tiles(self) -> None:
-        reach = getattr(self, "reach", False)
+        """Portrait: the tiles stacked low, where a thumb reaches; landscape: side by side
+        under the pictures. Reach mode (the lower 1,200 px of a portrait screen) puts the
+        tiles side by side and leaves the pictures out: the customer is already here."""
+        reach = getattr(self, "reach", False) and self.portrait
+        stacked = self.portrait and not reach
+        self.modes_layout.setDirection(
+            self.modes_layout.Direction.TopToBottom
+            if stacked
+            else self.modes_layout.Direction.LeftToRight
+        )
         for b in (self.dine_in, self.take_away):
-            if self.portrait:
-                b.setMinimumSize(QSize(640, 220) if reach else QSize(640, 300))
+            if stacked:
+                b.setMinimumSize(QSize(640, 240))
+            elif reach:
+                b.setMinimumSize(QSize(440, 240))
             else:
-                b.setMinimumSize(QSize(480, 380))
-        size = 200 if reach else (300 if self.portrait else 230)
+                b.setMinimumSize(QSize(440, 210))
+        self.attract_layout.setSpacing(10 if reach else 20)
+        size = 270 if self.portrait else 170
         for pic in self.pictures:
             pic.radius = size / 2
             pic.setFixedSize(size, size)
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        """Touch anywhere to start, not only on the button."""
-        if self.stage == "attract" and event.button() == Qt.MouseButton.LeftButton:
-            self.start_clicked.emit()
-        super().mousePressEvent(event)
+            pic.setVisible(not reach)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """Soft rings and a saffron sun: warm, not busy."""
@@ -280,12 +302,14 @@ class WelcomeScreen(Screen):
         self.store_small.setText(pick(*self._store))
         self.greeting.setText(self.tr("Welcome to"))
         self.title.setText(pick(*self._store) or self.tr("our kitchen"))
-        self.start.setText(self.tr("Touch to order"))
-        self.hint.setText(self.tr("Order and pay here. Collect points with your phone number."))
+        self.hint.setText(
+            self.tr("Touch to order. Pay here and collect points with your phone number.")
+        )
         self.mode_title.setText(self.tr("Where will you eat today?"))
         self.dine_in.setText(self.tr("Eat here"))
         self.take_away.setText(self.tr("Take away"))
-        self.back.setText(self.tr("Back"))
+        self.dine_in.setAccessibleName(self.tr("Eat here: start your order"))
+        self.take_away.setAccessibleName(self.tr("Take away: start your order"))
         if self.table_kind == "pager":
             self.table_title.setText(self.tr("Your pager number"))
             self.table_hint.setText(

@@ -22,6 +22,8 @@ def options_summary(line: OrderLineView) -> str:
 class CartPanel(QFrame):
     quantity_changed = Signal(int, int)  # line index, new quantity (0 removes)
     checkout_clicked = Signal()
+    #: the customer wants to change a line's choices (size, spice, extras)
+    edit_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -29,6 +31,8 @@ class CartPanel(QFrame):
         self.setProperty("role", "cart")
         self.quote: QuoteView | None = None
         self.count = 0
+        #: indexes of the lines whose dish has choices to change
+        self.editable: frozenset[int] = frozenset()
         self.portrait = False
         self.vat_rate = "7"
 
@@ -120,9 +124,12 @@ class CartPanel(QFrame):
             self.setFixedWidth(520)
         self._refresh()
 
-    def set_quote(self, quote: QuoteView | None, count: int) -> None:
+    def set_quote(
+        self, quote: QuoteView | None, count: int, editable: frozenset[int] = frozenset()
+    ) -> None:
         self.quote = quote
         self.count = count
+        self.editable = editable
         self._refresh()
 
     def _refresh(self) -> None:
@@ -156,7 +163,20 @@ class CartPanel(QFrame):
             texts.addWidget(o)
         price = label(f"cart_line_{i}_total", "price")
         price.setText(format_thb(line.line_total))
-        texts.addWidget(price)
+        if i in self.editable:  # a dish that went in with its defaults: change them here
+            foot = hbox(spacing=8)
+            foot.addWidget(price)
+            foot.addStretch(1)
+            change = button(f"cart_line_{i}_change", "ghost")
+            change.setText(self.tr("Change"))
+            change.setAccessibleName(
+                self.tr("Change %1").replace("%1", pick(line.name_th, line.name_en))
+            )
+            change.clicked.connect(lambda _=False, n=i: self.edit_requested.emit(n))
+            foot.addWidget(change)
+            texts.addLayout(foot)
+        else:
+            texts.addWidget(price)
         lay.addLayout(texts, 1)
         minus, qty, plus = quantity_stepper(
             "cart", i, line.quantity, self.quantity_changed.emit, 40
@@ -171,5 +191,5 @@ class CartPanel(QFrame):
         self.empty.setText(self.tr("Your cart is empty. Tap a dish to add it."))
         self.total_caption.setText(self.tr("Total"))
         self.vat_note.setText(self.tr("Prices include %1% VAT").replace("%1", self.vat_rate))
-        self.checkout.setText(self.tr("Review order"))
+        self.checkout.setText(self.tr("Checkout"))
         self._refresh()

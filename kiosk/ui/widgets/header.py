@@ -10,7 +10,8 @@ from kiosk.ui.widgets.access import AccessToggles
 from kiosk.ui.widgets.common import button, hbox, label, set_state, vbox
 from kiosk.ui.widgets.icons import icon_pixmap
 
-STEPS = ("menu", "review", "member", "payment")
+#: Review is optional (Checkout goes straight to points): it is part of the Menu step
+STEPS = ("menu", "member", "payment")
 
 
 class LanguageToggle(QWidget):
@@ -133,9 +134,8 @@ class Header(QFrame):
         self.store_label.setText(pick(*self._store))
         names = {
             "menu": self.tr("1  Menu"),
-            "review": self.tr("2  Review"),
-            "member": self.tr("3  Points"),
-            "payment": self.tr("4  Pay"),
+            "member": self.tr("2  Points"),
+            "payment": self.tr("3  Pay"),
         }
         for step, lab in self.steps.items():
             lab.setText(names[step])

@@ -29,6 +29,7 @@ class OptionsSheet(QFrame):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.editing = False  # opened from a cart line, to change its choices
         self.setObjectName("options_sheet")
         self.setProperty("role", "sheet")
         self.item: MenuItemView | None = None
@@ -90,10 +91,23 @@ class OptionsSheet(QFrame):
         outer.addLayout(bottom)
         self.setMinimumWidth(880)
 
-    def set_item(self, item: MenuItemView, keep_choices: bool = False) -> None:
+    def set_item(
+        self,
+        item: MenuItemView,
+        keep_choices: bool = False,
+        chosen: tuple[int, ...] | None = None,
+        quantity: int = 1,
+    ) -> None:
         """Show ``item``; with ``keep_choices`` (the same dish changed while the sheet is
-        open) the quantity and the choices that still exist are kept."""
-        previous = set(self.selected_options()) if keep_choices else set()
+        open) the quantity and the choices that still exist are kept. ``chosen`` and
+        ``quantity`` open it on a cart line's choices, to change them."""
+        exact = chosen is not None
+        self.editing = exact or (keep_choices and self.editing)
+        if chosen is not None:
+            previous, keep_choices = set(chosen), True
+            self.quantity = quantity
+        else:
+            previous = set(self.selected_options()) if keep_choices else set()
         quantity = self.quantity if keep_choices else 1
         self.item = item
         self.quantity = quantity
@@ -104,7 +118,15 @@ class OptionsSheet(QFrame):
         for group in item.option_groups:
             self._add_group(group)
         self.groups_layout.addStretch(1)
-        if keep_choices:
+        if exact:  # a cart line's choices, exactly (a group left empty stays empty)
+            for _group, _title, buttons in self._groups:
+                on = [b for b in buttons if b.property("option_id") in previous]
+                for b in on:
+                    b.setChecked(True)
+                for b in buttons:
+                    if b not in on:
+                        b.setChecked(False)
+        elif keep_choices:
             for _group, _title, buttons in self._groups:
                 kept = [b for b in buttons if b.property("option_id") in previous and b.isEnabled()]
                 if kept:
@@ -132,10 +154,8 @@ class OptionsSheet(QFrame):
         if exclusive is not None:
             exclusive.setExclusive(True)
         buttons = []
-        # the server's rule (orders._choose_options): a required group is filled from the
-        # options flagged as default, up to its minimum; the customer chooses the rest
-        limit = group.min_select if group.required else (1 if single else group.max_select)
-        defaults = 0
+        # the server's rule (orders._choose_options), as MenuItemView.default_options
+        defaults = set(self.item.default_options()) if self.item is not None else set()
         for i, opt in enumerate(group.options):
             b = button(f"option_{opt.id}", "chip")
             b.setCheckable(True)
@@ -143,9 +163,8 @@ class OptionsSheet(QFrame):
             b.setProperty("option_id", opt.id)
             if exclusive is not None:
                 exclusive.addButton(b)
-            if opt.is_default and opt.available and defaults < limit:
+            if opt.id in defaults:
                 b.setChecked(True)
-                defaults += 1
             b.toggled.connect(lambda _on, g=group.id: self._on_option_toggled(g))
             grid.addWidget(b, i // self.columns, i % self.columns)
             self.option_buttons[opt.id] = b
@@ -190,7 +209,8 @@ class OptionsSheet(QFrame):
         self.minus.setEnabled(self.quantity > 1)
         self.plus.setEnabled(self.quantity < MAX_QUANTITY)
         total = self.unit_price() * self.quantity
-        self.add.setText(self.tr("Add to order  ·  %1").replace("%1", format_thb(total)))
+        text = self.tr("Save changes  ·  %1") if self.editing else self.tr("Add to order  ·  %1")
+        self.add.setText(text.replace("%1", format_thb(total)))
         self.add.setEnabled(not self.missing_groups())
 
     def _on_add_clicked(self) -> None:
