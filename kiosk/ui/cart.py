@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kiosk.services.orders import MAX_LINES  # the order service refuses more lines
+from kiosk.services.views import MenuItemView
 
-__all__ = ["MAX_LINES", "MAX_QUANTITY", "Cart", "CartLine"]
+__all__ = ["MAX_LINES", "MAX_QUANTITY", "Cart", "CartLine", "default_choices"]
 
 MAX_QUANTITY = 20
 
@@ -67,3 +68,21 @@ class Cart:
 
     def order_lines(self) -> list[dict[str, Any]]:
         return [line.as_order_line() for line in self.lines]
+
+
+def default_choices(item: MenuItemView) -> tuple[int, ...] | None:
+    """The options the options sheet starts ``item`` on (its defaults that are on sale: a
+    required group up to its minimum, a choose-one group one, a choose-several group up to
+    its maximum), or ``None`` when a required group cannot be filled that way: the dish
+    then needs the sheet and cannot be added with a single tap."""
+    chosen: list[int] = []
+    for group in item.option_groups:
+        if group.required:
+            limit = group.min_select
+        else:
+            limit = 1 if group.max_select == 1 else group.max_select
+        picked = [o.id for o in group.options if o.is_default and o.available][:limit]
+        if len(picked) < group.min_select:
+            return None
+        chosen += picked
+    return tuple(chosen)

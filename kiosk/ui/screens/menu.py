@@ -37,6 +37,8 @@ class MenuScreen(Screen):
     category_chosen = Signal(int)
     cart_quantity_changed = Signal(int, int)
     checkout_clicked = Signal()
+    upsell_chosen = Signal(int)  # item id: one tap in the cart's "Add a drink?" strip
+    upsell_dismissed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -104,6 +106,8 @@ class MenuScreen(Screen):
         self.cart = CartPanel()
         self.cart.quantity_changed.connect(self.cart_quantity_changed)
         self.cart.checkout_clicked.connect(self.checkout_clicked)
+        self.cart.upsell_chosen.connect(self.upsell_chosen)
+        self.cart.upsell_dismissed.connect(self.upsell_dismissed)
         self.set_portrait(False)
         self.retranslate_ui()
 
@@ -162,6 +166,13 @@ class MenuScreen(Screen):
 
     def set_cart(self, quote: QuoteView | None, count: int) -> None:
         self.cart.set_quote(quote, count)
+
+    def show_upsell(self, items: list[MenuItemView], drinks: bool) -> None:
+        """Offer ``items`` in the cart's strip (``drinks``: "Add a drink?")."""
+        self.cart.show_upsell(items, drinks)
+
+    def hide_upsell(self) -> None:
+        self.cart.hide_upsell()
 
     def set_vat_rate(self, rate: str) -> None:
         self.cart.vat_rate = rate
