@@ -1789,7 +1789,7 @@
     </message>
     <message>
         <source>Shellfish</source>
-        <translation>สัตว์น้ำมีเปลือก (กุ้ง ปู หอย)</translation>
+        <translation>สัตว์น้ำมีเปลือก</translation>
     </message>
     <message>
         <source>Fish</source>
