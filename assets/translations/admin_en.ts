@@ -1779,5 +1779,81 @@
         <source>Dine-in asks for</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Peanut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tree nuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shellfish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Egg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Milk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gluten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Soy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sesame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not spicy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mild</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Very hot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>upsell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggest with orders (upsell)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spice level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allergens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kiosks show up to three ticked dishes in the cart after the first dish: &apos;Add a drink?&apos;, one tap to add, shown once per order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spice, allergens</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

@@ -1779,5 +1779,81 @@
         <source>Dine-in asks for</source>
         <translation>ทานที่ร้าน: ถามหา</translation>
     </message>
+    <message>
+        <source>Peanut</source>
+        <translation>ถั่วลิสง</translation>
+    </message>
+    <message>
+        <source>Tree nuts</source>
+        <translation>ถั่วเปลือกแข็ง</translation>
+    </message>
+    <message>
+        <source>Shellfish</source>
+        <translation>สัตว์น้ำมีเปลือก</translation>
+    </message>
+    <message>
+        <source>Fish</source>
+        <translation>ปลา</translation>
+    </message>
+    <message>
+        <source>Egg</source>
+        <translation>ไข่</translation>
+    </message>
+    <message>
+        <source>Milk</source>
+        <translation>นม</translation>
+    </message>
+    <message>
+        <source>Gluten</source>
+        <translation>กลูเตน</translation>
+    </message>
+    <message>
+        <source>Soy</source>
+        <translation>ถั่วเหลือง</translation>
+    </message>
+    <message>
+        <source>Sesame</source>
+        <translation>งา</translation>
+    </message>
+    <message>
+        <source>Not spicy</source>
+        <translation>ไม่เผ็ด</translation>
+    </message>
+    <message>
+        <source>Mild</source>
+        <translation>เผ็ดน้อย</translation>
+    </message>
+    <message>
+        <source>Hot</source>
+        <translation>เผ็ดกลาง</translation>
+    </message>
+    <message>
+        <source>Very hot</source>
+        <translation>เผ็ดมาก</translation>
+    </message>
+    <message>
+        <source>upsell</source>
+        <translation>แนะนำขายเพิ่ม</translation>
+    </message>
+    <message>
+        <source>Suggest with orders (upsell)</source>
+        <translation>แนะนำพร้อมออเดอร์ (ขายเพิ่ม)</translation>
+    </message>
+    <message>
+        <source>Spice level</source>
+        <translation>ระดับความเผ็ด</translation>
+    </message>
+    <message>
+        <source>Allergens</source>
+        <translation>สารก่อภูมิแพ้</translation>
+    </message>
+    <message>
+        <source>Kiosks show up to three ticked dishes in the cart after the first dish: &apos;Add a drink?&apos;, one tap to add, shown once per order.</source>
+        <translation>ตู้สั่งอาหารจะแสดงเมนูที่ติ๊กไว้ไม่เกินสามรายการในตะกร้า หลังลูกค้าเลือกเมนูแรก: &apos;รับเครื่องดื่มเพิ่มไหม?&apos; แตะครั้งเดียวเพื่อเพิ่ม แสดงครั้งเดียวต่อออเดอร์</translation>
+    </message>
+    <message>
+        <source>Spice, allergens</source>
+        <translation>ความเผ็ด สารก่อภูมิแพ้</translation>
+    </message>
 </context>
 </TS>

@@ -25,6 +25,69 @@
     </message>
 </context>
 <context>
+    <name>Allergens</name>
+    <message>
+        <source>Peanut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tree nuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shellfish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Egg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Milk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gluten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Soy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sesame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not spicy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mild</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Very hot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contains: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spice: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BusyPanel</name>
     <message>
         <source>Processing your payment…</source>
@@ -95,7 +158,6 @@
     </message>
     <message>
         <source>Change</source>
-        <extracomment>large-text mode multiplies every ``fs-*`` token by this display sizes (56 px and more: amounts, the phone number, the welcome title, the order number) are large already and stay as they are the cart at the foot of the portrait menu: four lines without scrolling the customer wants to change a line&apos;s choices (size, spice, extras) indexes of the lines whose dish has choices to change</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -104,6 +166,23 @@
     </message>
     <message>
         <source>Checkout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a drink?</source>
+        <extracomment>large-text mode multiplies every ``fs-*`` token by this display sizes (56 px and more: amounts, the phone number, the welcome title, the order number) are large already and stay as they are the cart at the foot of the portrait menu: four lines without scrolling the customer wants to change a line&apos;s choices (size, spice, extras) indexes of the lines whose dish has choices to change</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something to go with it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No thanks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add %1, %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

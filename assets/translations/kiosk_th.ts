@@ -25,6 +25,69 @@
     </message>
 </context>
 <context>
+    <name>Allergens</name>
+    <message>
+        <source>Peanut</source>
+        <translation>ถั่วลิสง</translation>
+    </message>
+    <message>
+        <source>Tree nuts</source>
+        <translation>ถั่วเปลือกแข็ง</translation>
+    </message>
+    <message>
+        <source>Shellfish</source>
+        <translation>กุ้ง ปู หอย</translation>
+    </message>
+    <message>
+        <source>Fish</source>
+        <translation>ปลา</translation>
+    </message>
+    <message>
+        <source>Egg</source>
+        <translation>ไข่</translation>
+    </message>
+    <message>
+        <source>Milk</source>
+        <translation>นม</translation>
+    </message>
+    <message>
+        <source>Gluten</source>
+        <translation>กลูเตน</translation>
+    </message>
+    <message>
+        <source>Soy</source>
+        <translation>ถั่วเหลือง</translation>
+    </message>
+    <message>
+        <source>Sesame</source>
+        <translation>งา</translation>
+    </message>
+    <message>
+        <source>Not spicy</source>
+        <translation>ไม่เผ็ด</translation>
+    </message>
+    <message>
+        <source>Mild</source>
+        <translation>เผ็ดน้อย</translation>
+    </message>
+    <message>
+        <source>Hot</source>
+        <translation>เผ็ดกลาง</translation>
+    </message>
+    <message>
+        <source>Very hot</source>
+        <translation>เผ็ดมาก</translation>
+    </message>
+    <message>
+        <source>Contains: %1</source>
+        <translation>มีส่วนผสมของ: %1</translation>
+    </message>
+    <message>
+        <source>Spice: %1</source>
+        <translation>ความเผ็ด: %1</translation>
+    </message>
+</context>
+<context>
     <name>BusyPanel</name>
     <message>
         <source>Processing your payment…</source>
@@ -95,7 +158,6 @@
     </message>
     <message>
         <source>Change</source>
-        <extracomment>large-text mode multiplies every ``fs-*`` token by this display sizes (56 px and more: amounts, the phone number, the welcome title, the order number) are large already and stay as they are the cart at the foot of the portrait menu: four lines without scrolling the customer wants to change a line&apos;s choices (size, spice, extras) indexes of the lines whose dish has choices to change</extracomment>
         <translation>เปลี่ยน</translation>
     </message>
     <message>
@@ -105,6 +167,23 @@
     <message>
         <source>Checkout</source>
         <translation>ชำระเงิน</translation>
+    </message>
+    <message>
+        <source>Add a drink?</source>
+        <extracomment>large-text mode multiplies every ``fs-*`` token by this display sizes (56 px and more: amounts, the phone number, the welcome title, the order number) are large already and stay as they are the cart at the foot of the portrait menu: four lines without scrolling the customer wants to change a line&apos;s choices (size, spice, extras) indexes of the lines whose dish has choices to change</extracomment>
+        <translation>รับเครื่องดื่มเพิ่มไหม?</translation>
+    </message>
+    <message>
+        <source>Something to go with it?</source>
+        <translation>รับอะไรเพิ่มไหม?</translation>
+    </message>
+    <message>
+        <source>No thanks</source>
+        <translation>ไม่ล่ะ ขอบคุณ</translation>
+    </message>
+    <message>
+        <source>Add %1, %2</source>
+        <translation>เพิ่ม %1 %2</translation>
     </message>
 </context>
 <context>

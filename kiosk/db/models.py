@@ -21,6 +21,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from kiosk.config import DEFAULT_TIERS
@@ -317,6 +318,12 @@ class MenuItem(Base):
     image: Mapped[str] = mapped_column(String(255), default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # 0 not spicy .. 3 very hot: the chilli marks on the dish card
+    spice_level: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # allergen codes (``kiosk.services.menu.ALLERGENS``), comma-separated, in that order
+    allergens: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    # "suggest with orders": offered in the cart's upsell strip
+    upsell: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
 
     category: Mapped[Category] = relationship(back_populates="items")
     option_groups: Mapped[list[OptionGroup]] = relationship(

@@ -33,6 +33,7 @@ from kiosk.db.models import (
     Payment,
     tier_for,
 )
+from kiosk.services.menu import encode_allergens
 from kiosk.services.money import vat_included
 from kiosk.services.orders import format_order_number
 
@@ -276,6 +277,27 @@ MENU: list[tuple[str, str, list[tuple[str, str, str, str, str, str, list]]]] = [
 # Sold out in the demo so every screen shows what that looks like.
 SOLD_OUT = {"Massaman Beef"}
 
+# How hot each dish is (0 not spicy .. 3 very hot) and what it contains, as printed on a
+# Thai menu; dishes not listed are mild and free of the listed allergens.
+MARKS: dict[str, tuple[int, tuple[str, ...]]] = {
+    "Pad Thai with Prawns": (1, ("peanut", "shellfish", "egg", "fish", "soy")),
+    "Basil Chicken on Rice": (2, ("fish", "soy")),
+    "Pineapple Fried Rice": (0, ("tree_nut", "egg", "soy")),
+    "Pad See Ew": (0, ("egg", "gluten", "soy")),
+    "Khao Soi Chicken": (2, ("milk", "gluten", "egg", "fish")),
+    "Green Curry Chicken": (2, ("fish",)),
+    "Tom Yum Goong": (3, ("shellfish", "fish")),
+    "Massaman Beef": (1, ("peanut", "fish")),
+    "Tom Kha Chicken": (1, ("fish",)),
+    "Green Papaya Salad": (3, ("peanut", "shellfish", "fish")),
+    "Larb Moo": (3, ("fish",)),
+    "Glass Noodle Salad": (2, ("shellfish", "fish")),
+    "Thai Iced Tea": (0, ("milk",)),
+    "Coconut Ice Cream": (0, ("peanut", "milk")),
+}
+# Suggested with orders (the cart's "Add a drink?" strip)
+UPSELL = {"Thai Iced Tea", "Fresh Coconut", "Lemongrass Juice"}
+
 DEMO_MEMBERS = [
     # phone, first, last, lifetime points, balance
     ("081-234-5678", "Somchai", "Srisuk", 120, 120),
@@ -352,6 +374,9 @@ def seed_demo(db: Database, settings: Settings, now: datetime | None = None) -> 
                     position=ipos,
                     available=en not in SOLD_OUT,
                     active=True,
+                    spice_level=MARKS.get(en, (0, ()))[0],
+                    allergens=encode_allergens(MARKS.get(en, (0, ()))[1]),
+                    upsell=en in UPSELL,
                 )
                 for gpos, (g_en, g_th, lo, hi, options) in enumerate(groups):
                     group = OptionGroup(

@@ -32,9 +32,11 @@ from kiosk.services.validation import (
     PRICE,
     STAFF,
     Checked,
+    Choices,
     Fields,
     Flag,
     ImageName,
+    Int,
     Money,
     Text,
     validated,
@@ -42,6 +44,30 @@ from kiosk.services.validation import (
 from kiosk.services.views import CategoryView, MenuItemView, OptionGroupView, OptionView
 
 NAME_MAX = 100
+#: The allergens a dish can be marked with: the one list the admin panel's check boxes,
+#: the dish cards and the options sheet all follow (the major food allergens of Thai
+#: cooking; stored as these codes, comma-separated, in this order).
+ALLERGENS: tuple[str, ...] = (
+    "peanut",
+    "tree_nut",
+    "shellfish",
+    "fish",
+    "egg",
+    "milk",
+    "gluten",
+    "soy",
+    "sesame",
+)
+SPICE_MAX = 3  # 0 not spicy, 1 mild, 2 hot, 3 very hot
+SPICE_LEVEL = Int(
+    0,
+    SPICE_MAX,
+    label="Spice level",
+    message=f"Spice level must be from 0 (not spicy) to {SPICE_MAX} (very hot).",
+)
+ALLERGEN_CODES = Choices(ALLERGENS, label="Allergens")
+#: category names that mean "drinks" (the upsell strip then asks "Add a drink?")
+DRINK_WORDS = ("drink", "beverage", "juice", "coffee", "tea", "smoothie", "shake", "เครื่องดื่ม")
 EN_MISSING = "Enter the English name."
 TH_MISSING = "Enter the Thai name."
 SELECT_MAX = 20
@@ -62,6 +88,9 @@ ITEM_FIELDS = Fields(
         "available": Flag(),
         "position": POSITION,
         "category_id": ID,
+        "spice_level": SPICE_LEVEL,
+        "allergens": ALLERGEN_CODES,
+        "upsell": Flag(label="Suggest with orders"),
     }
 )
 GROUP_RULES = Fields(
@@ -115,7 +144,28 @@ def item_view(item: MenuItem) -> MenuItemView:
         orderable=orderable(item),
         image=item.image,
         option_groups=tuple(group_view(g) for g in item.option_groups),
+        spice_level=item.spice_level or 0,
+        allergens=decode_allergens(item.allergens),
+        upsell=bool(item.upsell),
     )
+
+
+def encode_allergens(codes: object) -> str:
+    """Allergen codes as stored: checked against :data:`ALLERGENS`, in its order,
+    comma-separated (``"peanut,shellfish"``); raises :class:`InvalidInput` otherwise."""
+    return ",".join(ALLERGEN_CODES.check(codes, "allergens"))
+
+
+def decode_allergens(stored: str | None) -> tuple[str, ...]:
+    """The stored text back as codes; a code the list no longer has is left out."""
+    found = set((stored or "").split(","))
+    return tuple(code for code in ALLERGENS if code in found)
+
+
+def is_drink(item: MenuItemView) -> bool:
+    """Whether ``item`` sits in a drinks category (by its English or Thai name)."""
+    names = f"{item.category} {item.category_th}".casefold()
+    return any(word in names for word in DRINK_WORDS)
 
 
 def orderable(item: MenuItem) -> bool:
@@ -226,8 +276,12 @@ class MenuService:
 
     @validated(item_id=ID, staff=STAFF, fields=ITEM_FIELDS)
     def update_item(self, item_id: int, staff: str = "", **fields: object) -> MenuItemView:
+        """Change a dish. ``spice_level`` 0..3, ``allergens`` a list of codes from
+        :data:`ALLERGENS`, ``upsell`` yes/no (suggested with orders)."""
         if "price" in fields:
             fields["price"] = to_money(fields["price"])  # type: ignore[arg-type]
+        if "allergens" in fields:
+            fields["allergens"] = ",".join(fields["allergens"])  # type: ignore[arg-type]
         return self._update(item_id, staff, **fields)
 
     def _update(self, item_id: int, staff: str, **fields: object) -> MenuItemView:

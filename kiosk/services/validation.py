@@ -337,6 +337,34 @@ class Choice(Rule):
         )
 
 
+class Choices(Rule):
+    """A set of strings from a fixed list (a list, tuple, set or frozenset; never one bare
+    string, whose letters would each count), returned as a tuple in the list's order
+    without repeats. At most ``len(values)`` distinct codes, so the check stays cheap."""
+
+    def __init__(self, values: Sequence[str], label: str | None = None) -> None:
+        self.values = tuple(values)
+        self._known = frozenset(self.values)
+        self.label = label
+
+    def check(self, value: Any, field: str) -> Any:
+        if isinstance(value, str) or not isinstance(value, list | tuple | set | frozenset):
+            raise WrongType(
+                f"{self.name(field)} must be a list of codes from: {', '.join(self.values)}.",
+                field,
+            )
+        if len(value) > 4 * len(self.values):
+            raise TooLong(f"{self.name(field)} has too many entries.", field)
+        for code in value:
+            if not isinstance(code, str) or code not in self._known:
+                raise InvalidInput(
+                    f"{self.name(field)}: {shown(code)!r} is not one of: {', '.join(self.values)}.",
+                    field,
+                )
+        chosen = set(value)
+        return tuple(v for v in self.values if v in chosen)
+
+
 class Checked(Rule):
     """Accepted as given: the method checks this value itself (with its own messages)."""
 

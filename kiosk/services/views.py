@@ -70,6 +70,9 @@ class MenuItemView(View):
     option_groups: tuple[OptionGroupView, ...] = ()
     # False when a required option group has nothing left on sale: show it as sold out.
     orderable: bool = True
+    spice_level: int = 0  # 0 not spicy .. 3 very hot
+    allergens: tuple[str, ...] = ()  # codes from kiosk.services.menu.ALLERGENS, in its order
+    upsell: bool = False  # suggested in the cart's "Add a drink?" strip
 
     @property
     def on_sale(self) -> bool:

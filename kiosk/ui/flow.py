@@ -28,6 +28,7 @@ from kiosk.services.errors import (
     MemberExists,
     ServiceError,
 )
+from kiosk.services.menu import is_drink
 from kiosk.services.money import max_redeemable
 from kiosk.services.payments import (
     PaymentResult,
@@ -116,6 +117,7 @@ class KioskFlow(QObject):
         self.poll_timer.setInterval(timing.poll_ms)
         self.poll_timer.timeout.connect(self._on_poll_timer_timeout)
         self._connect()
+        self._connect_upsell()
 
     # -- wiring ---------------------------------------------------------------------------------
     def _connect(self) -> None:
@@ -413,6 +415,7 @@ class KioskFlow(QObject):
         )
         self.w.menu.set_cart(quote, self.cart.count, editable)
         self.w.review.set_quote(quote, self.items)
+        self._refresh_upsell()
 
     def _quote_repaired(self) -> QuoteView | None:
         """Quote the repaired cart; a service error never reaches the global hook: lines the
@@ -433,6 +436,7 @@ class KioskFlow(QObject):
             return
         self.w.menu.show_notice(None)
         self._refresh_cart()
+        self._offer_upsell()
 
     def _still_sold(self, line: CartLine) -> bool:
         """The dish is on sale and every option chosen for it still exists and is on sale
@@ -502,6 +506,70 @@ class KioskFlow(QObject):
             return
         self._update_member_rules()
         self.go("member")
+
+    # -- upsell: the cart's "Add a drink?" strip -------------------------------------------------
+    def _connect_upsell(self) -> None:
+        # "waiting" until the first dish goes in, "shown", then "done" for this order
+        self.upsell_state = "waiting"
+        self.w.menu.upsell_chosen.connect(self._on_menu_upsell_chosen)
+        self.w.menu.upsell_dismissed.connect(self._on_menu_upsell_dismissed)
+        self.session_reset.connect(self._on_session_reset)
+
+    def upsell_suggestions(self) -> list[MenuItemView]:
+        """Dishes staff flagged "suggest with orders", on sale, not in the cart and addable
+        with one tap (their default options), in menu order; at most three."""
+        in_cart = {line.item_id for line in self.cart.lines}
+        found = [
+            item
+            for item in self.items.values()
+            if item.upsell and item.on_sale and item.id not in in_cart and not item.needs_choice
+        ]
+        return found[:3]
+
+    def _show_upsell(self, items: list[MenuItemView]) -> None:
+        self.w.menu.show_upsell(items, drinks=all(is_drink(i) for i in items))
+
+    def _offer_upsell(self) -> None:
+        """After a customer's first dish: offer the flagged dishes, once per order."""
+        if self.upsell_state != "waiting" or not self.cart:
+            return
+        items = self.upsell_suggestions()
+        if items:
+            self.upsell_state = "shown"
+            self._show_upsell(items)
+
+    def _refresh_upsell(self) -> None:
+        """The strip follows the cart and the menu: a dish that sold out or went into the
+        cart leaves it; an emptied cart (or nothing left to offer) ends the offer."""
+        if self.upsell_state != "shown":
+            return
+        items = self.upsell_suggestions() if self.cart else []
+        if not items:
+            self._end_upsell()
+            return
+        self._show_upsell(items)
+
+    def _end_upsell(self) -> None:
+        self.upsell_state = "done"
+        self.w.menu.hide_upsell()
+
+    def _on_menu_upsell_chosen(self, item_id: int) -> None:
+        if self.upsell_state != "shown":
+            return
+        item = self.items.get(item_id)
+        if item is None or not item.on_sale or item.needs_choice:
+            self._refresh_upsell()  # sold out or changed since it was offered
+            return
+        self._end_upsell()
+        self._add_to_cart(item.id, item.default_options())
+
+    def _on_menu_upsell_dismissed(self) -> None:
+        self._end_upsell()
+
+    def _on_session_reset(self) -> None:
+        """The next customer gets the offer again."""
+        self.upsell_state = "waiting"
+        self.w.menu.hide_upsell()
 
     # -- review ---------------------------------------------------------------------------------
     def _on_review_quantity_changed(self, index: int, quantity: int) -> None:

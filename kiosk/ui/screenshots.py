@@ -213,6 +213,14 @@ class Walker:
             self.store.settings.update({"payments.pay_at_counter": False}, staff="screenshots")
         w.result.done.click()
         self.go_screen("welcome")
+        # the cart's upsell strip, offered after the first dish ("Add a drink?")
+        w.welcome.take_away.click()
+        self.go_screen("menu")
+        mango = self.item_id("Mango Sticky Rice")
+        w.menu.category_buttons[flow.items[mango].category_id].click()
+        w.menu.cards[mango].click()  # no options: one tap puts it in the cart
+        self.shot("upsell")
+        flow.reset(cancel_order=True)
         # "Still there?"
         w.welcome.take_away.click()
         self.go_screen("menu")

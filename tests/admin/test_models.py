@@ -106,7 +106,8 @@ def test_menu_and_staff_models(qtmodeltester, busy: Store, qtbot: QtBot) -> None
     assert changed.args[0].row() == changed.args[1].row() == 0
     assert menu.data(menu.index(0, 1)) == "Renamed" and menu.rowCount() == 17
     assert people.headerData(3, Qt.Orientation.Horizontal) == "Last sign-in"
-    assert menu.headerData(6, Qt.Orientation.Horizontal) is None
+    assert menu.headerData(6, Qt.Orientation.Horizontal) == "Spice, allergens"
+    assert menu.headerData(7, Qt.Orientation.Horizontal) is None
 
 
 @pytest.fixture

@@ -11,7 +11,17 @@ from kiosk.app import Store
 from kiosk.ui.admin.format import language
 from kiosk.ui.admin.screenshots import take_admin_screenshots
 
-SCREENS = ["audit", "dashboard", "login", "members", "menu", "orders", "settings", "staff"]
+SCREENS = [
+    "audit",
+    "dashboard",
+    "login",
+    "members",
+    "menu",
+    "menu_dish",
+    "orders",
+    "settings",
+    "staff",
+]
 
 
 def _check_sizes(paths: list[Path]) -> None:
@@ -52,5 +62,5 @@ def test_screenshots_without_demo_data_change_nothing(
     store: Store, tmp_path: Path, qapp: object
 ) -> None:
     paths = take_admin_screenshots(store, tmp_path, ["1280x800"], demo_data=False)
-    assert len(paths) == 8
+    assert len(paths) == len(SCREENS)
     assert store.staff.list() == [] and store.orders.count() == 0

@@ -27,6 +27,7 @@ SCREENS = {
     "counter",
     "idle",
     "error",
+    "upsell",
     "large_welcome",
     "large_menu",
     "large_member",

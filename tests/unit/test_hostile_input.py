@@ -214,6 +214,9 @@ ITEM_FIELDS = [
     "available",
     "position",
     "category_id",
+    "spice_level",
+    "allergens",
+    "upsell",
     "bogus",
 ]
 GROUP_FIELDS = ["name_en", "name_th", "min_select", "max_select", "position"]

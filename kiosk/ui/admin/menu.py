@@ -23,7 +23,9 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -44,11 +46,13 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.services.errors import ServiceError
+from kiosk.services.menu import ALLERGENS, SPICE_MAX
 from kiosk.services.money import format_delta
 from kiosk.services.staff import Permission
 from kiosk.services.views import MenuItemView, OptionGroupView, OptionView
 from kiosk.ui.admin.context import AdminContext, problem
 from kiosk.ui.admin.format import language, tr
+from kiosk.ui.admin.marks import allergen_label, spice_label
 from kiosk.ui.admin.models import MenuTableModel
 from kiosk.ui.admin.theme import color
 from kiosk.ui.admin.widgets import Card, MessageLabel, PageHeader, Source, Texts, button, label
@@ -586,6 +590,7 @@ class MenuScreen(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)  # options: elided first
+        header.setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)  # marks: the same
         header.setHighlightSections(False)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
         split.addWidget(self.table)
@@ -670,13 +675,46 @@ class MenuScreen(QWidget):
         self.available = QCheckBox()
         self.available.setObjectName("ItemAvailable")
         t.bind(self.available.setText, lambda: tr("Available (untick when sold out)"))
+        self.spice = QComboBox()
+        self.spice.setObjectName("ItemSpice")
+        for level in range(SPICE_MAX + 1):
+            self.spice.addItem("", level)
+        t.call(self._retranslate_spice)
+        self.allergen_boxes: dict[str, QCheckBox] = {}
+        allergens = QWidget()
+        allergens.setObjectName("ItemAllergens")
+        grid = QGridLayout(allergens)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(4)
+        for i, code in enumerate(ALLERGENS):
+            box = QCheckBox()
+            box.setObjectName(f"ItemAllergen_{code}")
+            t.bind(box.setText, lambda c=code: allergen_label(c))
+            grid.addWidget(box, i // 3, i % 3)
+            self.allergen_boxes[code] = box
+        self.upsell = QCheckBox()
+        self.upsell.setObjectName("ItemUpsell")
+        t.bind(self.upsell.setText, lambda: tr("Suggest with orders (upsell)"))
         form.addRow(t.label(lambda: tr("Thai name")), self.name_th)
         form.addRow(t.label(lambda: tr("English name")), self.name_en)
         form.addRow(t.label(lambda: tr("Price (THB, VAT incl.)")), self.price)
         form.addRow(t.label(lambda: tr("Description (TH)")), self.description_th)
         form.addRow(t.label(lambda: tr("Description (EN)")), self.description_en)
         form.addRow("", self.available)
+        form.addRow(t.label(lambda: tr("Spice level")), self.spice)
+        form.addRow(t.label(lambda: tr("Allergens")), allergens)
+        form.addRow("", self.upsell)
         card.body.addLayout(form)
+        upsell_hint = t.label(
+            lambda: tr(
+                "Kiosks show up to three ticked dishes in the cart after the first dish: "
+                "'Add a drink?', one tap to add, shown once per order."
+            ),
+            "muted",
+        )
+        upsell_hint.setWordWrap(True)
+        card.body.addWidget(upsell_hint)
         self.message = MessageLabel("MenuMessage")
         card.body.addWidget(self.message)
         if self.can_edit:
@@ -692,9 +730,25 @@ class MenuScreen(QWidget):
             self.description_th,
             self.description_en,
             self.change_image,
+            self.spice,
+            self.upsell,
+            *self.allergen_boxes.values(),
         ):
             w.setEnabled(self.can_edit)
         return card
+
+    def _retranslate_spice(self) -> None:
+        for i in range(self.spice.count()):
+            self.spice.setItemText(i, spice_label(int(self.spice.itemData(i))))
+
+    def _set_marks(self, item: MenuItemView) -> None:
+        self.spice.setCurrentIndex(max(0, self.spice.findData(item.spice_level)))
+        for code, box in self.allergen_boxes.items():
+            box.setChecked(code in item.allergens)
+        self.upsell.setChecked(item.upsell)
+
+    def chosen_allergens(self) -> tuple[str, ...]:
+        return tuple(c for c, box in self.allergen_boxes.items() if box.isChecked())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """On a portrait screen the editor goes under the list instead of beside it."""
@@ -805,6 +859,13 @@ class MenuScreen(QWidget):
         _merge_text(self.description_en, old.description_en, item.description_en)
         if self.available.isChecked() == old.available:
             self.available.setChecked(item.available)
+        if self.spice.currentData() == old.spice_level:
+            self.spice.setCurrentIndex(max(0, self.spice.findData(item.spice_level)))
+        for code, box in self.allergen_boxes.items():
+            if box.isChecked() == (code in old.allergens):
+                box.setChecked(code in item.allergens)
+        if self.upsell.isChecked() == old.upsell:
+            self.upsell.setChecked(item.upsell)
         if not self._new_image and item.image != old.image:
             self._show_picture(item.image, item.name_en)
         self.item = item
@@ -835,6 +896,7 @@ class MenuScreen(QWidget):
         self.description_th.setPlainText(item.description_th)
         self.description_en.setPlainText(item.description_en)
         self.available.setChecked(item.available)
+        self._set_marks(item)
         self._show_picture(item.image, item.name_en)
 
     def _show_picture(self, image: str, name: str) -> None:
@@ -914,6 +976,12 @@ class MenuScreen(QWidget):
                     fields[key] = value
             if price != item.price:
                 fields["price"] = price
+            if self.spice.currentData() != item.spice_level:
+                fields["spice_level"] = int(self.spice.currentData())
+            if self.chosen_allergens() != item.allergens:
+                fields["allergens"] = list(self.chosen_allergens())
+            if self.upsell.isChecked() != item.upsell:
+                fields["upsell"] = self.upsell.isChecked()
             if self._new_image:
                 fields["image"] = self._new_image
         if not fields:

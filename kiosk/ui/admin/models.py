@@ -50,6 +50,7 @@ from kiosk.ui.admin.format import (
     tr,
     tx_label,
 )
+from kiosk.ui.admin.marks import marks_text
 from kiosk.ui.admin.theme import color, status_color
 
 R = TypeVar("R")
@@ -502,7 +503,7 @@ class MenuTableModel(ListTableModel[MenuItemView]):
     """
 
     availability_requested = Signal(int, bool)
-    HEADERS = ("name_th", "name_en", "category", "price", "options", "available")
+    HEADERS = ("name_th", "name_en", "category", "price", "options", "available", "marks")
 
     def set_items(self, items: Sequence[MenuItemView]) -> None:
         self.set_rows(items)
@@ -521,6 +522,7 @@ class MenuTableModel(ListTableModel[MenuItemView]):
             "price": tr("Price"),
             "options": tr("Options"),
             "available": tr("Available"),
+            "marks": tr("Spice, allergens"),
         }[key]
 
     def cell(self, item: MenuItemView, key: str, role: int) -> Any:
@@ -532,6 +534,8 @@ class MenuTableModel(ListTableModel[MenuItemView]):
                 return ", ".join(g.name_th if thai else g.name_en for g in item.option_groups)
             if key == "available":
                 return tr("On sale") if item.available else tr("Sold out")
+            if key == "marks":
+                return marks_text(item)
             if key == "category":
                 return item.category_th if thai else item.category
             return getattr(item, key)

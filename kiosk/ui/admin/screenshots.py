@@ -30,7 +30,9 @@ from kiosk.ui.admin.window import AdminWindow
 from kiosk.ui.fonts import register_fonts, ui_font
 from kiosk.ui.qt_events import QtEvents
 
-SCREENS = ("dashboard", "orders", "members", "menu", "settings", "staff", "audit")
+SCREENS = ("dashboard", "orders", "members", "menu", "menu_dish", "settings", "staff", "audit")
+# pseudo screens: another state of a screen (the menu's dish tab: names, price, marks)
+SCREEN_OF = {"menu_dish": "menu"}
 DEMO_STAFF = (("Ploy", "owner"), ("Malee", "manager"), ("Nok", "cashier"))
 # Orders per opening hour: a lunch and a dinner rush.
 RUSH = {10: 2, 11: 5, 12: 8, 13: 6, 14: 3, 15: 2, 16: 2, 17: 4, 18: 7, 19: 8, 20: 5, 21: 2}
@@ -178,7 +180,7 @@ def _login_shot(store: Any, w: int, h: int) -> QPixmap:
 
 
 def _prepare(window: AdminWindow, key: str, day: date | None, store: Any) -> None:
-    screen: Any = window.show_screen(key)
+    screen: Any = window.show_screen(SCREEN_OF.get(key, key))
     if key == "dashboard":
         screen.show_day(day)
     elif key == "orders":
@@ -213,6 +215,9 @@ def _prepare(window: AdminWindow, key: str, day: date | None, store: Any) -> Non
         if tree.topLevelItemCount() > 1:  # the Size group: its form under the tree
             screen.editor_tabs.setCurrentIndex(1)
             tree.setCurrentItem(tree.topLevelItem(1))
+    elif key == "menu_dish":  # its spice level, allergens and upsell switch
+        screen.select_item("Pad Thai with Prawns")
+        screen.editor_tabs.setCurrentIndex(0)
 
 
 def take_admin_screenshots(

@@ -38,6 +38,8 @@ class MenuScreen(Screen):
     cart_quantity_changed = Signal(int, int)
     checkout_clicked = Signal()
     cart_edit_requested = Signal(int)
+    upsell_chosen = Signal(int)  # item id: one tap in the cart's "Add a drink?" strip
+    upsell_dismissed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -106,6 +108,8 @@ class MenuScreen(Screen):
         self.cart.quantity_changed.connect(self.cart_quantity_changed)
         self.cart.checkout_clicked.connect(self.checkout_clicked)
         self.cart.edit_requested.connect(self.cart_edit_requested)
+        self.cart.upsell_chosen.connect(self.upsell_chosen)
+        self.cart.upsell_dismissed.connect(self.upsell_dismissed)
         self.set_portrait(False)
         self.retranslate_ui()
 
@@ -167,6 +171,13 @@ class MenuScreen(Screen):
     ) -> None:
         """``editable``: the indexes of the lines whose choices can be changed."""
         self.cart.set_quote(quote, count, editable)
+
+    def show_upsell(self, items: list[MenuItemView], drinks: bool) -> None:
+        """Offer ``items`` in the cart's strip (``drinks``: "Add a drink?")."""
+        self.cart.show_upsell(items, drinks)
+
+    def hide_upsell(self) -> None:
+        self.cart.hide_upsell()
 
     def set_vat_rate(self, rate: str) -> None:
         self.cart.vat_rate = rate

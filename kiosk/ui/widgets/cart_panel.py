@@ -1,16 +1,23 @@
 """The running cart on the menu screen: a side panel in landscape, a bar at the bottom in
-portrait. Totals come from ``store.orders.quote`` (passed in by the controller)."""
+portrait. Totals come from ``store.orders.quote`` (passed in by the controller).
+
+The upsell strip ("Add a drink?") sits in the cart too, so checking out never takes an
+extra tap: the controller shows it with up to three dishes; a tap on one emits
+``upsell_chosen``, "No thanks" emits ``upsell_dismissed``. In portrait the strip runs
+across the top and the bar grows by its height (the lines keep their room); in landscape
+it sits between the lines and the total."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QPushButton, QScrollArea, QWidget
 
 from kiosk.services.money import ZERO, format_thb
-from kiosk.services.views import OrderLineView, QuoteView
+from kiosk.services.views import MenuItemView, OrderLineView, QuoteView
 from kiosk.ui.i18n import pick
 from kiosk.ui.widgets.common import (
     button,
+    button_text,
     clear_layout,
     empty_layout,
     hbox,
@@ -21,6 +28,8 @@ from kiosk.ui.widgets.common import (
 
 #: the cart at the foot of the portrait menu: four lines without scrolling
 PORTRAIT_HEIGHT = 500
+# dishes the upsell strip offers at most
+UPSELL_MAX = 3
 
 
 def options_summary(line: OrderLineView) -> str:
@@ -32,6 +41,8 @@ class CartPanel(QFrame):
     checkout_clicked = Signal()
     #: the customer wants to change a line's choices (size, spice, extras)
     edit_requested = Signal(int)
+    upsell_chosen = Signal(int)  # item id, from the "Add a drink?" strip
+    upsell_dismissed = Signal()  # "No thanks"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,6 +92,28 @@ class CartPanel(QFrame):
         total_lay.addStretch(1)
         total_lay.addWidget(self.total)
 
+        # the upsell strip: hidden until the controller offers dishes
+        self.upsell_items: list[MenuItemView] = []
+        self.upsell_drinks = True
+        self.upsell_buttons: list[QPushButton] = []
+        self.upsell = QFrame()
+        self.upsell.setObjectName("cart_upsell")
+        self.upsell.setProperty("role", "upsell")
+        upsell_lay = vbox(self.upsell, spacing=8)
+        upsell_lay.setContentsMargins(18, 10, 18, 14)
+        upsell_head = hbox(spacing=12)
+        self.upsell_title = label("cart_upsell_title", "upsell-title", wrap=True)
+        upsell_head.addWidget(self.upsell_title, 1)
+        self.upsell_no = button("upsell_no_thanks", "ghost")
+        self.upsell_no.clicked.connect(self.upsell_dismissed)
+        upsell_head.addWidget(self.upsell_no)
+        upsell_lay.addLayout(upsell_head)
+        self.upsell_row = QGridLayout()
+        self.upsell_row.setHorizontalSpacing(12)
+        self.upsell_row.setVerticalSpacing(8)
+        upsell_lay.addLayout(self.upsell_row)
+        self.upsell.hide()
+
         self.grid = QGridLayout(self)
         self.set_portrait(False)
         self.retranslate_ui()
@@ -93,23 +126,23 @@ class CartPanel(QFrame):
         self.style().polish(self)
         g = self.grid
         empty_layout(g)
-        for row in range(6):
+        for row in range(7):
             g.setRowStretch(row, 0)
         head, total_box = self.head, self.total_box
         if portrait:
             g.setContentsMargins(32, 18, 32, 22)
             g.setHorizontalSpacing(28)
             g.setVerticalSpacing(8)
-            g.addWidget(head, 0, 0)
-            g.addWidget(self.scroll, 1, 0, 3, 1)
-            g.addWidget(self.empty, 1, 0, 3, 1)
-            g.addWidget(total_box, 0, 1)
-            g.addWidget(self.vat_note, 1, 1, Qt.AlignmentFlag.AlignRight)
-            g.addWidget(self.checkout, 2, 1)
+            g.addWidget(self.upsell, 0, 0, 1, 2)
+            g.addWidget(head, 1, 0)
+            g.addWidget(self.scroll, 2, 0, 3, 1)
+            g.addWidget(self.empty, 2, 0, 3, 1)
+            g.addWidget(total_box, 1, 1)
+            g.addWidget(self.vat_note, 2, 1, Qt.AlignmentFlag.AlignRight)
+            g.addWidget(self.checkout, 3, 1)
             g.setColumnStretch(0, 3)
             g.setColumnStretch(1, 2)
-            g.setRowStretch(3, 1)
-            self.setFixedHeight(PORTRAIT_HEIGHT)
+            g.setRowStretch(4, 1)
             self.setMinimumWidth(0)
             self.setMaximumWidth(16777215)
         else:
@@ -118,18 +151,81 @@ class CartPanel(QFrame):
             g.setVerticalSpacing(14)
             g.setColumnStretch(1, 0)
             g.setColumnStretch(0, 1)
-            g.setRowStretch(3, 0)
             g.addWidget(head, 0, 0)
             g.addWidget(self.scroll, 1, 0)
             g.addWidget(self.empty, 1, 0)  # (a layout alignment would cut its wrapped text)
-            g.addWidget(total_box, 2, 0)
-            g.addWidget(self.vat_note, 3, 0, Qt.AlignmentFlag.AlignRight)
-            g.addWidget(self.checkout, 4, 0)
+            g.addWidget(self.upsell, 2, 0)
+            g.addWidget(total_box, 3, 0)
+            g.addWidget(self.vat_note, 4, 0, Qt.AlignmentFlag.AlignRight)
+            g.addWidget(self.checkout, 5, 0)
             g.setRowStretch(1, 1)
             self.setMinimumHeight(0)
             self.setMaximumHeight(16777215)
             self.setFixedWidth(520)
+        self._fill_upsell()
         self._refresh()
+
+    # -- the upsell strip ----------------------------------------------------------------
+    def show_upsell(self, items: list[MenuItemView], drinks: bool) -> None:
+        """Offer ``items`` (at most :data:`UPSELL_MAX`), each one tap; ``drinks``: they are
+        all drinks ("Add a drink?"), otherwise "Something to go with it?"."""
+        items = list(items)[:UPSELL_MAX]
+        if items == self.upsell_items and drinks == self.upsell_drinks:
+            return  # the same offer (the cart changed): keep the buttons
+        self.upsell_items = items
+        self.upsell_drinks = drinks
+        self._fill_upsell()
+
+    def hide_upsell(self) -> None:
+        if self.upsell_items or self.upsell.isVisibleTo(self):
+            self.upsell_items = []
+            self._fill_upsell()
+
+    def upsell_visible(self) -> bool:
+        return bool(self.upsell_items)
+
+    def _fill_upsell(self) -> None:
+        for b in self.upsell_buttons:
+            self.upsell_row.removeWidget(b)
+            b.hide()
+            b.deleteLater()
+        self.upsell_buttons = []
+        for i, item in enumerate(self.upsell_items):
+            b = button(f"upsell_item_{item.id}", "upsell-item")
+            b.clicked.connect(lambda _=False, iid=item.id: self.upsell_chosen.emit(iid))
+            if self.portrait:  # side by side: the name over the price
+                self.upsell_row.addWidget(b, 0, i)
+                self.upsell_row.setColumnStretch(i, 1)
+            else:  # one under the other: the name beside the price
+                self.upsell_row.addWidget(b, i, 0)
+            self.upsell_buttons.append(b)
+        for col in range(len(self.upsell_items), UPSELL_MAX):
+            self.upsell_row.setColumnStretch(col, 1 if self.portrait else 0)
+        self.upsell.setVisible(bool(self.upsell_items))
+        self._retranslate_upsell()
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Portrait: the bar is as tall as ever plus the strip, so lines keep their room."""
+        if not self.portrait:
+            return
+        extra = 0
+        if self.upsell_items:
+            self.upsell.ensurePolished()
+            extra = self.upsell.sizeHint().height() + self.grid.verticalSpacing()
+        self.setFixedHeight(PORTRAIT_HEIGHT + extra)
+
+    def _retranslate_upsell(self) -> None:
+        if self.upsell_drinks:
+            self.upsell_title.setText(self.tr("Add a drink?"))
+        else:
+            self.upsell_title.setText(self.tr("Something to go with it?"))
+        self.upsell_no.setText(self.tr("No thanks"))
+        for b, item in zip(self.upsell_buttons, self.upsell_items, strict=True):
+            name, price = pick(item.name_th, item.name_en), format_thb(item.price)
+            sep = "\n" if self.portrait else "   "
+            b.setText(button_text(f"+ {name}{sep}{price}"))
+            b.setAccessibleName(self.tr("Add %1, %2").replace("%1", name).replace("%2", price))
 
     def set_quote(
         self, quote: QuoteView | None, count: int, editable: frozenset[int] = frozenset()
@@ -199,4 +295,6 @@ class CartPanel(QFrame):
         self.total_caption.setText(self.tr("Total"))
         self.vat_note.setText(self.tr("Prices include %1% VAT").replace("%1", self.vat_rate))
         self.checkout.setText(self.tr("Checkout"))
+        self._retranslate_upsell()
+        self._fit_height()
         self._refresh()

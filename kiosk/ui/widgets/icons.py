@@ -168,6 +168,22 @@ def _leaf(p: QPainter, s: float, c: QColor) -> None:
     p.drawLine(QPointF(s * 0.2, s * 0.8), QPointF(s * 0.7, s * 0.3))
 
 
+def _chilli(p: QPainter, s: float, c: QColor) -> None:
+    """A red chilli lying on its side, its green stalk at the top left."""
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(QBrush(c))
+    body = QPainterPath(QPointF(s * 0.3, s * 0.2))
+    body.cubicTo(s * 0.72, s * 0.16, s * 0.98, s * 0.5, s * 0.88, s * 0.96)
+    body.cubicTo(s * 0.7, s * 0.7, s * 0.36, s * 0.64, s * 0.17, s * 0.46)
+    body.cubicTo(s * 0.08, s * 0.36, s * 0.16, s * 0.22, s * 0.3, s * 0.2)
+    p.drawPath(body)
+    p.setPen(_pen(theme.color("green-700"), s, 0.11))
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    stalk = QPainterPath(QPointF(s * 0.24, s * 0.3))
+    stalk.quadTo(s * 0.1, s * 0.16, s * 0.26, s * 0.04)
+    p.drawPath(stalk)
+
+
 PAINTERS: dict[str, Painter] = {
     "cash": _cash,
     "card": _card,
@@ -182,6 +198,7 @@ PAINTERS: dict[str, Painter] = {
     "star": _star,
     "cart": _cart,
     "leaf": _leaf,
+    "chilli": _chilli,
 }
 
 

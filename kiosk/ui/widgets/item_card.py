@@ -1,5 +1,6 @@
 """A dish on the menu: picture, name in the current language and the other one, a short
-description and the price. Sold-out dishes stay visible, greyed, with a badge."""
+description, its spice and allergen marks, and the price. Sold-out dishes stay visible,
+greyed, with a badge."""
 
 from __future__ import annotations
 
@@ -12,10 +13,13 @@ from kiosk.ui import theme
 from kiosk.ui.i18n import current_language, pick
 from kiosk.ui.widgets.common import hbox, label, vbox
 from kiosk.ui.widgets.dish_image import DishPicture
+from kiosk.ui.widgets.marks import allergen_name, contains_text, spice_pixmap, spice_text
 
 PICTURE_RATIO = 0.66
 PAD = 18
 SPACING = 4
+CHILLI = 30  # one chilli mark, px
+CHIP_SPACING = 6
 
 
 def _fix_lines(lab: QLabel, lines: int) -> int:
@@ -51,6 +55,29 @@ class ItemCard(QPushButton):
         for w in (self.name, self.alt, self.description):
             w.setContentsMargins(PAD, 0, PAD, 0)
             lay.addWidget(w)
+        # spice and allergen marks: one row on every card (empty for a plain dish) so the
+        # cards of a row keep one height; chips that do not fit become "+N"
+        self.marks = QWidget()
+        self.marks.setObjectName(f"menu_item_{item.id}_marks")
+        marks = hbox(self.marks, spacing=CHIP_SPACING)
+        marks.setContentsMargins(PAD, 0, PAD, 0)
+        self.spice = QLabel()
+        self.spice.setObjectName(f"menu_item_{item.id}_spice")
+        self.spice.setPixmap(spice_pixmap(item.spice_level, CHILLI))
+        self.spice.setVisible(item.spice_level > 0)
+        marks.addWidget(self.spice)
+        self.chips: list[QLabel] = []
+        for code in item.allergens:
+            chip = label(f"menu_item_{item.id}_allergen_{code}", "allergen")
+            chip.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.chips.append(chip)
+            marks.addWidget(chip)
+        self.more = label(f"menu_item_{item.id}_allergens_more", "allergen")
+        self.more.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.more.hide()
+        marks.addWidget(self.more)
+        marks.addStretch(1)
+        lay.addWidget(self.marks)
         bottom = hbox()
         bottom.setContentsMargins(PAD, 6, PAD, 0)
         self.price = label(f"menu_item_{item.id}_price", "price-pill")
@@ -66,7 +93,15 @@ class ItemCard(QPushButton):
             child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setEnabled(item.on_sale)
         if not item.on_sale:
-            for lab in (self.name, self.alt, self.description, self.price, self.options_hint):
+            for lab in (
+                self.name,
+                self.alt,
+                self.description,
+                self.price,
+                self.options_hint,
+                *self.chips,
+                self.more,
+            ):
                 lab.setProperty("state", "soldout")
                 theme.restyle(lab)
         self._width = 320
@@ -82,19 +117,63 @@ class ItemCard(QPushButton):
             + _fix_lines(self.name, 1)
             + _fix_lines(self.alt, 1)
             + _fix_lines(self.description, 2)
+            + self._fix_marks()
             + max(40, pill)
             + 6
-            + 4 * SPACING
+            + 5 * SPACING
             + PAD
         )
         if hasattr(self, "_width"):
             self.set_card_width(self._width)
+
+    def _fix_marks(self) -> int:
+        """The marks row's height: a chip's line of text, or a chilli, whichever is taller."""
+        h = CHILLI
+        for chip in (*self.chips, self.more):
+            chip.ensurePolished()
+            h = max(h, chip.fontMetrics().height() + 8)
+        for chip in (*self.chips, self.more):
+            chip.setFixedHeight(h)
+        self.marks.setFixedHeight(h)
+        return h
 
     def set_card_width(self, width: int) -> None:
         self._width = width
         pic_h = int(width * PICTURE_RATIO)
         self.picture.setFixedSize(width, pic_h)
         self.setFixedSize(width, pic_h + self._text_height)
+        self._fit_chips()
+
+    def _fit_chips(self) -> None:
+        """Show the allergen chips that fit beside the chillies; the rest as "+N" (the
+        options sheet and the accessible name list them all)."""
+        room = self._width - 2 * PAD
+        if self.spice.isVisibleTo(self):
+            room -= self.spice.sizeHint().width() + CHIP_SPACING
+        shown = 0
+        for i, chip in enumerate(self.chips):
+            chip.ensurePolished()
+            need = chip.sizeHint().width()
+            rest = len(self.chips) - i - 1
+            if rest:
+                self.more.setText(f"+{rest}")
+                self.more.ensurePolished()
+                reserve = self.more.sizeHint().width() + CHIP_SPACING
+            else:
+                reserve = 0
+            if need + reserve > room:
+                break
+            room -= need + CHIP_SPACING
+            shown += 1
+        for i, chip in enumerate(self.chips):
+            chip.setVisible(i < shown)
+        hidden = len(self.chips) - shown
+        self.more.setText(f"+{hidden}")
+        self.more.setVisible(hidden > 0)
+
+    def shown_allergens(self) -> list[str]:
+        """The allergen chips on the card (a "+N" chip holds the rest)."""
+        return [c.text() for c in self.chips if c.isVisibleTo(self)]
 
     def sizeHint(self) -> QSize:
         return QSize(self._width, int(self._width * PICTURE_RATIO) + self._text_height)
@@ -114,5 +193,16 @@ class ItemCard(QPushButton):
         has_options = bool(item.option_groups) and item.on_sale
         self.options_hint.setText(self.tr("Choose options") if has_options else "")
         self.setToolTip(self.tr("Sold out") if not item.on_sale else "")
-        name = f"{self.name.text()}, {self.price.text()}"
+        spice = spice_text(item.spice_level)
+        contains = contains_text(item.allergens)
+        self.spice.setAccessibleName(spice)
+        self.spice.setToolTip(spice)
+        for code, chip in zip(item.allergens, self.chips, strict=True):
+            chip.setText(allergen_name(code))
+            chip.setAccessibleName(allergen_name(code))
+        self.more.setAccessibleName(contains)
+        self.marks.setAccessibleName(", ".join(t for t in (spice, contains) if t))
+        if hasattr(self, "_width"):
+            self._fit_chips()
+        name = ", ".join(t for t in (self.name.text(), self.price.text(), spice, contains) if t)
         self.setAccessibleName(name if item.on_sale else f"{name}, {self.tr('Sold out')}")

@@ -21,6 +21,7 @@ from kiosk.ui.cart import MAX_QUANTITY
 from kiosk.ui.i18n import current_language, pick
 from kiosk.ui.widgets.common import button, button_text, clear_layout, hbox, label, vbox
 from kiosk.ui.widgets.dish_image import DishPicture
+from kiosk.ui.widgets.marks import contains_text, spice_text
 
 
 class OptionsSheet(QFrame):
@@ -51,9 +52,14 @@ class OptionsSheet(QFrame):
         self.alt = label("options_alt", "item-alt", wrap=True)
         self.description = label("options_description", "muted", wrap=True)
         self.base_price = label("options_base_price", "price-pill")
+        # the dish's marks in words: how hot it is, what it contains
+        self.spice = label("options_spice", "allergen-note", wrap=True)
+        self.allergens = label("options_allergens", "allergen-note", wrap=True)
         names.addWidget(self.name)
         names.addWidget(self.alt)
         names.addWidget(self.description)
+        names.addWidget(self.spice)
+        names.addWidget(self.allergens)
         names.addWidget(self.base_price, 0, Qt.AlignmentFlag.AlignLeft)
         names.addStretch(1)
         top.addLayout(names, 1)
@@ -229,6 +235,10 @@ class OptionsSheet(QFrame):
         self.alt.setText(item.name_en if lang == "th" else item.name_th)
         self.description.setText(pick(item.description_th, item.description_en))
         self.base_price.setText(format_thb(item.price))
+        self.spice.setText(spice_text(item.spice_level))
+        self.spice.setVisible(item.spice_level > 0)
+        self.allergens.setText(contains_text(item.allergens))
+        self.allergens.setVisible(bool(item.allergens))
         for group, title, buttons in self._groups:
             if group.min_select > 1:
                 hint = self.tr("Choose %1").replace("%1", str(group.min_select))
