@@ -72,6 +72,12 @@ def cmd_run(args: argparse.Namespace) -> int:
         # the demo's own target (not stored): no bank issues it, so a scanned QR pays nobody
         settings = settings.merged({"store": {"promptpay_id": DEMO_PROMPTPAY_ID}})
     store = build_store(settings)
+    demo_owner = None
+    if args.demo:
+        from kiosk.services.demo import demo_banner, ensure_demo_owner
+
+        demo_owner = ensure_demo_owner(store.staff)
+        print(demo_banner(demo_owner), flush=True)
     problem = promptpay_target_problem(store.current_settings().store.promptpay_id)
     if problem:
         print(f"kiosk: {problem}", file=sys.stderr)
@@ -85,7 +91,13 @@ def cmd_run(args: argparse.Namespace) -> int:
     from kiosk.ui.bindings import BrokenBindings
 
     try:
-        return run_kiosk(store, kiosk_mode=args.kiosk, language=args.lang, size=args.size)
+        return run_kiosk(
+            store,
+            kiosk_mode=args.kiosk,
+            language=args.lang,
+            size=args.size,
+            demo=(demo_owner.id if demo_owner else 0) if args.demo else None,
+        )
     except BrokenBindings as exc:
         raise CliError(str(exc)) from None
 

@@ -1049,5 +1049,13 @@
         <source>Where will you eat today?</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Demo: no money moves. Close the window to leave.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff panel: tap the top-left corner five times, staff number %1, PIN %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

@@ -1049,5 +1049,13 @@
         <source>Where will you eat today?</source>
         <translation>วันนี้ทานที่ร้านหรือกลับบ้าน?</translation>
     </message>
+    <message>
+        <source>Demo: no money moves. Close the window to leave.</source>
+        <translation>โหมดสาธิต: ไม่มีการเก็บเงินจริง ปิดหน้าต่างเพื่อออก</translation>
+    </message>
+    <message>
+        <source>Staff panel: tap the top-left corner five times, staff number %1, PIN %2.</source>
+        <translation>เมนูพนักงาน: แตะมุมซ้ายบน 5 ครั้ง รหัสพนักงาน %1 PIN %2</translation>
+    </message>
 </context>
 </TS>

@@ -765,3 +765,36 @@ def bulk_orders(
                 row.last_value = max(row.last_value, value)
         uow.commit()
     return count
+
+
+#: the demo's staff account, so a newcomer reaches the staff panel without reading code
+DEMO_OWNER_NAME = "Demo owner"
+DEMO_OWNER_PIN = "2580"
+
+
+def ensure_demo_owner(staff: Any) -> Any | None:
+    """Add the demo owner when the store has no staff at all; returns that account (the
+    one added now or earlier), or None when the shop has its own staff."""
+    if staff.count() == 0:
+        return staff.create(DEMO_OWNER_NAME, "owner", DEMO_OWNER_PIN, by="demo")
+    return next((u for u in staff.list() if u.name == DEMO_OWNER_NAME and u.active), None)
+
+
+def demo_banner(owner: Any | None) -> str:
+    """What ``make run`` prints: a windowed demo, how to leave, how to reach the panel."""
+    lines = [
+        "OrderUp Kiosk: the windowed demo. No money moves: cash, card and PromptPay are",
+        "simulated, and the PromptPay QR pays nobody.",
+        "Leave: close the window (or Ctrl+C here).",
+        "Staff panel: tap the top-left corner of the kiosk five times within 3 seconds,",
+    ]
+    if owner is not None:
+        lines.append(
+            f"then staff number {owner.id} and PIN {DEMO_OWNER_PIN} ({owner.name}, owner)."
+        )
+        lines.append(f"Or run: kiosk admin  (name {owner.name!r}, PIN {DEMO_OWNER_PIN}).")
+    else:
+        lines.append(
+            "then your staff number and PIN (the demo owner is not added: you have staff)."
+        )
+    return "\n".join(lines)

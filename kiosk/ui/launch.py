@@ -96,7 +96,10 @@ def run_kiosk(
     kiosk_mode: bool | None = None,
     language: str | None = None,
     size: str | None = None,
+    demo: int | None = None,
 ) -> int:
+    """``demo``: the windowed demo (the demo owner's staff number, 0 without one): the
+    welcome screen says so, how to leave and how to reach the staff panel."""
     app = application()
     try:
         settled = store.payments.reconcile()
@@ -107,6 +110,10 @@ def run_kiosk(
     settings = store.current_settings()
     kiosk_mode = settings.kiosk.kiosk_mode if kiosk_mode is None else kiosk_mode
     window = MainWindow(store, kiosk_mode=kiosk_mode, language=language)
+    if demo is not None:
+        from kiosk.services.demo import DEMO_OWNER_PIN
+
+        window.welcome.set_demo(demo, DEMO_OWNER_PIN)
     connect_staff_access(window, store)
     uninstall = install_exception_hook(window.flow.show_error_screen, window, pass_exception=True)
     store.start_event_relay()

@@ -99,6 +99,11 @@ class WelcomeScreen(Screen):
         a.addWidget(self.modes_row, 0, Qt.AlignmentFlag.AlignHCenter)
         self.hint = label("welcome_hint", "hero-sub", True, Qt.AlignmentFlag.AlignCenter)
         a.addWidget(self.hint)
+        # the windowed demo (make run): no money moves, how to leave, the staff panel
+        self.demo_note = label("welcome_demo_note", "on-dark", True, Qt.AlignmentFlag.AlignCenter)
+        self.demo_note.hide()
+        self.demo: tuple[int, str] | None = None
+        a.addWidget(self.demo_note)
         a.addStretch(2)
         self.stages.addWidget(attract)
 
@@ -161,6 +166,11 @@ class WelcomeScreen(Screen):
     # -- view API -------------------------------------------------------------------------
     def set_store(self, name_th: str, name_en: str) -> None:
         self._store = (name_th, name_en)
+        self.retranslate_ui()
+
+    def set_demo(self, staff_number: int, pin: str) -> None:
+        """Say on screen that this is the demo (``staff_number`` 0: no demo owner)."""
+        self.demo = (staff_number, pin)
         self.retranslate_ui()
 
     def set_language(self, lang: str) -> None:
@@ -306,6 +316,15 @@ class WelcomeScreen(Screen):
             self.tr("Touch to order. Pay here and collect points with your phone number.")
         )
         self.mode_title.setText(self.tr("Where will you eat today?"))
+        if self.demo is not None:
+            number, pin = self.demo
+            text = self.tr("Demo: no money moves. Close the window to leave.")
+            if number:
+                text += " " + self.tr(
+                    "Staff panel: tap the top-left corner five times, staff number %1, PIN %2."
+                ).replace("%1", str(number)).replace("%2", pin)
+            self.demo_note.setText(text)
+            self.demo_note.show()
         self.dine_in.setText(self.tr("Eat here"))
         self.take_away.setText(self.tr("Take away"))
         self.dine_in.setAccessibleName(self.tr("Eat here: start your order"))
