@@ -249,12 +249,12 @@ def test_panel_starts_in_the_kiosk_language_and_leaves_the_kiosk_alone(
         assert window.languages.buttons["th"].isChecked()
         assert window.lock.text() == "ล็อก"
         assert i18n.current_language() == "en"
-        assert QCoreApplication.translate("WelcomeScreen", "Touch to order") == "Touch to order"
+        assert QCoreApplication.translate("WelcomeScreen", "Eat here") == "Eat here"
         i18n.set_language("th")  # the kiosk switches; the panel stays Thai, and so on
         assert language() == "th"
         window.set_language("en")
         assert i18n.current_language() == "th"
-        assert QCoreApplication.translate("WelcomeScreen", "Touch to order") == "แตะเพื่อสั่งอาหาร"
+        assert QCoreApplication.translate("WelcomeScreen", "Eat here") == "ทานที่ร้าน"
         assert window.lock.text() == "Lock"
     finally:
         window.idle.stop()
