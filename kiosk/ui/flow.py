@@ -602,11 +602,7 @@ class KioskFlow(QObject):
         self.w.member.set_rules(
             s.loyalty.redeem_points_per_baht, s.loyalty.baht_per_point, self.quote.total
         )
-        self.w.member.set_order(
-            self.cart.count,
-            pay_at_counter=not s.payments.cash_acceptor or s.payments.pay_at_counter,
-            promptpay_available=promptpay_target(s.store.promptpay_id) is not None,
-        )
+        self.w.member.set_order(self.cart.count, *self._payment_choices())
         if self.member is not None:
             self.w.member.show_member(
                 self.member, self._max_redeem(self.member), self.w.member.redeem
@@ -743,19 +739,20 @@ class KioskFlow(QObject):
         self.cart.lines = [line for line in self.cart.lines if self._still_sold(line)]
         self._refresh_cart()
 
+    def _payment_choices(self) -> tuple[bool, bool]:
+        """What the shop offers, for the member and payment screens alike: cash paid at the
+        counter (no cash acceptor, or the shop says so), and whether PromptPay is usable."""
+        s = self.settings
+        pay_at_counter = not s.payments.cash_acceptor or s.payments.pay_at_counter
+        return pay_at_counter, promptpay_target(s.store.promptpay_id) is not None
+
     def _show_payment(self, notice: Text, go: bool = True) -> None:
         assert self.order is not None
         try:
             self.order = self.store.orders.get(self.order.id)
         except DatabaseBusy as exc:  # busy: the order as last seen is good enough to choose
             log.warning("could not reload order %s: %s", self.order.number, exc)
-        pay = self.settings.payments
-        self.w.payment.set_order(
-            self.order,
-            self.member,
-            pay_at_counter=not pay.cash_acceptor or pay.pay_at_counter,
-            promptpay_available=promptpay_target(self.settings.store.promptpay_id) is not None,
-        )
+        self.w.payment.set_order(self.order, self.member, *self._payment_choices())
         self.w.payment.show_notice(notice)
         if go:
             self.go("payment")
