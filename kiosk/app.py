@@ -98,7 +98,11 @@ def build_store(
     rng: random.Random | None = None,
     clock: Clock | None = None,
     staff_hasher: PasswordHasher | None = None,
+    recover: bool = True,
 ) -> Store:
+    """Wire a store to ``settings``' database. ``recover=False`` leaves the crash
+    recovery (:func:`recover_payments`) to the caller: the kiosk runs it once Welcome is
+    on the screen."""
     db = Database(settings.database_url, busy_timeout_ms=settings.database.busy_timeout_ms)
     db.check_connection()
     if migrate:
@@ -139,7 +143,8 @@ def build_store(
         board=BoardService(db, current, clock),
         tax_invoices=TaxInvoiceService(db, current, clock),
     )
-    recover(store)
+    if recover:
+        recover_payments(store)
     return store
 
 
@@ -156,7 +161,7 @@ def merchant_id(db: Database) -> str:
     return url.set(password=None, query={}).render_as_string(hide_password=True)
 
 
-def recover(store: Store) -> None:
+def recover_payments(store: Store) -> None:
     """Settle what a crash left of this kiosk's payments and refunds, from the provider's
     answers (never a payment another live process is working on). Done whenever a store
     is opened, so a script, the CLI, the admin panel and the kiosk all recover."""

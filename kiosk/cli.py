@@ -56,12 +56,16 @@ def cmd_run(args: argparse.Namespace) -> int:
     _logging(settings)
     from kiosk.app import build_store
     from kiosk.db import Database
-    from kiosk.db.migrate import upgrade
+    from kiosk.db.engine import SchemaError
+    from kiosk.db.migrate import check_schema, upgrade
 
     if args.demo:
         db = Database(settings.database_url, busy_timeout_ms=settings.database.busy_timeout_ms)
         db.check_connection()
-        upgrade(db)
+        try:
+            check_schema(db)  # one query; Alembic loads only when there is work for it
+        except SchemaError:
+            upgrade(db)
         from kiosk.services.demo import seed_demo
 
         seed_demo(db, settings)
@@ -71,7 +75,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     if args.demo and promptpay_target_problem(settings.store.promptpay_id):
         # the demo's own target (not stored): no bank issues it, so a scanned QR pays nobody
         settings = settings.merged({"store": {"promptpay_id": DEMO_PROMPTPAY_ID}})
-    store = build_store(settings)
+    # recovery waits for Welcome's first paint (run_kiosk), not for the store
+    store = build_store(settings, recover=False)
     demo_owner = None
     if args.demo:
         from kiosk.services.demo import demo_banner, ensure_demo_owner

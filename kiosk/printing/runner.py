@@ -10,7 +10,6 @@ from typing import Any
 
 from kiosk.config import Settings
 from kiosk.printing.devices import PrinterError, PrinterOutOfPaper, open_printer
-from kiosk.printing.escpos_out import document_bytes
 from kiosk.printing.worker import PrintWorker
 from kiosk.services.documents import PrintDocument, PrintLine
 from kiosk.services.events import DataChanged, OrderPaid
@@ -90,6 +89,8 @@ def print_test_page(settings: Settings, role: str) -> str:
         raise PrinterError(
             f'no printer is configured: set [printers.{role}] url in the config file (now "none")'
         )
+    from kiosk.printing.escpos_out import document_bytes  # Pillow + escpos: only to print
+
     data = document_bytes(
         printer_test_page(settings, role), printer, drawer=bool(printer.cash_drawer)
     )

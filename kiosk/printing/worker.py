@@ -31,7 +31,6 @@ from kiosk.printing.devices import (
     PrinterOutOfPaper,
     open_printer,
 )
-from kiosk.printing.escpos_out import document_bytes
 from kiosk.services.printjobs import KINDS, ClaimedJob, PrintJobService
 from kiosk.services.receipts import ReceiptService
 
@@ -168,6 +167,9 @@ class PrintWorker:
         self.jobs.release(job, error, sent, retry)
 
     def _render(self, job: ClaimedJob, settings: Settings) -> bytes:
+        # Pillow and python-escpos load with the first job, not with the kiosk
+        from kiosk.printing.escpos_out import document_bytes
+
         printer = settings.printers.role(job.kind)
         assert job.order_id is not None
         if job.kind == "kitchen":

@@ -11,10 +11,10 @@ from __future__ import annotations
 import io
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import qrcode
-import qrcode.constants
-from qrcode.image.pil import PilImage
+if TYPE_CHECKING:  # qrcode (and Pillow) load with the first code, not at start-up
+    import qrcode
 
 __all__ = ["QUIET_ZONE", "qr_matrix", "render_png"]
 
@@ -27,6 +27,9 @@ def _make(payload: str, border: int) -> qrcode.QRCode:
         raise ValueError("payload must be a non-empty string")
     if not isinstance(border, int) or border < 0:
         raise ValueError("border must be a whole number of modules, 0 or more")
+    import qrcode
+    import qrcode.constants
+
     code = qrcode.QRCode(
         error_correction=qrcode.constants.ERROR_CORRECT_M,
         box_size=1,
@@ -62,6 +65,8 @@ def render_png(
         raise ValueError("box_size must be a whole number of pixels, 1 or more")
     code = _make(payload, border)
     code.box_size = box_size
+    from qrcode.image.pil import PilImage
+
     image = code.make_image(image_factory=PilImage)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, QTimer, Slot
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from kiosk.app import Store
 from kiosk.printing.runner import start_print_worker
@@ -101,12 +101,6 @@ def run_kiosk(
     """``demo``: the windowed demo (the demo owner's staff number, 0 without one): the
     welcome screen says so, how to leave and how to reach the staff panel."""
     app = application()
-    try:
-        settled = store.payments.reconcile()
-        if settled:
-            log.info("settled %d payment(s) left pending at the last shutdown", len(settled))
-    except Exception:
-        log.exception("payment reconciliation at start-up failed")
     settings = store.current_settings()
     kiosk_mode = settings.kiosk.kiosk_mode if kiosk_mode is None else kiosk_mode
     window = MainWindow(store, kiosk_mode=kiosk_mode, language=language)
@@ -118,6 +112,8 @@ def run_kiosk(
     uninstall = install_exception_hook(window.flow.show_error_screen, window, pass_exception=True)
     store.start_event_relay()
     sweeper = start_payment_sweeper(store, window)
+    # what a crash left unsettled is settled once Welcome is on the screen, not before
+    finish_recovery = recover_after_first_paint(store, window.welcome)
     printer = start_print_worker(store)  # kitchen tickets and receipts, on its own thread
     if kiosk_mode:
         window.enter_kiosk_mode()
@@ -140,6 +136,7 @@ def run_kiosk(
         return int(app.exec())
     finally:
         sweeper.stop()
+        finish_recovery()
         if printer is not None:
             printer.stop()
         uninstall()
@@ -152,6 +149,59 @@ def run_kiosk(
 
 
 SWEEP_INTERVAL_MS = 5 * 60 * 1000
+RECOVERY_FALLBACK_MS = 3000
+
+
+class _FirstPaint(QObject):
+    def __init__(self, screen: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(screen)
+        self._then = then
+        screen.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)  # after this paint has reached the screen
+        return False
+
+
+def recover_after_first_paint(
+    store: Store, screen: QWidget, fallback_ms: int = RECOVERY_FALLBACK_MS
+) -> Callable[[], None]:
+    """Settle the payments and refunds a crash left (``reconcile``) on a worker thread
+    as soon as ``screen`` has painted for the first time (or after ``fallback_ms`` if it
+    never paints, e.g. a hidden window), so start-up shows Welcome without waiting for
+    the provider. A payment this process starts meanwhile is safe: reconcile leaves a
+    live process's payment to that process unless the provider's answer is final.
+
+    Returns ``finish``, for shutdown: it starts recovery if it never started and waits
+    for it, so even a kiosk closed at once has recovered."""
+    runner = TaskRunner(screen, max_threads=1)
+    started = False
+
+    def recover() -> None:
+        try:
+            settled = store.payments.reconcile()
+        except Exception:
+            log.exception("payment reconciliation at start-up failed")
+            return
+        if settled:
+            log.info("settled %d payment(s) left pending at the last shutdown", len(settled))
+
+    def start() -> None:
+        nonlocal started
+        if not started:
+            started = True
+            runner.submit(recover, on_done=lambda _: None, on_failed=lambda _: None)
+
+    _FirstPaint(screen, start)
+    QTimer.singleShot(fallback_ms, screen, start)
+
+    def finish() -> None:
+        start()
+        runner.wait(60_000)
+
+    return finish
 
 
 def start_payment_sweeper(store: Store, parent: QObject) -> QTimer:

@@ -45,6 +45,37 @@ def test_downgrade_and_upgrade_round_trip(db_url: str) -> None:
     assert _diff(db) == []
 
 
+def test_head_read_from_the_files_is_alembics_head() -> None:
+    from alembic.script import ScriptDirectory
+
+    from kiosk.db.migrate import MIGRATIONS_DIR, revisions
+
+    script = ScriptDirectory(str(MIGRATIONS_DIR))
+    assert head_revision() == script.get_current_head()
+    assert revisions() == {rev.revision: rev.down_revision for rev in script.walk_revisions()}
+
+
+def test_schema_check_is_one_query_on_a_migrated_database(db_url: str) -> None:
+    from sqlalchemy import event
+
+    db = Database(db_url)
+    upgrade(db)
+    seen: list[str] = []
+    event.listen(db.engine, "before_cursor_execute", lambda *a: seen.append(a[2]))
+    check_schema(db)
+    assert [sql for sql in seen if not sql.startswith("BEGIN")] == [
+        "SELECT version_num FROM alembic_version"
+    ]
+
+
+def test_a_database_with_other_tables_but_no_version_is_refused(db_url: str) -> None:
+    db = Database(db_url)
+    with db.engine.begin() as conn:
+        conn.execute(text("CREATE TABLE spreadsheet (x INTEGER)"))
+    with pytest.raises(SchemaError, match="has tables but no migration record"):
+        check_schema(db)
+
+
 def test_refuses_unmigrated_database(db_url: str) -> None:
     db = Database(db_url)
     with pytest.raises(SchemaError, match="kiosk db upgrade"):
