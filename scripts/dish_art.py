@@ -1,8 +1,10 @@
 """Illustrated dish pictures for the demo menu, drawn procedurally with Pillow.
 
-Run ``python -m kiosk.ui.dish_art [--out assets/images]`` to (re)draw every picture the
-demo menu names. Each is a 400x300 PNG: a plate, bowl or glass seen from above at an angle,
-in the dish's own colours, on a warm table. Drawn at 3x and scaled down for smooth edges.
+An offline tool, not part of the kiosk: run ``.venv/bin/python scripts/dish_art.py
+[--out assets/images]`` to (re)draw every picture the demo menu names; the PNGs it
+writes are kept in ``assets/images``. Each is a 400x300 PNG: a plate, bowl or glass seen
+from above at an angle, in the dish's own colours, on a warm table. Drawn at 3x and
+scaled down for smooth edges.
 """
 
 from __future__ import annotations
@@ -727,7 +729,7 @@ def save_small_png(img: Image.Image, path: Path, max_bytes: int = 60_000) -> int
 def main(argv: list[str] | None = None) -> int:
     from kiosk.ui.fonts import ASSETS
 
-    parser = argparse.ArgumentParser(prog="python -m kiosk.ui.dish_art", description=__doc__)
+    parser = argparse.ArgumentParser(prog="scripts/dish_art.py", description=__doc__)
     parser.add_argument("--out", type=Path, default=ASSETS / "images")
     parser.add_argument("names", nargs="*", help="only these dishes (default: all)")
     args = parser.parse_args(argv)

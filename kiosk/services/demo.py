@@ -7,10 +7,13 @@ for the admin panel's benchmarks.
 
 from __future__ import annotations
 
+import json
 import random
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
+from functools import cache
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -39,316 +42,75 @@ from kiosk.services.orders import format_order_number
 
 D = Decimal
 
-SPICE = (
-    "Spice level",
-    "ระดับความเผ็ด",
-    1,
-    1,
-    [
-        ("Not spicy", "ไม่เผ็ด", "0", False),
-        ("Mild", "เผ็ดน้อย", "0", False),
-        ("Medium", "เผ็ดกลาง", "0", True),
-        ("Thai hot", "เผ็ดมาก", "0", False),
-    ],
-)
-SIZE = (
-    "Size",
-    "ขนาด",
-    1,
-    1,
-    [("Regular", "ธรรมดา", "0", True), ("Large", "พิเศษ", "20", False)],
-)
-EXTRAS = (
-    "Extras",
-    "เพิ่มเติม",
-    0,
-    3,
-    [
-        ("Fried egg", "ไข่ดาว", "10", False),
-        ("Extra chicken", "เพิ่มไก่", "25", False),
-        ("Extra prawns", "เพิ่มกุ้ง", "40", False),
-    ],
-)
-SWEET = (
-    "Sweetness",
-    "ความหวาน",
-    1,
-    1,
-    [
-        ("Less sweet", "หวานน้อย", "0", False),
-        ("Normal", "หวานปกติ", "0", True),
-        ("Extra sweet", "หวานมาก", "0", False),
-    ],
-)
-DRINK_SIZE = (
-    "Size",
-    "ขนาด",
-    1,
-    1,
-    [("Medium", "กลาง", "0", True), ("Large", "ใหญ่", "15", False)],
-)
+DATA_FILE = Path(__file__).with_name("demo_data.json")
+"""The demo shop as data: option groups, the menu by category (with spice level,
+allergens, sold-out and upsell marks) and the demo members."""
 
-MENU: list[tuple[str, str, list[tuple[str, str, str, str, str, str, list]]]] = [
-    (
-        "Rice & Noodles",
-        "ข้าวและเส้น",
-        [
-            (
-                "Pad Thai with Prawns",
-                "ผัดไทยกุ้งสด",
-                "120",
-                "pad_thai",
-                "Rice noodles stir-fried with tamarind, prawns and peanuts",
-                "เส้นจันท์ผัดซอสมะขาม กุ้งสด ถั่วลิสง",
-                [SPICE, SIZE, EXTRAS],
-            ),
-            (
-                "Basil Chicken on Rice",
-                "ข้าวกะเพราไก่",
-                "80",
-                "kaprao",
-                "Holy basil stir-fry with minced chicken",
-                "ผัดกะเพราไก่สับ เสิร์ฟพร้อมข้าวสวย",
-                [SPICE, SIZE, EXTRAS],
-            ),
-            (
-                "Pineapple Fried Rice",
-                "ข้าวผัดสับปะรด",
-                "110",
-                "fried_rice",
-                "Fried rice with pineapple, cashews and raisins",
-                "ข้าวผัดสับปะรด เม็ดมะม่วงหิมพานต์",
-                [SIZE, EXTRAS],
-            ),
-            (
-                "Pad See Ew",
-                "ผัดซีอิ๊ว",
-                "90",
-                "pad_see_ew",
-                "Wide noodles with soy sauce, egg and kale",
-                "เส้นใหญ่ผัดซีอิ๊ว ไข่ คะน้า",
-                [SIZE, EXTRAS],
-            ),
-            (
-                "Khao Soi Chicken",
-                "ข้าวซอยไก่",
-                "130",
-                "khao_soi",
-                "Northern curry noodle soup with crispy noodles",
-                "ข้าวซอยไก่ เส้นกรอบ สูตรเหนือ",
-                [SPICE, SIZE],
-            ),
-        ],
-    ),
-    (
-        "Curries & Soups",
-        "แกงและต้มยำ",
-        [
-            (
-                "Green Curry Chicken",
-                "แกงเขียวหวานไก่",
-                "140",
-                "green_curry",
-                "Coconut green curry with Thai eggplant",
-                "แกงเขียวหวานไก่ มะเขือเปราะ",
-                [SPICE, SIZE],
-            ),
-            (
-                "Tom Yum Goong",
-                "ต้มยำกุ้ง",
-                "160",
-                "tom_yum",
-                "Hot and sour prawn soup with lemongrass",
-                "ต้มยำกุ้งน้ำข้น ตะไคร้ ใบมะกรูด",
-                [SPICE, SIZE],
-            ),
-            (
-                "Massaman Beef",
-                "แกงมัสมั่นเนื้อ",
-                "170",
-                "massaman",
-                "Mild curry with beef, potato and peanuts",
-                "แกงมัสมั่นเนื้อ มันฝรั่ง ถั่วลิสง",
-                [SIZE],
-            ),
-            (
-                "Tom Kha Chicken",
-                "ต้มข่าไก่",
-                "130",
-                "tom_kha",
-                "Coconut galangal soup with chicken",
-                "ต้มข่าไก่ กะทิ ข่าอ่อน",
-                [SPICE, SIZE],
-            ),
-        ],
-    ),
-    (
-        "Salads",
-        "ยำและส้มตำ",
-        [
-            (
-                "Green Papaya Salad",
-                "ส้มตำไทย",
-                "70",
-                "som_tam",
-                "Pounded papaya with lime, peanuts and dried shrimp",
-                "ส้มตำไทย ถั่วลิสง กุ้งแห้ง",
-                [SPICE],
-            ),
-            (
-                "Larb Moo",
-                "ลาบหมู",
-                "90",
-                "larb",
-                "Spicy minced pork salad with toasted rice",
-                "ลาบหมู ข้าวคั่ว สมุนไพร",
-                [SPICE],
-            ),
-            (
-                "Glass Noodle Salad",
-                "ยำวุ้นเส้น",
-                "100",
-                "yum_woon_sen",
-                "Glass noodles with prawns and minced pork",
-                "ยำวุ้นเส้นกุ้ง หมูสับ",
-                [SPICE],
-            ),
-        ],
-    ),
-    (
-        "Drinks",
-        "เครื่องดื่ม",
-        [
-            (
-                "Thai Iced Tea",
-                "ชาไทยเย็น",
-                "55",
-                "thai_tea",
-                "Sweet tea with milk over ice",
-                "ชาไทยใส่นม หอมหวาน",
-                [SWEET, DRINK_SIZE],
-            ),
-            (
-                "Fresh Coconut",
-                "มะพร้าวน้ำหอม",
-                "65",
-                "coconut",
-                "Young coconut, chilled",
-                "มะพร้าวน้ำหอมเย็นๆ",
-                [],
-            ),
-            (
-                "Lemongrass Juice",
-                "น้ำตะไคร้",
-                "45",
-                "lemongrass",
-                "House-made, lightly sweet",
-                "น้ำตะไคร้ทำเอง หวานน้อย",
-                [SWEET],
-            ),
-        ],
-    ),
-    (
-        "Desserts",
-        "ของหวาน",
-        [
-            (
-                "Mango Sticky Rice",
-                "ข้าวเหนียวมะม่วง",
-                "120",
-                "mango_sticky_rice",
-                "Sweet sticky rice, ripe mango, coconut cream",
-                "ข้าวเหนียวมูน มะม่วงน้ำดอกไม้",
-                [],
-            ),
-            (
-                "Coconut Ice Cream",
-                "ไอศกรีมกะทิ",
-                "60",
-                "coconut_ice_cream",
-                "With peanuts and sticky rice",
-                "ไอศกรีมกะทิ ถั่ว ข้าวเหนียว",
-                [],
-            ),
-        ],
-    ),
-]
 
-# Sold out in the demo so every screen shows what that looks like.
-SOLD_OUT = {"Massaman Beef"}
+@cache
+def demo_data() -> dict[str, Any]:
+    return json.loads(DATA_FILE.read_text(encoding="utf-8"))
 
-# How hot each dish is (0 not spicy .. 3 very hot) and what it contains, as printed on a
-# Thai menu; dishes not listed are mild and free of the listed allergens.
-MARKS: dict[str, tuple[int, tuple[str, ...]]] = {
-    "Pad Thai with Prawns": (1, ("peanut", "shellfish", "egg", "fish", "soy")),
-    "Basil Chicken on Rice": (2, ("fish", "soy")),
-    "Pineapple Fried Rice": (0, ("tree_nut", "egg", "soy")),
-    "Pad See Ew": (0, ("egg", "gluten", "soy")),
-    "Khao Soi Chicken": (2, ("milk", "gluten", "egg", "fish")),
-    "Green Curry Chicken": (2, ("fish",)),
-    "Tom Yum Goong": (3, ("shellfish", "fish")),
-    "Massaman Beef": (1, ("peanut", "fish")),
-    "Tom Kha Chicken": (1, ("fish",)),
-    "Green Papaya Salad": (3, ("peanut", "shellfish", "fish")),
-    "Larb Moo": (3, ("fish",)),
-    "Glass Noodle Salad": (2, ("shellfish", "fish")),
-    "Thai Iced Tea": (0, ("milk",)),
-    "Coconut Ice Cream": (0, ("peanut", "milk")),
-}
-# Suggested with orders (the cart's "Add a drink?" strip)
-UPSELL = {"Thai Iced Tea", "Fresh Coconut", "Lemongrass Juice"}
 
-DEMO_MEMBERS = [
-    # phone, first, last, lifetime points, balance
-    ("081-234-5678", "Somchai", "Srisuk", 120, 120),
-    ("082-345-6789", "Malee", "Chaiyaporn", 40, 40),
-    ("083-456-7890", "Nattapong", "Wongsawat", 260, 180),
-    ("084-567-8901", "Pimchanok", "Rattana", 380, 380),
-    ("085-678-9012", "Anong", "Kittikhun", 640, 520),
-    ("086-789-0123", "Kittisak", "Boonmee", 880, 300),
-    ("087-890-1234", "Siriporn", "Thongdee", 1500, 1250),
-    ("089-012-3456", "Chaiwat", "Saetang", 2400, 900),
-    ("091-234-5678", "สมหญิง", "ใจดี", 195, 195),
-]
+def _members() -> list[tuple[str, str, str, int, int]]:
+    return [
+        (m["phone"], m["first_name"], m["last_name"], m["lifetime_points"], m["points"])
+        for m in demo_data()["members"]
+    ]
 
-FIRST_NAMES = [
-    "Somchai",
-    "Somsak",
-    "Malee",
-    "Nok",
-    "Ploy",
-    "Anan",
-    "Kanya",
-    "Niran",
-    "Pim",
-    "Arthit",
-    "Suda",
-    "Wichai",
-    "Siriwan",
-    "Chai",
-    "Lek",
-    "Noi",
-    "สมชาย",
-    "สุดา",
-    "ปิยะ",
-    "วิไล",
-    "อนันต์",
-    "กานดา",
-]
-LAST_NAMES = [
-    "Srisuk",
-    "Wongsawat",
-    "Boonmee",
-    "Saetang",
-    "Thongdee",
-    "Rattana",
-    "Chaiyaporn",
-    "Kittikhun",
-    "ใจดี",
-    "รักไทย",
-    "แสงทอง",
-    "ศรีสุข",
-]
+
+DEMO_MEMBERS = _members()
+"""(phone, first name, last name, lifetime points, balance) of each demo member."""
+FIRST_NAMES: list[str] = demo_data()["first_names"]
+LAST_NAMES: list[str] = demo_data()["last_names"]
+
+
+def _add_menu(s: Session) -> None:
+    data = demo_data()
+    groups = data["option_groups"]
+    for cpos, category in enumerate(data["categories"]):
+        cat = Category(
+            name_en=category["name_en"], name_th=category["name_th"], position=cpos, active=True
+        )
+        s.add(cat)
+        for ipos, dish in enumerate(category["items"]):
+            item = MenuItem(
+                category=cat,
+                name_en=dish["name_en"],
+                name_th=dish["name_th"],
+                price=D(dish["price"]),
+                image=f"{dish['image']}.png",
+                description_en=dish["description_en"],
+                description_th=dish["description_th"],
+                position=ipos,
+                available=not dish["sold_out"],
+                active=True,
+                spice_level=dish["spice_level"],
+                allergens=encode_allergens(dish["allergens"]),
+                upsell=dish["upsell"],
+            )
+            for gpos, key in enumerate(dish["option_groups"]):
+                g = groups[key]
+                group = OptionGroup(
+                    name_en=g["name_en"],
+                    name_th=g["name_th"],
+                    min_select=g["min"],
+                    max_select=g["max"],
+                    position=gpos,
+                )
+                group.options = [
+                    Option(
+                        name_en=o["name_en"],
+                        name_th=o["name_th"],
+                        price_delta=D(o["price_delta"]),
+                        is_default=o["default"],
+                        position=opos,
+                        available=True,
+                    )
+                    for opos, o in enumerate(g["options"])
+                ]
+                item.option_groups.append(group)
+            s.add(item)
 
 
 def seed_demo(db: Database, settings: Settings, now: datetime | None = None) -> bool:
@@ -359,42 +121,7 @@ def seed_demo(db: Database, settings: Settings, now: datetime | None = None) -> 
         s = uow.session
         if s.scalar(select(func.count(MenuItem.id))):
             return False
-        for cpos, (cat_en, cat_th, items) in enumerate(MENU):
-            cat = Category(name_en=cat_en, name_th=cat_th, position=cpos, active=True)
-            s.add(cat)
-            for ipos, (en, th, price, image, desc_en, desc_th, groups) in enumerate(items):
-                item = MenuItem(
-                    category=cat,
-                    name_en=en,
-                    name_th=th,
-                    price=D(price),
-                    image=f"{image}.png",
-                    description_en=desc_en,
-                    description_th=desc_th,
-                    position=ipos,
-                    available=en not in SOLD_OUT,
-                    active=True,
-                    spice_level=MARKS.get(en, (0, ()))[0],
-                    allergens=encode_allergens(MARKS.get(en, (0, ()))[1]),
-                    upsell=en in UPSELL,
-                )
-                for gpos, (g_en, g_th, lo, hi, options) in enumerate(groups):
-                    group = OptionGroup(
-                        name_en=g_en, name_th=g_th, min_select=lo, max_select=hi, position=gpos
-                    )
-                    group.options = [
-                        Option(
-                            name_en=o_en,
-                            name_th=o_th,
-                            price_delta=D(delta),
-                            is_default=default,
-                            position=opos,
-                            available=True,
-                        )
-                        for opos, (o_en, o_th, delta, default) in enumerate(options)
-                    ]
-                    item.option_groups.append(group)
-                s.add(item)
+        _add_menu(s)
         from kiosk.services.phone import normalize_phone
 
         for i, (phone, first, last, lifetime, balance) in enumerate(DEMO_MEMBERS):

@@ -51,3 +51,15 @@ def test_the_welcome_screen_says_it_is_the_demo(
     assert problems == [], "\n".join(map(str, problems))
     kiosk.window.set_language("en" if lang == "th" else "th")
     assert kiosk.text("welcome_demo_note") != note  # follows the language
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_the_demo_note_keeps_each_number_with_its_label(
+    make_kiosk: Callable[..., Kiosk], lang: str
+) -> None:
+    kiosk = make_kiosk(size=(1080, 1920), language=lang)
+    kiosk.window.welcome.set_demo(7, DEMO_OWNER_PIN)
+    note = kiosk.text("welcome_demo_note")
+    for number in ("7", DEMO_OWNER_PIN):
+        at = note.index(number)
+        assert note[at - 1] != " ", f"a line may break before {number!r}: {note!r}"

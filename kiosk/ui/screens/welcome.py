@@ -320,9 +320,12 @@ class WelcomeScreen(Screen):
             number, pin = self.demo
             text = self.tr("Demo: no money moves. Close the window to leave.")
             if number:
-                text += " " + self.tr(
+                staff = self.tr(
                     "Staff panel: tap the top-left corner five times, staff number %1, PIN %2."
-                ).replace("%1", str(number)).replace("%2", pin)
+                )
+                # a wrapped line never leaves a number apart from its label
+                staff = staff.replace(" %1", "\u00a0%1").replace(" %2", "\u00a0%2")
+                text += " " + staff.replace("%1", str(number)).replace("%2", pin)
             self.demo_note.setText(text)
             self.demo_note.show()
         self.dine_in.setText(self.tr("Eat here"))
