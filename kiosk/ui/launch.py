@@ -110,10 +110,12 @@ def run_kiosk(
         window.welcome.set_demo(demo, DEMO_OWNER_PIN)
     connect_staff_access(window, store)
     uninstall = install_exception_hook(window.flow.show_error_screen, window, pass_exception=True)
-    store.start_event_relay()
     sweeper = start_payment_sweeper(store, window)
-    # what a crash left unsettled is settled once Welcome is on the screen, not before
-    finish_recovery = recover_after_first_paint(store, window.welcome)
+    # once Welcome is on the screen, not before: hear other kiosks' changes, and settle
+    # what a crash left unsettled
+    finish_recovery = recover_after_first_paint(
+        store, window.welcome, first=store.start_event_relay
+    )
     printer = start_print_worker(store)  # kitchen tickets and receipts, on its own thread
     if kiosk_mode:
         window.enter_kiosk_mode()
@@ -166,13 +168,17 @@ class _FirstPaint(QObject):
 
 
 def recover_after_first_paint(
-    store: Store, screen: QWidget, fallback_ms: int = RECOVERY_FALLBACK_MS
+    store: Store,
+    screen: QWidget,
+    fallback_ms: int = RECOVERY_FALLBACK_MS,
+    first: Callable[[], None] | None = None,
 ) -> Callable[[], None]:
     """Settle the payments and refunds a crash left (``reconcile``) on a worker thread
     as soon as ``screen`` has painted for the first time (or after ``fallback_ms`` if it
     never paints, e.g. a hidden window), so start-up shows Welcome without waiting for
     the provider. A payment this process starts meanwhile is safe: reconcile leaves a
     live process's payment to that process unless the provider's answer is final.
+    ``first`` runs on the UI thread just before (the kiosk starts its event relay there).
 
     Returns ``finish``, for shutdown: it starts recovery if it never started and waits
     for it, so even a kiosk closed at once has recovered."""
@@ -192,6 +198,8 @@ def recover_after_first_paint(
         nonlocal started
         if not started:
             started = True
+            if first is not None:
+                first()
             runner.submit(recover, on_done=lambda _: None, on_failed=lambda _: None)
 
     _FirstPaint(screen, start)

@@ -1,6 +1,6 @@
 """Start-up order, seen from outside: a real ``kiosk run`` process paints Welcome before it
-loads what only later screens, printing or migrations need, and settles what a crash left
-only after that first paint."""
+loads what only later screens, printing or migrations need, and starts listening to other
+kiosks and settles what a crash left only after that first paint."""
 
 from __future__ import annotations
 
@@ -32,6 +32,16 @@ def reconcile(self, *args, **kwargs):
     return result
 
 payments.PaymentService.reconcile = reconcile
+
+import kiosk.app
+
+real_relay = kiosk.app.Store.start_event_relay
+
+def relay(self):
+    events.append("relay")
+    return real_relay(self)
+
+kiosk.app.Store.start_event_relay = relay
 LATE = %r
 
 def report():
@@ -78,6 +88,6 @@ def test_welcome_paints_before_late_modules_and_recovery(db_url: str, tmp_path: 
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
     seen = json.loads(proc.stdout.strip().splitlines()[-1])
-    assert seen["events"][:2] == ["paint", "reconcile"], seen
+    assert seen["events"][:3] == ["paint", "relay", "reconcile"], seen
     assert seen["events"].count("reconcile") == 1, seen  # not once in the store and again
     assert seen["late_at_paint"] == [], seen
