@@ -27,7 +27,23 @@ def _themed_app(qapp: QApplication) -> QApplication:
     from kiosk.ui.theme import apply_theme
 
     apply_theme(qapp)
+    # The tests that run the kiosk's own event loop (``run_kiosk``) show a window inside
+    # ``exec()``; with quit-on-last-window-closed on, Qt then stops delivering timers and
+    # cross-thread signals to every later test in this process. The kiosk itself needs it
+    # on (closing the demo's window ends the program); the tests quit explicitly.
+    qapp.setQuitOnLastWindowClosed(False)
     return qapp
+
+
+@pytest.fixture(autouse=True)
+def _normal_text_after(_themed_app: QApplication) -> Iterator[None]:
+    """Large text is application-wide (the style sheet is re-scaled); a test that turns it
+    on must not hand its text size to the next test."""
+    yield
+    from kiosk.ui import theme
+
+    if theme.text_scale() != 1.0:
+        theme.apply_theme(_themed_app)
 
 
 @pytest.fixture

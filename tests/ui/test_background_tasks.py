@@ -1,7 +1,4 @@
-"""Tasks run off the UI thread, report back on it, and leave nothing behind.
-
-(Named to run before test_window.py: its run_kiosk tests end the application's event loop,
-and Qt delivers no cross-thread signal after that in the same process.)"""
+"""Tasks run off the UI thread, report back on it, and leave nothing behind."""
 
 from __future__ import annotations
 
