@@ -1,0 +1,38 @@
+"""A found member's page shows everything without scrolling at normal text size, in
+both orientations and languages: the points, the redeem slider and what the chosen points
+are worth (in landscape the last line used to sit half under the scroll area's edge)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QScrollArea
+
+from tests.ui.conftest import SOMYING, Kiosk
+
+
+@pytest.mark.parametrize("size", [(1080, 1920), (1920, 1080)], ids=["portrait", "landscape"])
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_a_found_member_needs_no_scrolling(
+    make_kiosk: Callable[..., Kiosk], size: tuple[int, int], lang: str
+) -> None:
+    kiosk = make_kiosk(size=size, language=lang)
+    kiosk.start()
+    kiosk.add("Pad Thai with Prawns")
+    kiosk.add("Green Curry Chicken")
+    kiosk.to_member()
+    kiosk.find_member(SOMYING)
+    assert kiosk.visible("redeem_points")
+    kiosk.w("redeem_max").click()
+    kiosk.qtbot.wait(30)
+    scroll = kiosk.w("member_info_scroll")
+    assert isinstance(scroll, QScrollArea)
+    overflow = scroll.verticalScrollBar().maximum()
+    assert overflow == 0, f"the member page scrolls by {overflow} px"
+    viewport = scroll.viewport()
+    for name in ("member_points", "redeem_points", "redeem_value", "redeem_plus"):
+        widget = kiosk.w(name)
+        top = widget.mapTo(viewport, QPoint(0, 0))
+        assert top.y() >= 0 and top.y() + widget.height() <= viewport.height(), name
