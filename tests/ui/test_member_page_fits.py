@@ -1,6 +1,7 @@
-"""A found member's page shows everything without scrolling at normal text size, in
-both orientations and languages: the points, the redeem slider and what the chosen points
-are worth (in landscape the last line used to sit half under the scroll area's edge)."""
+"""A found member's page shows everything without scrolling, in both orientations and
+languages, at normal and at large text: the points, the redeem slider and what the chosen
+points are worth (in landscape the last line used to sit half under the scroll area's
+edge; in landscape the payment choices now take the keypad's place on the left)."""
 
 from __future__ import annotations
 
@@ -15,15 +16,18 @@ from tests.ui.conftest import SOMYING, Kiosk
 
 @pytest.mark.parametrize("size", [(1080, 1920), (1920, 1080)], ids=["portrait", "landscape"])
 @pytest.mark.parametrize("lang", ["th", "en"])
+@pytest.mark.parametrize("large", [False, True], ids=["normal", "large"])
 def test_a_found_member_needs_no_scrolling(
-    make_kiosk: Callable[..., Kiosk], size: tuple[int, int], lang: str
+    make_kiosk: Callable[..., Kiosk], size: tuple[int, int], lang: str, large: bool
 ) -> None:
     kiosk = make_kiosk(size=size, language=lang)
+    kiosk.window.access.set_large_text(large)
     kiosk.start()
     kiosk.add("Pad Thai with Prawns")
     kiosk.add("Green Curry Chicken")
     kiosk.to_member()
     kiosk.find_member(SOMYING)
+    assert kiosk.window.access.large_text == large
     assert kiosk.visible("redeem_points")
     kiosk.w("redeem_max").click()
     kiosk.qtbot.wait(30)

@@ -128,6 +128,7 @@ class MemberScreen(Screen):
         i_lay = vbox(self.info)
         i_lay.setContentsMargins(36, 24, 36, 24)
         self._info_lay = i_lay
+        self._entry_lay = e
         self.pages = QStackedWidget()
         # in large text a member's page may be taller than the panel: it scrolls, never cuts
         self.info_scroll = QScrollArea()
@@ -164,7 +165,6 @@ class MemberScreen(Screen):
     def _found_page(self) -> QWidget:
         page = QWidget()
         lay = vbox(page, spacing=14)
-        self._found_lay = lay
         self.welcome_back = label("member_welcome_back", "muted", wrap=True)
         self.change = button("member_change", "ghost")
         self.change.clicked.connect(self.change_clicked)
@@ -191,7 +191,6 @@ class MemberScreen(Screen):
         self.redeem_box = card("member_redeem_box", "soft")
         r = vbox(self.redeem_box, spacing=10)
         r.setContentsMargins(24, 20, 24, 20)
-        self._redeem_lay = r
         self.redeem_title = label("member_redeem_title", "subtitle")
         self.redeem_max = button("redeem_max", "ghost")
         self.redeem_max.clicked.connect(lambda: self.slider.setValue(self.slider.maximum()))
@@ -226,7 +225,6 @@ class MemberScreen(Screen):
         box.setObjectName("member_pay_box")
         lay = vbox(box, spacing=10)
         lay.setContentsMargins(0, 12, 0, 0)
-        self._pay_lay = lay
         self.new_total = label("member_new_total", "total")
         lay.addWidget(self.new_total)
         self.earn = label("member_earn", "notice", wrap=True)
@@ -317,10 +315,20 @@ class MemberScreen(Screen):
         self._fit()
 
     def _fit(self) -> None:
-        """In portrait a found member needs the room more than the keypad does."""
-        compact = self.portrait and self.state == "found"
+        """A found member needs the room more than the keypad does ("Not you?" brings it
+        back). In landscape the payment choices then take the keypad's place on the left,
+        so the member's page has the whole right panel and needs no scrolling."""
+        compact = self.state == "found"
         for w in (self.keypad, self.lookup, self.skip, self.subtitle):
             w.setVisible(not compact)
+        beside = not self.portrait
+        home = self._entry_lay if beside else self._info_lay
+        if home.indexOf(self.pay_box) < 0:
+            (self._info_lay if beside else self._entry_lay).removeWidget(self.pay_box)
+            if beside:
+                home.addWidget(self.pay_box, 1, Qt.AlignmentFlag.AlignBottom)
+            else:
+                home.addWidget(self.pay_box)
         if self.portrait:
             self.root.setRowStretch(0, 0 if compact else 3)
             self.root.setRowStretch(1, 1 if compact else 2)
@@ -450,18 +458,7 @@ class MemberScreen(Screen):
             self.root.setColumnStretch(1, 1)
             self.root.setRowStretch(0, 1)
             self.root.setRowStretch(1, 0)
-        self._space(portrait)
         self._fit()
-
-    def _space(self, portrait: bool) -> None:
-        """Landscape has 840 px less height: the found member's page, its redeem box and
-        the payment choices under it sit closer, so all of it shows without scrolling."""
-        gap, pad, top = (14, 24, 12) if portrait else (8, 14, 6)
-        self._info_lay.setContentsMargins(36, pad, 36, pad)
-        self._found_lay.setSpacing(gap)
-        self._redeem_lay.setSpacing(gap - 4)
-        self._redeem_lay.setContentsMargins(24, pad - 4, 24, pad - 4)
-        self._pay_lay.setContentsMargins(0, top, 0, 0)
 
     def retranslate_ui(self) -> None:
         if self._error:
