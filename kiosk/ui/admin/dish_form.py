@@ -8,15 +8,13 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import QRegularExpression, Qt
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
     QGridLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QWidget,
 )
@@ -27,7 +25,7 @@ from kiosk.ui.admin.format import tr
 from kiosk.ui.admin.marks import allergen_label, spice_label
 from kiosk.ui.admin.menu_images import THUMB, placeholder, thumbnail
 from kiosk.ui.admin.menu_text import merge_text
-from kiosk.ui.admin.widgets import Card, MessageLabel, Texts
+from kiosk.ui.admin.widgets import Card, MessageLabel, Texts, line_edit
 
 
 class DishForm(Card):
@@ -50,24 +48,16 @@ class DishForm(Card):
         self.body.addWidget(self.change_image, 0, Qt.AlignmentFlag.AlignHCenter)
         form = QFormLayout()
         form.setSpacing(8)
-        self.name_th = QLineEdit()
-        self.name_th.setObjectName("ItemNameTh")
-        self.name_en = QLineEdit()
-        self.name_en.setObjectName("ItemNameEn")
-        self.price = QLineEdit()
-        self.price.setObjectName("ItemPrice")
-        self.price.setValidator(
-            QRegularExpressionValidator(QRegularExpression(r"[0-9]{0,6}(\.[0-9]{0,2})?"))
-        )
+        self.name_th = line_edit("ItemNameTh")
+        self.name_en = line_edit("ItemNameEn")
+        self.price = line_edit("ItemPrice", r"[0-9]{0,6}(\.[0-9]{0,2})?")
         self.description_th = QPlainTextEdit()
         self.description_th.setObjectName("ItemDescriptionTh")
         self.description_th.setMaximumHeight(60)
         self.description_en = QPlainTextEdit()
         self.description_en.setObjectName("ItemDescriptionEn")
         self.description_en.setMaximumHeight(60)
-        self.available = QCheckBox()
-        self.available.setObjectName("ItemAvailable")
-        t.bind(self.available.setText, lambda: tr("Available (untick when sold out)"))
+        self.available = t.check(lambda: tr("Available (untick when sold out)"), "ItemAvailable")
         self.spice = QComboBox()
         self.spice.setObjectName("ItemSpice")
         for level in range(SPICE_MAX + 1):
@@ -81,14 +71,10 @@ class DishForm(Card):
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(4)
         for i, code in enumerate(ALLERGENS):
-            box = QCheckBox()
-            box.setObjectName(f"ItemAllergen_{code}")
-            t.bind(box.setText, lambda c=code: allergen_label(c))
+            box = t.check(lambda c=code: allergen_label(c), f"ItemAllergen_{code}")
             grid.addWidget(box, i // 3, i % 3)
             self.allergen_boxes[code] = box
-        self.upsell = QCheckBox()
-        self.upsell.setObjectName("ItemUpsell")
-        t.bind(self.upsell.setText, lambda: tr("Suggest with orders (upsell)"))
+        self.upsell = t.check(lambda: tr("Suggest with orders (upsell)"), "ItemUpsell")
         form.addRow(t.label(lambda: tr("Thai name")), self.name_th)
         form.addRow(t.label(lambda: tr("English name")), self.name_en)
         form.addRow(t.label(lambda: tr("Price (THB, VAT incl.)")), self.price)
@@ -105,8 +91,8 @@ class DishForm(Card):
                 "'Add a drink?', one tap to add, shown once per order."
             ),
             "muted",
+            wrap=True,
         )
-        upsell_hint.setWordWrap(True)
         self.body.addWidget(upsell_hint)
         self.message = MessageLabel("MenuMessage")
         self.body.addWidget(self.message)

@@ -128,10 +128,9 @@ class OptionController:
         )
 
     def _on_save_option_clicked(self) -> None:
-        ed = self.editor
-        item = self._item()
-        if item is None:
+        if self._item() is None:
             return
+        ed = self.editor
         _kind, option_id = ed.target
         actions, staff = self.ctx.actions, self.ctx.staff
         available = ed.option_available.isChecked()

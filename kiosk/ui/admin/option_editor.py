@@ -5,14 +5,13 @@ What its buttons do is :class:`kiosk.ui.admin.option_controller.OptionController
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRegularExpression, Qt
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QLineEdit,
+    QLabel,
+    QPushButton,
     QSpinBox,
     QStackedWidget,
     QTreeWidget,
@@ -35,7 +34,7 @@ from kiosk.ui.admin.menu_text import (
     rule_sentence,
 )
 from kiosk.ui.admin.theme import color
-from kiosk.ui.admin.widgets import Card, MessageLabel, Texts, button, label
+from kiosk.ui.admin.widgets import Card, MessageLabel, Source, Texts, button, label, line_edit
 
 
 class OptionEditor(Card):
@@ -58,8 +57,8 @@ class OptionEditor(Card):
                 "Orders already placed keep the options they were sold with."
             ),
             "muted",
+            wrap=True,
         )
-        hint.setWordWrap(True)
         self.body.addWidget(hint)
         self.tree = QTreeWidget()
         self.tree.setObjectName("ItemOptions")
@@ -82,9 +81,11 @@ class OptionEditor(Card):
         self.pages = QStackedWidget()
         self.pages.setObjectName("OptionEditorPages")
         self.empty = t.label(
-            lambda: tr("Choose a group or an option above to change it."), "muted", "OptionHint"
+            lambda: tr("Choose a group or an option above to change it."),
+            "muted",
+            "OptionHint",
+            wrap=True,
         )
-        self.empty.setWordWrap(True)
         self.pages.addWidget(self.empty)
         self.pages.addWidget(self._build_group_form())
         self.pages.addWidget(self._build_option_form())
@@ -96,17 +97,11 @@ class OptionEditor(Card):
 
     def _build_group_form(self) -> QWidget:
         t = self.texts
-        page = QWidget()
-        box = QVBoxLayout(page)
-        box.setContentsMargins(0, 6, 0, 0)
-        self.group_title = label("", "subtitle", "GroupFormTitle")
-        box.addWidget(self.group_title)
+        page, box, self.group_title = self._form_page("GroupFormTitle")
         form = QFormLayout()
         form.setSpacing(8)
-        self.group_name_th = QLineEdit()
-        self.group_name_th.setObjectName("GroupNameTh")
-        self.group_name_en = QLineEdit()
-        self.group_name_en.setObjectName("GroupNameEn")
+        self.group_name_th = line_edit("GroupNameTh")
+        self.group_name_en = line_edit("GroupNameEn")
         self.group_min = QSpinBox()
         self.group_min.setObjectName("GroupMin")
         self.group_min.setRange(0, 20)
@@ -124,72 +119,72 @@ class OptionEditor(Card):
         self.group_rule = label("", "muted", "GroupRule")
         self.group_rule.setWordWrap(True)
         box.addWidget(self.group_rule)
-        buttons = QHBoxLayout()
-        self.delete_group = t.button(lambda: tr("Delete group"), "danger", "DeleteOptionGroup")
-        self.save_group = button("", "primary", "SaveOptionGroup")
-        buttons.addWidget(self.delete_group)
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_group)
-        box.addLayout(buttons)
-        for w in (
-            self.group_name_th,
-            self.group_name_en,
-            self.group_min,
-            self.group_max,
-            self.save_group,
-            self.delete_group,
-        ):
-            w.setEnabled(self.can_edit)
+        self.delete_group, self.save_group = self._form_buttons(
+            box,
+            lambda: tr("Delete group"),
+            ("DeleteOptionGroup", "SaveOptionGroup"),
+            (self.group_name_th, self.group_name_en, self.group_min, self.group_max),
+        )
+        self.save_group.setEnabled(self.can_edit)
         return page
 
     def _build_option_form(self) -> QWidget:
         t = self.texts
-        page = QWidget()
-        box = QVBoxLayout(page)
-        box.setContentsMargins(0, 6, 0, 0)
-        self.option_title = label("", "subtitle", "OptionFormTitle")
+        page, box, self.option_title = self._form_page("OptionFormTitle")
         self.option_title.setWordWrap(True)
-        box.addWidget(self.option_title)
         form = QFormLayout()
         form.setSpacing(8)
-        self.option_name_th = QLineEdit()
-        self.option_name_th.setObjectName("OptionNameTh")
-        self.option_name_en = QLineEdit()
-        self.option_name_en.setObjectName("OptionNameEn")
-        self.option_price = QLineEdit()
-        self.option_price.setObjectName("OptionPrice")
-        self.option_price.setValidator(
-            QRegularExpressionValidator(QRegularExpression(r"[-−]?[0-9]{0,6}(\.[0-9]{0,2})?"))
-        )
+        self.option_name_th = line_edit("OptionNameTh")
+        self.option_name_en = line_edit("OptionNameEn")
+        self.option_price = line_edit("OptionPrice", r"[-−]?[0-9]{0,6}(\.[0-9]{0,2})?")
         t.bind(self.option_price.setPlaceholderText, lambda: tr("0, 20 or -10"))
-        self.option_default = QCheckBox()
-        self.option_default.setObjectName("OptionDefault")
-        t.bind(self.option_default.setText, lambda: tr("Chosen by default"))
-        self.option_available = QCheckBox()
-        self.option_available.setObjectName("OptionAvailable")
-        t.bind(self.option_available.setText, lambda: tr("Available (untick when sold out)"))
+        self.option_default = t.check(lambda: tr("Chosen by default"), "OptionDefault")
+        self.option_available = t.check(
+            lambda: tr("Available (untick when sold out)"), "OptionAvailable"
+        )
         form.addRow(t.label(lambda: tr("Thai name")), self.option_name_th)
         form.addRow(t.label(lambda: tr("English name")), self.option_name_en)
         form.addRow(t.label(lambda: tr("Price change (THB)")), self.option_price)
         form.addRow("", self.option_default)
         form.addRow("", self.option_available)
         box.addLayout(form)
-        buttons = QHBoxLayout()
-        self.delete_option = t.button(lambda: tr("Delete option"), "danger", "DeleteOption")
-        self.save_option = button("", "primary", "SaveOption")
-        buttons.addWidget(self.delete_option)
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_option)
-        box.addLayout(buttons)
-        for w in (
-            self.option_name_th,
-            self.option_name_en,
-            self.option_price,
-            self.option_default,
-            self.delete_option,
-        ):
-            w.setEnabled(self.can_edit)
+        self.delete_option, self.save_option = self._form_buttons(
+            box,
+            lambda: tr("Delete option"),
+            ("DeleteOption", "SaveOption"),
+            (self.option_name_th, self.option_name_en, self.option_price, self.option_default),
+        )
         return page
+
+    @staticmethod
+    def _form_page(title_name: str) -> tuple[QWidget, QVBoxLayout, QLabel]:
+        """A page of the form stack: its layout and, on top, its title."""
+        page = QWidget()
+        box = QVBoxLayout(page)
+        box.setContentsMargins(0, 6, 0, 0)
+        title = label("", "subtitle", title_name)
+        box.addWidget(title)
+        return page, box, title
+
+    def _form_buttons(
+        self,
+        box: QVBoxLayout,
+        delete_text: Source,
+        names: tuple[str, str],
+        fields: tuple[QWidget, ...],
+    ) -> tuple[QPushButton, QPushButton]:
+        """The Delete … Save row under a form (its Save text is set with the form's title);
+        ``fields`` and Delete are enabled for editors only."""
+        delete = self.texts.button(delete_text, "danger", names[0])
+        save = button("", "primary", names[1])
+        buttons = QHBoxLayout()
+        buttons.addWidget(delete)
+        buttons.addStretch(1)
+        buttons.addWidget(save)
+        box.addLayout(buttons)
+        for w in (*fields, delete):
+            w.setEnabled(self.can_edit)
+        return delete, save
 
     # -- showing ----------------------------------------------------------------------------
     def group(self, group_id: int | None) -> OptionGroupView | None:
