@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QRegularExpression, QSize, Qt, Signal
+from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSizePolicy,
     QSplitter,
@@ -37,6 +40,15 @@ def button(text: str, kind: str = "", name: str = "") -> QPushButton:
     if name:
         widget.setObjectName(name)
     widget.setCursor(Qt.CursorShape.PointingHandCursor)
+    return widget
+
+
+def line_edit(name: str, pattern: str = "") -> QLineEdit:
+    """A text field named ``name``; with ``pattern``, only text matching it can be typed."""
+    widget = QLineEdit()
+    widget.setObjectName(name)
+    if pattern:
+        widget.setValidator(QRegularExpressionValidator(QRegularExpression(pattern)))
     return widget
 
 
@@ -68,13 +80,22 @@ class Texts:
         self._bindings.append((lambda _text: apply(), str))
         apply()
 
-    def label(self, source: Source, role: str = "", name: str = "") -> QLabel:
+    def label(self, source: Source, role: str = "", name: str = "", wrap: bool = False) -> QLabel:
         widget = label("", role, name)
         self.bind(widget.setText, source)
+        if wrap:
+            widget.setWordWrap(True)
         return widget
 
     def button(self, source: Source, kind: str = "", name: str = "") -> QPushButton:
         widget = button("", kind, name)
+        self.bind(widget.setText, source)
+        return widget
+
+    def check(self, source: Source, name: str = "") -> QCheckBox:
+        widget = QCheckBox()
+        if name:
+            widget.setObjectName(name)
         self.bind(widget.setText, source)
         return widget
 
