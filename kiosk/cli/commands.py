@@ -1,0 +1,276 @@
+"""The ``kiosk`` commands, one function each (``args`` from :mod:`kiosk.cli.parser`)."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+import time
+from decimal import Decimal
+from pathlib import Path
+
+from kiosk.cli.base import CliError, _logging, _settings, _store
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    _logging(settings)
+    from kiosk.app import build_store
+    from kiosk.db import Database
+    from kiosk.db.engine import SchemaError
+    from kiosk.db.migrate import check_schema, upgrade
+
+    if args.demo:
+        db = Database(settings.database_url, busy_timeout_ms=settings.database.busy_timeout_ms)
+        db.check_connection()
+        try:
+            check_schema(db)  # one query; Alembic loads only when there is work for it
+        except SchemaError:
+            upgrade(db)
+        from kiosk.services.demo import seed_demo
+
+        seed_demo(db, settings)
+        db.dispose()
+    from kiosk.services.payments import DEMO_PROMPTPAY_ID, promptpay_target_problem
+
+    if args.demo and promptpay_target_problem(settings.store.promptpay_id):
+        # the demo's own target (not stored): no bank issues it, so a scanned QR pays nobody
+        settings = settings.merged({"store": {"promptpay_id": DEMO_PROMPTPAY_ID}})
+    # recovery waits for Welcome's first paint (run_kiosk), not for the store
+    store = build_store(settings, recover=False)
+    demo_owner = None
+    if args.demo:
+        from kiosk.services.demo import demo_banner, ensure_demo_owner
+
+        demo_owner = ensure_demo_owner(store.staff)
+        print(demo_banner(demo_owner), flush=True)
+    problem = promptpay_target_problem(store.current_settings().store.promptpay_id)
+    if problem:
+        print(f"kiosk: {problem}", file=sys.stderr)
+    try:
+        from kiosk.ui.launch import run_kiosk
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.startswith("kiosk.ui"):
+            print("The customer screens are not built yet.", file=sys.stderr)
+            return 1
+        raise
+    from kiosk.ui.bindings import BrokenBindings
+
+    try:
+        return run_kiosk(
+            store,
+            kiosk_mode=args.kiosk,
+            language=args.lang,
+            size=args.size,
+            demo=(demo_owner.id if demo_owner else 0) if args.demo else None,
+        )
+    except BrokenBindings as exc:
+        raise CliError(str(exc)) from None
+
+
+def cmd_admin(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    _logging(settings)
+    from kiosk.app import build_store
+
+    store = build_store(settings)
+    from kiosk.ui.admin.app import run_admin
+    from kiosk.ui.bindings import BrokenBindings
+
+    try:
+        return run_admin(store)
+    except BrokenBindings as exc:
+        raise CliError(str(exc)) from None
+
+
+def cmd_db(args: argparse.Namespace) -> int:
+    from kiosk.db import Database
+    from kiosk.db.migrate import check_schema, current_revision, head_revision, upgrade
+
+    settings = _settings(args)
+    _logging(settings, to_stderr=True)
+    db = Database(settings.database_url, busy_timeout_ms=settings.database.busy_timeout_ms)
+    db.check_connection()
+    shown = db.engine.url.render_as_string(hide_password=True)
+    if args.db_command == "upgrade":
+        before = current_revision(db)
+        upgrade(db)
+        after = current_revision(db)
+        if before == after:
+            print(f"{shown}: already at revision {after} (head).")
+        else:
+            print(f"{shown}: upgraded from {before or 'empty'} to {after}.")
+    elif args.db_command == "current":
+        current = current_revision(db)
+        head = head_revision()
+        state = "up to date" if current == head else f"code head is {head}"
+        print(f"{shown}: revision {current or 'none (empty database)'} ({state}).")
+    elif args.db_command == "check":
+        check_schema(db)
+        print(f"{shown}: schema is at head.")
+    db.dispose()
+    return 0
+
+
+def cmd_demo_data(args: argparse.Namespace) -> int:
+    from kiosk.db import Database
+    from kiosk.db.migrate import check_schema
+    from kiosk.services.demo import bulk_members, bulk_orders, seed_demo
+
+    settings = _settings(args)
+    _logging(settings)
+    db = Database(settings.database_url, busy_timeout_ms=settings.database.busy_timeout_ms)
+    db.check_connection()
+    check_schema(db)
+    started = time.perf_counter()
+    seeded = seed_demo(db, settings)
+    if seeded:
+        print("Seeded the demo menu and members.")
+    elif args.if_empty:
+        print("The database already has a menu; demo data left as it is.")
+    if args.members:
+        t0 = time.perf_counter()
+        bulk_members(db, settings, args.members)
+        print(f"Added {args.members:,} members in {time.perf_counter() - t0:.1f} s.")
+    if args.orders:
+        t0 = time.perf_counter()
+        bulk_orders(db, settings, args.orders)
+        print(f"Added {args.orders:,} orders in {time.perf_counter() - t0:.1f} s.")
+    if args.members or args.orders:
+        print(f"Total {time.perf_counter() - started:.1f} s.")
+    db.dispose()
+    return 0
+
+
+def cmd_promptpay(args: argparse.Namespace) -> int:
+    from kiosk.services.promptpay import build_payload
+
+    amount = Decimal(args.amount) if args.amount is not None else None
+    try:
+        payload = build_payload(args.target, amount)
+    except ArithmeticError:
+        raise CliError(f"{args.amount!r} is not an amount.") from None
+    print(payload)
+    if args.png:
+        from kiosk.services.qr import render_png
+
+        render_png(payload, Path(args.png))
+        print(f"QR written to {args.png}", file=sys.stderr)
+    return 0
+
+
+def cmd_staff(args: argparse.Namespace) -> int:
+    from kiosk.services.staff import StaffService
+
+    store = _store(args)
+    staff = StaffService(store.db, store.current_settings, store.events)
+    if args.staff_command == "add":
+        pin = args.pin
+        if pin is None:
+            if not sys.stdin.isatty():
+                pin = sys.stdin.readline().strip()
+            else:
+                pin = getpass.getpass(f"PIN for {args.name} (4-8 digits): ")
+                again = getpass.getpass("Repeat the PIN: ")
+                if pin != again:
+                    raise CliError("The two PINs differ; nothing was saved.")
+        user = staff.create(args.name, args.role, pin, by="cli")
+        print(f"Added {user.name} ({user.role}), staff number {user.id} for the kiosk's pad.")
+    elif args.staff_command == "list":
+        for user in staff.list():
+            state = "active" if user.active else "disabled"
+            print(f"{user.id:>5}  {user.name:20} {user.role:8} {state}")
+    store.close()
+    return 0
+
+
+def cmd_points(args: argparse.Namespace) -> int:
+    store = _store(args)
+    expired = store.loyalty.expire()
+    print(f"Expired {sum(expired.values()):,} points from {len(expired):,} members.")
+    store.close()
+    return 0
+
+
+def cmd_reconcile(args: argparse.Namespace) -> int:
+    store = _store(args)
+    results = store.payments.reconcile(kiosk_id="*" if args.all else None, grace_seconds=args.grace)
+    for r in results:
+        print(f"payment {r.payment_id} (order {r.order_number}): {r.status} - {r.message}")
+    print(f"{len(results)} pending payment(s) settled.")
+    store.close()
+    return 0
+
+
+def cmd_board(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    _logging(settings)
+    from kiosk.ui.board.app import run_board
+    from kiosk.ui.launch import parse_size
+
+    return run_board(_store(args), windowed=args.windowed, size=parse_size(args.size))
+
+
+def cmd_print_worker(args: argparse.Namespace) -> int:
+    from kiosk.printing.runner import run_print_worker
+
+    settings = _settings(args)
+    _logging(settings, to_stderr=not args.quiet)
+    return run_print_worker(_store(args), once=args.once)
+
+
+def cmd_print_test(args: argparse.Namespace) -> int:
+    from kiosk.printing.devices import PrinterError
+    from kiosk.printing.runner import print_test_page
+
+    settings = _settings(args)
+    try:
+        message = print_test_page(settings, args.role)
+    except PrinterError as exc:
+        raise CliError(f"The {args.role} printer could not print the test page: {exc}") from None
+    print(message)
+    return 0
+
+
+def cmd_receipt(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    day = None
+    if args.date:
+        try:
+            day = date.fromisoformat(args.date)
+        except ValueError:
+            raise CliError(f"{args.date!r} is not a date: use YYYY-MM-DD.") from None
+    store = _store(args)
+    try:
+        order_id = store.receipts.find(args.number, day)
+        if args.print:
+            job = store.print_jobs.reprint(order_id, "receipt", staff=args.staff)
+            print(f"A copy of the receipt is queued for the receipt printer (job {job}).")
+        else:
+            doc = store.receipts.receipt(order_id, copy=args.copy)
+            sys.stdout.write(doc.to_text(args.width))
+    finally:
+        store.close()
+    return 0
+
+
+def cmd_screenshots(args: argparse.Namespace) -> int:
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    settings = _settings(args)
+    _logging(settings)
+    try:
+        from kiosk.ui.screenshots import take_screenshots
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.startswith("kiosk.ui"):
+            print("The screens are not built yet.", file=sys.stderr)
+            return 1
+        raise
+    langs = ["th", "en"] if args.lang == "all" else [args.lang]
+    sizes = ["1080x1920", "1920x1080"] if args.size == "all" else [args.size]
+    paths = take_screenshots(settings, Path(args.dir), langs=langs, sizes=sizes)
+    for path in paths:
+        print(path)
+    return 0
