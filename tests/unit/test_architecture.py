@@ -98,3 +98,14 @@ def test_kiosk_import_graph_has_no_cycles() -> None:
 def test_the_cycle_finder_finds_a_cycle() -> None:
     edges = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}, "e": {"e"}}
     assert _strongly_connected(edges) == [["a", "b", "c"], ["e"]]
+
+
+def test_the_views_never_import_the_controller() -> None:
+    """The window and its screens are built first; the controller (kiosk.ui.flow) is
+    handed the window at the composition site, so no view reaches it, even in a function."""
+    graph = _graph()
+    found = []
+    for view in ("kiosk.ui.main_window", "kiosk.ui.screens", "kiosk.ui.widgets"):
+        chain = graph.find_shortest_chains(importer=view, imported="kiosk.ui.flow")
+        found.extend(" -> ".join(c) for c in chain)
+    assert not found, "views import the controller:\n" + "\n".join(found)
