@@ -198,8 +198,8 @@ def soak_window(db_path: Path, language: str = "en") -> Iterator[tuple[Any, Any]
     from kiosk.app import open_store
     from kiosk.services.demo import seed_demo
     from kiosk.services.payments import DEMO_PROMPTPAY_ID
+    from kiosk.ui.compose import open_kiosk
     from kiosk.ui.flow import Timing
-    from kiosk.ui.main_window import MainWindow
     from kiosk.ui.theme import apply_theme
 
     app = QApplication.instance() or QApplication([])
@@ -220,7 +220,7 @@ def soak_window(db_path: Path, language: str = "en") -> Iterator[tuple[Any, Any]
     )
     seed_demo(store.db, store.settings_file)
     timing = Timing(idle_ms=NEVER, result_ms=NEVER, poll_ms=10, tap_guard_ms=0)
-    window = MainWindow(store, language=language, timing=timing, ask=lambda *_: True)
+    window = open_kiosk(store, language=language, timing=timing, ask=lambda *_: True)
     window.resize(QSize(1080, 1920))
     window.show()
     QApplication.processEvents()

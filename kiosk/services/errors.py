@@ -3,9 +3,11 @@ the UI maps ``code`` to translated text and falls back to the message."""
 
 from __future__ import annotations
 
-from kiosk.db.engine import DatabaseBusy
+from kiosk.db.engine import DatabaseBusy, DatabaseError
 
-__all__ = ["DatabaseBusy"]  # the db layer's "locked / busy, nothing saved", for the UI
+# the db layer's errors, for the UI (which never imports SQLAlchemy): DatabaseError, "the
+# database cannot do this", and its DatabaseBusy, "locked / busy, nothing saved"
+__all__ = ["DatabaseBusy", "DatabaseError"]
 
 
 class ServiceError(Exception):

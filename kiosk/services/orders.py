@@ -65,7 +65,13 @@ from kiosk.services.validation import (
     ascii_digits,
     validated,
 )
-from kiosk.services.views import OrderLineView, OrderView, PaymentView, QuoteView
+from kiosk.services.views import (
+    TABLE_NUMBER_DIGITS,
+    OrderLineView,
+    OrderView,
+    PaymentView,
+    QuoteView,
+)
 
 MAX_QUANTITY = 99
 MAX_LINES = 50
@@ -199,9 +205,6 @@ def _as_int(value: Any, what: str) -> int:
     if not 0 <= value <= MAX_ID:
         raise InvalidOrder(f"{what} is out of range.", what)
     return value
-
-
-TABLE_NUMBER_DIGITS = 4
 
 
 def clean_table_number(value: Any) -> str:

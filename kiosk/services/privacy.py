@@ -33,7 +33,7 @@ from kiosk.db.models import AuditLog, Customer, LoyaltyTransaction, Order
 from kiosk.services.customers import member_view
 from kiosk.services.errors import CustomerNotFound, InvalidInput, ReasonRequired
 from kiosk.services.gateway import Clock, SystemClock
-from kiosk.services.staff import Permission, StaffService, StaffView
+from kiosk.services.roles import Authorizer, Permission, StaffView
 from kiosk.services.views import MemberView
 
 ERASED_PREFIX = "erased:"
@@ -68,7 +68,7 @@ class PrivacyService:
         self,
         db: Database,
         settings: Callable[[], Settings],
-        staff: StaffService,
+        staff: Authorizer,
         clock: Clock | None = None,
     ) -> None:
         self._db = db

@@ -41,11 +41,9 @@ to the audit log.
 
 from __future__ import annotations
 
-import enum
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -68,6 +66,7 @@ from kiosk.services.errors import (
 )
 from kiosk.services.events import EventBus
 from kiosk.services.gateway import Clock, SystemClock
+from kiosk.services.roles import ROLE_PERMISSIONS, Permission, StaffView, can
 from kiosk.services.validation import ID, Choice, Flag, JsonData, Optional, Text, validated
 
 if TYPE_CHECKING:  # only for type hints: the actions take the other services as given
@@ -100,57 +99,6 @@ PIN = Text(64, strip=False, too_long=PIN_FORMAT, wrong=PIN_FORMAT)  # ASCII digi
 ROLE = Choice(ROLES, message=f"The role must be one of: {', '.join(ROLES)}.")
 
 
-class Permission(enum.StrEnum):
-    VIEW = "view"
-    ORDER_STATUS = "order.status"
-    MARK_PAID = "payment.mark_paid"
-    REPRINT = "order.reprint"
-    MENU_AVAILABILITY = "menu.availability"
-    MEMBER_EDIT = "member.edit"
-    MEMBER_PHONE = "member.phone"  # the phone number is the key to a member's points
-    POINTS_ADJUST = "points.adjust"
-    REFUND = "payment.refund"
-    MENU_EDIT = "menu.edit"
-    SETTINGS = "settings.update"
-    SETTINGS_PROMPTPAY = "settings.promptpay"
-    AUDIT_VIEW = "audit.view"
-    EXPORT = "export"
-    STAFF_MANAGE = "staff.manage"
-    STAFF_MANAGE_OWNERS = "staff.manage_owners"
-    EXIT_KIOSK = "kiosk.exit"
-    MEMBER_EXPORT = "member.export"  # PDPA: one member's data as JSON
-    MEMBER_ERASE = "member.erase"  # PDPA: anonymise a member
-
-
-_CASHIER = frozenset(
-    {
-        Permission.VIEW,
-        Permission.ORDER_STATUS,
-        Permission.MARK_PAID,
-        Permission.REPRINT,
-        Permission.MENU_AVAILABILITY,
-        Permission.MEMBER_EDIT,
-    }
-)
-_MANAGER = _CASHIER | {
-    Permission.MEMBER_PHONE,
-    Permission.POINTS_ADJUST,
-    Permission.REFUND,
-    Permission.MENU_EDIT,
-    Permission.SETTINGS,
-    Permission.AUDIT_VIEW,
-    Permission.EXPORT,
-    Permission.STAFF_MANAGE,
-    Permission.EXIT_KIOSK,
-    Permission.MEMBER_EXPORT,
-    Permission.MEMBER_ERASE,
-}
-ROLE_PERMISSIONS: Mapping[str, frozenset[Permission]] = {
-    StaffRole.CASHIER.value: _CASHIER,
-    StaffRole.MANAGER.value: frozenset(_MANAGER),
-    StaffRole.OWNER.value: frozenset(set(Permission)),
-}
-
 _DENIED: Mapping[Permission, str] = {
     Permission.REFUND: "Only a manager or the owner can refund.",
     Permission.POINTS_ADJUST: "Only a manager or the owner can adjust points.",
@@ -165,26 +113,6 @@ _DENIED: Mapping[Permission, str] = {
     Permission.MEMBER_EXPORT: "Only a manager or the owner can export a member's data.",
     Permission.MEMBER_ERASE: "Only a manager or the owner can erase a member.",
 }
-
-
-def can(role: str, permission: Permission) -> bool:
-    """What a role may do, for showing or hiding buttons. The services check again."""
-    return permission in ROLE_PERMISSIONS.get(role, frozenset())
-
-
-@dataclass(frozen=True)
-class StaffView:
-    id: int
-    name: str
-    role: str
-    active: bool
-    failed_attempts: int = 0
-    locked_until: datetime | None = None
-    last_login: datetime | None = None
-    created_at: datetime | None = None
-
-    def can(self, permission: Permission) -> bool:
-        return can(self.role, permission)
 
 
 def _view(u: StaffUser) -> StaffView:

@@ -21,16 +21,19 @@ written there with the kiosk id), so restarting the kiosk does not reset it eith
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from kiosk.config import Settings
-from kiosk.db import Database
+from kiosk.db import Database, DatabaseError
+from kiosk.db.engine import describe_db_error
 from kiosk.db.models import AuditLog, StaffUser
 from kiosk.services.errors import AuthenticationFailed, LockedOut
 from kiosk.services.gateway import Clock, SystemClock
@@ -110,8 +113,10 @@ class StaffPadService:
         return max(0, int(left + 0.999))
 
     def state(self, kiosk_id: str) -> PadState:
+        """Raises :class:`DatabaseError` (its :class:`DatabaseBusy` for a fault) if the
+        database cannot be read."""
         kiosk_id = _kiosk(kiosk_id)
-        with self._db.read() as s:
+        with self._database_errors(), self._db.read() as s:
             failures, last = self._failures(s, kiosk_id)
         attempts = self._settings().admin.lockout_attempts
         return PadState(
@@ -124,12 +129,13 @@ class StaffPadService:
     def sign_in(self, kiosk_id: str, staff_number: object, pin: object) -> StaffView:
         """The staff member with this number, if the PIN is theirs and the account is
         active. Raises :class:`PadLocked` while the pad is locked (the PIN is not even
-        checked) and :class:`AuthenticationFailed` otherwise; every attempt is audited."""
+        checked) and :class:`AuthenticationFailed` otherwise; every attempt is audited.
+        :class:`DatabaseError` (:class:`DatabaseBusy` for a fault): nothing was checked."""
         kiosk_id = _kiosk(kiosk_id)
         number = _number(staff_number)
         pin_text = pin if isinstance(pin, str) and pin.isascii() and pin.isdigit() else ""
         admin = self._settings().admin
-        with self._db.uow() as uow:
+        with self._database_errors(), self._db.uow() as uow:
             s = uow.session
             now = self.clock.now()
             failures, last = self._failures(s, kiosk_id)
@@ -192,6 +198,15 @@ class StaffPadService:
             f"Wrong staff number or PIN. {left} {'try' if left == 1 else 'tries'} left.",
             tries_left=left,
         )
+
+    @contextmanager
+    def _database_errors(self) -> Iterator[None]:
+        """The driver's errors the db layer leaves as they are (integrity, programming...)
+        as a :class:`DatabaseError`, so the pad's screen never handles SQLAlchemy's."""
+        try:
+            yield
+        except DBAPIError as exc:
+            raise DatabaseError(describe_db_error(exc, self._db.url)) from exc
 
     def _audit(
         self, s: Session, staff: str, action: str, kiosk_id: str, after: dict[str, Any]

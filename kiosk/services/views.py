@@ -8,6 +8,10 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+#: a table or pager number has at most this many digits (checked by
+#: :func:`kiosk.services.orders.clean_table_number`; the welcome screen's keypad stops there)
+TABLE_NUMBER_DIGITS = 4
+
 
 class View:
     """Read like an object (``view.total``) or like the seed's JSON (``view["total"]``)."""

@@ -162,6 +162,7 @@ class KioskFlow(QObject):
         w.idle_panel.still_here.connect(self._on_idle_panel_still_here)
         w.idle_panel.expired.connect(self._on_idle_panel_expired)
         w.idle_panel.start_over.connect(self._on_idle_panel_start_over)
+        w.closing.connect(self.shutdown)
         self.events.menu_changed.connect(self._on_events_menu_changed)
         self.events.settings_changed.connect(self._on_events_settings_changed)
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from kiosk.app import Store
 from kiosk.printing.runner import start_print_worker
 from kiosk.ui.bindings import check_bindings
+from kiosk.ui.compose import open_kiosk
 from kiosk.ui.crash import install_exception_hook
 from kiosk.ui.fonts import register_fonts
 from kiosk.ui.main_window import MainWindow
@@ -103,7 +104,7 @@ def run_kiosk(
     app = application()
     settings = store.current_settings()
     kiosk_mode = settings.kiosk.kiosk_mode if kiosk_mode is None else kiosk_mode
-    window = MainWindow(store, kiosk_mode=kiosk_mode, language=language)
+    window = open_kiosk(store, kiosk_mode=kiosk_mode, language=language)
     if demo is not None:
         from kiosk.services.demo import DEMO_OWNER_PIN
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QMouseEvent, QResizeEvent
@@ -133,10 +134,14 @@ class BusyPanel(QFrame):
 
 
 class MainWindow(QMainWindow):
-    """Holds the views. :class:`kiosk.ui.flow.KioskFlow` drives them."""
+    """Holds the views; it knows nothing of what drives them. The composition site
+    (:func:`kiosk.ui.compose.open_kiosk`) builds the window, then the controller
+    (:class:`kiosk.ui.flow.KioskFlow`) with the window handed in, then starts it."""
 
     staff_access_requested = Signal()
     language_changed = Signal(str)
+    #: the window is closing for good (close allowed): the controller stops its work
+    closing = Signal()
 
     def __init__(
         self,
@@ -144,12 +149,11 @@ class MainWindow(QMainWindow):
         *,
         kiosk_mode: bool = False,
         language: str | None = None,
-        timing: object | None = None,
-        ask: Callable[[str, str, str], bool] | None = None,
+        tap_guard_ms: int | None = None,
     ) -> None:
+        """``tap_guard_ms``: how long taps on a screen that just appeared are ignored
+        (``None``: :data:`TAP_GUARD_MS`)."""
         super().__init__()
-        from kiosk.ui.flow import KioskFlow, Timing
-
         self.store = store
         self.kiosk_mode = kiosk_mode
         self._close_allowed = not kiosk_mode
@@ -210,19 +214,19 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.installEventFilter(self.idle)
 
-        timing = timing if isinstance(timing, Timing) else Timing()
-        guard_ms = TAP_GUARD_MS if timing.tap_guard_ms is None else timing.tap_guard_ms
+        guard_ms = TAP_GUARD_MS if tap_guard_ms is None else tap_guard_ms
         self.tap_guard = TapGuard(self, guard_ms)
         if app is not None:
             app.installEventFilter(self.tap_guard)
 
-        self.flow = KioskFlow(store, self, timing, ask=ask)
+        #: the controller driving this window (:class:`kiosk.ui.flow.KioskFlow`), set where
+        #: the kiosk is put together (:func:`kiosk.ui.compose.open_kiosk`); never called here
+        self.flow: Any = None
         self.access = Accessibility(self)  # large text, reach mode; reset on Welcome
         self._portrait: bool | None = None
         self.default_language = language or settings.kiosk.language
         self.set_language(self.default_language)
         self.resize(QSize(1080, 1920))
-        self.flow.start()
 
     # -- kiosk mode ----------------------------------------------------------------------------
     def enter_kiosk_mode(self) -> None:
@@ -244,7 +248,7 @@ class MainWindow(QMainWindow):
             log.info("close request ignored: kiosk mode (use the staff gesture)")
             event.ignore()
             return
-        self.flow.shutdown()
+        self.closing.emit()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.idle)

@@ -22,9 +22,9 @@ from kiosk.app import Store, build_store
 from kiosk.config import Settings
 from kiosk.services.demo import seed_demo
 from kiosk.services.payments import DEMO_PROMPTPAY_ID
+from kiosk.ui.compose import open_kiosk
 from kiosk.ui.flow import Timing
 from kiosk.ui.launch import application
-from kiosk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +96,7 @@ class Walker:
         self.lang = lang
         self.size = size
         w, h = (int(v) for v in size.split("x"))
-        self.window = MainWindow(
+        self.window = open_kiosk(
             store,
             language=lang,
             timing=Timing(idle_ms=NEVER, result_ms=30_000, poll_ms=NEVER, idle_warning_ms=10_000),

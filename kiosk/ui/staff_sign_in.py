@@ -11,9 +11,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow, QWidget
-from sqlalchemy.exc import DBAPIError
 
-from kiosk.services.errors import AuthenticationFailed
+from kiosk.services.errors import AuthenticationFailed, DatabaseBusy, DatabaseError
 from kiosk.services.staff_pad import PadLocked, StaffPadService
 from kiosk.ui.messages import busy_text
 from kiosk.ui.widgets.overlay import Overlay
@@ -77,7 +76,9 @@ class StaffSignIn(QObject):
         self.pad.reset()
         try:
             seconds = self.pads.state(self.kiosk_id).locked_seconds
-        except DBAPIError as exc:
+        except DatabaseBusy:
+            raise  # a database fault: the kiosk's error screen (the exception hook) says so
+        except DatabaseError as exc:
             log.warning("staff pad: could not read the pad's state: %s", exc)
             seconds = 0
         if seconds:
@@ -117,7 +118,9 @@ class StaffSignIn(QObject):
             self.pad.clear_pin()
             self.pad.show_message(lambda t=exc.tries_left: wrong_text(t))
             return
-        except DBAPIError as exc:
+        except DatabaseBusy:
+            raise  # a database fault: the kiosk's error screen (the exception hook) says so
+        except DatabaseError as exc:
             log.warning("staff pad: sign-in failed on the database: %s", exc)
             self.pad.show_message(busy_text)
             return

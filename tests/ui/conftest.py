@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from kiosk.app import Store
 from kiosk.services.gateway import SystemClock
+from kiosk.ui.compose import open_kiosk
 from kiosk.ui.flow import Timing
 from kiosk.ui.main_window import MainWindow
 from tests.helpers import make_store
@@ -238,7 +239,7 @@ def make_kiosk(qtbot: Any, store: Store) -> Iterator[Callable[..., Kiosk]]:
         timing = timing or Timing(idle_ms=NEVER, result_ms=NEVER, poll_ms=20)
         if timing.tap_guard_ms is None:  # tests tap faster than a customer can
             timing.tap_guard_ms = 0
-        window = MainWindow(
+        window = open_kiosk(
             store,
             language=language,
             kiosk_mode=kiosk_mode,

@@ -14,14 +14,14 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from kiosk.config import load_settings
+    from kiosk.ui.compose import open_kiosk
     from kiosk.ui.flow import Timing
     from kiosk.ui.launch import application
-    from kiosk.ui.main_window import MainWindow
     from kiosk.ui.screenshots import demo_store
 
     app = application()
     store = demo_store(load_settings(), Path(tempfile.mkdtemp(prefix="kiosk-fill-")))
-    window = MainWindow(store, kiosk_mode=True, timing=Timing(idle_ms=10**9))
+    window = open_kiosk(store, kiosk_mode=True, timing=Timing(idle_ms=10**9))
     window.enter_kiosk_mode()
 
     def settle(seconds: float = 1.0) -> None:

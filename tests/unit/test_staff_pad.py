@@ -171,3 +171,34 @@ def test_an_account_locked_elsewhere_stays_locked_on_the_pad(
         pad.sign_in(K1, str(nok.id), "2580")
     assert not isinstance(info.value, PadLocked) and info.value.tries_left == 4
     assert pad_audit(store)[-1][3]["why"] == "locked account"
+
+
+def test_database_errors_reach_the_pad_as_kiosk_errors(
+    store: Store, pad: StaffPadService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pad's screen catches kiosk errors only (the UI never imports SQLAlchemy): a
+    driver error the db layer leaves as it is becomes a DatabaseError, a fault stays the
+    db layer's DatabaseBusy (a DatabaseError too)."""
+    from sqlalchemy.exc import OperationalError, ProgrammingError
+
+    from kiosk.services.errors import DatabaseBusy, DatabaseError
+
+    nok = store.staff.create("Nok", "cashier", "2580")
+
+    def broken(*_: object) -> None:
+        raise ProgrammingError("SELECT", {}, Exception("no such column"))
+
+    monkeypatch.setattr(pad, "_failures", broken)
+    for attempt in (lambda: pad.state(K1), lambda: pad.sign_in(K1, str(nok.id), "2580")):
+        with pytest.raises(DatabaseError) as caught:
+            attempt()
+        assert not isinstance(caught.value, DatabaseBusy)
+        assert isinstance(caught.value.__cause__, ProgrammingError)
+
+    def locked(*_: object) -> None:
+        raise OperationalError("SELECT", {}, Exception("database is locked"))
+
+    monkeypatch.setattr(pad, "_failures", locked)
+    for attempt in (lambda: pad.state(K1), lambda: pad.sign_in(K1, str(nok.id), "2580")):
+        with pytest.raises(DatabaseBusy):
+            attempt()

@@ -7,7 +7,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QPainter, QPaintEvent, QPen, QShowEvent
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
-from kiosk.services.orders import TABLE_NUMBER_DIGITS
+from kiosk.services.views import TABLE_NUMBER_DIGITS
 from kiosk.ui import theme
 from kiosk.ui.i18n import pick
 from kiosk.ui.screens.base import Screen
