@@ -109,9 +109,9 @@ def build_store(
         upgrade(db)
     check_schema(db)
     bus = EventBus()
-    settings_service = SettingsService(db, settings, bus)
-    current = settings_service.current
     clock = clock or SystemClock()
+    settings_service = SettingsService(db, settings, bus, clock)
+    current = settings_service.current
     if gateway is None:
         gateway = MockGateway(
             failure_rate=lambda: current().payments.promptpay_failure_rate,
@@ -129,8 +129,8 @@ def build_store(
         db=db,
         events=bus,
         settings=settings_service,
-        menu=MenuService(db, bus),
-        customers=CustomerService(db, current),
+        menu=MenuService(db, bus, clock),
+        customers=CustomerService(db, current, clock),
         orders=OrderService(db, current, bus, clock),
         loyalty=LoyaltyService(db, current, bus, clock),
         payments=PaymentService(db, current, bus, gateway, clock),

@@ -14,9 +14,11 @@ from sqlalchemy.orm import Session, selectinload
 
 from kiosk.config import Settings
 from kiosk.db import Database
-from kiosk.db.models import AuditLog, Customer, Membership, points_to_next, tier_for
+from kiosk.db.models import Customer, Membership, points_to_next, tier_for
 from kiosk.db.uow import locked
+from kiosk.services.audit import audit_row
 from kiosk.services.errors import CustomerNotFound, InvalidInput, InvalidPhoneNumber, MemberExists
+from kiosk.services.gateway import Clock, SystemClock
 from kiosk.services.money import ZERO
 from kiosk.services.phone import THAI_DIGITS, normalize_phone
 from kiosk.services.validation import (
@@ -187,9 +189,12 @@ def _stamp_consent(c: Customer, settings: Settings) -> None:
 
 
 class CustomerService:
-    def __init__(self, db: Database, settings: Callable[[], Settings]) -> None:
+    def __init__(
+        self, db: Database, settings: Callable[[], Settings], clock: Clock | None = None
+    ) -> None:
         self._db = db
         self._settings = settings
+        self._clock: Clock = clock or SystemClock()
         self._by_phone = db.compiled_read(_BY_PHONE)
 
     def normalize(self, phone: str) -> str:
@@ -300,7 +305,8 @@ class CustomerService:
             if consent_changed:
                 _stamp_consent(c, self._settings())
             s.add(
-                AuditLog(
+                audit_row(
+                    self._clock,
                     staff=staff,
                     action="member.update",
                     entity="customer",

@@ -30,7 +30,9 @@ from kiosk.db.models import (
     Order,
     Payment,
 )
+from kiosk.services.audit import audit_row
 from kiosk.services.errors import InvalidInput
+from kiosk.services.gateway import Clock, SystemClock
 from kiosk.services.phone import format_national
 from kiosk.services.reports import day_bounds
 
@@ -356,9 +358,12 @@ def safe_cell(value: Any) -> Any:
 
 
 class ExportService:
-    def __init__(self, db: Database, settings: Callable[[], Settings]) -> None:
+    def __init__(
+        self, db: Database, settings: Callable[[], Settings], clock: Clock | None = None
+    ) -> None:
         self._db = db
         self._settings = settings
+        self._clock: Clock = clock or SystemClock()
 
     def header(self, kind: str) -> list[str]:
         return _spec(kind, self._settings())[0]
@@ -421,7 +426,8 @@ class ExportService:
             raise
         with self._db.uow() as uow:
             uow.session.add(
-                AuditLog(
+                audit_row(
+                    self._clock,
                     staff=staff or "system",
                     action="export.csv",
                     entity=kind,

@@ -18,7 +18,6 @@ from sqlalchemy.orm import Session
 from kiosk.config import Settings
 from kiosk.db import Database
 from kiosk.db.models import (
-    AuditLog,
     Customer,
     LoyaltyTransaction,
     Membership,
@@ -29,6 +28,7 @@ from kiosk.db.models import (
     tier_for,
 )
 from kiosk.db.uow import locked
+from kiosk.services.audit import audit_row
 from kiosk.services.customers import get_customer_by_phone
 from kiosk.services.errors import (
     CustomerNotFound,
@@ -213,7 +213,8 @@ class LoyaltyService:
                 when=self._clock.now(),
             )
             s.add(
-                AuditLog(
+                audit_row(
+                    self._clock,
                     staff=staff,
                     action="points.adjust",
                     entity="customer",

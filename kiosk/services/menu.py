@@ -15,7 +15,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from kiosk.db import Database
-from kiosk.db.models import AuditLog, Category, MenuItem, Option, OptionGroup
+from kiosk.db.models import Category, MenuItem, Option, OptionGroup
+from kiosk.services.audit import audit_row
 from kiosk.services.errors import (
     InvalidAmount,
     InvalidInput,
@@ -24,6 +25,7 @@ from kiosk.services.errors import (
     OptionNotFound,
 )
 from kiosk.services.events import EventBus, MenuChanged
+from kiosk.services.gateway import Clock, SystemClock
 from kiosk.services.money import ZERO, format_thb, to_money
 from kiosk.services.validation import (
     ID,
@@ -229,9 +231,10 @@ def _item_query():  # type: ignore[no-untyped-def]
 
 
 class MenuService:
-    def __init__(self, db: Database, bus: EventBus) -> None:
+    def __init__(self, db: Database, bus: EventBus, clock: Clock | None = None) -> None:
         self._db = db
         self._bus = bus
+        self._clock: Clock = clock or SystemClock()
 
     def categories(self) -> list[CategoryView]:
         with self._db.read() as s:
@@ -295,7 +298,8 @@ class MenuService:
             for key, value in fields.items():
                 setattr(item, key, value)
             uow.session.add(
-                AuditLog(
+                audit_row(
+                    self._clock,
                     staff=staff or "system",
                     action="menu.update",
                     entity="menu_item",
@@ -325,8 +329,8 @@ class MenuService:
             raise OptionNotFound(f"Option {option_id} does not exist.")
         return option
 
-    @staticmethod
     def _audit(
+        self,
         s: Session,
         staff: str,
         action: str,
@@ -336,7 +340,8 @@ class MenuService:
         after: dict[str, Any] | None = None,
     ) -> None:
         s.add(
-            AuditLog(
+            audit_row(
+                self._clock,
                 staff=staff or "system",
                 action=action,
                 entity=entity,

@@ -15,7 +15,6 @@ from sqlalchemy.orm import Session, selectinload
 from kiosk.config import Settings
 from kiosk.db import Database
 from kiosk.db.models import (
-    AuditLog,
     Customer,
     MenuItem,
     Option,
@@ -29,6 +28,7 @@ from kiosk.db.models import (
     TxType,
 )
 from kiosk.db.uow import locked
+from kiosk.services.audit import audit_row
 from kiosk.services.customers import get_customer_by_phone
 from kiosk.services.errors import (
     CustomerNotFound,
@@ -488,7 +488,8 @@ class OrderService:
                 self._return_redeemed(s, order, settings, staff)
             order.status = status
             s.add(
-                AuditLog(
+                audit_row(
+                    self._clock,
                     staff=staff or "system",
                     action="order.status",
                     entity="order",

@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session, selectinload
 from kiosk.config import Settings
 from kiosk.db import Database
 from kiosk.db.models import AuditLog, Customer, LoyaltyTransaction, Order
+from kiosk.services.audit import audit_row
 from kiosk.services.customers import member_view
 from kiosk.services.errors import CustomerNotFound, InvalidInput, ReasonRequired
 from kiosk.services.gateway import Clock, SystemClock
@@ -182,8 +183,9 @@ class PrivacyService:
                 ],
             }
             s.add(
-                AuditLog(
-                    created_at=self.clock.now(),
+                audit_row(
+                    self.clock,
+                    at=self.clock.now(),
                     staff=who,
                     action="member.export",
                     entity="customer",
@@ -250,8 +252,9 @@ class PrivacyService:
                 row.before = _scrub(row.before)
                 row.after = _scrub(row.after)
             s.add(
-                AuditLog(
-                    created_at=now,
+                audit_row(
+                    self.clock,
+                    at=now,
                     staff=who,
                     action="member.erase",
                     entity="customer",

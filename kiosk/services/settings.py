@@ -15,9 +15,11 @@ from sqlalchemy import delete, select
 
 from kiosk.config import ConfigError, Settings
 from kiosk.db import Database
-from kiosk.db.models import AuditLog, Setting, Tier
+from kiosk.db.models import Setting, Tier
+from kiosk.services.audit import audit_row
 from kiosk.services.errors import InvalidInput, WrongType
 from kiosk.services.events import DataChanged, Event, EventBus, SettingsChanged
+from kiosk.services.gateway import Clock, SystemClock
 from kiosk.services.promptpay import normalize_target
 from kiosk.services.validation import MAX_INT32, STAFF, Int, Number, Text, shown, validated
 
@@ -89,10 +91,13 @@ class SettingsService:
     the hot paths: a lookup, a payment, a painted table row.
     """
 
-    def __init__(self, db: Database, base: Settings, bus: EventBus) -> None:
+    def __init__(
+        self, db: Database, base: Settings, bus: EventBus, clock: Clock | None = None
+    ) -> None:
         self._db = db
         self._base = base
         self._bus = bus
+        self._clock: Clock = clock or SystemClock()
         self._cached: Settings | None = None
         self._generation = 0
         self.loads = 0  # database reads of the settings (tests read it)
@@ -188,7 +193,8 @@ class SettingsService:
                     row.value = _jsonable(new_value)
                     row.updated_by = staff
             s.add(
-                AuditLog(
+                audit_row(
+                    self._clock,
                     staff=staff,
                     action="settings.update",
                     entity="settings",

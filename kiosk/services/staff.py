@@ -55,8 +55,9 @@ from sqlalchemy.orm import Session
 
 from kiosk.config import Settings
 from kiosk.db import Database
-from kiosk.db.models import AuditLog, StaffRole, StaffUser
+from kiosk.db.models import StaffRole, StaffUser
 from kiosk.db.uow import locked
+from kiosk.services.audit import audit_row
 from kiosk.services.errors import (
     AuthenticationFailed,
     InvalidInput,
@@ -193,8 +194,9 @@ class StaffService:
         after: dict[str, Any] | None = None,
     ) -> None:
         s.add(
-            AuditLog(
-                created_at=self.clock.now(),
+            audit_row(
+                self.clock,
+                at=self.clock.now(),
                 staff=staff,
                 action=action,
                 entity="staff",
@@ -377,7 +379,7 @@ class StaffService:
                 self._audit(s, user.name, "staff.login_refused", user, after={"locked_for": wait})
                 uow.commit()
                 raise LockedOut(
-                    f"Too many wrong PINs. {user.name} is locked for {_duration(wait)} more.",
+                    f"Too many wrong PINs. {user.name} is locked for {duration_text(wait)} more.",
                     name=user.name,
                     seconds=wait,
                 )
@@ -397,7 +399,7 @@ class StaffService:
                     )
                     uow.commit()
                     raise LockedOut(
-                        f"Too many wrong PINs. {user.name} is locked for {_duration(seconds)}.",
+                        f"Too many wrong PINs. {user.name} is locked for {duration_text(seconds)}.",
                         name=user.name,
                         seconds=seconds,
                         just_locked=True,
@@ -456,8 +458,9 @@ class StaffService:
         _signed_in(staff)
         with self._db.uow() as uow:
             uow.session.add(
-                AuditLog(
-                    created_at=self.clock.now(),
+                audit_row(
+                    self.clock,
+                    at=self.clock.now(),
                     staff=staff.name,
                     action=action,
                     entity=entity,
@@ -482,8 +485,9 @@ class StaffService:
             message = "This staff account is disabled. Sign in again."
         with self._db.uow() as uow:
             uow.session.add(
-                AuditLog(
-                    created_at=self.clock.now(),
+                audit_row(
+                    self.clock,
+                    at=self.clock.now(),
                     staff=actor.name,
                     action="staff.denied",
                     entity="permission",
@@ -505,7 +509,8 @@ def _signed_in(staff: object) -> None:
         raise PermissionDenied("Sign in again to do that.")
 
 
-def _duration(seconds: int) -> str:
+def duration_text(seconds: int) -> str:
+    """``30 seconds``, ``2 minutes``, ``3 hours``: how long a lock-out lasts, in a message."""
     if seconds < 90:
         return f"{seconds} seconds"
     if seconds < 5400:
@@ -560,7 +565,7 @@ class StaffActions:
             store.customers,
             store.menu,
             store.settings,
-            ExportService(store.db, store.current_settings),
+            ExportService(store.db, store.current_settings, store.clock),
             privacy,
         )
 

@@ -35,9 +35,10 @@ from kiosk.config import Settings
 from kiosk.db import Database, DatabaseError
 from kiosk.db.engine import describe_db_error
 from kiosk.db.models import AuditLog, StaffUser
+from kiosk.services.audit import audit_row
 from kiosk.services.errors import AuthenticationFailed, LockedOut
 from kiosk.services.gateway import Clock, SystemClock
-from kiosk.services.staff import StaffService, StaffView, _view, lock_seconds
+from kiosk.services.staff import StaffService, StaffView, _view, duration_text, lock_seconds
 
 PAD = "kiosk_pad"
 LOGIN = "staff.pad_login"
@@ -145,7 +146,7 @@ class StaffPadService:
                 self._audit(s, shown, REFUSED, kiosk_id, {"locked_for": wait})
                 uow.commit()
                 raise PadLocked(
-                    f"Too many wrong attempts. The staff pad is locked for {_duration(wait)}.",
+                    f"Too many wrong attempts. The staff pad is locked for {duration_text(wait)}.",
                     seconds=wait,
                 )
             user = s.get(StaffUser, number) if number is not None else None
@@ -164,8 +165,9 @@ class StaffPadService:
                 user.last_login = now
                 self._audit(s, user.name, LOGIN, kiosk_id, {"staff_id": user.id})
                 s.add(
-                    AuditLog(
-                        created_at=now,
+                    audit_row(
+                        self.clock,
+                        at=now,
                         staff=user.name,
                         action="staff.login",
                         entity="staff",
@@ -189,7 +191,7 @@ class StaffPadService:
             uow.commit()
         if seconds:
             raise PadLocked(
-                f"Too many wrong attempts. The staff pad is locked for {_duration(seconds)}.",
+                f"Too many wrong attempts. The staff pad is locked for {duration_text(seconds)}.",
                 seconds=seconds,
                 just_locked=True,
             )
@@ -212,8 +214,9 @@ class StaffPadService:
         self, s: Session, staff: str, action: str, kiosk_id: str, after: dict[str, Any]
     ) -> None:
         s.add(
-            AuditLog(
-                created_at=self.clock.now(),
+            audit_row(
+                self.clock,
+                at=self.clock.now(),
                 staff=staff[:64],
                 action=action,
                 entity=PAD,
@@ -239,14 +242,6 @@ def _number(value: object) -> int | None:
         if text and len(text) <= MAX_NUMBER_DIGITS:
             return int(text)
     return None
-
-
-def _duration(seconds: int) -> str:
-    if seconds < 90:
-        return f"{seconds} seconds"
-    if seconds < 5400:
-        return f"{round(seconds / 60)} minutes"
-    return f"{round(seconds / 3600)} hours"
 
 
 __all__ = ["PadLocked", "PadState", "StaffPadService"]

@@ -17,7 +17,8 @@ from sqlalchemy import select
 
 from kiosk.config import Settings
 from kiosk.db import Database
-from kiosk.db.models import AuditLog, FullTaxInvoice
+from kiosk.db.models import FullTaxInvoice
+from kiosk.services.audit import audit_row
 from kiosk.services.documents import PrintDocument, PrintLine
 from kiosk.services.errors import InvalidInput
 from kiosk.services.gateway import Clock
@@ -113,7 +114,8 @@ class TaxInvoiceService:
             )
             s.add(invoice)
             s.add(
-                AuditLog(
+                audit_row(
+                    self.clock,
                     staff=staff,
                     action="order.tax_invoice",
                     entity="order",
