@@ -164,11 +164,12 @@ def merchant_id(db: Database) -> str:
 def recover_payments(store: Store) -> None:
     """Settle what a crash left of this kiosk's payments and refunds, from the provider's
     answers (never a payment another live process is working on). Done whenever a store
-    is opened, so a script, the CLI, the admin panel and the kiosk all recover."""
+    is opened (the kiosk: once Welcome is on the screen), so a script, the CLI, the admin
+    panel and the kiosk all recover. A failure is logged, never raised."""
     try:
         settled = store.payments.reconcile()
     except Exception:
-        log.exception("payment recovery failed; `kiosk reconcile` retries it")
+        log.exception("payment reconciliation failed; `kiosk reconcile` retries it")
         return
     if settled:
         log.info("recovered %d payment(s) a crash left unsettled", len(settled))

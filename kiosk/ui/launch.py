@@ -9,7 +9,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, QTimer, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from kiosk.app import Store
+from kiosk.app import Store, recover_payments
 from kiosk.printing.runner import start_print_worker
 from kiosk.ui.bindings import check_bindings
 from kiosk.ui.compose import open_kiosk
@@ -186,22 +186,13 @@ def recover_after_first_paint(
     runner = TaskRunner(screen, max_threads=1)
     started = False
 
-    def recover() -> None:
-        try:
-            settled = store.payments.reconcile()
-        except Exception:
-            log.exception("payment reconciliation at start-up failed")
-            return
-        if settled:
-            log.info("settled %d payment(s) left pending at the last shutdown", len(settled))
-
     def start() -> None:
         nonlocal started
         if not started:
             started = True
             if first is not None:
                 first()
-            runner.submit(recover, on_done=lambda _: None, on_failed=lambda _: None)
+            runner.submit(recover_payments, store, on_done=lambda _: None, on_failed=lambda _: None)
 
     _FirstPaint(screen, start)
     QTimer.singleShot(fallback_ms, screen, start)
