@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from kiosk.services.errors import DatabaseBusy, ServiceError
 from kiosk.services.export import default_filename
 from kiosk.services.listings import AuditListing, AuditRow
+from kiosk.ui.admin.columns import audit_columns
 from kiosk.ui.admin.context import (
     AdminContext,
     busy_message,
@@ -46,8 +47,8 @@ from kiosk.ui.admin.context import (
     unexpected_message,
 )
 from kiosk.ui.admin.format import local_dt, tr
-from kiosk.ui.admin.models import ROW_ROLE, PagedTableModel, audit_columns
-from kiosk.ui.admin.orders import configure_table, fit_columns
+from kiosk.ui.admin.table_model import ROW_ROLE, PagedTableModel
+from kiosk.ui.admin.tables import configure_table, fit_columns
 from kiosk.ui.admin.theme import set_role
 from kiosk.ui.admin.widgets import Card, PageHeader, Source, Texts, label
 

@@ -21,11 +21,12 @@ from kiosk.services.listings import LoyaltyListing, MemberListing
 from kiosk.services.phone import format_national
 from kiosk.services.staff import Permission
 from kiosk.services.views import MemberView
+from kiosk.ui.admin.columns import loyalty_columns, member_columns
 from kiosk.ui.admin.context import AdminContext, problem
 from kiosk.ui.admin.format import local_dt, money, tier_label, tr
-from kiosk.ui.admin.models import ROW_ID_ROLE, PagedTableModel, loyalty_columns, member_columns
-from kiosk.ui.admin.orders import configure_table, fit_columns, select_row_id
 from kiosk.ui.admin.privacy import PrivacyPanel
+from kiosk.ui.admin.table_model import ROW_ID_ROLE, PagedTableModel
+from kiosk.ui.admin.tables import configure_table, fit_columns, select_row_id
 from kiosk.ui.admin.widgets import (
     Card,
     ListDetailSplitter,

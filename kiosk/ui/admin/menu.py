@@ -29,8 +29,8 @@ from kiosk.services.views import MenuItemView
 from kiosk.ui.admin.context import AdminContext, problem
 from kiosk.ui.admin.dish_form import DishForm
 from kiosk.ui.admin.format import language, tr
+from kiosk.ui.admin.list_models import MenuTableModel
 from kiosk.ui.admin.menu_images import copy_picture
-from kiosk.ui.admin.models import MenuTableModel
 from kiosk.ui.admin.option_controller import OptionController
 from kiosk.ui.admin.option_editor import OptionEditor
 from kiosk.ui.admin.widgets import PageHeader, Source, Texts

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from kiosk.services.staff import ROLES, StaffView
 from kiosk.ui.admin.context import AdminContext, problem
 from kiosk.ui.admin.format import role_label, tr
-from kiosk.ui.admin.models import StaffTableModel
+from kiosk.ui.admin.list_models import StaffTableModel
 from kiosk.ui.admin.theme import set_role
 from kiosk.ui.admin.widgets import Card, MessageLabel, PageHeader, Source, Texts, button, label
 
