@@ -3,7 +3,7 @@ points balance with a reason-required adjustment, and the full transaction histo
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QTimer
+from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,6 +24,7 @@ from kiosk.services.views import MemberView
 from kiosk.ui.admin.columns import loyalty_columns, member_columns
 from kiosk.ui.admin.context import AdminContext, problem
 from kiosk.ui.admin.format import local_dt, money, tier_label, tr
+from kiosk.ui.admin.page import AdminPage
 from kiosk.ui.admin.privacy import PrivacyPanel
 from kiosk.ui.admin.table_model import ROW_ID_ROLE, PagedTableModel
 from kiosk.ui.admin.tables import configure_table, fit_columns, select_row_id
@@ -31,7 +32,6 @@ from kiosk.ui.admin.widgets import (
     Card,
     ListDetailSplitter,
     MessageLabel,
-    PageHeader,
     Source,
     Texts,
     label,
@@ -300,17 +300,10 @@ class MemberDetail(Card):
         )
 
 
-class MembersScreen(QWidget):
+class MembersScreen(AdminPage):
     def __init__(self, ctx: AdminContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.texts = Texts()
-        page = QVBoxLayout(self)
-        page.setContentsMargins(24, 20, 24, 20)
-        page.setSpacing(12)
-        self.header = PageHeader("")
-        self.texts.bind(self.header.title.setText, lambda: tr("Members"))
-        page.addWidget(self.header)
+        super().__init__(ctx, lambda: tr("Members"), parent=parent)
+        page = self.page
         self.search = QLineEdit()
         self.search.setObjectName("MemberSearch")
         self.texts.bind(self.search.setPlaceholderText, lambda: tr("Phone (any format) or name"))
@@ -339,10 +332,7 @@ class MembersScreen(QWidget):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         page.addWidget(split, 1)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(300)
-        self._timer.timeout.connect(self.apply_search)
+        self._timer = self.debounced(300, self.apply_search)
         ctx.events.points_changed.connect(self._on_events_points_changed)
         self._update_subtitle()
 
@@ -397,19 +387,15 @@ class MembersScreen(QWidget):
                 select_row_id(self.table, self.model, shown.id)
 
     def _on_privacy_member_erased(self, _member: object) -> None:
-        self.model.refresh()
-        self._update_subtitle()
+        self.reload()
 
-    def activate(self) -> None:
+    def reload(self) -> None:
         self.model.refresh()
         self._update_subtitle()
 
     def retranslate_ui(self) -> None:
-        self.texts.retranslate()
+        super().retranslate_ui()
         self.model.retranslate(member_columns(lambda: self.ctx.tz))
         fit_columns(self.table)
         self._update_subtitle()
         self.detail.retranslate_ui()
-
-    def close_screen(self) -> None:
-        self._timer.stop()

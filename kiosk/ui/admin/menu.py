@@ -33,32 +33,27 @@ from kiosk.ui.admin.list_models import MenuTableModel
 from kiosk.ui.admin.menu_images import copy_picture
 from kiosk.ui.admin.option_controller import OptionController
 from kiosk.ui.admin.option_editor import OptionEditor
-from kiosk.ui.admin.widgets import PageHeader, Source, Texts
+from kiosk.ui.admin.page import AdminPage
+from kiosk.ui.admin.widgets import Source
 
 
-class MenuScreen(QWidget):
+class MenuScreen(AdminPage):
     """Categories, the dishes' table, and an editor in two tabs: the dish
     (:class:`DishForm`) and its options (:class:`OptionEditor`, run by an
     :class:`OptionController`). Saving a dish, its picture and the sold-out switch in the
     table are handled here."""
 
     def __init__(self, ctx: AdminContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(
+            ctx,
+            lambda: tr("Menu"),
+            lambda: tr("Tick 'Available' off when a dish runs out; kiosks update at once."),
+            parent=parent,
+        )
         self.item: MenuItemView | None = None
         self._items: list[MenuItemView] = []
         self.can_edit = ctx.can(Permission.MENU_EDIT)
-        self.texts = t = Texts()
-        page = QVBoxLayout(self)
-        page.setContentsMargins(24, 20, 24, 20)
-        page.setSpacing(12)
-        self.header = PageHeader("")
-        t.bind(self.header.title.setText, lambda: tr("Menu"))
-        t.bind(
-            self.header.subtitle.setText,
-            lambda: tr("Tick 'Available' off when a dish runs out; kiosks update at once."),
-        )
-        page.addWidget(self.header)
+        page = self.page
         self.split = QSplitter(Qt.Orientation.Horizontal)
         self.split.setChildrenCollapsible(False)
         page.addWidget(self.split, 1)
@@ -185,12 +180,9 @@ class MenuScreen(QWidget):
         else:
             self.show_item(None)
 
-    def activate(self) -> None:
-        self.reload()
-
     def retranslate_ui(self) -> None:
         """New language; what staff typed in the forms stays."""
-        self.texts.retranslate()
+        super().retranslate_ui()
         self.dish.retranslate_ui()
         self.model.retranslate()
         self.categories.blockSignals(True)

@@ -6,14 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TR_NOOP, QModelIndex, QTimer
+from PySide6.QtCore import QT_TR_NOOP, QModelIndex
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QLineEdit,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -24,9 +23,10 @@ from kiosk.ui.admin.context import AdminContext
 from kiosk.ui.admin.format import tr
 from kiosk.ui.admin.order_actions import OrderActions
 from kiosk.ui.admin.order_detail import OrderDetail
+from kiosk.ui.admin.page import AdminPage
 from kiosk.ui.admin.table_model import ROW_ID_ROLE, PagedTableModel
 from kiosk.ui.admin.tables import configure_table, fit_columns, select_row_id
-from kiosk.ui.admin.widgets import ListDetailSplitter, PageHeader, Texts, label
+from kiosk.ui.admin.widgets import ListDetailSplitter, label
 
 ACTIVE = ("pending", "preparing", "ready")
 FILTERS: list[tuple[str, str]] = [
@@ -37,23 +37,17 @@ FILTERS: list[tuple[str, str]] = [
 ]
 
 
-class OrdersScreen(OrderActions, QWidget):
+class OrdersScreen(OrderActions, AdminPage):
     def __init__(self, ctx: AdminContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(
+            ctx,
+            lambda: tr("Orders"),
+            lambda: tr("Live: new and paid orders appear by themselves."),
+            parent=parent,
+        )
         self.filter = "queue"
         self.last_receipt: Path | None = None
-        self.texts = texts = Texts()
-        page = QVBoxLayout(self)
-        page.setContentsMargins(24, 20, 24, 20)
-        page.setSpacing(12)
-        self.header = PageHeader("")
-        texts.bind(self.header.title.setText, lambda: tr("Orders"))
-        texts.bind(
-            self.header.subtitle.setText,
-            lambda: tr("Live: new and paid orders appear by themselves."),
-        )
-        page.addWidget(self.header)
+        texts, page = self.texts, self.page
         self.search = QLineEdit()
         self.search.setObjectName("OrderSearch")
         texts.bind(
@@ -108,14 +102,8 @@ class OrdersScreen(OrderActions, QWidget):
         split.setStretchFactor(1, 2)
         page.addWidget(split, 1)
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(250)
-        self._search_timer.timeout.connect(self.apply_filters)
-        self._live = QTimer(self)
-        self._live.setSingleShot(True)
-        self._live.setInterval(200)
-        self._live.timeout.connect(self.reload)
+        self._search_timer = self.debounced(250, self.apply_filters)
+        self._live = self.debounced(200, self.reload)
         for signal in (
             ctx.events.order_created,
             ctx.events.order_paid,
@@ -191,14 +179,11 @@ class OrdersScreen(OrderActions, QWidget):
         return text + (f" · {errors[0]}" if errors else "")
 
     def retranslate_ui(self) -> None:
-        self.texts.retranslate()
+        super().retranslate_ui()
         self.model.retranslate(order_columns(lambda: self.ctx.tz, self.ctx.today))
         fit_columns(self.table)
         self.detail.retranslate_ui()
         self._update_count()
-
-    def activate(self) -> None:
-        self.reload()
 
     def _on_events_changed(self, _event: object) -> None:
         self._live.start()
@@ -237,7 +222,3 @@ class OrdersScreen(OrderActions, QWidget):
         if order is not None:
             select_row_id(self.table, self.model, order.id)
             self.open_order(order.id)
-
-    def close_screen(self) -> None:
-        self._live.stop()
-        self._search_timer.stop()

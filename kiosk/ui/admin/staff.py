@@ -22,25 +22,20 @@ from kiosk.services.staff import ROLES, StaffView
 from kiosk.ui.admin.context import AdminContext, problem
 from kiosk.ui.admin.format import role_label, tr
 from kiosk.ui.admin.list_models import StaffTableModel
+from kiosk.ui.admin.page import AdminPage
 from kiosk.ui.admin.theme import set_role
-from kiosk.ui.admin.widgets import Card, MessageLabel, PageHeader, Source, Texts, button, label
+from kiosk.ui.admin.widgets import Card, MessageLabel, Source, button, label
 
 
-class StaffScreen(QWidget):
+class StaffScreen(AdminPage):
     def __init__(self, ctx: AdminContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.texts = t = Texts()
-        page = QVBoxLayout(self)
-        page.setContentsMargins(24, 20, 24, 20)
-        page.setSpacing(12)
-        self.header = PageHeader("")
-        t.bind(self.header.title.setText, lambda: tr("Staff"))
-        t.bind(
-            self.header.subtitle.setText,
+        super().__init__(
+            ctx,
+            lambda: tr("Staff"),
             lambda: tr("PINs are stored as argon2id hashes; nobody can read them back."),
+            parent=parent,
         )
-        page.addWidget(self.header)
+        t, page = self.texts, self.page
         self.message = MessageLabel("StaffMessage")
         page.addWidget(self.message)
         split = QSplitter(Qt.Orientation.Horizontal)
@@ -142,11 +137,12 @@ class StaffScreen(QWidget):
         self._update_buttons()
 
     def activate(self) -> None:
+        """Shown again: the accounts as they are now, the same one selected."""
         current = self.selected()
         self.reload(current.id if current else None)
 
     def retranslate_ui(self) -> None:
-        self.texts.retranslate()
+        super().retranslate_ui()
         for combo in (self.role, self.add_role):
             for i, role in enumerate(ROLES):
                 combo.setItemText(i, role_label(role))
