@@ -245,13 +245,11 @@ class ExportPanel(Card):
 
 
 class AuditScreen(AdminPage):
+    TITLE = QT_TR_NOOP("Audit log & export")
+    SUBTITLE = QT_TR_NOOP("Every staff action, newest first.")
+
     def __init__(self, ctx: AdminContext, parent: QWidget | None = None) -> None:
-        super().__init__(
-            ctx,
-            lambda: tr("Audit log & export"),
-            lambda: tr("Every staff action, newest first."),
-            parent=parent,
-        )
+        super().__init__(ctx, parent)
         t, page = self.texts, self.page
         self.action = QComboBox()
         self.action.setObjectName("AuditAction")

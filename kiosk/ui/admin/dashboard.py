@@ -101,8 +101,10 @@ class SalesChart(QChartView):
 class DashboardScreen(AdminPage):
     """The title and subtitle name the day shown (set by :meth:`reload`)."""
 
+    SPACING = 14
+
     def __init__(self, ctx: AdminContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, spacing=14, parent=parent)
+        super().__init__(ctx, parent)
         self.summary: DashboardSummary | None = None
         self.refreshes = 0
         self._day: date | None = None  # None: follow "today"

@@ -3,10 +3,9 @@ points balance with a reason-required adjustment, and the full transaction histo
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QT_TR_NOOP, QModelIndex
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -35,6 +34,7 @@ from kiosk.ui.admin.widgets import (
     Source,
     Texts,
     label,
+    line_edit,
 )
 
 
@@ -89,26 +89,24 @@ class MemberDetail(Card):
         box.addWidget(self.history)
         return page
 
-    def _build_profile(self) -> QWidget:
+    @staticmethod
+    def _form_page() -> tuple[QWidget, QFormLayout]:
+        """A tab's page holding a form."""
         page = QWidget()
         form = QFormLayout(page)
         form.setContentsMargins(12, 12, 12, 12)
         form.setSpacing(8)
-        self.first_name = QLineEdit()
-        self.first_name.setObjectName("EditFirstName")
-        self.last_name = QLineEdit()
-        self.last_name.setObjectName("EditLastName")
-        self.phone = QLineEdit()
-        self.phone.setObjectName("EditPhone")
-        self.email = QLineEdit()
-        self.email.setObjectName("EditEmail")
+        return page, form
+
+    def _build_profile(self) -> QWidget:
+        page, form = self._form_page()
+        self.first_name = line_edit("EditFirstName")
+        self.last_name = line_edit("EditLastName")
+        self.phone = line_edit("EditPhone")
+        self.email = line_edit("EditEmail")
         t = self.texts
-        self.sms = QCheckBox()
-        self.sms.setObjectName("EditSms")
-        t.bind(self.sms.setText, lambda: tr("Agrees to SMS marketing"))
-        self.mail = QCheckBox()
-        self.mail.setObjectName("EditEmailMarketing")
-        t.bind(self.mail.setText, lambda: tr("Agrees to e-mail marketing"))
+        self.sms = t.check(lambda: tr("Agrees to SMS marketing"), "EditSms")
+        self.mail = t.check(lambda: tr("Agrees to e-mail marketing"), "EditEmailMarketing")
         form.addRow(t.label(lambda: tr("First name")), self.first_name)
         form.addRow(t.label(lambda: tr("Last name")), self.last_name)
         form.addRow(t.label(lambda: tr("Phone")), self.phone)
@@ -129,16 +127,12 @@ class MemberDetail(Card):
         return page
 
     def _build_adjust(self) -> QWidget:
-        page = QWidget()
-        form = QFormLayout(page)
-        form.setContentsMargins(12, 12, 12, 12)
-        form.setSpacing(8)
+        page, form = self._form_page()
         self.adjust_points = QSpinBox()
         self.adjust_points.setObjectName("AdjustPoints")
         self.adjust_points.setRange(-1_000_000, 1_000_000)
         self.adjust_points.setSingleStep(10)
-        self.adjust_reason = QLineEdit()
-        self.adjust_reason.setObjectName("AdjustReason")
+        self.adjust_reason = line_edit("AdjustReason")
         t = self.texts
         t.bind(
             self.adjust_reason.setPlaceholderText,
@@ -301,8 +295,10 @@ class MemberDetail(Card):
 
 
 class MembersScreen(AdminPage):
+    TITLE = QT_TR_NOOP("Members")  # the subtitle counts what the search found
+
     def __init__(self, ctx: AdminContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, lambda: tr("Members"), parent=parent)
+        super().__init__(ctx, parent)
         page = self.page
         self.search = QLineEdit()
         self.search.setObjectName("MemberSearch")

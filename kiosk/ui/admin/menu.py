@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QSize, Qt
+from PySide6.QtCore import QT_TR_NOOP, QModelIndex, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
     QListWidget,
     QListWidgetItem,
@@ -34,6 +33,7 @@ from kiosk.ui.admin.menu_images import copy_picture
 from kiosk.ui.admin.option_controller import OptionController
 from kiosk.ui.admin.option_editor import OptionEditor
 from kiosk.ui.admin.page import AdminPage
+from kiosk.ui.admin.tables import show_rows
 from kiosk.ui.admin.widgets import Source
 
 
@@ -43,13 +43,11 @@ class MenuScreen(AdminPage):
     :class:`OptionController`). Saving a dish, its picture and the sold-out switch in the
     table are handled here."""
 
+    TITLE = QT_TR_NOOP("Menu")
+    SUBTITLE = QT_TR_NOOP("Tick 'Available' off when a dish runs out; kiosks update at once.")
+
     def __init__(self, ctx: AdminContext, parent: QWidget | None = None) -> None:
-        super().__init__(
-            ctx,
-            lambda: tr("Menu"),
-            lambda: tr("Tick 'Available' off when a dish runs out; kiosks update at once."),
-            parent=parent,
-        )
+        super().__init__(ctx, parent)
         self.item: MenuItemView | None = None
         self._items: list[MenuItemView] = []
         self.can_edit = ctx.can(Permission.MENU_EDIT)
@@ -71,13 +69,8 @@ class MenuScreen(AdminPage):
         self.table.setObjectName("MenuTable")
         self.model = MenuTableModel(self)
         self.model.availability_requested.connect(self._on_model_availability_requested)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(34)
+        show_rows(self.table, self.model, 34)
         self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)  # options: elided first

@@ -5,10 +5,12 @@ services check the permission again) and shows the result."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from kiosk.services.staff import Permission
+from kiosk.services.documents import PrintDocument
+from kiosk.services.staff import Permission, StaffView
 from kiosk.services.views import OrderView
 from kiosk.ui.admin.context import AdminContext
 from kiosk.ui.admin.format import method_label, money, tr
@@ -99,11 +101,7 @@ class OrderActions:
         order = self.detail.order
         if order is None:
             return
-        user = self.ctx.attempt(
-            self,
-            tr("Reprint kitchen ticket"),
-            lambda: self.ctx.actions.require(self.ctx.staff, Permission.REPRINT),
-        )
+        user = self._reprint_user(tr("Reprint kitchen ticket"))
         if user is None:
             return
         job = self.ctx.attempt(
@@ -123,15 +121,12 @@ class OrderActions:
     def _on_detail_tax_invoice_requested(self) -> None:
         """Ask for the buyer's details, issue the invoice (audited), save it as PDF."""
         from kiosk.services.taxinvoice import check_buyer
-        from kiosk.ui.admin.receipt import write_receipt_pdf
 
         order = self.detail.order
         if order is None:
             return
         title = tr("Full tax invoice")
-        user = self.ctx.attempt(
-            self, title, lambda: self.ctx.actions.require(self.ctx.staff, Permission.REPRINT)
-        )
+        user = self._reprint_user(title)
         if user is None:
             return
         answers: list[str] = []
@@ -156,14 +151,12 @@ class OrderActions:
         if invoice is None:
             return
         path = self.ctx.settings().receipts_dir / f"tax_invoice_{invoice.number}.pdf"
-        try:
-            write_receipt_pdf(
-                self.ctx.store.tax_invoices.document(order.id, copy=not invoice.new), path
-            )
-        except OSError as exc:
-            self.ctx.dialogs.error(self, title, str(exc))
+        if not self._save_pdf(
+            title,
+            lambda: self.ctx.store.tax_invoices.document(order.id, copy=not invoice.new),
+            path,
+        ):
             return
-        self.last_receipt = path
         note = "" if invoice.new else " " + tr("(issued before: this is a copy)")
         self.ctx.dialogs.info(
             self,
@@ -176,14 +169,7 @@ class OrderActions:
         order = self.detail.order
         if order is None:
             return
-        from kiosk.ui.admin.receipt import write_receipt_pdf
-
-        # The account may have been disabled since signing in: ask the service first.
-        user = self.ctx.attempt(
-            self,
-            tr("Reprint receipt"),
-            lambda: self.ctx.actions.require(self.ctx.staff, Permission.REPRINT),
-        )
+        user = self._reprint_user(tr("Reprint receipt"))
         if user is None:
             return
         settings = self.ctx.settings()
@@ -191,13 +177,12 @@ class OrderActions:
         path = (
             settings.receipts_dir / f"{order.created_at:%Y%m%d}_{order.number}_reprint_{stamp}.pdf"
         )
-        try:
-            doc = self.ctx.store.receipts.receipt(order.id, copy=True)
-            write_receipt_pdf(doc, path)
-        except OSError as exc:
-            self.ctx.dialogs.error(self, tr("Reprint receipt"), str(exc))
+        if not self._save_pdf(
+            tr("Reprint receipt"),
+            lambda: self.ctx.store.receipts.receipt(order.id, copy=True),
+            path,
+        ):
             return
-        self.last_receipt = path
         if settings.printers.receipt.enabled:  # and a COPY on the receipt printer
             self.ctx.attempt(
                 self,
@@ -214,3 +199,23 @@ class OrderActions:
         self.ctx.dialogs.info(
             self, tr("Reprint receipt"), tr("Receipt saved to {path}").format(path=path)
         )
+
+    def _reprint_user(self, title: str) -> StaffView | None:
+        """The signed-in account if it may reprint. It may have been disabled since signing
+        in, so the service is asked (a refusal is shown under ``title``)."""
+        return self.ctx.attempt(
+            self, title, lambda: self.ctx.actions.require(self.ctx.staff, Permission.REPRINT)
+        )
+
+    def _save_pdf(self, title: str, document: Callable[[], PrintDocument], path: Path) -> bool:
+        """``document()`` written as PDF to ``path``, then the screen's ``last_receipt``; a
+        disk error is shown under ``title`` and gives False."""
+        from kiosk.ui.admin.receipt import write_receipt_pdf
+
+        try:
+            write_receipt_pdf(document(), path)
+        except OSError as exc:
+            self.ctx.dialogs.error(self, title, str(exc))
+            return False
+        self.last_receipt = path
+        return True

@@ -38,13 +38,11 @@ FILTERS: list[tuple[str, str]] = [
 
 
 class OrdersScreen(OrderActions, AdminPage):
+    TITLE = QT_TR_NOOP("Orders")
+    SUBTITLE = QT_TR_NOOP("Live: new and paid orders appear by themselves.")
+
     def __init__(self, ctx: AdminContext, parent: QWidget | None = None) -> None:
-        super().__init__(
-            ctx,
-            lambda: tr("Orders"),
-            lambda: tr("Live: new and paid orders appear by themselves."),
-            parent=parent,
-        )
+        super().__init__(ctx, parent)
         self.filter = "queue"
         self.last_receipt: Path | None = None
         texts, page = self.texts, self.page

@@ -10,37 +10,38 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.ui.admin.context import AdminContext
-from kiosk.ui.admin.widgets import PageHeader, Source, Texts, debounced
+from kiosk.ui.admin.format import tr
+from kiosk.ui.admin.widgets import PageHeader, Texts, debounced
 
 
 class AdminPage(QWidget):
-    """One page: ``header`` (a :class:`PageHeader` with ``title`` and ``subtitle`` bound
-    to the language when given; a page that words them from its data sets them itself)
-    at the top of ``page``, the layout the page adds its content to, and ``texts``.
+    """One page: ``header`` (a :class:`PageHeader`) at the top of ``page``, the layout the
+    page adds its content to, and ``texts``. A page names its header in ``TITLE`` and
+    ``SUBTITLE`` (``QT_TR_NOOP`` strings, shown in the panel's language); one that words
+    them from its data leaves them None and sets them itself.
 
     The window calls :meth:`activate` when the page is chosen, :meth:`retranslate_ui`
     after a language switch and :meth:`close_screen` when staff sign out."""
 
-    def __init__(
-        self,
-        ctx: AdminContext,
-        title: Source | None = None,
-        subtitle: Source | None = None,
-        spacing: int = 12,
-        parent: QWidget | None = None,
-    ) -> None:
+    TITLE: str | None = None
+    SUBTITLE: str | None = None
+    SPACING = 12
+
+    def __init__(self, ctx: AdminContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.texts = Texts()
         self._timers: list[QTimer] = []
         self.page = QVBoxLayout(self)
         self.page.setContentsMargins(24, 20, 24, 20)
-        self.page.setSpacing(spacing)
+        self.page.setSpacing(self.SPACING)
         self.header = PageHeader("")
-        if title is not None:
-            self.texts.bind(self.header.title.setText, title)
-        if subtitle is not None:
-            self.texts.bind(self.header.subtitle.setText, subtitle)
+        for text, setter in (
+            (self.TITLE, self.header.title.setText),
+            (self.SUBTITLE, self.header.subtitle.setText),
+        ):
+            if text is not None:
+                self.texts.bind(setter, lambda text=text: tr(text))
         self.page.addWidget(self.header)
 
     def debounced(self, ms: int, slot: Callable[[], object]) -> QTimer:

@@ -46,6 +46,16 @@ def _spin(lo: int, hi: int, name: str = "") -> QSpinBox:
     return box
 
 
+def _percent(name: str, decimals: int) -> QDoubleSpinBox:
+    box = QDoubleSpinBox()
+    box.setObjectName(name)
+    box.setRange(0, 100)
+    box.setDecimals(decimals)
+    box.setMinimumWidth(150)
+    box.setSuffix(" %")
+    return box
+
+
 def _form(group: QGroupBox) -> QFormLayout:
     form = QFormLayout(group)
     form.setSpacing(8)
@@ -55,13 +65,11 @@ def _form(group: QGroupBox) -> QFormLayout:
 
 
 class SettingsScreen(AdminPage):
+    TITLE = QT_TR_NOOP("Settings")
+    SUBTITLE = QT_TR_NOOP("Saved in the database: every kiosk of the store uses them.")
+
     def __init__(self, ctx: AdminContext, parent: QWidget | None = None) -> None:
-        super().__init__(
-            ctx,
-            lambda: tr("Settings"),
-            lambda: tr("Saved in the database: every kiosk of the store uses them."),
-            parent=parent,
-        )
+        super().__init__(ctx, parent)
         self.tier_boxes: dict[str, QSpinBox] = {}
         self.tier_labels: dict[str, QLabel] = {}
         t, page = self.texts, self.page
@@ -138,12 +146,7 @@ class SettingsScreen(AdminPage):
         self.store_name_th = QLineEdit()
         self.store_name_th.setMinimumWidth(320)
         self.store_name_th.setObjectName("StoreNameThEdit")
-        self.vat = QDoubleSpinBox()
-        self.vat.setObjectName("VatRate")
-        self.vat.setRange(0, 100)
-        self.vat.setDecimals(2)
-        self.vat.setMinimumWidth(150)
-        self.vat.setSuffix(" %")
+        self.vat = _percent("VatRate", decimals=2)
         self.promptpay = QLineEdit()
         self.promptpay.setMinimumWidth(320)
         self.promptpay.setObjectName("PromptPayId")
@@ -231,12 +234,7 @@ class SettingsScreen(AdminPage):
 
     def _payments_group(self) -> QGroupBox:
         group, form = self._group(lambda: tr("Payments"))
-        self.failure_rate = QDoubleSpinBox()
-        self.failure_rate.setObjectName("FailureRate")
-        self.failure_rate.setRange(0, 100)
-        self.failure_rate.setDecimals(1)
-        self.failure_rate.setMinimumWidth(150)
-        self.failure_rate.setSuffix(" %")
+        self.failure_rate = _percent("FailureRate", decimals=1)
         self.pp_delay = QDoubleSpinBox()
         self.pp_delay.setObjectName("PromptPayDelay")
         self.pp_delay.setRange(0, 600)

@@ -3,10 +3,9 @@ Managers manage cashiers and managers; owner accounts need an owner."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QT_TR_NOOP, QModelIndex, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QGridLayout,
@@ -23,18 +22,17 @@ from kiosk.ui.admin.context import AdminContext, problem
 from kiosk.ui.admin.format import role_label, tr
 from kiosk.ui.admin.list_models import StaffTableModel
 from kiosk.ui.admin.page import AdminPage
+from kiosk.ui.admin.tables import show_rows
 from kiosk.ui.admin.theme import set_role
 from kiosk.ui.admin.widgets import Card, MessageLabel, Source, button, label
 
 
 class StaffScreen(AdminPage):
+    TITLE = QT_TR_NOOP("Staff")
+    SUBTITLE = QT_TR_NOOP("PINs are stored as argon2id hashes; nobody can read them back.")
+
     def __init__(self, ctx: AdminContext, parent: QWidget | None = None) -> None:
-        super().__init__(
-            ctx,
-            lambda: tr("Staff"),
-            lambda: tr("PINs are stored as argon2id hashes; nobody can read them back."),
-            parent=parent,
-        )
+        super().__init__(ctx, parent)
         t, page = self.texts, self.page
         self.message = MessageLabel("StaffMessage")
         page.addWidget(self.message)
@@ -45,12 +43,7 @@ class StaffScreen(AdminPage):
         self.table = QTableView()
         self.table.setObjectName("StaffTable")
         self.model = StaffTableModel(lambda: ctx.tz, ctx.store.clock.now, self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(34)
-        self.table.setShowGrid(False)
+        show_rows(self.table, self.model, 34)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
         split.addWidget(self.table)

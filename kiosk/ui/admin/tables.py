@@ -1,10 +1,11 @@
-"""How the admin panel's paged tables (orders, members, loyalty history, audit log) look
-and behave: rows selected whole, sorting on indexed columns only, column widths that
-follow the language and the window, and selecting a row by its id."""
+"""How the admin panel's tables look and behave: rows selected whole, one at a time; for
+the paged tables (orders, members, loyalty history, audit log) also sorting on indexed
+columns only, column widths that follow the language and the window, and selecting a row
+by its id."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QItemSelectionModel, QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from kiosk.ui.admin.table_model import PagedTableModel
@@ -12,18 +13,24 @@ from kiosk.ui.admin.table_model import PagedTableModel
 STRETCH_MIN = 110  # a stretched column (member, reason) shows at least a short name
 
 
+def show_rows(view: QTableView, model: QAbstractItemModel, row_height: int) -> None:
+    """Every admin table: ``model`` in rows of ``row_height``, a whole row selected at a
+    time, one at most, no grid and no row numbers."""
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setShowGrid(False)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(row_height)
+
+
 def configure_table(
     view: QTableView, model: PagedTableModel, widths: dict[int, int], stretch: int = -1
 ) -> None:
     """Shared look and behaviour of the paged tables: rows, sorting on indexed columns."""
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    show_rows(view, model, 32)
     view.setAlternatingRowColors(True)
-    view.setShowGrid(False)
     view.setWordWrap(False)
-    view.verticalHeader().setVisible(False)
-    view.verticalHeader().setDefaultSectionSize(32)
     view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     header = view.horizontalHeader()
     header.setHighlightSections(False)
