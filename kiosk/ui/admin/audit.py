@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from kiosk.services.errors import DatabaseBusy, ServiceError
 from kiosk.services.export import default_filename
 from kiosk.services.listings import AuditListing, AuditRow
+from kiosk.ui.admin.columns import audit_columns
 from kiosk.ui.admin.context import (
     AdminContext,
     busy_message,
@@ -46,10 +47,11 @@ from kiosk.ui.admin.context import (
     unexpected_message,
 )
 from kiosk.ui.admin.format import local_dt, tr
-from kiosk.ui.admin.models import ROW_ROLE, PagedTableModel, audit_columns
-from kiosk.ui.admin.orders import configure_table, fit_columns
+from kiosk.ui.admin.page import AdminPage
+from kiosk.ui.admin.table_model import ROW_ROLE, PagedTableModel
+from kiosk.ui.admin.tables import configure_table, fit_columns
 from kiosk.ui.admin.theme import set_role
-from kiosk.ui.admin.widgets import Card, PageHeader, Source, Texts, label
+from kiosk.ui.admin.widgets import Card, Source, Texts, label
 
 ACTION_FILTERS = [
     ("", QT_TR_NOOP("Everything")),
@@ -242,18 +244,13 @@ class ExportPanel(Card):
             self.status.setText(self._status_text())
 
 
-class AuditScreen(QWidget):
+class AuditScreen(AdminPage):
+    TITLE = QT_TR_NOOP("Audit log & export")
+    SUBTITLE = QT_TR_NOOP("Every staff action, newest first.")
+
     def __init__(self, ctx: AdminContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.texts = t = Texts()
-        page = QVBoxLayout(self)
-        page.setContentsMargins(24, 20, 24, 20)
-        page.setSpacing(12)
-        self.header = PageHeader("")
-        t.bind(self.header.title.setText, lambda: tr("Audit log & export"))
-        t.bind(self.header.subtitle.setText, lambda: tr("Every staff action, newest first."))
-        page.addWidget(self.header)
+        super().__init__(ctx, parent)
+        t, page = self.texts, self.page
         self.action = QComboBox()
         self.action.setObjectName("AuditAction")
         for i, (prefix, title) in enumerate(ACTION_FILTERS):
@@ -326,11 +323,11 @@ class AuditScreen(QWidget):
         ]
         self.detail.setPlainText("\n".join(text))
 
-    def activate(self) -> None:
+    def reload(self) -> None:
         self.model.refresh()
 
     def retranslate_ui(self) -> None:
-        self.texts.retranslate()
+        super().retranslate_ui()
         self.model.retranslate(audit_columns(lambda: self.ctx.tz))
         fit_columns(self.table)
         self.export.retranslate_ui()

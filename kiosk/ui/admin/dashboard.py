@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import QDate, QMargins, Qt, QTimer
+from PySide6.QtCore import QDate, QMargins, Qt
 from PySide6.QtGui import QBrush, QPainter, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 from kiosk.services.reports import DashboardSummary
 from kiosk.ui.admin.context import AdminContext
 from kiosk.ui.admin.format import local_dt, long_date, method_label, money, status_label, tr
+from kiosk.ui.admin.page import AdminPage
 from kiosk.ui.admin.theme import color
-from kiosk.ui.admin.widgets import Card, KpiCard, PageHeader, Pill, Texts, button, label
+from kiosk.ui.admin.widgets import Card, KpiCard, Pill, button, label
 from kiosk.ui.fonts import ui_font
 
 REFRESH_DELAY_MS = 250
@@ -97,24 +98,18 @@ class SalesChart(QChartView):
         self.bars.setLabel(tr("Sales"))
 
 
-class DashboardScreen(QWidget):
+class DashboardScreen(AdminPage):
+    """The title and subtitle name the day shown (set by :meth:`reload`)."""
+
+    SPACING = 14
+
     def __init__(self, ctx: AdminContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.summary: DashboardSummary | None = None
         self.refreshes = 0
         self._day: date | None = None  # None: follow "today"
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(REFRESH_DELAY_MS)
-        self._timer.timeout.connect(self.refresh)
-        self.texts = texts = Texts()
-
-        page = QVBoxLayout(self)
-        page.setContentsMargins(24, 20, 24, 20)
-        page.setSpacing(14)
-        self.header = PageHeader(tr("Dashboard"))
-        page.addWidget(self.header)
+        self._timer = self.debounced(REFRESH_DELAY_MS, self.reload)
+        texts, page = self.texts, self.page
         self.prev_day = button("◀", name="PrevDay")
         self.prev_day.clicked.connect(lambda: self._on_step_clicked(-1))
         self.date_edit = QDateEdit()
@@ -245,7 +240,7 @@ class DashboardScreen(QWidget):
             events.points_changed,
         ):
             signal.connect(self._on_events_changed)
-        self.refresh()
+        self.reload()
 
     def _place_kpis(self, columns: int) -> None:
         """Six cards in a row, or two rows of three on a narrow (portrait) screen."""
@@ -278,10 +273,7 @@ class DashboardScreen(QWidget):
 
     def show_day(self, day: date | None) -> None:
         self._day = None if day is None or day == self.ctx.today() else day
-        self.refresh()
-
-    def activate(self) -> None:
-        self.refresh()
+        self.reload()
 
     def _on_events_changed(self, _event: object) -> None:
         self._timer.start()  # restarts: a burst of events gives one refresh
@@ -297,7 +289,7 @@ class DashboardScreen(QWidget):
         if picked != self.day:
             self.show_day(picked)
 
-    def refresh(self) -> None:
+    def reload(self) -> None:
         s = self.ctx.reports.summary(self.day)
         self.summary = s
         self.refreshes += 1
@@ -364,9 +356,6 @@ class DashboardScreen(QWidget):
         )
 
     def retranslate_ui(self) -> None:
-        self.texts.retranslate()
+        super().retranslate_ui()
         self.chart.retranslate_ui()
-        self.refresh()
-
-    def close_screen(self) -> None:
-        self._timer.stop()
+        self.reload()

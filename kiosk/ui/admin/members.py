@@ -3,10 +3,9 @@ points balance with a reason-required adjustment, and the full transaction histo
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QTimer
+from PySide6.QtCore import QT_TR_NOOP, QModelIndex
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -21,19 +20,21 @@ from kiosk.services.listings import LoyaltyListing, MemberListing
 from kiosk.services.phone import format_national
 from kiosk.services.staff import Permission
 from kiosk.services.views import MemberView
+from kiosk.ui.admin.columns import loyalty_columns, member_columns
 from kiosk.ui.admin.context import AdminContext, problem
 from kiosk.ui.admin.format import local_dt, money, tier_label, tr
-from kiosk.ui.admin.models import ROW_ID_ROLE, PagedTableModel, loyalty_columns, member_columns
-from kiosk.ui.admin.orders import configure_table, fit_columns, select_row_id
+from kiosk.ui.admin.page import AdminPage
 from kiosk.ui.admin.privacy import PrivacyPanel
+from kiosk.ui.admin.table_model import ROW_ID_ROLE, PagedTableModel
+from kiosk.ui.admin.tables import configure_table, fit_columns, select_row_id
 from kiosk.ui.admin.widgets import (
     Card,
     ListDetailSplitter,
     MessageLabel,
-    PageHeader,
     Source,
     Texts,
     label,
+    line_edit,
 )
 
 
@@ -88,26 +89,24 @@ class MemberDetail(Card):
         box.addWidget(self.history)
         return page
 
-    def _build_profile(self) -> QWidget:
+    @staticmethod
+    def _form_page() -> tuple[QWidget, QFormLayout]:
+        """A tab's page holding a form."""
         page = QWidget()
         form = QFormLayout(page)
         form.setContentsMargins(12, 12, 12, 12)
         form.setSpacing(8)
-        self.first_name = QLineEdit()
-        self.first_name.setObjectName("EditFirstName")
-        self.last_name = QLineEdit()
-        self.last_name.setObjectName("EditLastName")
-        self.phone = QLineEdit()
-        self.phone.setObjectName("EditPhone")
-        self.email = QLineEdit()
-        self.email.setObjectName("EditEmail")
+        return page, form
+
+    def _build_profile(self) -> QWidget:
+        page, form = self._form_page()
+        self.first_name = line_edit("EditFirstName")
+        self.last_name = line_edit("EditLastName")
+        self.phone = line_edit("EditPhone")
+        self.email = line_edit("EditEmail")
         t = self.texts
-        self.sms = QCheckBox()
-        self.sms.setObjectName("EditSms")
-        t.bind(self.sms.setText, lambda: tr("Agrees to SMS marketing"))
-        self.mail = QCheckBox()
-        self.mail.setObjectName("EditEmailMarketing")
-        t.bind(self.mail.setText, lambda: tr("Agrees to e-mail marketing"))
+        self.sms = t.check(lambda: tr("Agrees to SMS marketing"), "EditSms")
+        self.mail = t.check(lambda: tr("Agrees to e-mail marketing"), "EditEmailMarketing")
         form.addRow(t.label(lambda: tr("First name")), self.first_name)
         form.addRow(t.label(lambda: tr("Last name")), self.last_name)
         form.addRow(t.label(lambda: tr("Phone")), self.phone)
@@ -128,16 +127,12 @@ class MemberDetail(Card):
         return page
 
     def _build_adjust(self) -> QWidget:
-        page = QWidget()
-        form = QFormLayout(page)
-        form.setContentsMargins(12, 12, 12, 12)
-        form.setSpacing(8)
+        page, form = self._form_page()
         self.adjust_points = QSpinBox()
         self.adjust_points.setObjectName("AdjustPoints")
         self.adjust_points.setRange(-1_000_000, 1_000_000)
         self.adjust_points.setSingleStep(10)
-        self.adjust_reason = QLineEdit()
-        self.adjust_reason.setObjectName("AdjustReason")
+        self.adjust_reason = line_edit("AdjustReason")
         t = self.texts
         t.bind(
             self.adjust_reason.setPlaceholderText,
@@ -299,17 +294,12 @@ class MemberDetail(Card):
         )
 
 
-class MembersScreen(QWidget):
+class MembersScreen(AdminPage):
+    TITLE = QT_TR_NOOP("Members")  # the subtitle counts what the search found
+
     def __init__(self, ctx: AdminContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.texts = Texts()
-        page = QVBoxLayout(self)
-        page.setContentsMargins(24, 20, 24, 20)
-        page.setSpacing(12)
-        self.header = PageHeader("")
-        self.texts.bind(self.header.title.setText, lambda: tr("Members"))
-        page.addWidget(self.header)
+        super().__init__(ctx, parent)
+        page = self.page
         self.search = QLineEdit()
         self.search.setObjectName("MemberSearch")
         self.texts.bind(self.search.setPlaceholderText, lambda: tr("Phone (any format) or name"))
@@ -338,10 +328,7 @@ class MembersScreen(QWidget):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         page.addWidget(split, 1)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(300)
-        self._timer.timeout.connect(self.apply_search)
+        self._timer = self.debounced(300, self.apply_search)
         ctx.events.points_changed.connect(self._on_events_points_changed)
         self._update_subtitle()
 
@@ -396,19 +383,15 @@ class MembersScreen(QWidget):
                 select_row_id(self.table, self.model, shown.id)
 
     def _on_privacy_member_erased(self, _member: object) -> None:
-        self.model.refresh()
-        self._update_subtitle()
+        self.reload()
 
-    def activate(self) -> None:
+    def reload(self) -> None:
         self.model.refresh()
         self._update_subtitle()
 
     def retranslate_ui(self) -> None:
-        self.texts.retranslate()
+        super().retranslate_ui()
         self.model.retranslate(member_columns(lambda: self.ctx.tz))
         fit_columns(self.table)
         self._update_subtitle()
         self.detail.retranslate_ui()
-
-    def close_screen(self) -> None:
-        self._timer.stop()

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QSize, Qt
+from PySide6.QtCore import QT_TR_NOOP, QModelIndex, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
     QListWidget,
     QListWidgetItem,
@@ -29,36 +28,30 @@ from kiosk.services.views import MenuItemView
 from kiosk.ui.admin.context import AdminContext, problem
 from kiosk.ui.admin.dish_form import DishForm
 from kiosk.ui.admin.format import language, tr
+from kiosk.ui.admin.list_models import MenuTableModel
 from kiosk.ui.admin.menu_images import copy_picture
-from kiosk.ui.admin.models import MenuTableModel
 from kiosk.ui.admin.option_controller import OptionController
 from kiosk.ui.admin.option_editor import OptionEditor
-from kiosk.ui.admin.widgets import PageHeader, Source, Texts
+from kiosk.ui.admin.page import AdminPage
+from kiosk.ui.admin.tables import show_rows
+from kiosk.ui.admin.widgets import Source
 
 
-class MenuScreen(QWidget):
+class MenuScreen(AdminPage):
     """Categories, the dishes' table, and an editor in two tabs: the dish
     (:class:`DishForm`) and its options (:class:`OptionEditor`, run by an
     :class:`OptionController`). Saving a dish, its picture and the sold-out switch in the
     table are handled here."""
 
+    TITLE = QT_TR_NOOP("Menu")
+    SUBTITLE = QT_TR_NOOP("Tick 'Available' off when a dish runs out; kiosks update at once.")
+
     def __init__(self, ctx: AdminContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.item: MenuItemView | None = None
         self._items: list[MenuItemView] = []
         self.can_edit = ctx.can(Permission.MENU_EDIT)
-        self.texts = t = Texts()
-        page = QVBoxLayout(self)
-        page.setContentsMargins(24, 20, 24, 20)
-        page.setSpacing(12)
-        self.header = PageHeader("")
-        t.bind(self.header.title.setText, lambda: tr("Menu"))
-        t.bind(
-            self.header.subtitle.setText,
-            lambda: tr("Tick 'Available' off when a dish runs out; kiosks update at once."),
-        )
-        page.addWidget(self.header)
+        page = self.page
         self.split = QSplitter(Qt.Orientation.Horizontal)
         self.split.setChildrenCollapsible(False)
         page.addWidget(self.split, 1)
@@ -76,13 +69,8 @@ class MenuScreen(QWidget):
         self.table.setObjectName("MenuTable")
         self.model = MenuTableModel(self)
         self.model.availability_requested.connect(self._on_model_availability_requested)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(34)
+        show_rows(self.table, self.model, 34)
         self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)  # options: elided first
@@ -185,12 +173,9 @@ class MenuScreen(QWidget):
         else:
             self.show_item(None)
 
-    def activate(self) -> None:
-        self.reload()
-
     def retranslate_ui(self) -> None:
         """New language; what staff typed in the forms stays."""
-        self.texts.retranslate()
+        super().retranslate_ui()
         self.dish.retranslate_ui()
         self.model.retranslate()
         self.categories.blockSignals(True)

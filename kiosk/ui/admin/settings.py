@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QScrollArea,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -32,8 +31,9 @@ from kiosk.services.promptpay import build_payload, describe_target, normalize_t
 from kiosk.services.staff import Permission
 from kiosk.ui.admin.context import AdminContext, friendly, problem
 from kiosk.ui.admin.format import tier_label, tr
+from kiosk.ui.admin.page import AdminPage
 from kiosk.ui.admin.theme import set_role
-from kiosk.ui.admin.widgets import MessageLabel, PageHeader, Source, Texts, label
+from kiosk.ui.admin.widgets import MessageLabel, Source, label
 from kiosk.ui.widgets.qr_view import QRView
 
 
@@ -46,6 +46,16 @@ def _spin(lo: int, hi: int, name: str = "") -> QSpinBox:
     return box
 
 
+def _percent(name: str, decimals: int) -> QDoubleSpinBox:
+    box = QDoubleSpinBox()
+    box.setObjectName(name)
+    box.setRange(0, 100)
+    box.setDecimals(decimals)
+    box.setMinimumWidth(150)
+    box.setSuffix(" %")
+    return box
+
+
 def _form(group: QGroupBox) -> QFormLayout:
     form = QFormLayout(group)
     form.setSpacing(8)
@@ -54,29 +64,21 @@ def _form(group: QGroupBox) -> QFormLayout:
     return form
 
 
-class SettingsScreen(QWidget):
+class SettingsScreen(AdminPage):
+    TITLE = QT_TR_NOOP("Settings")
+    SUBTITLE = QT_TR_NOOP("Saved in the database: every kiosk of the store uses them.")
+
     def __init__(self, ctx: AdminContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.tier_boxes: dict[str, QSpinBox] = {}
         self.tier_labels: dict[str, QLabel] = {}
-        self.texts = t = Texts()
-        page = QVBoxLayout(self)
-        page.setContentsMargins(24, 20, 24, 20)
-        page.setSpacing(12)
-        self.header = PageHeader("")
-        t.bind(self.header.title.setText, lambda: tr("Settings"))
-        t.bind(
-            self.header.subtitle.setText,
-            lambda: tr("Saved in the database: every kiosk of the store uses them."),
-        )
+        t, page = self.texts, self.page
         self.revert = t.button(lambda: tr("Revert"), name="RevertSettings")
-        self.revert.clicked.connect(self.load)
+        self.revert.clicked.connect(self.reload)
         self.save = t.button(lambda: tr("Save settings"), "primary", "SaveSettings")
         self.save.clicked.connect(self._on_save_clicked)
         self.header.tools.addWidget(self.revert)
         self.header.tools.addWidget(self.save)
-        page.addWidget(self.header)
         self.message = MessageLabel("SettingsMessage")
         page.addWidget(self.message)
 
@@ -97,7 +99,7 @@ class SettingsScreen(QWidget):
         ]
         self._columns = 0
         self._place_groups(2)
-        self.load()
+        self.reload()
 
     def _place_groups(self, columns: int) -> None:
         """Two columns on a wide screen, one on a narrow (portrait) one."""
@@ -144,12 +146,7 @@ class SettingsScreen(QWidget):
         self.store_name_th = QLineEdit()
         self.store_name_th.setMinimumWidth(320)
         self.store_name_th.setObjectName("StoreNameThEdit")
-        self.vat = QDoubleSpinBox()
-        self.vat.setObjectName("VatRate")
-        self.vat.setRange(0, 100)
-        self.vat.setDecimals(2)
-        self.vat.setMinimumWidth(150)
-        self.vat.setSuffix(" %")
+        self.vat = _percent("VatRate", decimals=2)
         self.promptpay = QLineEdit()
         self.promptpay.setMinimumWidth(320)
         self.promptpay.setObjectName("PromptPayId")
@@ -237,12 +234,7 @@ class SettingsScreen(QWidget):
 
     def _payments_group(self) -> QGroupBox:
         group, form = self._group(lambda: tr("Payments"))
-        self.failure_rate = QDoubleSpinBox()
-        self.failure_rate.setObjectName("FailureRate")
-        self.failure_rate.setRange(0, 100)
-        self.failure_rate.setDecimals(1)
-        self.failure_rate.setMinimumWidth(150)
-        self.failure_rate.setSuffix(" %")
+        self.failure_rate = _percent("FailureRate", decimals=1)
         self.pp_delay = QDoubleSpinBox()
         self.pp_delay.setObjectName("PromptPayDelay")
         self.pp_delay.setRange(0, 600)
@@ -264,7 +256,7 @@ class SettingsScreen(QWidget):
         return group
 
     # -- values --------------------------------------------------------------------------------
-    def load(self) -> None:
+    def reload(self) -> None:
         s = self.ctx.settings()
         self.store_name.setText(s.store.name)
         self.store_name_th.setText(s.store.name_th)
@@ -304,7 +296,7 @@ class SettingsScreen(QWidget):
 
     def retranslate_ui(self) -> None:
         """New language, same edits: nothing typed is lost."""
-        self.texts.retranslate()
+        super().retranslate_ui()
         self._retranslate_tiers()
         self.message.retranslate()
         self._on_promptpay_text_changed(self.promptpay.text())
@@ -407,13 +399,10 @@ class SettingsScreen(QWidget):
         except Exception as exc:
             self._show(problem(exc, "save settings"))
             return
-        self.load()
+        self.reload()
         self._show(
             lambda: tr("Saved {n} setting(s). Kiosks use them from the next order.").format(
                 n=len(changes)
             ),
             ok=True,
         )
-
-    def activate(self) -> None:
-        self.load()

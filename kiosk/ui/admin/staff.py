@@ -3,10 +3,9 @@ Managers manage cashiers and managers; owner accounts need an owner."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QT_TR_NOOP, QModelIndex, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QGridLayout,
@@ -21,26 +20,20 @@ from PySide6.QtWidgets import (
 from kiosk.services.staff import ROLES, StaffView
 from kiosk.ui.admin.context import AdminContext, problem
 from kiosk.ui.admin.format import role_label, tr
-from kiosk.ui.admin.models import StaffTableModel
+from kiosk.ui.admin.list_models import StaffTableModel
+from kiosk.ui.admin.page import AdminPage
+from kiosk.ui.admin.tables import show_rows
 from kiosk.ui.admin.theme import set_role
-from kiosk.ui.admin.widgets import Card, MessageLabel, PageHeader, Source, Texts, button, label
+from kiosk.ui.admin.widgets import Card, MessageLabel, Source, button, label
 
 
-class StaffScreen(QWidget):
+class StaffScreen(AdminPage):
+    TITLE = QT_TR_NOOP("Staff")
+    SUBTITLE = QT_TR_NOOP("PINs are stored as argon2id hashes; nobody can read them back.")
+
     def __init__(self, ctx: AdminContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.texts = t = Texts()
-        page = QVBoxLayout(self)
-        page.setContentsMargins(24, 20, 24, 20)
-        page.setSpacing(12)
-        self.header = PageHeader("")
-        t.bind(self.header.title.setText, lambda: tr("Staff"))
-        t.bind(
-            self.header.subtitle.setText,
-            lambda: tr("PINs are stored as argon2id hashes; nobody can read them back."),
-        )
-        page.addWidget(self.header)
+        super().__init__(ctx, parent)
+        t, page = self.texts, self.page
         self.message = MessageLabel("StaffMessage")
         page.addWidget(self.message)
         split = QSplitter(Qt.Orientation.Horizontal)
@@ -50,12 +43,7 @@ class StaffScreen(QWidget):
         self.table = QTableView()
         self.table.setObjectName("StaffTable")
         self.model = StaffTableModel(lambda: ctx.tz, ctx.store.clock.now, self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(34)
-        self.table.setShowGrid(False)
+        show_rows(self.table, self.model, 34)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
         split.addWidget(self.table)
@@ -142,11 +130,12 @@ class StaffScreen(QWidget):
         self._update_buttons()
 
     def activate(self) -> None:
+        """Shown again: the accounts as they are now, the same one selected."""
         current = self.selected()
         self.reload(current.id if current else None)
 
     def retranslate_ui(self) -> None:
-        self.texts.retranslate()
+        super().retranslate_ui()
         for combo in (self.role, self.add_role):
             for i, role in enumerate(ROLES):
                 combo.setItemText(i, role_label(role))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QRegularExpression, QSize, Qt, Signal
+from PySide6.QtCore import QRegularExpression, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -50,6 +50,16 @@ def line_edit(name: str, pattern: str = "") -> QLineEdit:
     if pattern:
         widget.setValidator(QRegularExpressionValidator(QRegularExpression(pattern)))
     return widget
+
+
+def debounced(parent: QWidget, ms: int, slot: Callable[[], object]) -> QTimer:
+    """A single-shot timer calling ``slot`` ``ms`` after its last ``start()``: typing or a
+    burst of events restarts it, so ``slot`` runs once when things settle."""
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(ms)
+    timer.timeout.connect(slot)
+    return timer
 
 
 Source = Callable[[], str]

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from kiosk.services.staff import Permission
 from kiosk.ui.admin.context import AdminContext
 from kiosk.ui.admin.format import role_label, set_language, tr
+from kiosk.ui.admin.page import AdminPage
 from kiosk.ui.admin.theme import apply_theme
 from kiosk.ui.admin.widgets import LanguageSwitch, Source, Texts, label
 
@@ -153,7 +154,7 @@ class AdminWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.setObjectName("ScreenStack")
         body.addWidget(self.stack, 1)
-        self.screens: dict[str, QWidget] = {}
+        self.screens: dict[str, AdminPage] = {}
         self._build_screens()
         self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
         self.nav.setCurrentRow(0)
@@ -208,7 +209,7 @@ class AdminWindow(QMainWindow):
         from kiosk.ui.admin.settings import SettingsScreen
         from kiosk.ui.admin.staff import StaffScreen
 
-        entries: list[tuple[str, Source, Callable[[], QWidget], Permission]] = [
+        entries: list[tuple[str, Source, Callable[[], AdminPage], Permission]] = [
             (
                 "dashboard",
                 lambda: tr("Dashboard"),
@@ -259,9 +260,7 @@ class AdminWindow(QMainWindow):
         self._retranslate_window()
         self.texts.retranslate()
         for screen in self.screens.values():
-            retranslate = getattr(screen, "retranslate_ui", None)
-            if callable(retranslate):
-                retranslate()
+            screen.retranslate_ui()
 
     def _retranslate_window(self) -> None:
         settings = self.ctx.settings()
@@ -272,7 +271,7 @@ class AdminWindow(QMainWindow):
         )
 
     # -- navigation -----------------------------------------------------------------------
-    def show_screen(self, key: str) -> QWidget:
+    def show_screen(self, key: str) -> AdminPage:
         keys = list(self.screens)
         self.nav.setCurrentRow(keys.index(key))
         return self.screens[key]
@@ -284,10 +283,7 @@ class AdminWindow(QMainWindow):
         if row < 0:
             return
         self.stack.setCurrentIndex(row)
-        screen = self.stack.currentWidget()
-        activate = getattr(screen, "activate", None)
-        if callable(activate):
-            activate()
+        list(self.screens.values())[row].activate()
 
     # -- signing out ------------------------------------------------------------------------
     def _on_lock_clicked(self) -> None:
@@ -302,10 +298,7 @@ class AdminWindow(QMainWindow):
         self._done = True
         self.idle.stop()
         close_modals()
-        for screen in self.screens.values():
-            close = getattr(screen, "close_screen", None)
-            if callable(close):
-                close()
+        self._close_screens()
         try:
             self.ctx.actions.staff.logout(self.ctx.staff, reason)
         finally:
@@ -315,11 +308,12 @@ class AdminWindow(QMainWindow):
         """Close without recording a sign-out (screenshots, tests)."""
         self._done = True
         self.idle.stop()
-        for screen in self.screens.values():
-            close = getattr(screen, "close_screen", None)
-            if callable(close):
-                close()
+        self._close_screens()
         self.close()
+
+    def _close_screens(self) -> None:
+        for screen in self.screens.values():
+            screen.close_screen()
 
     def _on_exit_kiosk_clicked(self) -> None:
         if not self.ctx.dialogs.confirm(

@@ -1,0 +1,299 @@
+"""The paged, read-only table model of the admin panel's big tables (Anki's DataModel idea).
+
+:class:`PagedTableModel` knows the row count (one ``COUNT``) and keeps a small LRU
+cache of pages; ``data()`` for a row outside the cache fetches just that page from a
+:class:`kiosk.services.listings.Listing`. Opening a million-row table therefore costs a
+count and one page, scrolling to the end costs one page read from the other end, and
+memory stays at ``page_size * max_pages`` rows. Sorting asks the listing for an
+index-backed ``ORDER BY`` and resets; columns without an index are not sortable.
+
+What each table shows is a list of :class:`Column` (see :mod:`kiosk.ui.admin.columns`).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush
+
+from kiosk.services.listings import Listing
+from kiosk.ui.admin.format import tr
+
+R = TypeVar("R")
+Index = QModelIndex | QPersistentModelIndex
+
+ROW_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+ROW_ROLE = int(Qt.ItemDataRole.UserRole) + 2
+R = TypeVar("R")
+Index = QModelIndex | QPersistentModelIndex
+
+ROW_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+ROW_ROLE = int(Qt.ItemDataRole.UserRole) + 2
+LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+CENTER = Qt.AlignmentFlag.AlignCenter
+
+
+@dataclass(frozen=True)
+class Column(Generic[R]):
+    key: str
+    title: str
+    text: Callable[[R], str]
+    sort_key: str | None = None  # the listing's sort key; None: not sortable
+    align: Qt.AlignmentFlag = LEFT
+    foreground: Callable[[R], Any] | None = None
+    width: int = 0
+
+
+class PagedTableModel(QAbstractTableModel, Generic[R]):
+    """A read-only table over a :class:`Listing`, fetched a page at a time."""
+
+    page_size = 50  # a screenful and a half: the first paint formats no more than that
+    max_pages = 12
+
+    def __init__(
+        self,
+        listing: Listing[R],
+        columns: Sequence[Column[R]],
+        parent: QObject | None = None,
+        page_size: int | None = None,
+        max_pages: int | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._listing = listing
+        self._columns = list(columns)
+        self._align = [int(c.align.value) for c in self._columns]
+        if page_size:
+            self.page_size = page_size
+        if max_pages:
+            self.max_pages = max_pages
+        self._pages: OrderedDict[int, list[R]] = OrderedDict()
+        # The cell texts of a cached page, made once per page (not per painted cell);
+        # keyed by page number and checked against the page list they were made from.
+        self._texts: dict[int, tuple[list[R], list[list[str]]]] = {}
+        self.pages_fetched = 0
+        self.rows_fetched = 0
+        self.max_rows_in_one_fetch = 0
+        self._count = self._open(listing)
+
+    # -- paging -------------------------------------------------------------------------
+    @property
+    def listing(self) -> Listing[R]:
+        return self._listing
+
+    @property
+    def columns(self) -> list[Column[R]]:
+        return self._columns
+
+    @property
+    def cached_rows(self) -> int:
+        return sum(len(p) for p in self._pages.values())
+
+    @property
+    def cached_pages(self) -> list[int]:
+        return list(self._pages)
+
+    def _page(self, number: int) -> list[R]:
+        page = self._pages.get(number)
+        if page is not None:
+            self._pages.move_to_end(number)
+            return page
+        page = self._listing.page(number * self.page_size, self.page_size, self._count)
+        self.pages_fetched += 1
+        self.rows_fetched += len(page)
+        self.max_rows_in_one_fetch = max(self.max_rows_in_one_fetch, len(page))
+        self._pages[number] = page
+        while len(self._pages) > self.max_pages:
+            old, _ = self._pages.popitem(last=False)
+            self._texts.pop(old, None)
+        return page
+
+    def _open(self, listing: Listing[R]) -> int:
+        """Count and fetch the first page together (one read transaction)."""
+        total, first = listing.opened(self.page_size)
+        if first:
+            self._pages[0] = first
+            self.pages_fetched += 1
+            self.rows_fetched += len(first)
+            self.max_rows_in_one_fetch = max(self.max_rows_in_one_fetch, len(first))
+        return total
+
+    def _cells(self, row: int) -> tuple[list[str], list[Any]] | None:
+        """The texts and foreground brushes of one row. The first cell asked for on a page
+        formats the whole page, once; painting then only looks them up."""
+        number, offset = divmod(row, self.page_size)
+        entry = self._texts.get(number)  # a painted page: no fetch, no LRU bookkeeping
+        if entry is not None and offset < len(entry[1]) and 0 <= row < self._count:
+            return entry[1][offset]
+        if not 0 <= row < self._count:
+            return None
+        page = self._page(number)
+        if offset >= len(page):
+            return None
+        entry = self._texts.get(number)
+        if entry is None or entry[0] is not page:
+            entry = (page, [self._format(item) for item in page])
+            self._texts[number] = entry
+        return entry[1][offset]
+
+    def _format(self, item: R) -> tuple[list[str], list[Any]]:
+        texts = [c.text(item) for c in self._columns]
+        brushes: list[Any] = []
+        for c in self._columns:
+            value = c.foreground(item) if c.foreground is not None else None
+            brushes.append(QBrush(value) if value is not None else None)
+        return texts, brushes
+
+    def row(self, row: int) -> R | None:
+        """The row object at ``row`` (fetching its page if needed), or None."""
+        if not 0 <= row < self._count:
+            return None
+        page = self._page(row // self.page_size)
+        offset = row % self.page_size
+        return page[offset] if offset < len(page) else None
+
+    def row_id(self, row: int) -> int | None:
+        item = self.row(row)
+        return getattr(item, "id", None) if item is not None else None
+
+    def find_cached(self, row_id: int) -> int | None:
+        """The row number of ``row_id`` if its page is cached (no query)."""
+        for number, page in self._pages.items():
+            for i, item in enumerate(page):
+                if getattr(item, "id", None) == row_id:
+                    return number * self.page_size + i
+        return None
+
+    def set_listing(self, listing: Listing[R]) -> None:
+        """New filters or sort: one count, cache dropped."""
+        self.beginResetModel()
+        self._listing = listing
+        self._pages.clear()
+        self._texts.clear()
+        self._count = self._open(listing)
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        """Re-count and drop the cache (new or changed rows)."""
+        self.set_listing(self._listing)
+
+    def retranslate(self, columns: Sequence[Column[R]] | None = None) -> None:
+        """After a language switch: new column titles (same columns), every cell redrawn.
+        Nothing is fetched again: the cells are made from the cached rows when painted."""
+        if columns is not None:
+            assert len(columns) == len(self._columns), "retranslate keeps the columns"
+            self._columns = list(columns)
+            self._align = [int(c.align.value) for c in self._columns]
+        self._texts.clear()
+        redraw(self)
+
+    # -- Qt model API -------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        kind = _ROLE_KIND.get(role)  # most roles a view asks for are none of ours
+        if kind is None:
+            return None
+        column = index.column()
+        if not 0 <= column < len(self._align):  # an invalid index has column -1
+            return None
+        if kind == _K_ALIGN:
+            return self._align[column]
+        if kind <= _K_FOREGROUND:
+            cells = self._cells(index.row())
+            if cells is None:
+                return None
+            return cells[0][column] if kind == _K_TEXT else cells[1][column]
+        item = self.row(index.row())
+        if item is None:
+            return None
+        if kind == _K_ROW_ID:
+            return getattr(item, "id", None)
+        return item
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
+            return None
+        column = self._columns[section]
+        if int(role) == DISPLAY_ROLE:
+            return column.title
+        if int(role) == ALIGN_ROLE:
+            return int(column.align.value)
+        if int(role) == TOOLTIP_ROLE and column.sort_key is None:
+            return tr("This column cannot be sorted")
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+
+    def sortable(self, column: int) -> bool:
+        return 0 <= column < len(self._columns) and self._columns[column].sort_key is not None
+
+    def sort_column(self) -> int:
+        for i, c in enumerate(self._columns):
+            if c.sort_key == self._listing.sort:
+                return i
+        return -1
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Re-query with an index-backed ORDER BY; columns without one are ignored."""
+        if not self.sortable(column):
+            return
+        key = self._columns[column].sort_key
+        assert key is not None
+        descending = order == Qt.SortOrder.DescendingOrder
+        if key == self._listing.sort and descending == self._listing.descending:
+            return
+        self.beginResetModel()
+        self._listing = self._listing.sorted_by(key, descending)
+        self._pages.clear()
+        self._texts.clear()
+        self.endResetModel()
+
+
+def redraw(model: QAbstractTableModel) -> None:
+    """Every header title and cell shown again (after a language switch)."""
+    columns = model.columnCount()
+    if columns:
+        model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, columns - 1)
+    rows = model.rowCount()
+    if rows and columns:
+        model.dataChanged.emit(model.index(0, 0), model.index(rows - 1, columns - 1))
+
+
+DISPLAY_ROLE = int(Qt.ItemDataRole.DisplayRole)
+TOOLTIP_ROLE = int(Qt.ItemDataRole.ToolTipRole)
+ALIGN_ROLE = int(Qt.ItemDataRole.TextAlignmentRole)
+FOREGROUND_ROLE = int(Qt.ItemDataRole.ForegroundRole)
+_ROLES = {DISPLAY_ROLE, TOOLTIP_ROLE, ALIGN_ROLE, FOREGROUND_ROLE, ROW_ID_ROLE, ROW_ROLE}
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_K_TEXT, _K_FOREGROUND, _K_ALIGN, _K_ROW_ID, _K_ROW = range(5)
+_ROLE_KIND: dict[Any, int] = {}
+for _role, _kind in (
+    (Qt.ItemDataRole.DisplayRole, _K_TEXT),
+    (Qt.ItemDataRole.ToolTipRole, _K_TEXT),
+    (Qt.ItemDataRole.ForegroundRole, _K_FOREGROUND),
+    (Qt.ItemDataRole.TextAlignmentRole, _K_ALIGN),
+):
+    _ROLE_KIND[_role] = _ROLE_KIND[int(_role)] = _kind
+_ROLE_KIND[ROW_ID_ROLE] = _K_ROW_ID
+_ROLE_KIND[ROW_ROLE] = _K_ROW
