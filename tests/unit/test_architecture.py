@@ -118,11 +118,9 @@ LIMIT = 500
 # list may only shrink, and a module on it may only get shorter.
 NOT_YET_SPLIT = {
     "kiosk/services/payments.py": 1310,
-    "kiosk/ui/admin/orders.py": 815,
     "kiosk/services/listings.py": 755,
     "kiosk/services/validation.py": 747,
     "kiosk/services/staff.py": 727,
-    "kiosk/ui/admin/models.py": 633,
     "kiosk/services/menu.py": 610,
     "kiosk/services/orders.py": 582,
     "kiosk/db/models.py": 558,
