@@ -1258,11 +1258,10 @@ class PaymentService:
         stamped = [
             e if e.origin else dataclasses.replace(e, origin=self._bus.origin) for e in events
         ]
-        for e in stamped:
-            uow.session.execute(
-                text("SELECT pg_notify(:channel, :payload)"),
-                {"channel": CHANNEL, "payload": e.to_json()},
-            )
+        if stamped:  # all in one statement (one round trip), sent in this order
+            calls = ", ".join(f"pg_notify(:channel, :p{i})" for i in range(len(stamped)))
+            params = {f"p{i}": e.to_json() for i, e in enumerate(stamped)}
+            uow.session.execute(text(f"SELECT {calls}"), {"channel": CHANNEL, **params})
         uow.publish(self._bus.deliver, *stamped)  # here only: the NOTIFY reached the others
 
     def _recover_one(
