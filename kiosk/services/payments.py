@@ -43,7 +43,6 @@ from kiosk.db import Database
 from kiosk.db.models import (
     AuditLog,
     Customer,
-    Membership,
     Order,
     OrderStatus,
     Payment,
@@ -82,7 +81,7 @@ from kiosk.services.gateway import (
     transaction_id_for,
     validate_card,
 )
-from kiosk.services.loyalty import ensure_membership, post_points
+from kiosk.services.loyalty import earn_for_order, ensure_membership, post_points
 from kiosk.services.money import ZERO, points_for
 from kiosk.services.orders import load_order, payment_view
 from kiosk.services.printjobs import record_paid_order
@@ -837,7 +836,14 @@ class PaymentService:
         both rows locked (PostgreSQL takes a ``FOR UPDATE`` join's row locks in the order
         of its ``FROM`` list: the order's, then the payment's, as every other path does),
         and whether the order has its receipt already. Neither the order's lines nor its
-        other payments are loaded: settling needs neither."""
+        other payments are loaded: settling needs neither.
+
+        The receipt flag is read with the statement's snapshot, which on PostgreSQL may
+        predate the wait for the locks; it cannot be stale for a payment still pending
+        after the wait: a receipt is issued only when a payment of the order succeeds, and
+        ``_check_payable`` (under the order's lock, in a statement of its own) never lets
+        an order have a pending payment next to a succeeded one. The unique ``order_id``
+        of ``tax_receipts`` would refuse a second receipt all the same."""
         has_receipt = (
             select(TaxReceipt.id).where(TaxReceipt.order_id == Order.id).exists().label("r")
         )
@@ -950,36 +956,29 @@ class PaymentService:
         upgraded = False
         self.checkpoint("before_points")
         if order.customer_id is not None:
-            m = s.scalars(
-                locked(select(Membership).where(Membership.customer_id == order.customer_id))
-            ).first()
-            if m is None:  # a member without a membership row yet: made here, as ever
-                customer = s.get(Customer, order.customer_id)
-                assert customer is not None
-                m = ensure_membership(s, customer, tiers)
             earned = points_for(p.amount, settings.loyalty.baht_per_point)
-            if earned > 0:
-                _, evs = post_points(
-                    s,
-                    m,
-                    earned,
-                    TxType.EARNED,
-                    tiers,
-                    reason=f"Order {order.number}",
-                    order_id=order.id,
-                    when=now,
-                )
-                events += evs
-                upgraded = any(e.name == "tier_upgraded" for e in evs)
-            m.total_spent = (m.total_spent or ZERO) + p.amount
-            m.visits_count = (m.visits_count or 0) + 1
+            fast = earn_for_order(
+                s,
+                order.customer_id,
+                earned,
+                p.amount,
+                tiers,
+                when=now,
+                reason=f"Order {order.number}",
+                order_id=order.id,
+            )
+            if fast is not None:
+                balance, tier, evs = fast
+            else:  # no membership row yet (made here, as ever), or the points would overflow
+                balance, tier, evs = self._earn_in_orm(s, order, p, earned, tiers, now)
+            events += evs
+            upgraded = any(e.name == "tier_upgraded" for e in evs)
             # one UPDATE, without reading the customer's row (the ORM object is not needed)
             s.execute(
                 update(Customer.__table__)
                 .where(Customer.id == order.customer_id)
                 .values(last_visit=now)
             )
-            balance, tier = m.points, m.tier
         order.points_earned = earned
         # Receipt number and kitchen/receipt print jobs, in this same transaction.
         record_paid_order(s, order, p, settings, now, has_receipt=has_receipt)
@@ -1016,6 +1015,37 @@ class PaymentService:
             ),
         )
         return result
+
+    @staticmethod
+    def _earn_in_orm(
+        s: Session,
+        order: Order,
+        p: Payment,
+        earned: int,
+        tiers: Mapping[str, int],
+        now: datetime,
+    ) -> tuple[int, str, list[Event]]:
+        """The general path of a paid order's loyalty: the membership made if missing,
+        :func:`post_points` (which refuses an overflow), spent and visits added."""
+        assert order.customer_id is not None
+        customer = s.get(Customer, order.customer_id)
+        assert customer is not None
+        m = ensure_membership(s, customer, tiers)
+        evs: list[Event] = []
+        if earned > 0:
+            _, evs = post_points(
+                s,
+                m,
+                earned,
+                TxType.EARNED,
+                tiers,
+                reason=f"Order {order.number}",
+                order_id=order.id,
+                when=now,
+            )
+        m.total_spent = (m.total_spent or ZERO) + p.amount
+        m.visits_count = (m.visits_count or 0) + 1
+        return m.points, m.tier, evs
 
     # -- inquiries ------------------------------------------------------------------------
     @staticmethod

@@ -29,9 +29,9 @@ MEMBER = "081-234-5678"  # a demo member with points
 LOOKUP_STATEMENTS = 1
 # A card payment by a member, three transactions: start (BEGIN, order, its payments and the
 # key, INSERT), the transaction id (BEGIN, UPDATE), settle (BEGIN, order+payment+receipt?,
-# membership, 7 writes: customer, receipt counter, loyalty, membership, order, tax receipt,
-# payment). 29 statements in 4 transactions before (31 before that).
-PAYMENT_STATEMENTS = 16
+# then only writes: membership UPDATE ... RETURNING, customer, receipt counter, loyalty,
+# order, tax receipt, payment). 29 statements in 4 transactions before (31 before that).
+PAYMENT_STATEMENTS = 15
 PAYMENT_TRANSACTIONS = 3
 ORDERS_FIRST_PAGE_STATEMENTS = 5  # BEGIN, ids, orders, payments, line counts
 ORDERS_OPEN_STATEMENTS = 6  # + the id span, in the same read transaction
