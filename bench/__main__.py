@@ -130,11 +130,14 @@ def fig_lookup(ctx: dict[str, Any]) -> list[Figure]:
 
 
 def _payment_notes(r: dict[str, Any]) -> list[str]:
+    from bench import payments
+
     kinds = ", ".join(f"{n} {k}" for k, n in r["statement_kinds"].items())
     return [
         f"One card payment with a member: {r['statements']} statements ({kinds}) in "
-        f"{r['begins']} transactions; the raw baseline runs 8 statements (plus BEGIN and COMMIT) "
-        "in 3 transactions.",
+        f"{r['begins']} transactions; the raw baseline runs {payments.RAW_STATEMENTS} statements "
+        "(plus BEGIN and COMMIT) in 3 transactions, the same writes (receipt number and "
+        "tax receipt included).",
         "Profile (cumulative per payment, cProfile, so inflated): "
         + "; ".join(r["profile_top"])
         + ".",

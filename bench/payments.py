@@ -1,13 +1,17 @@
 """``process_payment`` (card, member with points) against raw DB-API code doing the same
 writes with the same three commits: SQLite in one process, PostgreSQL in four.
 
-The raw baseline is what the crash-safe design needs at the least:
+The raw baseline is what the crash-safe design needs at the least, writing what the kiosk
+writes (the same rows and columns, the same receipt numbering, the same notifications):
 
-1. ``BEGIN IMMEDIATE``; read the order; insert the payment as *pending*; commit.
-2. (the gateway is called) record its transaction id; commit.
+1. ``BEGIN IMMEDIATE``; read the order; insert the payment as *pending* (with its owner);
+   commit.
+2. (the gateway is called) record its transaction id if none was; commit.
 3. settle: the order to *preparing* with its points, the payment to *succeeded* with its
    stored result, the membership's balance by an atomic ``UPDATE ... RETURNING``, one
-   loyalty transaction, the customer's last visit; commit.
+   loyalty transaction, the customer's last visit, the kiosk's next receipt number (the
+   ``receipt_counters`` upsert) and the order's ``tax_receipts`` row; on PostgreSQL the
+   three events the kiosk announces (``pg_notify``); commit.
 
 Orders are created before the clock starts (not timed); each worker pays for its own
 member, as each kiosk serves its own customer.
@@ -27,6 +31,9 @@ from typing import Any
 
 from bench.common import log
 
+#: what :class:`RawSqlite` runs per payment besides BEGIN and COMMIT (RawPg: one more, the
+#: ``pg_notify`` of the three events)
+RAW_STATEMENTS = 10
 CARD = {"card_number": "4242 4242 4242 4242", "expiry": "12/35", "cvv": "123"}
 LINES = [{"item_id": 1, "quantity": 2}]
 
@@ -54,6 +61,12 @@ def prepare(url: str, workers: int) -> None:
     store.close()
 
 
+def _receipt_ids(store: Any) -> tuple[str, str]:
+    """The kiosk id (whose receipt counter the kiosk takes numbers from) and POS id."""
+    settings = store.current_settings().store
+    return settings.kiosk_id, settings.pos_id
+
+
 def make_orders(store: Any, phone: str, n: int) -> list[int]:
     return [store.orders.create(LINES, customer_phone=phone).id for _ in range(n)]
 
@@ -66,9 +79,11 @@ def _now() -> str:
 
 
 class RawSqlite:
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, kiosk_id: str = "kiosk-1", pos_id: str = "") -> None:
         import sqlite3
 
+        self.kiosk_id, self.pos_id = kiosk_id, pos_id
+        self.owner = uuid.uuid4().hex
         self.conn = sqlite3.connect(path, isolation_level=None, timeout=10)
         for pragma in (
             "PRAGMA busy_timeout = 10000",
@@ -88,33 +103,28 @@ class RawSqlite:
         ).fetchone()
         cur = c.execute(
             "INSERT INTO payments (order_id, method, amount, status, message, card_brand, "
-            "card_last4, promptpay_id, idempotency_key, kiosk_id, at_counter, staff, "
+            "card_last4, promptpay_id, idempotency_key, kiosk_id, at_counter, staff, owner, "
             "created_at, updated_at) VALUES (?, 'card', ?, 'pending', '', 'Visa', '4242', "
-            "'', ?, 'kiosk-1', 0, '', ?, ?)",
-            (order_id, total, uuid.uuid4().hex, now, now),
+            "'', ?, ?, 0, '', ?, ?, ?)",
+            (order_id, total, uuid.uuid4().hex, self.kiosk_id, self.owner, now, now),
         )
         payment_id = cur.lastrowid
         c.execute("COMMIT")
         txn = f"RAW_{payment_id:012d}"
         c.execute("BEGIN IMMEDIATE")
         c.execute(
-            "UPDATE payments SET transaction_id = ?, updated_at = ? WHERE id = ?",
+            "UPDATE payments SET transaction_id = ?, updated_at = ? "
+            "WHERE id = ? AND transaction_id IS NULL",
             (txn, _now(), payment_id),
         )
         c.execute("COMMIT")
         now = _now()
         points = total // 100 // 10
-        result = json.dumps({"success": True, "transaction_id": txn, "amount": str(total)})
         c.execute("BEGIN IMMEDIATE")
         c.execute(
             "UPDATE orders SET status = 'preparing', paid_at = ?, points_earned = ?, "
             "updated_at = ? WHERE id = ?",
             (now, points, now, order_id),
-        )
-        c.execute(
-            "UPDATE payments SET status = 'succeeded', message = 'Payment processed "
-            "successfully', settled_at = ?, result = ?, updated_at = ? WHERE id = ?",
-            (now, result, now, payment_id),
         )
         (balance,) = c.execute(
             "UPDATE memberships SET points = points + ?, lifetime_points = lifetime_points + ?, "
@@ -131,6 +141,23 @@ class RawSqlite:
             "UPDATE customers SET last_visit = ?, updated_at = ? WHERE id = ?",
             (now, now, customer_id),
         )
+        (seq,) = c.execute(
+            "INSERT INTO receipt_counters (kiosk_id, last_value) VALUES (?, 1) "
+            "ON CONFLICT (kiosk_id) DO UPDATE SET last_value = receipt_counters.last_value + 1 "
+            "RETURNING last_value",
+            (self.kiosk_id,),
+        ).fetchone()
+        c.execute(
+            "INSERT INTO tax_receipts (order_id, kiosk_id, seq, pos_id, tax_invoice, issued_at) "
+            "VALUES (?, ?, ?, ?, 0, ?)",
+            (order_id, self.kiosk_id, seq, self.pos_id, now),
+        )
+        result = _stored_result(payment_id, order_id, number, txn, total, points, balance)
+        c.execute(
+            "UPDATE payments SET status = 'succeeded', message = 'Payment processed "
+            "successfully', settled_at = ?, result = ?, updated_at = ? WHERE id = ?",
+            (now, result, now, payment_id),
+        )
         c.execute("COMMIT")
 
     def close(self) -> None:
@@ -138,9 +165,11 @@ class RawSqlite:
 
 
 class RawPg:
-    def __init__(self, conninfo: str) -> None:
+    def __init__(self, conninfo: str, kiosk_id: str = "kiosk-1", pos_id: str = "") -> None:
         import psycopg
 
+        self.kiosk_id, self.pos_id = kiosk_id, pos_id
+        self.owner = uuid.uuid4().hex
         self.conn = psycopg.connect(conninfo, prepare_threshold=1)
 
     def pay(self, order_id: int) -> None:
@@ -154,30 +183,25 @@ class RawPg:
             ).fetchone()
             (payment_id,) = c.execute(
                 "INSERT INTO payments (order_id, method, amount, status, message, card_brand, "
-                "card_last4, promptpay_id, idempotency_key, kiosk_id, at_counter, staff, "
+                "card_last4, promptpay_id, idempotency_key, kiosk_id, at_counter, staff, owner, "
                 "created_at, updated_at) VALUES (%s, 'card', %s, 'pending', '', 'Visa', "
-                "'4242', '', %s, 'kiosk-1', false, '', %s, %s) RETURNING id",
-                (order_id, total, uuid.uuid4().hex, now, now),
+                "'4242', '', %s, %s, false, '', %s, %s, %s) RETURNING id",
+                (order_id, total, uuid.uuid4().hex, self.kiosk_id, self.owner, now, now),
             ).fetchone()
         txn = f"RAW_{payment_id:012d}"
         with c.transaction():
             c.execute(
-                "UPDATE payments SET transaction_id = %s, updated_at = %s WHERE id = %s",
+                "UPDATE payments SET transaction_id = %s, updated_at = %s "
+                "WHERE id = %s AND transaction_id IS NULL",
                 (txn, datetime.now(UTC), payment_id),
             )
         now = datetime.now(UTC)
-        points = total // 100 // 10
-        result = json.dumps({"success": True, "transaction_id": txn, "amount": str(total)})
+        points = int(total // 100 // 10)
         with c.transaction():
             c.execute(
                 "UPDATE orders SET status = 'preparing', paid_at = %s, points_earned = %s, "
                 "updated_at = %s WHERE id = %s",
                 (now, points, now, order_id),
-            )
-            c.execute(
-                "UPDATE payments SET status = 'succeeded', message = 'Payment processed "
-                "successfully', settled_at = %s, result = %s, updated_at = %s WHERE id = %s",
-                (now, result, now, payment_id),
             )
             (balance,) = c.execute(
                 "UPDATE memberships SET points = points + %s, lifetime_points = "
@@ -195,9 +219,98 @@ class RawPg:
                 "UPDATE customers SET last_visit = %s, updated_at = %s WHERE id = %s",
                 (now, now, customer_id),
             )
+            (seq,) = c.execute(
+                "INSERT INTO receipt_counters (kiosk_id, last_value) VALUES (%s, 1) "
+                "ON CONFLICT (kiosk_id) DO UPDATE SET last_value = "
+                "receipt_counters.last_value + 1 RETURNING last_value",
+                (self.kiosk_id,),
+            ).fetchone()
+            c.execute(
+                "INSERT INTO tax_receipts (order_id, kiosk_id, seq, pos_id, tax_invoice, "
+                "issued_at) VALUES (%s, %s, %s, %s, false, %s)",
+                (order_id, self.kiosk_id, seq, self.pos_id, now),
+            )
+            result = _stored_result(payment_id, order_id, number, txn, total, points, balance)
+            c.execute(
+                "UPDATE payments SET status = 'succeeded', message = 'Payment processed "
+                "successfully', settled_at = %s, result = %s, updated_at = %s WHERE id = %s",
+                (now, result, now, payment_id),
+            )
+            # what the kiosk announces to the other kiosks inside the transaction
+            notices = _notices(order_id, number, total, points, customer_id, balance)
+            c.execute(
+                "SELECT " + ", ".join(["pg_notify('kiosk_events', %s)"] * len(notices)),
+                notices,
+            )
 
     def close(self) -> None:
         self.conn.close()
+
+
+def _stored_result(
+    payment_id: int,
+    order_id: int,
+    number: str,
+    txn: str,
+    total: Any,
+    points: int,
+    balance: int,
+) -> str:
+    """The payment's stored result, as the kiosk keeps it for a replay (same keys)."""
+    return json.dumps(
+        {
+            "success": True,
+            "message": "Payment processed successfully",
+            "transaction_id": txn,
+            "amount": str(total),
+            "payment_method": "card",
+            "timestamp": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "status": "succeeded",
+            "order_id": order_id,
+            "order_number": number,
+            "payment_id": payment_id,
+            "points_earned": points,
+            "points_balance": balance,
+            "tier": "bronze",
+            "tier_upgraded": False,
+        }
+    )
+
+
+def _notices(
+    order_id: int, number: str, total: Any, points: int, customer_id: int, balance: int
+) -> list[str]:
+    """The three events of a paid order with points (order paid, status, points)."""
+    origin = "bench"
+    return [
+        json.dumps(e, default=str)
+        for e in (
+            {
+                "origin": origin,
+                "order_id": order_id,
+                "number": number,
+                "amount": total,
+                "method": "card",
+                "points_earned": points,
+                "event": "order_paid",
+            },
+            {
+                "origin": origin,
+                "order_id": order_id,
+                "number": number,
+                "old_status": "pending",
+                "new_status": "preparing",
+                "event": "order_status_changed",
+            },
+            {
+                "origin": origin,
+                "customer_id": customer_id,
+                "points": points,
+                "balance": balance,
+                "event": "points_changed",
+            },
+        )
+    ]
 
 
 # -- SQLite, one process --------------------------------------------------------------------
@@ -217,7 +330,7 @@ def sqlite_one_process(folder: str, per_round: int, rounds: int) -> dict[str, An
     log(f"  creating {2 * need} orders (not timed)")
     mine = make_orders(store, member_phone(0), need)
     raws = make_orders(store, member_phone(0), need)
-    raw = RawSqlite(path)
+    raw = RawSqlite(path, *_receipt_ids(store))
 
     def subject() -> float:
         batch = [mine.pop() for _ in range(per_round)]
@@ -291,7 +404,7 @@ def _pg_worker(
         store = _store(url)
         mine = make_orders(store, member_phone(worker), per_round * phases)
         raws = make_orders(store, member_phone(worker), per_round * phases)
-        raw = RawPg(conninfo)
+        raw = RawPg(conninfo, *_receipt_ids(store))
         outbox.put(("ready", worker, 0.0, 0.0))
         while True:
             kind, barrier_at = inbox.get()

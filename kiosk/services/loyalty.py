@@ -2,7 +2,9 @@
 
 Invariant, for every member at every moment: the sum of their transactions equals their
 balance, and the balance is never negative. Every change of a balance goes through
-:func:`post_points`, which writes the transaction in the same database transaction.
+:func:`post_points`, which writes the transaction in the same database transaction (or,
+for the points a paid order earns, :func:`earn_for_order`: the same rules in one atomic
+``UPDATE``, the hot path of a payment).
 Tiers follow lifetime points, which only earning raises, so spending never demotes.
 """
 
@@ -11,8 +13,9 @@ from __future__ import annotations
 import calendar
 from collections.abc import Callable, Mapping
 from datetime import datetime
+from decimal import Decimal
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, func, select, update
 from sqlalchemy.orm import Session
 
 from kiosk.config import Settings
@@ -140,6 +143,70 @@ def post_points(
             )
         )
     return tx, events
+
+
+def earn_for_order(
+    s: Session,
+    customer_id: int,
+    points: int,
+    amount: Decimal,
+    tiers: Mapping[str, int],
+    *,
+    when: datetime,
+    reason: str,
+    order_id: int,
+) -> tuple[int, str, list[Event]] | None:
+    """A paid order's loyalty, in the settling transaction: ``points`` earned (may be 0),
+    ``amount`` spent and one visit, as :func:`post_points` and the settle would write them,
+    but in one ``UPDATE ... RETURNING`` (it locks the row as ``SELECT ... FOR UPDATE``
+    would, and adds to what is stored, never to a copy read before). The earned
+    transaction is added to the session. Returns the new balance, the tier and the events.
+
+    ``None``, with nothing changed, when the member has no membership row yet or the
+    points would overflow: the caller then takes the general path, which makes the row or
+    refuses as :func:`post_points` does."""
+    if points < 0:
+        raise ValueError("an order earns no negative points")
+    m = Membership.__table__.c
+    row = s.execute(
+        update(Membership.__table__)
+        .where(
+            m.customer_id == customer_id,
+            m.points + points <= MAX_INT32,
+            m.lifetime_points + points <= MAX_INT32,
+        )
+        .values(
+            points=m.points + points,
+            lifetime_points=m.lifetime_points + points,
+            total_spent=m.total_spent + amount,
+            visits_count=m.visits_count + 1,
+        )
+        .returning(m.id, m.points, m.lifetime_points, m.tier)
+    ).first()
+    if row is None:
+        return None
+    membership_id, balance, lifetime, old_tier = row
+    if not points:
+        return balance, old_tier, []
+    tier = tier_for(lifetime, tiers)
+    if tier != old_tier:
+        s.execute(update(Membership.__table__).where(m.id == membership_id).values(tier=tier))
+    s.add(
+        LoyaltyTransaction(
+            customer_id=customer_id,
+            order_id=order_id,
+            type=TxType.EARNED.value,
+            points=points,
+            balance_after=balance,
+            reason=reason[:255],
+            staff="",
+            created_at=when,
+        )
+    )
+    events: list[Event] = [PointsChanged(customer_id=customer_id, points=points, balance=balance)]
+    if tiers.get(tier, 0) > tiers.get(old_tier, -1):
+        events.append(TierUpgraded(customer_id=customer_id, old_tier=old_tier, new_tier=tier))
+    return balance, tier, events
 
 
 def reprice_order(order: Order, settings: Settings) -> None:

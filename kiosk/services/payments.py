@@ -26,7 +26,7 @@ import signal
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -34,7 +34,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import or_, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -48,6 +48,7 @@ from kiosk.db.models import (
     Payment,
     PaymentMethod,
     PaymentStatus,
+    TaxReceipt,
     TxType,
 )
 from kiosk.db.uow import locked
@@ -56,6 +57,7 @@ from kiosk.services.errors import (
     IdempotencyConflict,
     InvalidInput,
     InvalidPromptPayTarget,
+    OrderNotFound,
     OrderNotPayable,
     PaymentNotFound,
     ReasonRequired,
@@ -79,7 +81,7 @@ from kiosk.services.gateway import (
     transaction_id_for,
     validate_card,
 )
-from kiosk.services.loyalty import ensure_membership, post_points
+from kiosk.services.loyalty import earn_for_order, ensure_membership, post_points
 from kiosk.services.money import ZERO, points_for
 from kiosk.services.orders import load_order, payment_view
 from kiosk.services.printjobs import record_paid_order
@@ -645,30 +647,42 @@ class PaymentService:
             raise InvalidInput(f"Unknown payment method {method!r}: use cash, card or promptpay.")
         if not key or len(key) > 64:
             raise InvalidInput("An idempotency key of 1 to 64 characters is required.")
-        replay = self._replay(key, order_id, method, wait)
-        if replay is not None:
-            return None, None, replay
         settings = self._settings()
         card = None
         promptpay_id = ""
-        if method == PaymentMethod.CARD.value:
-            card = validate_card(details, self.clock.now())
-        elif method == PaymentMethod.PROMPTPAY.value:
-            promptpay_id = str(details.get("promptpay_id") or "").strip()
-            normalize_target(promptpay_id)  # raises InvalidPromptPayTarget with a clear message
+        try:
+            if method == PaymentMethod.CARD.value:
+                card = validate_card(details, self.clock.now())
+            elif method == PaymentMethod.PROMPTPAY.value:
+                promptpay_id = str(details.get("promptpay_id") or "").strip()
+                normalize_target(promptpay_id)  # raises InvalidPromptPayTarget, clearly worded
+        except InvalidInput:
+            # Same key, same answer: a retry of an attempt already made is answered from
+            # its record even if the details sent again no longer pass (an expired card).
+            replay = self._replay(key, order_id, method, wait)
+            if replay is not None:
+                return None, None, replay
+            raise
         owner = self._presence.claim()
         _crash_point("before_pending")
         same_key = False
         with self._db.uow() as uow:
             s = uow.session
-            order = load_order(s, order_id, for_update=True)
-            # A concurrent attempt with this key may have committed while we waited for
-            # the order's lock: then this call is a replay, not a second payment.
-            same_key = (
-                s.scalar(select(Payment.id).where(Payment.idempotency_key == key)) is not None
-            )
+            # The order's lock first (every path takes it before a payment's), then, in
+            # one statement, the order's payments and any attempt already made with this
+            # key (whatever its order): a key seen here (committed before us, or while we
+            # waited for the lock) makes this call a replay, not a second payment.
+            order = s.scalars(locked(select(Order).where(Order.id == order_id))).first()
+            earlier = s.execute(
+                select(Payment.status, Payment.idempotency_key).where(
+                    or_(Payment.order_id == order_id, Payment.idempotency_key == key)
+                )
+            ).all()
+            same_key = any(row.idempotency_key == key for row in earlier)
             if not same_key:
-                self._check_payable(order)
+                if order is None:
+                    raise OrderNotFound(f"Order {order_id} does not exist.")
+                self._check_payable(order, [row.status for row in earlier])
                 # Without a cash acceptor, cash is paid at the counter. Nothing to collect
                 # (paid in full with points): never wait for the counter.
                 at_counter = (
@@ -725,13 +739,16 @@ class PaymentService:
         return payment, card, None
 
     @staticmethod
-    def _check_payable(order: Order) -> None:
+    def _check_payable(order: Order, statuses: Iterable[str] | None = None) -> None:
+        """``statuses``: those of the order's payments (default: ``order.payments``)."""
         if order.status != OrderStatus.PENDING.value:
             raise OrderNotPayable(f"Order {order.number} is {order.status}; it cannot be paid.")
-        for p in order.payments:
-            if p.status == PaymentStatus.SUCCEEDED.value:
+        if statuses is None:
+            statuses = [p.status for p in order.payments]
+        for status in statuses:
+            if status == PaymentStatus.SUCCEEDED.value:
                 raise OrderNotPayable(f"Order {order.number} is already paid.")
-            if p.status == PaymentStatus.PENDING.value:
+            if status == PaymentStatus.PENDING.value:
                 raise OrderNotPayable(f"A payment for order {order.number} is already in progress.")
 
     def _replay(
@@ -782,7 +799,10 @@ class PaymentService:
             pause = min(pause * 2, 0.25)
 
     def _stored_result(self, s: Session, p: Payment) -> PaymentResult:
-        order = load_order(s, p.order_id)
+        return self._result_of(p, load_order(s, p.order_id))
+
+    @staticmethod
+    def _result_of(p: Payment, order: Order) -> PaymentResult:
         if p.result:
             return PaymentResult._load(p.result)
         return _result(p, order, p.status, p.message or "Payment in progress.", p.settled_at)
@@ -791,12 +811,14 @@ class PaymentService:
     def _record_txn(self, payment_id: int, response: GatewayResponse) -> None:
         if not response.transaction_id:
             return
+        # One statement in a transaction of its own: the id is kept only if none was.
         with self._db.uow() as uow:
-            p = uow.session.get(Payment, payment_id)
-            assert p is not None
-            if p.transaction_id is None:
-                p.transaction_id = response.transaction_id
-                uow.commit()
+            uow.session.execute(
+                update(Payment.__table__)
+                .where(Payment.id == payment_id, Payment.transaction_id.is_(None))
+                .values(transaction_id=response.transaction_id)
+            )
+            uow.commit()
 
     # -- step 3 -------------------------------------------------------------------------
     def _lock(self, s: Session, where: Any) -> tuple[Payment, Order]:
@@ -809,17 +831,45 @@ class PaymentService:
         p = s.scalars(locked(select(Payment).where(where))).one()
         return p, order
 
+    def _lock_for_settle(self, s: Session, payment_id: int) -> tuple[Payment, Order, bool]:
+        """:meth:`_lock` in one statement, for settling: the order joined to its payment,
+        both rows locked (PostgreSQL takes a ``FOR UPDATE`` join's row locks in the order
+        of its ``FROM`` list: the order's, then the payment's, as every other path does),
+        and whether the order has its receipt already. Neither the order's lines nor its
+        other payments are loaded: settling needs neither.
+
+        The receipt flag is read with the statement's snapshot, which on PostgreSQL may
+        predate the wait for the locks; it cannot be stale for a payment still pending
+        after the wait: a receipt is issued only when a payment of the order succeeds, and
+        ``_check_payable`` (under the order's lock, in a statement of its own) never lets
+        an order have a pending payment next to a succeeded one. The unique ``order_id``
+        of ``tax_receipts`` would refuse a second receipt all the same."""
+        has_receipt = (
+            select(TaxReceipt.id).where(TaxReceipt.order_id == Order.id).exists().label("r")
+        )
+        row = s.execute(
+            select(Order, Payment, has_receipt)
+            .join(Payment, Payment.order_id == Order.id)
+            .where(Payment.id == payment_id)
+            .with_for_update(of=[Order.__table__, Payment.__table__])
+            .execution_options(populate_existing=True)  # as locked(): never a stale copy
+        ).first()
+        if row is None:
+            raise PaymentNotFound("That payment does not exist.")
+        order, p, receipt = row
+        return p, order, bool(receipt)
+
     def _settle(self, payment_id: int, response: GatewayResponse, staff: str = "") -> PaymentResult:
         settings = self._settings()
         events: list[Event] = []
         with self._db.uow() as uow:
             s = uow.session
-            p, order = self._lock(s, Payment.id == payment_id)
+            p, order, has_receipt = self._lock_for_settle(s, payment_id)
             if p.status != PaymentStatus.PENDING.value:
                 # Settled meanwhile (another poll, a cancel, reconcile). If the provider now
                 # says it took money for a payment we recorded as failed, give it back.
                 late = response.status == "succeeded" and p.status == PaymentStatus.FAILED.value
-                stored = self._stored_result(s, p)
+                stored = self._result_of(p, order)
                 if late:
                     s.add(
                         AuditLog(
@@ -846,7 +896,9 @@ class PaymentService:
                         PaymentFailedEvent(order_id=order.id, method=p.method, message=p.message)
                     )
                 else:
-                    stored = self._succeed(s, p, order, response, settings, events)
+                    stored = self._succeed(
+                        s, p, order, response, settings, events, has_receipt=has_receipt
+                    )
                 self._announce(uow, events)
                 self.checkpoint("before_commit")
                 _crash_point("in_settle")
@@ -873,6 +925,23 @@ class PaymentService:
         response: GatewayResponse,
         settings: Settings,
         events: list[Event],
+        has_receipt: bool | None = None,
+    ) -> PaymentResult:
+        """Record a successful charge in the settling transaction. ``has_receipt``: whether
+        the order has its receipt already, if the caller knows (else it is looked up).
+        Nothing is flushed until the commit, so each row gets one ``UPDATE``."""
+        with s.no_autoflush:
+            return self._succeed_unflushed(s, p, order, response, settings, events, has_receipt)
+
+    def _succeed_unflushed(
+        self,
+        s: Session,
+        p: Payment,
+        order: Order,
+        response: GatewayResponse,
+        settings: Settings,
+        events: list[Event],
+        has_receipt: bool | None,
     ) -> PaymentResult:
         tiers = settings.loyalty.tiers
         now = response.at
@@ -887,30 +956,32 @@ class PaymentService:
         upgraded = False
         self.checkpoint("before_points")
         if order.customer_id is not None:
-            customer = s.get(Customer, order.customer_id)
-            assert customer is not None
-            m = ensure_membership(s, customer, tiers)
             earned = points_for(p.amount, settings.loyalty.baht_per_point)
-            if earned > 0:
-                _, evs = post_points(
-                    s,
-                    m,
-                    earned,
-                    TxType.EARNED,
-                    tiers,
-                    reason=f"Order {order.number}",
-                    order_id=order.id,
-                    when=now,
-                )
-                events += evs
-                upgraded = any(e.name == "tier_upgraded" for e in evs)
-            m.total_spent = (m.total_spent or ZERO) + p.amount
-            m.visits_count = (m.visits_count or 0) + 1
-            customer.last_visit = now
-            balance, tier = m.points, m.tier
+            fast = earn_for_order(
+                s,
+                order.customer_id,
+                earned,
+                p.amount,
+                tiers,
+                when=now,
+                reason=f"Order {order.number}",
+                order_id=order.id,
+            )
+            if fast is not None:
+                balance, tier, evs = fast
+            else:  # no membership row yet (made here, as ever), or the points would overflow
+                balance, tier, evs = self._earn_in_orm(s, order, p, earned, tiers, now)
+            events += evs
+            upgraded = any(e.name == "tier_upgraded" for e in evs)
+            # one UPDATE, without reading the customer's row (the ORM object is not needed)
+            s.execute(
+                update(Customer.__table__)
+                .where(Customer.id == order.customer_id)
+                .values(last_visit=now)
+            )
         order.points_earned = earned
         # Receipt number and kitchen/receipt print jobs, in this same transaction.
-        record_paid_order(s, order, p, settings, now)
+        record_paid_order(s, order, p, settings, now, has_receipt=has_receipt)
         self.checkpoint("after_points")
         result = _result(
             p,
@@ -944,6 +1015,37 @@ class PaymentService:
             ),
         )
         return result
+
+    @staticmethod
+    def _earn_in_orm(
+        s: Session,
+        order: Order,
+        p: Payment,
+        earned: int,
+        tiers: Mapping[str, int],
+        now: datetime,
+    ) -> tuple[int, str, list[Event]]:
+        """The general path of a paid order's loyalty: the membership made if missing,
+        :func:`post_points` (which refuses an overflow), spent and visits added."""
+        assert order.customer_id is not None
+        customer = s.get(Customer, order.customer_id)
+        assert customer is not None
+        m = ensure_membership(s, customer, tiers)
+        evs: list[Event] = []
+        if earned > 0:
+            _, evs = post_points(
+                s,
+                m,
+                earned,
+                TxType.EARNED,
+                tiers,
+                reason=f"Order {order.number}",
+                order_id=order.id,
+                when=now,
+            )
+        m.total_spent = (m.total_spent or ZERO) + p.amount
+        m.visits_count = (m.visits_count or 0) + 1
+        return m.points, m.tier, evs
 
     # -- inquiries ------------------------------------------------------------------------
     @staticmethod
@@ -1186,11 +1288,10 @@ class PaymentService:
         stamped = [
             e if e.origin else dataclasses.replace(e, origin=self._bus.origin) for e in events
         ]
-        for e in stamped:
-            uow.session.execute(
-                text("SELECT pg_notify(:channel, :payload)"),
-                {"channel": CHANNEL, "payload": e.to_json()},
-            )
+        if stamped:  # all in one statement (one round trip), sent in this order
+            calls = ", ".join(f"pg_notify(:channel, :p{i})" for i in range(len(stamped)))
+            params = {f"p{i}": e.to_json() for i, e in enumerate(stamped)}
+            uow.session.execute(text(f"SELECT {calls}"), {"channel": CHANNEL, **params})
         uow.publish(self._bus.deliver, *stamped)  # here only: the NOTIFY reached the others
 
     def _recover_one(

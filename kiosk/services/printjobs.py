@@ -39,14 +39,23 @@ KINDS = (KITCHEN, RECEIPT)
 
 
 def record_paid_order(
-    s: Session, order: Order, payment: Payment, settings: Settings, now: datetime
+    s: Session,
+    order: Order,
+    payment: Payment,
+    settings: Settings,
+    now: datetime,
+    *,
+    has_receipt: bool | None = None,
 ) -> None:
     """Inside the settling transaction: number the receipt and queue the print jobs.
+    ``has_receipt``: whether the order has its receipt already, if the caller read it
+    under the order's lock (``None``: look it up).
 
     The job keys (``kitchen:<order id>``) are unique, so an order can never get two
     original kitchen tickets, whatever path settled it."""
     del payment  # the receipt reads the payment when it is printed
-    issue_receipt(s, order, settings, now)
+    if has_receipt is not True:
+        issue_receipt(s, order, settings, now, look_up=has_receipt is None)
     for kind in KINDS:
         if not settings.printers.role(kind).enabled:
             continue

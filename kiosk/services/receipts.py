@@ -75,11 +75,16 @@ def format_receipt_no(kiosk_id: str, seq: int) -> str:
     return f"{kiosk_id}-{seq:06d}"
 
 
-def issue_receipt(s: Session, order: Order, settings: Settings, now: datetime) -> TaxReceipt:
-    """The order's receipt row, numbered now (once: a second call returns the first)."""
-    existing = s.scalars(select(TaxReceipt).where(TaxReceipt.order_id == order.id)).first()
-    if existing is not None:
-        return existing
+def issue_receipt(
+    s: Session, order: Order, settings: Settings, now: datetime, *, look_up: bool = True
+) -> TaxReceipt:
+    """The order's receipt row, numbered now (once: a second call returns the first).
+    ``look_up=False`` when the caller has just seen, under the order's lock, that the
+    order has none (the settling transaction)."""
+    if look_up:
+        existing = s.scalars(select(TaxReceipt).where(TaxReceipt.order_id == order.id)).first()
+        if existing is not None:
+            return existing
     store = settings.store
     receipt = TaxReceipt(
         order_id=order.id,
