@@ -59,6 +59,61 @@ BARE_CHILD = (
 )
 
 
+STAGES_CHILD = (
+    'MODULE = "kiosk.ui.screens.welcome"\n'
+    + _FILTER.replace("QTimer.singleShot(0, lambda: os._exit(0))", "_done()")
+    + r"""
+import json, time
+t0 = time.perf_counter()
+marks = {}
+def mark(name):
+    marks[name] = round((time.perf_counter() - t0) * 1000)
+def _done():
+    mark("painted")
+    print(json.dumps(marks), flush=True)
+    os._exit(0)
+mark("qapplication")
+import kiosk.cli, kiosk.app, kiosk.ui.launch, kiosk.ui.compose
+mark("imports")
+real_build, real_open = kiosk.app.build_store, kiosk.ui.compose.open_kiosk
+def build_store(*a, **k):
+    store = real_build(*a, **k)
+    mark("store built")
+    return store
+def open_kiosk(*a, **k):
+    window = real_open(*a, **k)
+    mark("window built")
+    return window
+kiosk.app.build_store = build_store
+kiosk.ui.launch.open_kiosk = open_kiosk
+kiosk.cli.main(['run', '--size', '1080x1920'])
+os._exit(2)
+"""
+)
+
+
+def stages(env: dict[str, str], rounds: int = 3) -> dict[str, float]:
+    """Where the kiosk's start-up goes: milliseconds from the QApplication (made first) to
+    imports done, store built, window built and Welcome painted; medians of ``rounds``."""
+    import json
+    import statistics
+
+    runs = []
+    for _ in range(rounds):
+        proc = subprocess.run(
+            [sys.executable, "-c", STAGES_CHILD],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        if proc.returncode == 0 and proc.stdout.strip():
+            runs.append(json.loads(proc.stdout.strip().splitlines()[-1]))
+    if not runs:
+        return {}
+    return {name: statistics.median(r[name] for r in runs if name in r) for name in runs[0]}
+
+
 def _child(code: str, env: dict[str, str]) -> float:
     t0 = time.perf_counter()
     proc = subprocess.run(
@@ -103,6 +158,7 @@ def run(db_path: str, folder: str, rounds: int) -> dict[str, Any]:
                 imports.append((int(parts[1]), name.strip()))
     imports.sort(reverse=True)
     return {
+        "stages_ms": stages(env),
         "subject": s,
         "baseline": b,
         "subject_rounds": sr,
