@@ -118,7 +118,6 @@ LIMIT = 500
 # list may only shrink, and a module on it may only get shorter.
 NOT_YET_SPLIT = {
     "kiosk/services/payments.py": 1310,
-    "kiosk/services/validation.py": 747,
     "kiosk/services/staff.py": 727,
     "kiosk/services/menu.py": 610,
     "kiosk/services/orders.py": 582,
