@@ -13,7 +13,7 @@ its kin: :class:`WrongType`, :class:`Required`, :class:`TooLong`, :class:`OutOfR
 the argument and whose message says what is allowed. Messages never quote more than a few
 characters of the input.
 
-The limits are the columns' (``kiosk/db/models.py``), so PostgreSQL and SQLite accept the
+The limits are the columns' (``kiosk/db/models/``), so PostgreSQL and SQLite accept the
 same values: text no longer than its ``VARCHAR``, integers inside PostgreSQL's ``INTEGER``
 (ids, points, positions), money inside ``NUMERIC(12, 2)``.
 
