@@ -2,7 +2,7 @@
 
 Three ways to check the same arguments are timed against the bare call in the same run:
 
-- ``validated`` (kiosk/services/validation.py), the boundary the services use;
+- ``validated`` (kiosk/services/validation/), the boundary the services use;
 - pydantic's ``validate_call`` with equivalent ``Annotated`` constraints, for reference;
 - a real service read (``customers.get`` on SQLite) with and without its check
   (``__wrapped__``), to show the check against the work around it.

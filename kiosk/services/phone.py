@@ -24,8 +24,10 @@ from kiosk.services.errors import InvalidPhoneNumber
 __all__ = [
     "DEFAULT_REGION",
     "format_national",
+    "looks_like_phone",
     "mask_phone",
     "normalize_phone",
+    "phone_prefix",
 ]
 
 DEFAULT_REGION = "TH"
@@ -178,3 +180,34 @@ def mask_phone(e164: str, region: str = DEFAULT_REGION) -> str:
         last = group.end()
     parts.append(shown[last:])
     return "".join(parts)
+
+
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text.translate(THAI_DIGITS) if ch.isdigit())
+
+
+def looks_like_phone(text: str) -> bool:
+    """Search text shaped like a phone number: ASCII or Thai digits and what people type
+    between them (the admin searches take anything else for a name)."""
+    t = text.translate(THAI_DIGITS).strip()
+    return bool(t) and re.fullmatch(r"\+?[0-9\s\-.()]+", t) is not None
+
+
+def phone_prefix(text: str, region: str) -> str | None:
+    """The E.164 prefix a partly typed phone number stands for: ``081-23`` → ``+668123``.
+
+    ``None`` when the text is not the start of a phone number of ``region``.
+    """
+    t = text.translate(THAI_DIGITS).strip()
+    digits = _digits(t)
+    if not digits:
+        return None
+    if t.startswith("+"):
+        return "+" + digits
+    if region == "TH":
+        if digits.startswith("66") and len(digits) > 9:
+            return "+" + digits
+        if digits.startswith("0"):
+            return "+66" + digits[1:]
+        return None
+    return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -216,3 +216,73 @@ class LoyaltyTxView(View):
     def order(self) -> int | None:
         """The order this transaction belongs to (its id), if any."""
         return self.order_id
+
+
+# -- the rows of the admin tables (kiosk.services.listings) -------------------------------
+
+
+@dataclass(frozen=True)
+class OrderRow:
+    id: int
+    number: str
+    business_date: date
+    created_at: datetime
+    status: str
+    mode: str
+    kiosk_id: str
+    customer_id: int | None
+    customer_name: str
+    customer_phone: str  # masked: 081-***-5678
+    items: int
+    total: Decimal
+    points_redeemed: int
+    points_earned: int
+    payment_method: str
+    payment_status: str
+    at_counter: bool
+    table_number: str = ""  # dine-in table or pager number; "" when none
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    id: int
+    phone: str  # national format, e.g. 081-234-5678
+    first_name: str
+    last_name: str
+    tier: str
+    points: int
+    lifetime_points: int
+    total_spent: Decimal
+    visits: int
+    last_visit: datetime | None
+    created_at: datetime
+    sms_marketing: bool
+    email_marketing: bool
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(p for p in (self.first_name, self.last_name) if p)
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    id: int
+    created_at: datetime
+    staff: str
+    action: str
+    entity: str
+    entity_id: str
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+
+
+@dataclass(frozen=True)
+class LoyaltyRow:
+    id: int
+    created_at: datetime
+    type: str
+    points: int
+    balance_after: int
+    reason: str
+    order_number: str
+    staff: str

@@ -19,8 +19,8 @@ import pytest
 from sqlalchemy import event
 
 from kiosk.app import Store
-from kiosk.services import listings
 from kiosk.services.listings import OrderListing
+from kiosk.services.listings import base as listing_base
 from tests.helpers import CARD_OK, make_store
 
 MEMBER = "081-234-5678"  # a demo member with points
@@ -151,7 +151,7 @@ def orders_store(store: Store) -> Store:
 def test_large_unfiltered_table_opens_without_count(
     orders_store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(listings, "EXACT_COUNT_BELOW", 0)  # as if it held a million orders
+    monkeypatch.setattr(listing_base, "EXACT_COUNT_BELOW", 0)  # as if it held a million orders
     listing = OrderListing(orders_store.db, orders_store.current_settings)
     with sqlalchemy_statements(orders_store) as seen:
         total, rows = listing.opened(50)
@@ -165,7 +165,7 @@ def test_large_unfiltered_table_opens_without_count(
 def test_filtered_table_is_counted_exactly(
     orders_store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(listings, "EXACT_COUNT_BELOW", 0)
+    monkeypatch.setattr(listing_base, "EXACT_COUNT_BELOW", 0)
     listing = OrderListing(orders_store.db, orders_store.current_settings).with_filters(
         statuses=["preparing"]
     )
