@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import case, func, select, update
+from sqlalchemy import Integer, String, bindparam, case, func, select, update
 from sqlalchemy.orm import Session
 
 from kiosk.config import Settings
@@ -30,6 +30,7 @@ from kiosk.db.models import (
     TxType,
     tier_for,
 )
+from kiosk.db.types import Money
 from kiosk.db.uow import locked
 from kiosk.services.audit import audit_row
 from kiosk.services.customers import get_customer_by_phone
@@ -145,6 +146,31 @@ def post_points(
     return tx, events
 
 
+# Built once (the payment's hot path): the bound values are the only change between calls.
+_m = Membership.__table__.c
+_earned = bindparam("earned", type_=Integer)
+_EARN_FOR_ORDER = (
+    update(Membership.__table__)
+    .where(
+        _m.customer_id == bindparam("customer_id_", type_=Integer),
+        _m.points + _earned <= MAX_INT32,
+        _m.lifetime_points + _earned <= MAX_INT32,
+    )
+    .values(
+        points=_m.points + _earned,
+        lifetime_points=_m.lifetime_points + _earned,
+        total_spent=_m.total_spent + bindparam("spent", type_=Money()),
+        visits_count=_m.visits_count + 1,
+    )
+    .returning(_m.id, _m.points, _m.lifetime_points, _m.tier)
+)
+_SET_TIER = (
+    update(Membership.__table__)
+    .where(_m.id == bindparam("membership_id", type_=Integer))
+    .values(tier=bindparam("tier_", type_=String()))
+)
+
+
 def earn_for_order(
     s: Session,
     customer_id: int,
@@ -167,21 +193,8 @@ def earn_for_order(
     refuses as :func:`post_points` does."""
     if points < 0:
         raise ValueError("an order earns no negative points")
-    m = Membership.__table__.c
     row = s.execute(
-        update(Membership.__table__)
-        .where(
-            m.customer_id == customer_id,
-            m.points + points <= MAX_INT32,
-            m.lifetime_points + points <= MAX_INT32,
-        )
-        .values(
-            points=m.points + points,
-            lifetime_points=m.lifetime_points + points,
-            total_spent=m.total_spent + amount,
-            visits_count=m.visits_count + 1,
-        )
-        .returning(m.id, m.points, m.lifetime_points, m.tier)
+        _EARN_FOR_ORDER, {"customer_id_": customer_id, "earned": points, "spent": amount}
     ).first()
     if row is None:
         return None
@@ -190,7 +203,7 @@ def earn_for_order(
         return balance, old_tier, []
     tier = tier_for(lifetime, tiers)
     if tier != old_tier:
-        s.execute(update(Membership.__table__).where(m.id == membership_id).values(tier=tier))
+        s.execute(_SET_TIER, {"membership_id": membership_id, "tier_": tier})
     s.add(
         LoyaltyTransaction(
             customer_id=customer_id,

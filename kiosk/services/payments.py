@@ -34,7 +34,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import or_, select, text, update
+from sqlalchemy import bindparam, or_, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -324,6 +324,36 @@ ENTRY_CHECKS: dict[str, dict[str, v.Rule]] = {
         "grace_seconds": v.Number(0, 86_400 * 366, label="Grace", as_float=True),
     },
 }
+
+
+# The hot path's statements, built once (only the bound values change between payments).
+_ORDER_LOCKED = locked(select(Order).where(Order.id == bindparam("order_id_")))
+#: the order's payments and any attempt already made with the key (whatever its order)
+_EARLIER_ATTEMPTS = select(Payment.status, Payment.idempotency_key).where(
+    or_(Payment.order_id == bindparam("order_id_"), Payment.idempotency_key == bindparam("key"))
+)
+_RECORD_TXN = (
+    update(Payment.__table__)
+    .where(Payment.id == bindparam("payment_id"), Payment.transaction_id.is_(None))
+    .values(transaction_id=bindparam("txn"))
+)
+#: order and payment, both locked (order first), and whether the order has its receipt
+_LOCK_FOR_SETTLE = (
+    select(
+        Order,
+        Payment,
+        select(TaxReceipt.id).where(TaxReceipt.order_id == Order.id).exists().label("r"),
+    )
+    .join(Payment, Payment.order_id == Order.id)
+    .where(Payment.id == bindparam("payment_id"))
+    .with_for_update(of=[Order.__table__, Payment.__table__])
+    .execution_options(populate_existing=True)  # as locked(): never a stale copy
+)
+_LAST_VISIT = (
+    update(Customer.__table__)
+    .where(Customer.id == bindparam("customer_id_"))
+    .values(last_visit=bindparam("when"))
+)
 
 
 def iso_utc(moment: datetime) -> str:
@@ -672,12 +702,8 @@ class PaymentService:
             # one statement, the order's payments and any attempt already made with this
             # key (whatever its order): a key seen here (committed before us, or while we
             # waited for the lock) makes this call a replay, not a second payment.
-            order = s.scalars(locked(select(Order).where(Order.id == order_id))).first()
-            earlier = s.execute(
-                select(Payment.status, Payment.idempotency_key).where(
-                    or_(Payment.order_id == order_id, Payment.idempotency_key == key)
-                )
-            ).all()
+            order = s.scalars(_ORDER_LOCKED, {"order_id_": order_id}).first()
+            earlier = s.execute(_EARLIER_ATTEMPTS, {"order_id_": order_id, "key": key}).all()
             same_key = any(row.idempotency_key == key for row in earlier)
             if not same_key:
                 if order is None:
@@ -814,9 +840,7 @@ class PaymentService:
         # One statement in a transaction of its own: the id is kept only if none was.
         with self._db.uow() as uow:
             uow.session.execute(
-                update(Payment.__table__)
-                .where(Payment.id == payment_id, Payment.transaction_id.is_(None))
-                .values(transaction_id=response.transaction_id)
+                _RECORD_TXN, {"payment_id": payment_id, "txn": response.transaction_id}
             )
             uow.commit()
 
@@ -844,16 +868,7 @@ class PaymentService:
         ``_check_payable`` (under the order's lock, in a statement of its own) never lets
         an order have a pending payment next to a succeeded one. The unique ``order_id``
         of ``tax_receipts`` would refuse a second receipt all the same."""
-        has_receipt = (
-            select(TaxReceipt.id).where(TaxReceipt.order_id == Order.id).exists().label("r")
-        )
-        row = s.execute(
-            select(Order, Payment, has_receipt)
-            .join(Payment, Payment.order_id == Order.id)
-            .where(Payment.id == payment_id)
-            .with_for_update(of=[Order.__table__, Payment.__table__])
-            .execution_options(populate_existing=True)  # as locked(): never a stale copy
-        ).first()
+        row = s.execute(_LOCK_FOR_SETTLE, {"payment_id": payment_id}).first()
         if row is None:
             raise PaymentNotFound("That payment does not exist.")
         order, p, receipt = row
@@ -974,11 +989,7 @@ class PaymentService:
             events += evs
             upgraded = any(e.name == "tier_upgraded" for e in evs)
             # one UPDATE, without reading the customer's row (the ORM object is not needed)
-            s.execute(
-                update(Customer.__table__)
-                .where(Customer.id == order.customer_id)
-                .values(last_visit=now)
-            )
+            s.execute(_LAST_VISIT, {"customer_id_": order.customer_id, "when": now})
         order.points_earned = earned
         # Receipt number and kitchen/receipt print jobs, in this same transaction.
         record_paid_order(s, order, p, settings, now, has_receipt=has_receipt)
