@@ -295,7 +295,7 @@ METHODS = tuple(m.value for m in PaymentMethod)
 SUCCESS_MESSAGE = "Payment processed successfully"
 AWAITING_COUNTER = "awaiting_counter"
 SEED_KEYS = ("success", "message", "transaction_id", "amount", "payment_method", "timestamp")
-# Entry checks of the public methods (kiosk/services/validation.py), applied to the class
+# Entry checks of the public methods (kiosk/services/validation/), applied to the class
 # below. Card fields are checked by validate_card (InvalidCard messages for the card screen).
 METHOD = v.Choice(METHODS, message="Unknown payment method: use cash, card or promptpay.")
 PROMPTPAY_ID = v.Text(40, optional=True, nfkc=True, label="PromptPay ID")

@@ -93,7 +93,7 @@ if TYPE_CHECKING:  # only for type hints: the actions take the other services as
 PIN_PATTERN = re.compile(r"[0-9]{4,8}")
 MAX_LOCK_SECONDS = 86_400
 ROLES: tuple[str, ...] = tuple(r.value for r in StaffRole)
-# Entry checks (kiosk/services/validation.py); the PIN's format is checked by _validate_pin.
+# Entry checks (kiosk/services/validation/); the PIN's format is checked by _validate_pin.
 STAFF_NAME = Text(64, label="Staff name", too_long="A staff name can have at most 64 characters.")
 PIN_FORMAT = "A PIN is 4 to 8 digits."
 PIN = Text(64, strip=False, too_long=PIN_FORMAT, wrong=PIN_FORMAT)  # ASCII digits: _validate_pin
