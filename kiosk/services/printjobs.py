@@ -28,7 +28,8 @@ from sqlalchemy.orm import Session
 
 from kiosk.config import Settings
 from kiosk.db import Database
-from kiosk.db.models import AuditLog, Order, Payment, PrintJob, PrintJobStatus
+from kiosk.db.models import Order, Payment, PrintJob, PrintJobStatus
+from kiosk.services.audit import audit_row
 from kiosk.services.errors import InvalidInput, OrderNotFound
 from kiosk.services.gateway import Clock
 from kiosk.services.receipts import issue_receipt
@@ -246,7 +247,9 @@ class PrintJobService:
             )
             s.add(job)
             s.add(
-                AuditLog(
+                audit_row(
+                    self.clock,
+                    at=now,
                     staff=staff,
                     action=f"print.reprint_{kind}",
                     entity="order",

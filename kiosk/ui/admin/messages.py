@@ -59,7 +59,7 @@ SERVICE_MESSAGES = (
     QT_TR_NOOP("No member has that phone number."),
     QT_TR_NOOP("A reason is required to adjust points."),
     QT_TR_NOOP("Enter a whole number of points other than zero."),
-    # payments (kiosk/services/payments.py)
+    # payments (kiosk/services/payments/)
     QT_TR_NOOP("A reason is required for a refund."),
     QT_TR_NOOP("This payment was refunded already."),
     QT_TR_NOOP("Only cash or PromptPay can be marked as received."),
