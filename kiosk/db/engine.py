@@ -9,9 +9,12 @@ admin report never blocks a kiosk.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
+import os
 import sqlite3
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -110,6 +113,51 @@ def _header_ok(path: Path) -> bool:
     return header in (b"", SQLITE_HEADER)
 
 
+class _HeaderGuard:
+    """The checkout guard's eyes on the file: its identity from ``stat`` and its first
+    bytes read through one descriptor kept open (``pread``), so a checkout costs one
+    ``stat`` and one ``pread`` instead of opening the file each time. An overwrite in place
+    is seen through the same descriptor; a file moved over it changes the identity, and the
+    descriptor is opened again on the new file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._fd: int | None = None
+        self._fd_identity: tuple[int, int] | None = None
+        self._lock = threading.Lock()
+
+    def still(self, opened: tuple[int, int]) -> bool:
+        """Whether the file at the path is still the one opened, with an SQLite header."""
+        identity = _file_identity(self.path)
+        if identity != opened:
+            return False
+        if not hasattr(os, "pread"):  # pragma: no cover (not POSIX)
+            return _header_ok(self.path)
+        with self._lock:
+            try:
+                if self._fd is None or self._fd_identity != identity:
+                    self.close_locked()
+                    self._fd = os.open(self.path, os.O_RDONLY)
+                    self._fd_identity = identity
+                header = os.pread(self._fd, len(SQLITE_HEADER), 0)
+            except FileNotFoundError:
+                return True  # SQLite creates it
+            except OSError:
+                self.close_locked()
+                return False
+        return header in (b"", SQLITE_HEADER)
+
+    def close_locked(self) -> None:
+        if self._fd is not None:
+            with contextlib.suppress(OSError):
+                os.close(self._fd)
+            self._fd = None
+
+    def close(self) -> None:
+        with self._lock:
+            self.close_locked()
+
+
 def _install_sqlite_hooks(engine: Engine, busy_timeout_ms: int, path: Path | None) -> None:
     """Connection set-up, plus two guards against a file changed under a running kiosk.
 
@@ -123,18 +171,23 @@ def _install_sqlite_hooks(engine: Engine, busy_timeout_ms: int, path: Path | Non
     the fault is fixed."""
 
     dropped: dict[str, bool] = {}
+    guard = _HeaderGuard(path) if path is not None else None
 
     @event.listens_for(engine, "checkout")
     def _on_checkout(_dbapi_conn: Any, record: Any, _proxy: Any) -> None:
-        if path is None:
+        if guard is None:
             return
         opened = record.info.get("kiosk_file")
         if opened is None:
             return
-        now = _file_identity(path)
-        if now != opened or not _header_ok(path):
+        if not guard.still(opened):
             log.error("the database file %s was replaced or overwritten while open", path)
             raise DisconnectionError("the database file was replaced while in use")
+
+    @event.listens_for(engine, "engine_disposed")
+    def _on_disposed(_engine: Any) -> None:
+        if guard is not None:
+            guard.close()
 
     @event.listens_for(engine, "handle_error")
     def _on_error(context: Any) -> None:
