@@ -574,6 +574,23 @@ MANUAL_NOTES = """## What was changed for these figures (issue #13)
   the order is locked without loading its lines, the points are one
   `UPDATE ... RETURNING`, the events one `pg_notify`); the raw baseline now does the
   kiosk's writes (receipt counter, tax receipt, stored result, owner, notifications).
+## Goals still missed, and what the profiles say
+
+- Cold start (6.9–7.8×): the stages line above: about 400 ms of the kiosk's 0.8–0.9 s is
+  importing SQLAlchemy (~170 ms), pydantic (~75 ms) and our models before anything can be
+  drawn; building every screen is ~150 ms and the first polish and paint ~120 ms. The goal
+  needs Welcome painted from a shell before the store is opened (and the other screens
+  built after the first paint); not done.
+- Payments (SQLite 0.16–0.17×, PostgreSQL 0.25–0.30×): the statements are down to 15
+  (SQLite) and 13 (PostgreSQL) in three short transactions against the baseline's 10 and
+  11; what is left is CPU in the ORM unit of work and session per transaction (about
+  4.4 ms per payment on a quiet machine against 0.45 ms for raw sqlite3: flush, identity
+  map, result processing). Reaching 0.5× needs the settle written as Core statements end
+  to end.
+- Admin orders table (2.1–2.3×, a pass at 1.9–2.0× in the previous session): one paint
+  asks Python for ~1,900 `data()` answers where the baseline's model answers in C++, and
+  a page is 5 statements where the baseline runs one. The rounds spread widely on this
+  shared machine (8.7–15.5 ms for the same scroll).
 """
 
 
