@@ -292,7 +292,7 @@ def test_sign_in_dialog_switches_and_the_panel_follows(
 def test_known_service_messages_are_the_services_own() -> None:
     """The sentences marked for translation are word for word what the services raise."""
     services = Path(__file__).resolve().parents[2] / "kiosk" / "services"
-    code = " ".join(p.read_text(encoding="utf-8") for p in services.glob("*.py"))
+    code = " ".join(p.read_text(encoding="utf-8") for p in sorted(services.rglob("*.py")))
     code = re.sub(r'"\s+f?"', "", code)  # join implicitly concatenated literals
     code = code.replace("{NAME_MAX}", "100").replace("{SELECT_MAX}", "20")
     missing = [m for m in SERVICE_MESSAGES if m not in code]
