@@ -63,19 +63,9 @@ def alembic_config(db: Database) -> Config:
 
 
 def current_revision(db: Database) -> str | None:
-    """The database's revision, or ``None`` for a database Alembic never touched."""
-    try:
-        with db.engine.connect() as conn:
-            if not inspect(conn).has_table("alembic_version"):
-                return None
-            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-    except DBAPIError as exc:
-        raise DatabaseError(describe_db_error(exc, db.url)) from None
-
-
-def _schema_revision(db: Database) -> str | None:
-    """The database's revision in one query where the version table exists (the everyday
-    case); only a database without it costs a second look."""
+    """The database's revision, or ``None`` for a database Alembic never touched: one
+    query where the version table exists (the everyday case); only a database without it
+    costs a second look."""
     try:
         with db.engine.connect() as conn:
             try:
@@ -128,7 +118,7 @@ def _newer_message(db: Database, current: str) -> str:
 
 def check_schema(db: Database) -> None:
     """Raise :class:`SchemaError` unless the database is exactly at the code's head."""
-    current = _schema_revision(db)
+    current = current_revision(db)
     head = head_revision()
     if current == head:
         return
