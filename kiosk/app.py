@@ -23,16 +23,19 @@ from kiosk.db.migrate import check_schema, upgrade
 from kiosk.services.board import BoardService
 from kiosk.services.customers import CustomerService
 from kiosk.services.events import EventBus, PgEventRelay, SqliteChangeWatcher
+from kiosk.services.export import ExportService
 from kiosk.services.gateway import Clock, MockGateway, MockLedger, PaymentGateway, SystemClock
 from kiosk.services.loyalty import LoyaltyService
 from kiosk.services.menu import MenuService
 from kiosk.services.orders import OrderService
 from kiosk.services.payments import PaymentService
 from kiosk.services.printjobs import PrintJobService
+from kiosk.services.privacy import PrivacyService
 from kiosk.services.receipts import ReceiptService
 from kiosk.services.reports import ReportService
 from kiosk.services.settings import SettingsService
-from kiosk.services.staff import StaffService
+from kiosk.services.staff import StaffActions, StaffService
+from kiosk.services.staff_pad import StaffPadService
 from kiosk.services.taxinvoice import TaxInvoiceService
 
 if TYPE_CHECKING:
@@ -43,7 +46,11 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class Store:
-    """Everything a screen, the CLI or a test needs, wired to one database."""
+    """Everything a screen, the CLI or a test needs, wired to one database.
+
+    Built only by :func:`build_store`: every service here shares the store's database,
+    event bus, clock and settings, and ``actions`` (the admin panel's role checks) and
+    ``staff_pad`` (the kiosk's staff sign-in) wrap this store's own ``staff``."""
 
     settings_file: Settings
     db: Database
@@ -57,6 +64,8 @@ class Store:
     gateway: PaymentGateway
     clock: Clock
     staff: StaffService
+    staff_pad: StaffPadService
+    actions: StaffActions
     reports: ReportService
     receipts: ReceiptService
     print_jobs: PrintJobService
@@ -124,19 +133,39 @@ def build_store(
                 merchant=merchant_id(db),
             ),
         )
+    menu = MenuService(db, bus, clock)
+    customers = CustomerService(db, current, clock)
+    orders = OrderService(db, current, bus, clock)
+    loyalty = LoyaltyService(db, current, bus, clock)
+    payments = PaymentService(db, current, bus, gateway, clock)
+    staff = StaffService(db, current, bus, clock, hasher=staff_hasher)
+    # the admin panel's role-checked facade, over the very services the store holds
+    actions = StaffActions(
+        staff,
+        orders,
+        payments,
+        loyalty,
+        customers,
+        menu,
+        settings_service,
+        ExportService(db, current, clock),
+        PrivacyService(db, current, staff, clock),
+    )
     store = Store(
         settings_file=settings,
         db=db,
         events=bus,
         settings=settings_service,
-        menu=MenuService(db, bus, clock),
-        customers=CustomerService(db, current, clock),
-        orders=OrderService(db, current, bus, clock),
-        loyalty=LoyaltyService(db, current, bus, clock),
-        payments=PaymentService(db, current, bus, gateway, clock),
+        menu=menu,
+        customers=customers,
+        orders=orders,
+        loyalty=loyalty,
+        payments=payments,
         gateway=gateway,
         clock=clock,
-        staff=StaffService(db, current, bus, clock, hasher=staff_hasher),
+        staff=staff,
+        staff_pad=StaffPadService(db, current, staff, clock),
+        actions=actions,
         reports=ReportService(db, current, clock),
         receipts=ReceiptService(db, current),
         print_jobs=PrintJobService(db, current, clock),

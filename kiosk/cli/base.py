@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import argparse
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kiosk.config import ConfigError, Settings, load_settings
+
+if TYPE_CHECKING:
+    from kiosk.app import Store
 
 log = logging.getLogger("kiosk.cli")
 
@@ -27,7 +30,7 @@ def _settings(args: argparse.Namespace) -> Settings:
     return load_settings(args.config, overrides=overrides)
 
 
-def _store(args: argparse.Namespace, migrate: bool = False):  # type: ignore[no-untyped-def]
+def _store(args: argparse.Namespace, migrate: bool = False) -> Store:
     from kiosk.app import build_store
 
     return build_store(_settings(args), migrate=migrate)

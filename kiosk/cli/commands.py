@@ -160,10 +160,8 @@ def cmd_promptpay(args: argparse.Namespace) -> int:
 
 
 def cmd_staff(args: argparse.Namespace) -> int:
-    from kiosk.services.staff import StaffService
-
     store = _store(args)
-    staff = StaffService(store.db, store.current_settings, store.events)
+    staff = store.staff
     if args.staff_command == "add":
         pin = args.pin
         if pin is None:

@@ -6,18 +6,40 @@ import contextlib
 import logging
 import signal
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from kiosk.config import Settings
 from kiosk.printing.devices import PrinterError, PrinterOutOfPaper, open_printer
 from kiosk.printing.worker import PrintWorker
 from kiosk.services.documents import PrintDocument, PrintLine
-from kiosk.services.events import DataChanged, OrderPaid
+from kiosk.services.events import DataChanged, EventBus, OrderPaid
+from kiosk.services.printjobs import PrintJobService
+from kiosk.services.receipts import ReceiptService
 
 log = logging.getLogger(__name__)
 
 
-def make_worker(store: Any, **kw: Any) -> PrintWorker:
+class PrintStore(Protocol):
+    """What the print worker needs of :class:`kiosk.app.Store` (which printing may not
+    import: the layers point down)."""
+
+    @property
+    def print_jobs(self) -> PrintJobService: ...
+
+    @property
+    def receipts(self) -> ReceiptService: ...
+
+    @property
+    def events(self) -> EventBus: ...
+
+    def current_settings(self) -> Settings: ...
+
+    def start_event_relay(self) -> None: ...
+
+    def close(self) -> None: ...
+
+
+def make_worker(store: PrintStore, **kw: Any) -> PrintWorker:
     """A worker on ``store`` that wakes up when an order is paid (here or elsewhere)."""
     worker = PrintWorker(store.print_jobs, store.receipts, store.current_settings, **kw)
     store.events.subscribe(worker.wake, OrderPaid)
@@ -25,7 +47,7 @@ def make_worker(store: Any, **kw: Any) -> PrintWorker:
     return worker
 
 
-def start_print_worker(store: Any) -> PrintWorker | None:
+def start_print_worker(store: PrintStore) -> PrintWorker | None:
     """Start the worker thread in this process if a printer is configured and
     ``[printers] worker`` is on; the caller stops it on exit."""
     settings: Settings = store.current_settings()
@@ -39,7 +61,7 @@ def start_print_worker(store: Any) -> PrintWorker | None:
     return worker
 
 
-def run_print_worker(store: Any, once: bool = False) -> int:
+def run_print_worker(store: PrintStore, once: bool = False) -> int:
     """``kiosk print-worker``: print until SIGTERM / Ctrl-C, or (``once``) until the queue
     has nothing due."""
     worker = make_worker(store)
@@ -108,4 +130,4 @@ def print_test_page(settings: Settings, role: str) -> str:
     return f"Test page sent to the {role} printer at {printer.url}{note}."
 
 
-__all__ = ["make_worker", "print_test_page", "run_print_worker", "start_print_worker"]
+__all__ = ["PrintStore", "make_worker", "print_test_page", "run_print_worker", "start_print_worker"]

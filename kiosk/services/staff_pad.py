@@ -37,8 +37,10 @@ from kiosk.db.engine import describe_db_error
 from kiosk.db.models import AuditLog, StaffUser
 from kiosk.services.audit import audit_row
 from kiosk.services.errors import AuthenticationFailed, LockedOut
-from kiosk.services.gateway import Clock, SystemClock
-from kiosk.services.staff import StaffService, StaffView, _view, duration_text, lock_seconds
+from kiosk.services.gateway import Clock
+from kiosk.services.roles import StaffView
+from kiosk.services.staff.accounts import StaffService, staff_view
+from kiosk.services.staff.lockout import duration_text, lock_seconds
 
 PAD = "kiosk_pad"
 LOGIN = "staff.pad_login"
@@ -63,6 +65,9 @@ class PadState:
 
 
 class StaffPadService:
+    """Built once per store by :func:`kiosk.app.build_store` (``store.staff_pad``), on the
+    store's own :class:`StaffService` and clock."""
+
     def __init__(
         self,
         db: Database,
@@ -73,14 +78,7 @@ class StaffPadService:
         self._db = db
         self._settings = settings
         self._staff = staff
-        self.clock: Clock = clock or getattr(staff, "clock", None) or SystemClock()
-
-    @classmethod
-    def from_store(cls, store: Any) -> StaffPadService:
-        staff = getattr(store, "staff", None) or StaffService(
-            store.db, store.current_settings, store.events, store.clock
-        )
-        return cls(store.db, store.current_settings, staff, staff.clock)
+        self.clock: Clock = clock or staff.clock
 
     # -- state ----------------------------------------------------------------------------
     def _failures(self, s: Session, kiosk_id: str) -> tuple[int, datetime | None]:
@@ -175,7 +173,7 @@ class StaffPadService:
                         after={"role": user.role, "via": PAD, "kiosk": kiosk_id},
                     )
                 )
-                view = _view(user)
+                view = staff_view(user)
                 uow.commit()
                 return view
             failures += 1

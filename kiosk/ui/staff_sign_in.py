@@ -7,7 +7,7 @@ lock down and refuses input meanwhile. Staff accounts are never locked from here
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow, QWidget
@@ -17,6 +17,9 @@ from kiosk.services.staff_pad import PadLocked, StaffPadService
 from kiosk.ui.messages import busy_text
 from kiosk.ui.widgets.overlay import Overlay
 from kiosk.ui.widgets.staff_pad import StaffPad
+
+if TYPE_CHECKING:
+    from kiosk.app import Store
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
@@ -65,9 +68,10 @@ class StaffSignIn(QObject):
         self.idle.timeout.connect(self._on_idle_timeout)
 
     @classmethod
-    def for_store(cls, store: Any, window: QWidget) -> StaffSignIn:
+    def for_store(cls, store: Store, window: QWidget) -> StaffSignIn:
+        """The pad over ``window`` for this kiosk, on the store's own pad service."""
         kiosk_id = store.current_settings().store.kiosk_id
-        return cls(StaffPadService.from_store(store), kiosk_id, window)
+        return cls(store.staff_pad, kiosk_id, window)
 
     def open(self) -> None:
         root = self.overlay.parentWidget()

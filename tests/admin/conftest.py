@@ -86,7 +86,7 @@ def staff(store: Store) -> dict[str, StaffView]:
 
 @pytest.fixture
 def actions(store: Store) -> StaffActions:
-    return StaffActions.from_store(store)
+    return store.actions
 
 
 OrderMaker = Callable[..., int]

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Qt
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import Store, open_store
-from kiosk.services.staff import StaffActions, StaffView
+from kiosk.services.staff import StaffView
 from kiosk.ui.admin.context import AdminContext
 from kiosk.ui.admin.orders import OrdersScreen
 from kiosk.ui.qt_events import QtEvents
@@ -41,7 +41,7 @@ def test_locked_database_shows_a_message_and_saves_nothing(
     )
     events = QtEvents(quick.events)
     try:
-        ctx = AdminContext(quick, StaffActions.from_store(quick), staff["Nok"], events, dialogs)  # type: ignore[arg-type]
+        ctx = AdminContext(quick, quick.actions, staff["Nok"], events, dialogs)  # type: ignore[arg-type]
         screen = OrdersScreen(ctx)
         qtbot.addWidget(screen)
         screen.resize(1400, 800)
@@ -84,15 +84,11 @@ def test_locked_database_in_forms_and_sign_in(
         db_url,
         config={"database": {"busy_timeout_ms": 200}, "kiosk": {"language": "en"}},
         clock=clock,
-    )
-    from kiosk.services.staff import StaffService
-
-    quick.staff = StaffService(
-        quick.db, quick.current_settings, quick.events, clock, hasher=FAST_HASHER
+        staff_hasher=FAST_HASHER,
     )
     events = QtEvents(quick.events)
     try:
-        ctx = AdminContext(quick, StaffActions.from_store(quick), staff["Malee"], events, dialogs)  # type: ignore[arg-type]
+        ctx = AdminContext(quick, quick.actions, staff["Malee"], events, dialogs)  # type: ignore[arg-type]
         menu = MenuScreen(ctx)
         qtbot.addWidget(menu)
         menu.show()

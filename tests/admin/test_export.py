@@ -12,7 +12,7 @@ import pytest
 from kiosk.app import Store
 from kiosk.services.errors import InvalidInput, PermissionDenied
 from kiosk.services.export import ExportService, default_filename
-from kiosk.services.staff import StaffActions, StaffView
+from kiosk.services.staff import StaffView
 from tests.admin.conftest import OrderMaker, local
 
 THAI_PHONE = "091-234-5678"  # สมหญิง ใจดี in the demo data
@@ -38,7 +38,7 @@ def orders(make_order: OrderMaker) -> dict[str, int]:
 def test_orders_csv_has_bom_header_thai_text_and_only_the_range(
     store: Store, orders: dict[str, int], staff: dict[str, StaffView], tmp_path: Path
 ) -> None:
-    actions = StaffActions.from_store(store)
+    actions = store.actions
     path = tmp_path / default_filename("orders", date(2024, 5, 1), date(2024, 5, 1))
     result = actions.export_csv(staff["Malee"], "orders", date(2024, 5, 1), date(2024, 5, 1), path)
     raw, rows = _read(path)
@@ -100,7 +100,7 @@ def test_members_and_loyalty_csv(store: Store, orders: dict[str, int]) -> None:
 def test_export_is_for_managers_and_audited(
     store: Store, staff: dict[str, StaffView], tmp_path: Path
 ) -> None:
-    actions = StaffActions.from_store(store)
+    actions = store.actions
     with pytest.raises(PermissionDenied):
         actions.export_csv(
             staff["Nok"], "orders", date(2024, 5, 1), date(2024, 5, 1), tmp_path / "x"

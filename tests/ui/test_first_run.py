@@ -9,7 +9,6 @@ import pytest
 
 from kiosk.app import Store
 from kiosk.services.demo import DEMO_OWNER_PIN, demo_banner, ensure_demo_owner
-from kiosk.services.staff_pad import StaffPadService
 from tests.layout import check_layout
 from tests.ui.conftest import Kiosk
 
@@ -20,7 +19,7 @@ def test_the_demo_owner_is_added_once_and_signs_in_on_the_staff_pad(store: Store
     assert owner is not None and owner.role == "owner"
     assert ensure_demo_owner(store.staff) == owner  # never a second one
     assert store.staff.count() == 1
-    pads = StaffPadService.from_store(store)
+    pads = store.staff_pad
     signed_in = pads.sign_in(store.current_settings().store.kiosk_id, owner.id, DEMO_OWNER_PIN)
     assert signed_in.name == owner.name
     banner = demo_banner(owner)

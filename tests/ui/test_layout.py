@@ -104,7 +104,6 @@ def test_admin_screens_lay_out_cleanly(
 ) -> None:
     """The staff panel at the kiosk's sizes (a mouse or a finger on a big screen: no touch
     size rule, the rest as for customers)."""
-    from kiosk.services.staff import StaffActions
     from kiosk.ui.admin import screenshots as shots
     from kiosk.ui.admin.format import language, set_language
     from kiosk.ui.admin.window import AdminContext, AdminWindow
@@ -120,9 +119,7 @@ def test_admin_screens_lay_out_cleanly(
     problems: dict[str, list[Problem]] = {}
     try:
         set_language(lang)
-        ctx = AdminContext(
-            store, StaffActions.from_store(store), owner, events, shots._SilentDialogs(), True
-        )
+        ctx = AdminContext(store, store.actions, owner, events, shots._SilentDialogs(), True)
         window = AdminWindow(ctx, language=lang)
         window.setFont(ui_font(10))
         w, h = (int(v) for v in size.split("x"))

@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from kiosk.app import Store
-from kiosk.services.staff import StaffActions
 from tests.ui.conftest import Kiosk
 
 DRINKS = ("Thai Iced Tea", "Fresh Coconut", "Lemongrass Juice")  # flagged in the demo
@@ -24,9 +23,7 @@ def _admin_menu(qtbot: Any, store: Store) -> Any:
 
     events = QtEvents(store.events)
     owner = shots._owner(store, True)
-    ctx = AdminContext(
-        store, StaffActions.from_store(store), owner, events, shots._SilentDialogs(), True
-    )
+    ctx = AdminContext(store, store.actions, owner, events, shots._SilentDialogs(), True)
     screen = MenuScreen(ctx)
     qtbot.addWidget(screen)
     screen.resize(1400, 1000)

@@ -12,7 +12,7 @@ from tests.ui.conftest import Kiosk
 def _manager(kiosk: Kiosk) -> tuple[StaffActions, object]:
     store = kiosk.store
     store.staff.create("Malee", "manager", "5555")
-    return StaffActions.from_store(store), store.staff.authenticate("Malee", "5555")
+    return store.actions, store.staff.authenticate("Malee", "5555")
 
 
 def test_new_option_shows_in_the_options_sheet_and_prices_the_order(kiosk: Kiosk) -> None:

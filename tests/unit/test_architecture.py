@@ -117,7 +117,6 @@ LIMIT = 500
 # Still to be split (issue #12), each at most the size it had when it was listed: the
 # list may only shrink, and a module on it may only get shorter.
 NOT_YET_SPLIT = {
-    "kiosk/services/staff.py": 727,
     "kiosk/services/menu.py": 610,
     "kiosk/services/orders.py": 582,
     "kiosk/ui/screens/member.py": 538,

@@ -14,7 +14,6 @@ from kiosk.db.migrate import downgrade, upgrade
 from kiosk.db.models import AuditLog, MenuItem
 from kiosk.services.errors import InvalidInput, OutOfRange, PermissionDenied, WrongType
 from kiosk.services.menu import ALLERGENS, decode_allergens, encode_allergens, is_drink
-from kiosk.services.staff import StaffActions
 from kiosk.services.views import MenuItemView
 
 
@@ -70,7 +69,7 @@ def test_bad_marks_are_refused_and_change_nothing(
 
 
 def test_staff_need_menu_edit_rights_for_marks(store: Store) -> None:
-    actions = StaffActions.from_store(store)
+    actions = store.actions
     cashier = actions.staff.create("Nok", "cashier", "2468")
     manager = actions.staff.create("Malee", "manager", "1357")
     tea = _item(store, "Thai Iced Tea")

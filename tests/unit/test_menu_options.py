@@ -20,7 +20,6 @@ from kiosk.services.errors import (
     UnknownField,
 )
 from kiosk.services.events import MenuChanged
-from kiosk.services.staff import StaffActions
 from kiosk.services.views import MenuItemView
 
 
@@ -243,7 +242,7 @@ def test_deleting_keeps_past_orders_and_removes_rows(store: Store) -> None:
 def test_roles_through_staff_actions(store: Store) -> None:
     store.staff.create("Malee", "manager", "5555")
     store.staff.create("Nok", "cashier", "1111")
-    actions = StaffActions.from_store(store)
+    actions = store.actions
     malee = store.staff.authenticate("Malee", "5555")
     nok = store.staff.authenticate("Nok", "1111")
     item = _item(store, "Fresh Coconut")

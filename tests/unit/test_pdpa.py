@@ -45,7 +45,7 @@ def people(store: Store) -> dict[str, StaffView]:
 
 @pytest.fixture
 def actions(store: Store) -> StaffActions:
-    return StaffActions.from_store(store)
+    return store.actions
 
 
 def member_with_history(store: Store) -> int:

@@ -62,14 +62,14 @@ def test_csv_export_neutralises_formulas_but_keeps_numbers(store: Store, tmp_pat
 
 def test_changing_a_members_phone_needs_a_manager(store: Store) -> None:
     from kiosk.services.errors import PermissionDenied
-    from kiosk.services.staff import StaffActions, StaffService
+    from kiosk.services.staff import StaffService
 
     staff = StaffService(store.db, store.current_settings, store.events)
     staff.create("Nok", "cashier", "1111", by="cli")
     staff.create("Ploy", "manager", "2222", by="cli")
     cashier = staff.authenticate("Nok", "1111")
     manager = staff.authenticate("Ploy", "2222")
-    actions = StaffActions.from_store(store)
+    actions = store.actions
     member = store.customers.find_by_phone(MEMBER)
     assert member is not None
     actions.update_member(cashier, member.id, sms_marketing=True)  # consent: fine

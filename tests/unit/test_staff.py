@@ -21,7 +21,6 @@ from kiosk.services.errors import (
 )
 from kiosk.services.staff import (
     Permission,
-    StaffActions,
     StaffService,
     StaffView,
     can,
@@ -207,7 +206,7 @@ def _paid_order(store: Store, phone: str = "081-234-5678") -> int:
 def test_cashier_cannot_refund_adjust_or_change_settings(store: Store) -> None:
     seed_demo(store.db, store.settings_file)
     store.staff.create("Nok", "cashier", "1111")
-    actions = StaffActions.from_store(store)
+    actions = store.actions
     nok = store.staff.authenticate("Nok", "1111")
     order_id = _paid_order(store)
     txn = store.orders.get(order_id).payments[0].transaction_id
@@ -239,7 +238,7 @@ def test_cashier_cannot_refund_adjust_or_change_settings(store: Store) -> None:
 def test_manager_refunds_and_adjusts_with_reason(store: Store) -> None:
     seed_demo(store.db, store.settings_file)
     store.staff.create("Malee", "manager", "5555")
-    actions = StaffActions.from_store(store)
+    actions = store.actions
     malee = store.staff.authenticate("Malee", "5555")
     before = store.customers.find_by_phone("0812345678")
     assert before is not None
@@ -262,7 +261,7 @@ def test_manager_refunds_and_adjusts_with_reason(store: Store) -> None:
 def test_only_owner_changes_promptpay_id_and_owner_accounts(store: Store) -> None:
     store.staff.create("Ploy", "owner", "9999")
     store.staff.create("Malee", "manager", "5555")
-    actions = StaffActions.from_store(store)
+    actions = store.actions
     malee = store.staff.authenticate("Malee", "5555")
     ploy = store.staff.authenticate("Ploy", "9999")
     with pytest.raises(PermissionDenied, match="Only the owner"):
@@ -282,7 +281,7 @@ def test_only_owner_changes_promptpay_id_and_owner_accounts(store: Store) -> Non
 def test_a_disabled_or_demoted_account_loses_rights_at_once(store: Store) -> None:
     store.staff.create("Ploy", "owner", "9999")
     store.staff.create("Malee", "manager", "5555")
-    actions = StaffActions.from_store(store)
+    actions = store.actions
     ploy = store.staff.authenticate("Ploy", "9999")
     malee = store.staff.authenticate("Malee", "5555")
     actions.update_staff(ploy, malee.id, role="cashier")

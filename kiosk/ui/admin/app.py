@@ -10,12 +10,12 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk.services.staff import StaffActions, StaffService, StaffView
+from kiosk.services.staff import StaffView
 from kiosk.ui.admin.context import AdminContext, unexpected_message
 from kiosk.ui.admin.dialogs import Dialogs
 from kiosk.ui.admin.format import set_language, tr
@@ -27,14 +27,11 @@ from kiosk.ui.fonts import register_fonts, ui_font
 from kiosk.ui.qt_events import QtEvents
 from kiosk.ui.screen_fit import fill_screen
 
+if TYPE_CHECKING:
+    from kiosk.app import Store
+    from kiosk.ui.staff_sign_in import StaffSignIn
+
 _sessions: list[AdminSession] = []
-
-
-def _staff_service(store: Any) -> StaffService:
-    staff = getattr(store, "staff", None)
-    if staff is None:
-        staff = StaffService(store.db, store.current_settings, store.events, store.clock)
-    return staff
 
 
 class AdminSession(QObject):
@@ -45,7 +42,7 @@ class AdminSession(QObject):
 
     def __init__(
         self,
-        store: Any,
+        store: Store,
         kiosk_mode: bool = False,
         parent_widget: QWidget | None = None,
         dialogs: Dialogs | None = None,
@@ -59,12 +56,11 @@ class AdminSession(QObject):
         self.dialogs = dialogs or Dialogs()
         self.quit_app = quit_app
         self.idle_now = idle_now
-        self.staff = _staff_service(store)
-        self.actions = StaffActions.from_store(store)
-        self.actions.staff = self.staff
+        self.staff = store.staff
+        self.actions = store.actions  # built with the store (kiosk.app.build_store)
         self.events = QtEvents(store.events)
         self.login: LoginDialog | None = None
-        self.pad: Any = None  # kiosk.ui.staff_sign_in.StaffSignIn over a kiosk
+        self.pad: StaffSignIn | None = None  # over a kiosk
         self.window: AdminWindow | None = None
         self.language = store.current_settings().kiosk.language
         """The panel's language: the kiosk's to begin with, then what staff switch to."""
@@ -93,7 +89,7 @@ class AdminSession(QObject):
             login.show()
         return login
 
-    def start_pad(self) -> Any:
+    def start_pad(self) -> StaffSignIn:
         """Over the kiosk: the staff pad (staff number + PIN, no names shown, wrong PINs
         lock the kiosk's pad rather than the accounts) instead of the name list."""
         from kiosk.ui.staff_sign_in import StaffSignIn
@@ -207,7 +203,7 @@ def install_panel_exception_hook(
     return install_exception_hook(on_error, parent)
 
 
-def run_admin(store: Any) -> int:
+def run_admin(store: Store) -> int:
     """``kiosk admin``: its own window, mouse and keyboard. Returns the exit code."""
     app = _prepare_app()
     app.setApplicationName("OrderUp admin")
@@ -224,7 +220,7 @@ def run_admin(store: Any) -> int:
         store.close()
 
 
-def open_from_kiosk(store: Any, parent: QWidget) -> None:
+def open_from_kiosk(store: Store, parent: QWidget) -> None:
     """The kiosk's hidden gesture: the staff pad over the kiosk (staff number + PIN, no
     names), then the admin window (full screen, on top). Signing out returns to the kiosk;
     a manager or owner can leave kiosk mode with "Exit kiosk" (``QApplication.quit``)."""

@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtWidgets import QWidget
 
@@ -21,6 +21,9 @@ from kiosk.ui.admin.format import tr
 from kiosk.ui.admin.messages import service_message
 from kiosk.ui.qt_events import QtEvents
 
+if TYPE_CHECKING:
+    from kiosk.app import Store
+
 T = TypeVar("T")
 
 log = logging.getLogger("kiosk.ui.admin")
@@ -28,7 +31,7 @@ log = logging.getLogger("kiosk.ui.admin")
 
 @dataclass
 class AdminContext:
-    store: Any  # kiosk.app.Store (the UI may import it, but tests pass look-alikes too)
+    store: Store
     actions: StaffActions
     staff: StaffView
     events: QtEvents
@@ -37,10 +40,7 @@ class AdminContext:
 
     @property
     def reports(self) -> ReportService:
-        reports = getattr(self.store, "reports", None)
-        if reports is None:
-            reports = ReportService(self.store.db, self.store.current_settings, self.store.clock)
-        return reports
+        return self.store.reports
 
     def settings(self) -> Settings:
         return self.store.current_settings()

@@ -16,7 +16,7 @@ from kiosk.services.errors import AuthenticationFailed, LockedOut, ServiceError
 from kiosk.ui.admin.format import tr
 
 SERVICE_MESSAGES = (
-    # staff and roles (kiosk/services/staff.py)
+    # staff and roles (kiosk/services/staff/)
     QT_TR_NOOP("Only a manager or the owner can refund."),
     QT_TR_NOOP("Only a manager or the owner can adjust points."),
     QT_TR_NOOP("Only a manager or the owner can change settings."),

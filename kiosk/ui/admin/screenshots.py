@@ -12,7 +12,7 @@ import random
 import secrets
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QPoint, Qt
@@ -20,7 +20,7 @@ from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.services.phone import format_national
-from kiosk.services.staff import StaffActions, StaffView
+from kiosk.services.staff import StaffView
 from kiosk.ui.admin.context import AdminContext
 from kiosk.ui.admin.dialogs import Dialogs
 from kiosk.ui.admin.format import language, set_language
@@ -29,6 +29,9 @@ from kiosk.ui.admin.theme import TOKENS
 from kiosk.ui.admin.window import AdminWindow
 from kiosk.ui.fonts import register_fonts, ui_font
 from kiosk.ui.qt_events import QtEvents
+
+if TYPE_CHECKING:
+    from kiosk.app import Store
 
 SCREENS = ("dashboard", "orders", "members", "menu", "menu_dish", "settings", "staff", "audit")
 # pseudo screens: another state of a screen (the menu's dish tab: names, price, marks)
@@ -68,7 +71,7 @@ def _size(text: str) -> tuple[int, int]:
     return int(w), int(h)
 
 
-def _owner(store: Any, demo_data: bool) -> StaffView:
+def _owner(store: Store, demo_data: bool) -> StaffView:
     users = store.staff.list(include_inactive=False)
     if not users and demo_data:
         for name, role in DEMO_STAFF:
@@ -80,13 +83,13 @@ def _owner(store: Any, demo_data: bool) -> StaffView:
     return StaffView(id=0, name="Owner", role="owner", active=True)
 
 
-def _sales_day(store: Any) -> date:
+def _sales_day(store: Store) -> date:
     tz = ZoneInfo(store.current_settings().store.timezone)
     now = store.clock.now().astimezone(tz)
     return now.date() if now.hour >= 13 else now.date() - timedelta(days=1)
 
 
-def add_demo_sales(store: Any, day: date, staff_name: str = "Nok", seed: int = 7) -> int:
+def add_demo_sales(store: Store, day: date, staff_name: str = "Nok", seed: int = 7) -> int:
     """Paid orders over ``day``'s opening hours (cash, card, PromptPay; some members),
     a few still in the kitchen and two waiting for payment. Returns how many."""
     rng = random.Random(seed)
@@ -154,7 +157,7 @@ def _settle(widget: QWidget) -> None:
     widget.repaint()
 
 
-def _login_shot(store: Any, w: int, h: int) -> QPixmap:
+def _login_shot(store: Store, w: int, h: int) -> QPixmap:
     login = LoginDialog(store.staff, store.current_settings().store.name)
     login.setFont(ui_font(10))
     login.resize(min(780, w - 80), min(580, h - 80))
@@ -179,7 +182,7 @@ def _login_shot(store: Any, w: int, h: int) -> QPixmap:
     return canvas
 
 
-def _prepare(window: AdminWindow, key: str, day: date | None, store: Any) -> None:
+def _prepare(window: AdminWindow, key: str, day: date | None, store: Store) -> None:
     screen: Any = window.show_screen(SCREEN_OF.get(key, key))
     if key == "dashboard":
         screen.show_day(day)
@@ -221,7 +224,7 @@ def _prepare(window: AdminWindow, key: str, day: date | None, store: Any) -> Non
 
 
 def take_admin_screenshots(
-    store: Any,
+    store: Store,
     out_dir: Path,
     sizes: list[str],
     demo_data: bool = True,
@@ -244,7 +247,7 @@ def take_admin_screenshots(
         if store.reports.summary(day).orders < 5:
             add_demo_sales(store, day)
     events = QtEvents(store.events)
-    actions = StaffActions.from_store(store)
+    actions = store.actions
     paths: list[Path] = []
     was = language()
     try:

@@ -8,7 +8,7 @@ import struct
 import wave
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
 from PySide6.QtCore import QSize, QUrl
@@ -17,6 +17,9 @@ from PySide6.QtWidgets import QApplication
 from kiosk.config import APP_NAME
 from kiosk.ui.board.controller import BoardController
 from kiosk.ui.board.view import BoardView
+
+if TYPE_CHECKING:
+    from kiosk.app import Store
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +64,7 @@ def make_chime(parent: Any) -> Callable[[], None]:
 
 
 def build_board(
-    store: Any, chime: Callable[[], None] | None = None, refresh_ms: int = 5000
+    store: Store, chime: Callable[[], None] | None = None, refresh_ms: int = 5000
 ) -> tuple[BoardView, BoardController]:
     view = BoardView(store.current_settings().store.name_th)
     controller = BoardController(
@@ -70,7 +73,7 @@ def build_board(
     return view, controller
 
 
-def run_board(store: Any, windowed: bool = False, size: QSize | None = None) -> int:
+def run_board(store: Store, windowed: bool = False, size: QSize | None = None) -> int:
     from kiosk.ui.launch import application
 
     app = application()

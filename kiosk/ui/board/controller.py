@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -17,6 +17,9 @@ from kiosk.services.events import Event
 from kiosk.ui.board.view import BoardView
 from kiosk.ui.qt_events import QtEvents
 from kiosk.ui.workers import TaskRunner
+
+if TYPE_CHECKING:
+    from kiosk.app import Store
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +32,7 @@ class BoardController(QObject):
 
     def __init__(
         self,
-        store: Any,
+        store: Store,
         view: BoardView,
         chime: Callable[[], None] | None = None,
         refresh_ms: int = 5000,
