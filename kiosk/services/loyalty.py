@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import Integer, String, bindparam, case, func, select, update
+from sqlalchemy import Integer, String, bindparam, case, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from kiosk.config import Settings
@@ -164,6 +164,7 @@ _EARN_FOR_ORDER = (
     )
     .returning(_m.id, _m.points, _m.lifetime_points, _m.tier)
 )
+_INSERT_TXN = insert(LoyaltyTransaction.__table__)
 _SET_TIER = (
     update(Membership.__table__)
     .where(_m.id == bindparam("membership_id", type_=Integer))
@@ -186,14 +187,15 @@ def earn_for_order(
     ``amount`` spent and one visit, as :func:`post_points` and the settle would write them,
     but in one ``UPDATE ... RETURNING`` (it locks the row as ``SELECT ... FOR UPDATE``
     would, and adds to what is stored, never to a copy read before). The earned
-    transaction is added to the session. Returns the new balance, the tier and the events.
+    transaction is inserted (Core, no ORM object). Returns the new balance, the tier and the events.
 
     ``None``, with nothing changed, when the member has no membership row yet or the
     points would overflow: the caller then takes the general path, which makes the row or
     refuses as :func:`post_points` does."""
     if points < 0:
         raise ValueError("an order earns no negative points")
-    row = s.execute(
+    conn = s.connection()
+    row = conn.execute(
         _EARN_FOR_ORDER, {"customer_id_": customer_id, "earned": points, "spent": amount}
     ).first()
     if row is None:
@@ -203,18 +205,18 @@ def earn_for_order(
         return balance, old_tier, []
     tier = tier_for(lifetime, tiers)
     if tier != old_tier:
-        s.execute(_SET_TIER, {"membership_id": membership_id, "tier_": tier})
-    s.add(
-        LoyaltyTransaction(
-            customer_id=customer_id,
-            order_id=order_id,
-            type=TxType.EARNED.value,
-            points=points,
-            balance_after=balance,
-            reason=reason[:255],
-            staff="",
-            created_at=when,
-        )
+        conn.execute(_SET_TIER, {"membership_id": membership_id, "tier_": tier})
+    s.connection().execute(
+        _INSERT_TXN,
+        {
+            "customer_id": customer_id,
+            "order_id": order_id,
+            "type": TxType.EARNED.value,
+            "points": points,
+            "balance_after": balance,
+            "reason": reason[:255],
+            "created_at": when,
+        },
     )
     events: list[Event] = [PointsChanged(customer_id=customer_id, points=points, balance=balance)]
     if tiers.get(tier, 0) > tiers.get(old_tier, -1):

@@ -23,12 +23,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import bindparam, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from kiosk.config import Settings
 from kiosk.db import Database
-from kiosk.db.models import Order, Payment, PrintJob, PrintJobStatus
+from kiosk.db.models import Order, PrintJob, PrintJobStatus
 from kiosk.services.audit import audit_row
 from kiosk.services.errors import InvalidInput, OrderNotFound
 from kiosk.services.gateway import Clock
@@ -41,45 +41,49 @@ KINDS = (KITCHEN, RECEIPT)
 
 def record_paid_order(
     s: Session,
-    order: Order,
-    payment: Payment,
+    order_id: int,
     settings: Settings,
     now: datetime,
     *,
     has_receipt: bool | None = None,
 ) -> None:
-    """Inside the settling transaction: number the receipt and queue the print jobs.
-    ``has_receipt``: whether the order has its receipt already, if the caller read it
-    under the order's lock (``None``: look it up).
+    """Inside the settling transaction: number the receipt and queue the print jobs (Core
+    statements, no ORM objects). ``has_receipt``: whether the order has its receipt
+    already, if the caller read it under the order's lock (``None``: look it up).
 
     The job keys (``kitchen:<order id>``) are unique, so an order can never get two
     original kitchen tickets, whatever path settled it."""
-    del payment  # the receipt reads the payment when it is printed
     if has_receipt is not True:
-        issue_receipt(s, order, settings, now, look_up=has_receipt is None)
+        issue_receipt(s, order_id, settings, now, look_up=has_receipt is None)
+    conn = s.connection()
     for kind in KINDS:
         if not settings.printers.role(kind).enabled:
             continue
-        key = f"{kind}:{order.id}"
-        if s.scalar(select(PrintJob.id).where(PrintJob.key == key)) is not None:
+        key = f"{kind}:{order_id}"
+        if conn.execute(_JOB_BY_KEY, {"key_": key}).first() is not None:
             continue
-        s.add(
-            PrintJob(
-                key=key,
-                order_id=order.id,
-                kind=kind,
-                status=PrintJobStatus.QUEUED.value,
-                attempts=0,
-                reprint=False,
-                uncertain=False,
-                lease_owner="",
-                last_error="",
-                staff="",
-                next_attempt_at=now,
-                created_at=now,
-                updated_at=now,
-            )
+        conn.execute(
+            _INSERT_JOB,
+            {
+                "key": key,
+                "order_id": order_id,
+                "kind": kind,
+                "status": PrintJobStatus.QUEUED.value,
+                "attempts": 0,
+                "reprint": False,
+                "uncertain": False,
+                "lease_owner": "",
+                "last_error": "",
+                "staff": "",
+                "next_attempt_at": now,
+                "created_at": now,
+                "updated_at": now,
+            },
         )
+
+
+_JOB_BY_KEY = select(PrintJob.__table__.c.id).where(PrintJob.__table__.c.key == bindparam("key_"))
+_INSERT_JOB = insert(PrintJob.__table__)
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -54,21 +54,30 @@ def table_words(settings: Settings) -> tuple[str, str]:
 # -- numbering ----------------------------------------------------------------------------
 
 
-def next_receipt_seq(s: Session, kiosk_id: str) -> int:
-    """Take the kiosk's next receipt number: one upsert with RETURNING, whose row lock is
-    held until the surrounding transaction ends (SQLite: the ``BEGIN IMMEDIATE`` lock)."""
-    dialect = s.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    stmt = (
-        insert(ReceiptCounter)
-        .values(kiosk_id=kiosk_id, last_value=1)
+def _counter_upsert(insert_: Any) -> Any:
+    return (
+        insert_(ReceiptCounter)
+        .values(kiosk_id=bindparam("kiosk"), last_value=1)
         .on_conflict_do_update(
             index_elements=[ReceiptCounter.kiosk_id],
             set_={"last_value": ReceiptCounter.last_value + 1},
         )
         .returning(ReceiptCounter.last_value)
     )
-    return int(s.execute(stmt).scalar_one())
+
+
+#: the counter upsert of each dialect, built once
+_NEXT_SEQ = {
+    "postgresql": _counter_upsert(postgresql.insert),
+    "sqlite": _counter_upsert(sqlite.insert),
+}
+
+
+def next_receipt_seq(s: Session, kiosk_id: str) -> int:
+    """Take the kiosk's next receipt number: one upsert with RETURNING, whose row lock is
+    held until the surrounding transaction ends (SQLite: the ``BEGIN IMMEDIATE`` lock)."""
+    conn = s.connection()
+    return int(conn.execute(_NEXT_SEQ[conn.dialect.name], {"kiosk": kiosk_id}).scalar_one())
 
 
 def format_receipt_no(kiosk_id: str, seq: int) -> str:
@@ -76,26 +85,32 @@ def format_receipt_no(kiosk_id: str, seq: int) -> str:
 
 
 def issue_receipt(
-    s: Session, order: Order, settings: Settings, now: datetime, *, look_up: bool = True
-) -> TaxReceipt:
-    """The order's receipt row, numbered now (once: a second call returns the first).
-    ``look_up=False`` when the caller has just seen, under the order's lock, that the
-    order has none (the settling transaction)."""
-    if look_up:
-        existing = s.scalars(select(TaxReceipt).where(TaxReceipt.order_id == order.id)).first()
-        if existing is not None:
-            return existing
+    s: Session, order_id: int, settings: Settings, now: datetime, *, look_up: bool = True
+) -> None:
+    """Number the order's receipt now (once: a second call leaves the first). Core
+    statements in the caller's transaction. ``look_up=False`` when the caller has just seen,
+    under the order's lock, that the order has none (the settling transaction)."""
+    conn = s.connection()
+    if look_up and conn.execute(_RECEIPT_OF_ORDER, {"order_id_": order_id}).first() is not None:
+        return
     store = settings.store
-    receipt = TaxReceipt(
-        order_id=order.id,
-        kiosk_id=store.kiosk_id,
-        seq=next_receipt_seq(s, store.kiosk_id),
-        pos_id=store.pos_id,
-        tax_invoice=store.vat_registered,
-        issued_at=now,
+    conn.execute(
+        _INSERT_RECEIPT,
+        {
+            "order_id": order_id,
+            "kiosk_id": store.kiosk_id,
+            "seq": next_receipt_seq(s, store.kiosk_id),
+            "pos_id": store.pos_id,
+            "tax_invoice": store.vat_registered,
+            "issued_at": now,
+        },
     )
-    s.add(receipt)
-    return receipt
+
+
+_RECEIPT_OF_ORDER = select(TaxReceipt.__table__.c.id).where(
+    TaxReceipt.__table__.c.order_id == bindparam("order_id_")
+)
+_INSERT_RECEIPT = insert(TaxReceipt.__table__)
 
 
 # -- content ------------------------------------------------------------------------------

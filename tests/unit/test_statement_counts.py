@@ -110,6 +110,42 @@ def test_card_payment_statement_count(store: Store) -> None:
     assert len(begins) <= PAYMENT_TRANSACTIONS
 
 
+@pytest.mark.parametrize("method", ["card", "cash", "promptpay"])
+def test_payment_hot_path_builds_no_orm_objects(store: Store, method: str) -> None:
+    """A member's payment is Core statements on plain rows: the session never loads,
+    tracks or flushes an ORM object (what cost 4 ms of CPU a payment before). A change
+    that brings the ORM back onto the path fails here, without timing anything."""
+    from sqlalchemy.orm import Session
+
+    oid = store.orders.create([{"item_id": 1, "quantity": 2}], customer_phone=MEMBER).id
+    loaded: list[str] = []
+    flushed: list[int] = []
+
+    def on_load(target: Any, _context: Any) -> None:
+        loaded.append(type(target).__name__)
+
+    def on_flush(session: Session, _ctx: Any, _instances: Any) -> None:
+        flushed.append(len(session.new) + len(session.dirty))
+
+    from kiosk.db.models import Base
+
+    event.listen(Base, "load", on_load, propagate=True)
+    event.listen(Session, "before_flush", on_flush)
+    try:
+        if method == "promptpay":
+            pending = store.payments.begin_promptpay(oid, "no-orm-1")
+            store.clock.advance(seconds=5)  # past the demo gateway's confirmation delay
+            r = store.payments.poll(pending.transaction_id)
+        else:
+            r = store.payments.process_payment(oid, method, CARD_OK if method == "card" else {})
+    finally:
+        event.remove(Base, "load", on_load)
+        event.remove(Session, "before_flush", on_flush)
+    assert r.success, r.message
+    assert loaded == [] or method == "promptpay", loaded
+    assert flushed == [], flushed
+
+
 def test_settings_are_read_once_and_refreshed_by_the_change_event(store: Store) -> None:
     store.settings.invalidate()
     loads = store.settings.loads

@@ -120,6 +120,59 @@ class PendingPromptPay:
     expires_at: datetime
 
 
+@dataclass(frozen=True, slots=True)
+class Charge:
+    """A payment and its order as plain values: what the hot path reads (or writes) under
+    the two locks, instead of ORM objects the session would track and flush."""
+
+    id: int  # the payment's
+    order_id: int
+    order_number: str
+    amount: Decimal
+    method: str
+    transaction_id: str | None
+    created_at: datetime
+    at_counter: bool = False
+    result: dict[str, Any] | None = None
+    customer_id: int | None = None
+    order_status: str = ""
+
+    @classmethod
+    def of(cls, p: Payment, order: Order) -> Charge:
+        return cls(
+            id=p.id,
+            order_id=order.id,
+            order_number=order.number,
+            amount=p.amount,
+            method=p.method,
+            transaction_id=p.transaction_id,
+            created_at=p.created_at,
+            at_counter=p.at_counter,
+            result=p.result,
+            customer_id=order.customer_id,
+            order_status=order.status,
+        )
+
+
+def charge_result(
+    c: Charge, status: str, message: str, timestamp: datetime | None = None, **extra: Any
+) -> PaymentResult:
+    """The result of charge ``c`` as it stands."""
+    return PaymentResult(
+        success=status in ("succeeded", "refunded"),
+        message=message,
+        transaction_id=c.transaction_id,
+        amount=c.amount,
+        payment_method=c.method,
+        timestamp=timestamp or c.created_at,
+        status=status,
+        order_id=c.order_id,
+        order_number=c.order_number,
+        payment_id=c.id,
+        **extra,
+    )
+
+
 def _result(
     p: Payment,
     order: Order,
@@ -129,16 +182,4 @@ def _result(
     **extra: Any,
 ) -> PaymentResult:
     """The result of payment ``p`` of ``order`` as it stands."""
-    return PaymentResult(
-        success=status in ("succeeded", "refunded"),
-        message=message,
-        transaction_id=p.transaction_id,
-        amount=p.amount,
-        payment_method=p.method,
-        timestamp=timestamp or p.created_at,
-        status=status,
-        order_id=order.id,
-        order_number=order.number,
-        payment_id=p.id,
-        **extra,
-    )
+    return charge_result(Charge.of(p, order), status, message, timestamp, **extra)

@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -65,13 +65,20 @@ from kiosk.services.payments.presence import _Presence
 from kiosk.services.payments.results import (
     AWAITING_COUNTER,
     METHODS,
+    Charge,
     PaymentResult,
     PendingPromptPay,
     _result,
+    charge_result,
 )
 from kiosk.services.payments.settle import SettleSteps
 from kiosk.services.payments.staff_ops import StaffOperations
-from kiosk.services.payments.statements import _EARLIER_ATTEMPTS, _ORDER_LOCKED
+from kiosk.services.payments.statements import (
+    _EARLIER_ATTEMPTS,
+    _INSERT_PAYMENT,
+    _ORDER_FOR_PAYMENT,
+    _STORE_RESULT,
+)
 from kiosk.services.payments.targets import _crash_point, promptpay_target_problem
 from kiosk.services.promptpay import build_payload, normalize_target
 
@@ -174,7 +181,7 @@ class PaymentService(SettleSteps, StaffOperations):
         with self._presence.working(payment.id):
             return self._charge(payment, method, card)
 
-    def _charge(self, payment: Payment, method: str, card: CardDetails | None) -> PaymentResult:
+    def _charge(self, payment: Charge, method: str, card: CardDetails | None) -> PaymentResult:
         """Steps 2 and 3 of a cash or card payment."""
         if payment.at_counter:
             assert payment.result is not None
@@ -223,7 +230,7 @@ class PaymentService(SettleSteps, StaffOperations):
         with self._presence.working(payment.id):
             return self._charge_promptpay(payment, target)
 
-    def _charge_promptpay(self, payment: Payment, target: str) -> PendingPromptPay | PaymentResult:
+    def _charge_promptpay(self, payment: Charge, target: str) -> PendingPromptPay | PaymentResult:
         payload = build_payload(target, payment.amount) if payment.amount > 0 else ""
         if payment.amount == ZERO:
             now = self.clock.now()
@@ -301,7 +308,7 @@ class PaymentService(SettleSteps, StaffOperations):
         details: Mapping[str, Any],
         key: str,
         wait: bool = True,
-    ) -> tuple[Payment | None, CardDetails | None, PaymentResult | None]:
+    ) -> tuple[Charge | None, CardDetails | None, PaymentResult | None]:
         """Step 1: commit the ``pending`` row, or find the attempt ``key`` already made and
         return its result (waiting for it to settle when ``wait``). The card's brand, last
         four digits and outcome token come back for the gateway call; nothing is kept."""
@@ -329,13 +336,14 @@ class PaymentService(SettleSteps, StaffOperations):
         _crash_point("before_pending")
         same_key = False
         with self._db.uow() as uow:
-            s = uow.session
+            conn = uow.session.connection()
             # The order's lock first (every path takes it before a payment's), then, in
             # one statement, the order's payments and any attempt already made with this
             # key (whatever its order): a key seen here (committed before us, or while we
             # waited for the lock) makes this call a replay, not a second payment.
-            order = s.scalars(_ORDER_LOCKED, {"order_id_": order_id}).first()
-            earlier = s.execute(_EARLIER_ATTEMPTS, {"order_id_": order_id, "key": key}).all()
+            # Core statements and plain rows: nothing for the session to track or flush.
+            order = conn.execute(_ORDER_FOR_PAYMENT, {"order_id_": order_id}).first()
+            earlier = conn.execute(_EARLIER_ATTEMPTS, {"order_id_": order_id, "key": key}).all()
             same_key = any(row.idempotency_key == key for row in earlier)
             if not same_key:
                 if order is None:
@@ -349,40 +357,52 @@ class PaymentService(SettleSteps, StaffOperations):
                     and order.total > 0
                 )
                 now = self.clock.now()
-                payment = Payment(
-                    order_id=order.id,
-                    method=method,
-                    amount=order.total,
-                    status=PaymentStatus.PENDING.value,
-                    idempotency_key=key,
-                    kiosk_id=order.kiosk_id or settings.store.kiosk_id,
-                    owner=owner,
-                    card_brand=card.brand if card else "",
-                    card_last4=card.last4 if card else "",
-                    promptpay_id=promptpay_id,
-                    at_counter=at_counter,
-                    created_at=now,
-                    updated_at=now,
-                    message="Awaiting payment at the counter" if at_counter else "",
-                )
-                s.add(payment)
                 try:
-                    uow.flush()
+                    inserted = conn.execute(
+                        _INSERT_PAYMENT,
+                        {
+                            "order_id": order.id,
+                            "method": method,
+                            "amount": order.total,
+                            "status": PaymentStatus.PENDING.value,
+                            "idempotency_key": key,
+                            "kiosk_id": order.kiosk_id or settings.store.kiosk_id,
+                            "owner": owner,
+                            "card_brand": card.brand if card else "",
+                            "card_last4": card.last4 if card else "",
+                            "promptpay_id": promptpay_id,
+                            "at_counter": at_counter,
+                            "staff": "",
+                            "created_at": now,
+                            "updated_at": now,
+                            "message": "Awaiting payment at the counter" if at_counter else "",
+                        },
+                    )
                 except IntegrityError:
                     uow.rollback()
                     same_key = True
                 else:
+                    payment = Charge(
+                        id=int(inserted.inserted_primary_key[0]),
+                        order_id=order.id,
+                        order_number=order.number,
+                        amount=order.total,
+                        method=method,
+                        transaction_id=None,
+                        created_at=now,
+                        at_counter=at_counter,
+                    )
                     # in flight from before its row is visible, until the caller is done
                     self._presence.busy.add(payment.id)
                     if at_counter:
-                        result = _result(
+                        stored = charge_result(
                             payment,
-                            order,
                             AWAITING_COUNTER,
                             f"Please pay {payment.amount:.2f} THB at the counter, "
                             f"order {order.number}.",
-                        )
-                        payment.result = result._store()
+                        )._store()
+                        conn.execute(_STORE_RESULT, {"payment_id": payment.id, "result_": stored})
+                        payment = dataclasses.replace(payment, result=stored)
                     try:
                         uow.commit()
                     except BaseException:
@@ -397,8 +417,9 @@ class PaymentService(SettleSteps, StaffOperations):
         return payment, card, None
 
     @staticmethod
-    def _check_payable(order: Order, statuses: Iterable[str] | None = None) -> None:
-        """``statuses``: those of the order's payments (default: ``order.payments``)."""
+    def _check_payable(order: Order | Row[Any], statuses: Iterable[str] | None = None) -> None:
+        """``order``: the ORM object or a row with its ``status`` and ``number``.
+        ``statuses``: those of the order's payments (default: ``order.payments``)."""
         if order.status != OrderStatus.PENDING.value:
             raise OrderNotPayable(f"Order {order.number} is {order.status}; it cannot be paid.")
         if statuses is None:

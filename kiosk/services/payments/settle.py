@@ -20,7 +20,7 @@ from kiosk.db.models import (
     PaymentStatus,
     TxType,
 )
-from kiosk.db.uow import locked
+from kiosk.db.uow import UnitOfWork, locked
 from kiosk.services.audit import audit_row
 from kiosk.services.errors import (
     PaymentNotFound,
@@ -37,8 +37,14 @@ from kiosk.services.gateway import (
 from kiosk.services.loyalty import earn_for_order, ensure_membership, post_points
 from kiosk.services.money import ZERO, points_for
 from kiosk.services.orders import load_order, payment_view
-from kiosk.services.payments.results import SUCCESS_MESSAGE, PaymentResult, _result
-from kiosk.services.payments.statements import _LAST_VISIT, _LOCK_FOR_SETTLE, _RECORD_TXN
+from kiosk.services.payments.results import SUCCESS_MESSAGE, Charge, PaymentResult, charge_result
+from kiosk.services.payments.statements import (
+    _LAST_VISIT,
+    _ORDER_PAID,
+    _RECORD_TXN,
+    _SETTLE_PAYMENT,
+    _SETTLE_ROW,
+)
 from kiosk.services.payments.targets import _crash_point
 from kiosk.services.printjobs import record_paid_order
 from kiosk.services.views import PaymentView
@@ -72,65 +78,54 @@ class SettleSteps:
         p = s.scalars(locked(select(Payment).where(where))).one()
         return p, order
 
-    def _lock_for_settle(self, s: Session, payment_id: int) -> tuple[Payment, Order, bool]:
-        """:meth:`_lock` in one statement, for settling: the order joined to its payment,
-        both rows locked (PostgreSQL takes a ``FOR UPDATE`` join's row locks in the order
-        of its ``FROM`` list: the order's, then the payment's, as every other path does),
-        and whether the order has its receipt already. Neither the order's lines nor its
-        other payments are loaded: settling needs neither.
-
-        The receipt flag is read with the statement's snapshot, which on PostgreSQL may
-        predate the wait for the locks; it cannot be stale for a payment still pending
-        after the wait: a receipt is issued only when a payment of the order succeeds, and
-        ``_check_payable`` (under the order's lock, in a statement of its own) never lets
-        an order have a pending payment next to a succeeded one. The unique ``order_id``
-        of ``tax_receipts`` would refuse a second receipt all the same."""
-        row = s.execute(_LOCK_FOR_SETTLE, {"payment_id": payment_id}).first()
-        if row is None:
-            raise PaymentNotFound("That payment does not exist.")
-        order, p, receipt = row
-        return p, order, bool(receipt)
-
     def _settle(self, payment_id: int, response: GatewayResponse, staff: str = "") -> PaymentResult:
+        """Step 3: lock the order and its payment (one statement: the order joined to its
+        payment, ``FOR UPDATE`` of both, which PostgreSQL takes in the order of the
+        ``FROM`` list: the order's, then the payment's, as every other path does) and write
+        the outcome with Core statements, in one transaction.
+
+        Whether the order has its receipt is read with the statement's snapshot, which on
+        PostgreSQL may predate the wait for the locks; it cannot be stale for a payment
+        still pending after the wait: a receipt is issued only when a payment of the order
+        succeeds, and ``_check_payable`` (under the order's lock) never lets an order have a
+        pending payment next to a succeeded one. The unique ``order_id`` of
+        ``tax_receipts`` would refuse a second receipt all the same."""
         settings = self._settings()
         events: list[Event] = []
         with self._db.uow() as uow:
             s = uow.session
-            p, order, has_receipt = self._lock_for_settle(s, payment_id)
-            if p.status != PaymentStatus.PENDING.value:
-                # Settled meanwhile (another poll, a cancel, reconcile). If the provider now
-                # says it took money for a payment we recorded as failed, give it back.
-                late = response.status == "succeeded" and p.status == PaymentStatus.FAILED.value
-                stored = self._result_of(p, order)
-                if late:
-                    s.add(
-                        audit_row(
-                            self.clock,
-                            staff="system",
-                            action="payment.late_success_refunded",
-                            entity="order",
-                            entity_id=str(order.id),
-                            after={"transaction_id": p.transaction_id, "amount": str(p.amount)},
-                        )
-                    )
-                    uow.commit()
+            row = s.connection().execute(_SETTLE_ROW, {"payment_id": payment_id}).first()
+            if row is None:
+                raise PaymentNotFound("That payment does not exist.")
+            if row.status != PaymentStatus.PENDING.value:
+                late, stored = self._settled_meanwhile(uow, payment_id, row.order_id, response)
             else:
                 late = False
                 now = response.at
-                p.transaction_id = p.transaction_id or response.transaction_id
-                p.settled_at = now
-                p.staff = staff
+                c = Charge(
+                    id=row.id,
+                    order_id=row.order_id,
+                    order_number=row.number,
+                    amount=row.amount,
+                    method=row.method,
+                    transaction_id=row.transaction_id or response.transaction_id,
+                    created_at=row.created_at,
+                    customer_id=row.customer_id,
+                    order_status=row.order_status,
+                )
                 if response.status != "succeeded":
-                    p.status = PaymentStatus.FAILED.value
-                    p.message = response.message[:255]
-                    stored = _result(p, order, "failed", p.message, now)
-                    p.result = stored._store()
+                    message = response.message[:255]
+                    stored = charge_result(c, "failed", message, now)
+                    self._write_outcome(s, c, PaymentStatus.FAILED, message, now, staff, stored)
                     events.append(
-                        PaymentFailedEvent(order_id=order.id, method=p.method, message=p.message)
+                        PaymentFailedEvent(order_id=c.order_id, method=c.method, message=message)
                     )
                 else:
                     stored = self._succeed(
-                        s, p, order, response, settings, events, has_receipt=has_receipt
+                        s, c, response, settings, events, has_receipt=bool(row.has_receipt)
+                    )
+                    self._write_outcome(
+                        s, c, PaymentStatus.SUCCEEDED, stored.message, now, staff, stored
                     )
                 self._announce(uow, events)
                 self.checkpoint("before_commit")
@@ -150,97 +145,139 @@ class SettleSteps:
         )
         return stored
 
+    def _settled_meanwhile(
+        self, uow: UnitOfWork, payment_id: int, order_id: int, response: GatewayResponse
+    ) -> tuple[bool, PaymentResult]:
+        """The payment was settled meanwhile (another poll, a cancel, reconcile): answer
+        with its stored result. If the provider now says it took money for a payment we
+        recorded as failed, it is to be given back (``late``; audited here)."""
+        s = uow.session
+        p = s.get(Payment, payment_id)
+        assert p is not None
+        order = load_order(s, order_id)
+        late = response.status == "succeeded" and p.status == PaymentStatus.FAILED.value
+        stored = self._result_of(p, order)
+        if late:
+            s.add(
+                audit_row(
+                    self.clock,
+                    staff="system",
+                    action="payment.late_success_refunded",
+                    entity="order",
+                    entity_id=str(order.id),
+                    after={"transaction_id": p.transaction_id, "amount": str(p.amount)},
+                )
+            )
+            uow.commit()
+        return late, stored
+
+    @staticmethod
+    def _write_outcome(
+        s: Session,
+        c: Charge,
+        status: PaymentStatus,
+        message: str,
+        when: datetime,
+        staff: str,
+        result: PaymentResult,
+    ) -> None:
+        """The payment's one ``UPDATE``: status, message, the provider's transaction id
+        (kept if one was recorded), when, by whom, and the stored result."""
+        s.connection().execute(
+            _SETTLE_PAYMENT,
+            {
+                "payment_id": c.id,
+                "status_": status.value,
+                "message_": message,
+                "txn": c.transaction_id,
+                "settled": when,
+                "staff_": staff,
+                "result_": result._store(),
+            },
+        )
+
     def _succeed(
         self,
         s: Session,
-        p: Payment,
-        order: Order,
+        c: Charge,
         response: GatewayResponse,
         settings: Settings,
         events: list[Event],
         has_receipt: bool | None = None,
     ) -> PaymentResult:
-        """Record a successful charge in the settling transaction. ``has_receipt``: whether
-        the order has its receipt already, if the caller knows (else it is looked up).
-        Nothing is flushed until the commit, so each row gets one ``UPDATE``."""
-        with s.no_autoflush:
-            return self._succeed_unflushed(s, p, order, response, settings, events, has_receipt)
-
-    def _succeed_unflushed(
-        self,
-        s: Session,
-        p: Payment,
-        order: Order,
-        response: GatewayResponse,
-        settings: Settings,
-        events: list[Event],
-        has_receipt: bool | None,
-    ) -> PaymentResult:
+        """Record a successful charge in the settling transaction: the order paid, the
+        member's points, spending and visit, the receipt number and print jobs (Core
+        statements). The payment's own row is the caller's to write (:meth:`_write_outcome`
+        with the result returned). ``has_receipt``: whether the order has its receipt
+        already, if the caller knows (else it is looked up)."""
         tiers = settings.loyalty.tiers
         now = response.at
-        p.status = PaymentStatus.SUCCEEDED.value
-        p.message = (response.message or SUCCESS_MESSAGE)[:255]
-        old_status = order.status
-        order.status = OrderStatus.PREPARING.value
-        order.paid_at = now
+        message = (response.message or SUCCESS_MESSAGE)[:255]
         earned = 0
         balance: int | None = None
         tier: str | None = None
         upgraded = False
+        conn = s.connection()
         self.checkpoint("before_points")
-        if order.customer_id is not None:
-            earned = points_for(p.amount, settings.loyalty.baht_per_point)
+        if c.customer_id is not None:
+            earned = points_for(c.amount, settings.loyalty.baht_per_point)
             fast = earn_for_order(
                 s,
-                order.customer_id,
+                c.customer_id,
                 earned,
-                p.amount,
+                c.amount,
                 tiers,
                 when=now,
-                reason=f"Order {order.number}",
-                order_id=order.id,
+                reason=f"Order {c.order_number}",
+                order_id=c.order_id,
             )
             if fast is not None:
                 balance, tier, evs = fast
             else:  # no membership row yet (made here, as ever), or the points would overflow
-                balance, tier, evs = self._earn_in_orm(s, order, p, earned, tiers, now)
+                balance, tier, evs = self._earn_in_orm(s, c, earned, tiers, now)
             events += evs
             upgraded = any(e.name == "tier_upgraded" for e in evs)
             # one UPDATE, without reading the customer's row (the ORM object is not needed)
-            s.execute(_LAST_VISIT, {"customer_id_": order.customer_id, "when": now})
-        order.points_earned = earned
+            conn.execute(_LAST_VISIT, {"customer_id_": c.customer_id, "when": now})
+        conn.execute(
+            _ORDER_PAID,
+            {
+                "order_id_": c.order_id,
+                "status_": OrderStatus.PREPARING.value,
+                "paid": now,
+                "earned": earned,
+            },
+        )
         # Receipt number and kitchen/receipt print jobs, in this same transaction.
-        record_paid_order(s, order, p, settings, now, has_receipt=has_receipt)
+        record_paid_order(s, c.order_id, settings, now, has_receipt=has_receipt)
         self.checkpoint("after_points")
-        result = _result(
-            p,
-            order,
+        result = charge_result(
+            c,
             "succeeded",
-            p.message,
+            message,
             now,
             points_earned=earned,
             points_balance=balance,
             tier=tier,
             tier_upgraded=upgraded,
         )
-        p.result = result._store()
         events.insert(
             0,
             OrderPaid(
-                order_id=order.id,
-                number=order.number,
-                amount=p.amount,
-                method=p.method,
+                order_id=c.order_id,
+                number=c.order_number,
+                amount=c.amount,
+                method=c.method,
                 points_earned=earned,
             ),
         )
         events.insert(
             1,
             OrderStatusChanged(
-                order_id=order.id,
-                number=order.number,
-                old_status=old_status,
-                new_status=order.status,
+                order_id=c.order_id,
+                number=c.order_number,
+                old_status=c.order_status,
+                new_status=OrderStatus.PREPARING.value,
             ),
         )
         return result
@@ -248,16 +285,16 @@ class SettleSteps:
     @staticmethod
     def _earn_in_orm(
         s: Session,
-        order: Order,
-        p: Payment,
+        c: Charge,
         earned: int,
         tiers: Mapping[str, int],
         now: datetime,
     ) -> tuple[int, str, list[Event]]:
         """The general path of a paid order's loyalty: the membership made if missing,
-        :func:`post_points` (which refuses an overflow), spent and visits added."""
-        assert order.customer_id is not None
-        customer = s.get(Customer, order.customer_id)
+        :func:`post_points` (which refuses an overflow), spent and visits added; flushed
+        here, so the Core statements after it see the row."""
+        assert c.customer_id is not None
+        customer = s.get(Customer, c.customer_id)
         assert customer is not None
         m = ensure_membership(s, customer, tiers)
         evs: list[Event] = []
@@ -268,12 +305,13 @@ class SettleSteps:
                 earned,
                 TxType.EARNED,
                 tiers,
-                reason=f"Order {order.number}",
-                order_id=order.id,
+                reason=f"Order {c.order_number}",
+                order_id=c.order_id,
                 when=now,
             )
-        m.total_spent = (m.total_spent or ZERO) + p.amount
+        m.total_spent = (m.total_spent or ZERO) + c.amount
         m.visits_count = (m.visits_count or 0) + 1
+        s.flush()
         return m.points, m.tier, evs
 
     # -- inquiries ------------------------------------------------------------------------

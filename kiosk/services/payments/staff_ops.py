@@ -41,7 +41,7 @@ from kiosk.services.gateway import (
 from kiosk.services.loyalty import ensure_membership, post_points
 from kiosk.services.money import ZERO
 from kiosk.services.orders import load_order
-from kiosk.services.payments.results import SUCCESS_MESSAGE, PaymentResult, _result
+from kiosk.services.payments.results import SUCCESS_MESSAGE, Charge, PaymentResult, _result
 from kiosk.services.payments.targets import _crash_point
 
 log = logging.getLogger("kiosk.services.payments")
@@ -98,9 +98,12 @@ class StaffOperations:
                 now,
             )
             payment.transaction_id = response.transaction_id
-            payment.settled_at = now
-            payment.staff = staff
-            result = self._succeed(s, payment, order, response, settings, events)
+            uow.flush()  # the payment's row as chosen here; settled by Core statements next
+            charge = Charge.of(payment, order)
+            result = self._succeed(s, charge, response, settings, events)
+            self._write_outcome(
+                s, charge, PaymentStatus.SUCCEEDED, result.message, now, staff, result
+            )
             s.add(
                 audit_row(
                     self.clock,
