@@ -7,6 +7,8 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
+# pytest-xdist workers for `make test` (auto: one per core); TEST_WORKERS=0 runs serially.
+TEST_WORKERS ?= auto
 
 # Debian libraries Qt needs to run offscreen / under Xvfb, plus Xvfb itself.
 # (Found with ldd on PySide6's Qt libraries and platform plugins.)
@@ -42,7 +44,7 @@ test: deps $(TEST_STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 lint: $(TEST_STAMP)
 	$(VENV)/bin/ruff check .

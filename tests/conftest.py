@@ -40,9 +40,29 @@ def pg_url() -> Iterator[str]:
         pytest.skip("KIOSK_TEST_PG_URL is not set; PostgreSQL tests need a server")
     from sqlalchemy import create_engine, text
 
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if worker:  # ``pytest -n``: each worker drops and recreates the schema of its own database
+        url = _worker_database(url, worker)
     engine = create_engine(url)
     with engine.begin() as conn:  # fails loudly when the server is unreachable
         conn.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
         conn.execute(text("CREATE SCHEMA public"))
     engine.dispose()
     yield url
+
+
+def _worker_database(url: str, worker: str) -> str:
+    """``url``'s database with the pytest-xdist worker's name appended, made if missing."""
+    from sqlalchemy import create_engine, make_url, text
+
+    base = make_url(url)
+    name = f"{base.database}_{worker}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:  # fails loudly when the server is unreachable
+            found = conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name})
+            if found.first() is None:
+                conn.execute(text(f'CREATE DATABASE "{name}"'))
+    finally:
+        admin.dispose()
+    return base.set(database=name).render_as_string(hide_password=False)
