@@ -39,6 +39,27 @@ RECEIPT = "receipt"
 KINDS = (KITCHEN, RECEIPT)
 
 
+def _queued_job(
+    key: str, order_id: int, kind: str, now: datetime, reprint: bool = False, staff: str = ""
+) -> PrintJob:
+    """A new job waiting for its printer, due at once (``staff``: who asked for a reprint)."""
+    return PrintJob(
+        key=key,
+        order_id=order_id,
+        kind=kind,
+        status=PrintJobStatus.QUEUED.value,
+        attempts=0,
+        reprint=reprint,
+        uncertain=False,
+        lease_owner="",
+        last_error="",
+        staff=staff,
+        next_attempt_at=now,
+        created_at=now,
+        updated_at=now,
+    )
+
+
 def record_paid_order(
     s: Session,
     order: Order,
@@ -63,23 +84,7 @@ def record_paid_order(
         key = f"{kind}:{order.id}"
         if s.scalar(select(PrintJob.id).where(PrintJob.key == key)) is not None:
             continue
-        s.add(
-            PrintJob(
-                key=key,
-                order_id=order.id,
-                kind=kind,
-                status=PrintJobStatus.QUEUED.value,
-                attempts=0,
-                reprint=False,
-                uncertain=False,
-                lease_owner="",
-                last_error="",
-                staff="",
-                next_attempt_at=now,
-                created_at=now,
-                updated_at=now,
-            )
-        )
+        s.add(_queued_job(key, order.id, kind, now))
 
 
 @dataclass(frozen=True)
@@ -108,6 +113,23 @@ class PrintJobView:
     last_error: str
     created_at: datetime
     printed_at: datetime | None
+
+
+def _job_view(j: PrintJob, number: str | None) -> PrintJobView:
+    """The view of one job; ``number`` is its order's (none for a job whose order is gone)."""
+    return PrintJobView(
+        j.id,
+        j.order_id,
+        number or "",
+        j.kind,
+        j.status,
+        j.attempts,
+        j.reprint,
+        j.uncertain,
+        j.last_error,
+        j.created_at,
+        j.printed_at,
+    )
 
 
 class PrintJobService:
@@ -230,21 +252,8 @@ class PrintJobService:
                     PrintJob.order_id == order_id, PrintJob.kind == kind
                 )
             )
-            job = PrintJob(
-                key=f"{kind}:{order_id}:r{int(n or 0) + 1}",
-                order_id=order_id,
-                kind=kind,
-                status=PrintJobStatus.QUEUED.value,
-                attempts=0,
-                reprint=True,
-                uncertain=False,
-                lease_owner="",
-                last_error="",
-                staff=staff[:64],
-                next_attempt_at=now,
-                created_at=now,
-                updated_at=now,
-            )
+            key = f"{kind}:{order_id}:r{int(n or 0) + 1}"
+            job = _queued_job(key, order_id, kind, now, reprint=True, staff=staff[:64])
             s.add(job)
             s.add(
                 audit_row(
@@ -271,22 +280,7 @@ class PrintJobService:
             if statuses:
                 q = q.where(PrintJob.status.in_(list(statuses)))
             rows = s.execute(q.order_by(PrintJob.id.desc()).limit(limit)).all()
-            return [
-                PrintJobView(
-                    j.id,
-                    j.order_id,
-                    number or "",
-                    j.kind,
-                    j.status,
-                    j.attempts,
-                    j.reprint,
-                    j.uncertain,
-                    j.last_error,
-                    j.created_at,
-                    j.printed_at,
-                )
-                for j, number in rows
-            ]
+            return [_job_view(j, number) for j, number in rows]
 
     def for_order(self, order_id: int) -> list[PrintJobView]:
         """The order's jobs, oldest first (the admin panel shows where its ticket is)."""
@@ -297,22 +291,7 @@ class PrintJobService:
                 .where(PrintJob.order_id == order_id)
                 .order_by(PrintJob.id)
             ).all()
-            return [
-                PrintJobView(
-                    j.id,
-                    j.order_id,
-                    number,
-                    j.kind,
-                    j.status,
-                    j.attempts,
-                    j.reprint,
-                    j.uncertain,
-                    j.last_error,
-                    j.created_at,
-                    j.printed_at,
-                )
-                for j, number in rows
-            ]
+            return [_job_view(j, number) for j, number in rows]
 
     def pending_count(self) -> dict[str, int]:
         """Jobs not printed yet, per kind (``{"kitchen": 2}``)."""
