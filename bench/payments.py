@@ -25,9 +25,10 @@ import os
 import random
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from bench.common import log
 
@@ -78,7 +79,102 @@ def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
-class RawSqlite:
+#: the raw payment's statements, spelt for a driver by :meth:`_RawPayment.__init_subclass__`
+#: (``{p}`` its placeholder, ``{false}`` its false, ``{lock}`` its row lock)
+_RAW_SQL = {
+    "order": "SELECT total, customer_id, number FROM orders WHERE id = {p} "
+    "AND status = 'pending'{lock}",
+    "payment": "INSERT INTO payments (order_id, method, amount, status, message, card_brand, "
+    "card_last4, promptpay_id, idempotency_key, kiosk_id, at_counter, staff, owner, "
+    "created_at, updated_at) VALUES ({p}, 'card', {p}, 'pending', '', 'Visa', "
+    "'4242', '', {p}, {p}, {false}, '', {p}, {p}, {p}){returning}",
+    "transaction": "UPDATE payments SET transaction_id = {p}, updated_at = {p} "
+    "WHERE id = {p} AND transaction_id IS NULL",
+    "paid": "UPDATE orders SET status = 'preparing', paid_at = {p}, points_earned = {p}, "
+    "updated_at = {p} WHERE id = {p}",
+    "points": "UPDATE memberships SET points = points + {p}, lifetime_points = "
+    "lifetime_points + {p}, total_spent = total_spent + {p}, visits_count = "
+    "visits_count + 1, updated_at = {p} WHERE customer_id = {p} RETURNING points",
+    "earned": "INSERT INTO loyalty_transactions (customer_id, order_id, type, points, "
+    "balance_after, reason, staff, created_at) VALUES ({p}, {p}, 'earned', {p}, {p}, "
+    "{p}, '', {p})",
+    "visit": "UPDATE customers SET last_visit = {p}, updated_at = {p} WHERE id = {p}",
+    "receipt_no": "INSERT INTO receipt_counters (kiosk_id, last_value) VALUES ({p}, 1) "
+    "ON CONFLICT (kiosk_id) DO UPDATE SET last_value = "
+    "receipt_counters.last_value + 1 RETURNING last_value",
+    "receipt": "INSERT INTO tax_receipts (order_id, kiosk_id, seq, pos_id, tax_invoice, "
+    "issued_at) VALUES ({p}, {p}, {p}, {p}, {false}, {p})",
+    "settled": "UPDATE payments SET status = 'succeeded', message = 'Payment processed "
+    "successfully', settled_at = {p}, result = {p}, updated_at = {p} WHERE id = {p}",
+}
+
+
+class _RawPayment:
+    """The raw payment's three commits, written once; a driver's subclass says how its SQL
+    is spelt, how a transaction is held, what a time is and how a new payment's id comes
+    back, and may add statements inside the settling transaction."""
+
+    PLACEHOLDER = "?"
+    FALSE = "0"
+    LOCK = ""  # the order's row lock
+    RETURNING = ""  # how the new payment's id is read back (none: the cursor's lastrowid)
+    sql: ClassVar[dict[str, str]]
+    conn: Any
+    kiosk_id: str
+    pos_id: str
+    owner: str
+
+    def __init_subclass__(cls) -> None:
+        super().__init_subclass__()
+        spelling = {"p": cls.PLACEHOLDER, "false": cls.FALSE, "lock": cls.LOCK}
+        cls.sql = {k: v.format(returning=cls.RETURNING, **spelling) for k, v in _RAW_SQL.items()}
+
+    def _transaction(self) -> AbstractContextManager[Any]:
+        raise NotImplementedError
+
+    def _now(self) -> Any:
+        raise NotImplementedError
+
+    def _settled(
+        self, order_id: int, number: str, total: Any, points: int, customer_id: int, balance: int
+    ) -> None:
+        """Statements the driver adds at the end of the settling transaction."""
+
+    def pay(self, order_id: int) -> None:
+        c, sql = self.conn, self.sql
+        now = self._now()
+        with self._transaction():
+            total, customer_id, number = c.execute(sql["order"], (order_id,)).fetchone()
+            cur = c.execute(
+                sql["payment"],
+                (order_id, total, uuid.uuid4().hex, self.kiosk_id, self.owner, now, now),
+            )
+            payment_id = cur.fetchone()[0] if self.RETURNING else cur.lastrowid
+        txn = f"RAW_{payment_id:012d}"
+        with self._transaction():
+            c.execute(sql["transaction"], (txn, self._now(), payment_id))
+        now = self._now()
+        points = int(total // 100 // 10)
+        with self._transaction():
+            c.execute(sql["paid"], (now, points, now, order_id))
+            (balance,) = c.execute(
+                sql["points"], (points, points, total, now, customer_id)
+            ).fetchone()
+            c.execute(
+                sql["earned"], (customer_id, order_id, points, balance, f"Order {number}", now)
+            )
+            c.execute(sql["visit"], (now, now, customer_id))
+            (seq,) = c.execute(sql["receipt_no"], (self.kiosk_id,)).fetchone()
+            c.execute(sql["receipt"], (order_id, self.kiosk_id, seq, self.pos_id, now))
+            result = _stored_result(payment_id, order_id, number, txn, total, points, balance)
+            c.execute(sql["settled"], (now, result, now, payment_id))
+            self._settled(order_id, number, total, points, customer_id, balance)
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+class RawSqlite(_RawPayment):
     def __init__(self, path: str, kiosk_id: str = "kiosk-1", pos_id: str = "") -> None:
         import sqlite3
 
@@ -93,78 +189,22 @@ class RawSqlite:
         ):
             self.conn.execute(pragma)
 
-    def pay(self, order_id: int) -> None:
-        c = self.conn
-        now = _now()
-        c.execute("BEGIN IMMEDIATE")
-        total, customer_id, number = c.execute(
-            "SELECT total, customer_id, number FROM orders WHERE id = ? AND status = 'pending'",
-            (order_id,),
-        ).fetchone()
-        cur = c.execute(
-            "INSERT INTO payments (order_id, method, amount, status, message, card_brand, "
-            "card_last4, promptpay_id, idempotency_key, kiosk_id, at_counter, staff, owner, "
-            "created_at, updated_at) VALUES (?, 'card', ?, 'pending', '', 'Visa', '4242', "
-            "'', ?, ?, 0, '', ?, ?, ?)",
-            (order_id, total, uuid.uuid4().hex, self.kiosk_id, self.owner, now, now),
-        )
-        payment_id = cur.lastrowid
-        c.execute("COMMIT")
-        txn = f"RAW_{payment_id:012d}"
-        c.execute("BEGIN IMMEDIATE")
-        c.execute(
-            "UPDATE payments SET transaction_id = ?, updated_at = ? "
-            "WHERE id = ? AND transaction_id IS NULL",
-            (txn, _now(), payment_id),
-        )
-        c.execute("COMMIT")
-        now = _now()
-        points = total // 100 // 10
-        c.execute("BEGIN IMMEDIATE")
-        c.execute(
-            "UPDATE orders SET status = 'preparing', paid_at = ?, points_earned = ?, "
-            "updated_at = ? WHERE id = ?",
-            (now, points, now, order_id),
-        )
-        (balance,) = c.execute(
-            "UPDATE memberships SET points = points + ?, lifetime_points = lifetime_points + ?, "
-            "total_spent = total_spent + ?, visits_count = visits_count + 1, updated_at = ? "
-            "WHERE customer_id = ? RETURNING points",
-            (points, points, total, now, customer_id),
-        ).fetchone()
-        c.execute(
-            "INSERT INTO loyalty_transactions (customer_id, order_id, type, points, "
-            "balance_after, reason, staff, created_at) VALUES (?, ?, 'earned', ?, ?, ?, '', ?)",
-            (customer_id, order_id, points, balance, f"Order {number}", now),
-        )
-        c.execute(
-            "UPDATE customers SET last_visit = ?, updated_at = ? WHERE id = ?",
-            (now, now, customer_id),
-        )
-        (seq,) = c.execute(
-            "INSERT INTO receipt_counters (kiosk_id, last_value) VALUES (?, 1) "
-            "ON CONFLICT (kiosk_id) DO UPDATE SET last_value = receipt_counters.last_value + 1 "
-            "RETURNING last_value",
-            (self.kiosk_id,),
-        ).fetchone()
-        c.execute(
-            "INSERT INTO tax_receipts (order_id, kiosk_id, seq, pos_id, tax_invoice, issued_at) "
-            "VALUES (?, ?, ?, ?, 0, ?)",
-            (order_id, self.kiosk_id, seq, self.pos_id, now),
-        )
-        result = _stored_result(payment_id, order_id, number, txn, total, points, balance)
-        c.execute(
-            "UPDATE payments SET status = 'succeeded', message = 'Payment processed "
-            "successfully', settled_at = ?, result = ?, updated_at = ? WHERE id = ?",
-            (now, result, now, payment_id),
-        )
-        c.execute("COMMIT")
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        self.conn.execute("BEGIN IMMEDIATE")
+        yield
+        self.conn.execute("COMMIT")
 
-    def close(self) -> None:
-        self.conn.close()
+    def _now(self) -> str:
+        return _now()
 
 
-class RawPg:
+class RawPg(_RawPayment):
+    PLACEHOLDER = "%s"
+    FALSE = "false"
+    LOCK = " FOR UPDATE"
+    RETURNING = " RETURNING id"
+
     def __init__(self, conninfo: str, kiosk_id: str = "kiosk-1", pos_id: str = "") -> None:
         import psycopg
 
@@ -172,79 +212,21 @@ class RawPg:
         self.owner = uuid.uuid4().hex
         self.conn = psycopg.connect(conninfo, prepare_threshold=1)
 
-    def pay(self, order_id: int) -> None:
-        c = self.conn
-        now = datetime.now(UTC)
-        with c.transaction():
-            total, customer_id, number = c.execute(
-                "SELECT total, customer_id, number FROM orders WHERE id = %s "
-                "AND status = 'pending' FOR UPDATE",
-                (order_id,),
-            ).fetchone()
-            (payment_id,) = c.execute(
-                "INSERT INTO payments (order_id, method, amount, status, message, card_brand, "
-                "card_last4, promptpay_id, idempotency_key, kiosk_id, at_counter, staff, owner, "
-                "created_at, updated_at) VALUES (%s, 'card', %s, 'pending', '', 'Visa', "
-                "'4242', '', %s, %s, false, '', %s, %s, %s) RETURNING id",
-                (order_id, total, uuid.uuid4().hex, self.kiosk_id, self.owner, now, now),
-            ).fetchone()
-        txn = f"RAW_{payment_id:012d}"
-        with c.transaction():
-            c.execute(
-                "UPDATE payments SET transaction_id = %s, updated_at = %s "
-                "WHERE id = %s AND transaction_id IS NULL",
-                (txn, datetime.now(UTC), payment_id),
-            )
-        now = datetime.now(UTC)
-        points = int(total // 100 // 10)
-        with c.transaction():
-            c.execute(
-                "UPDATE orders SET status = 'preparing', paid_at = %s, points_earned = %s, "
-                "updated_at = %s WHERE id = %s",
-                (now, points, now, order_id),
-            )
-            (balance,) = c.execute(
-                "UPDATE memberships SET points = points + %s, lifetime_points = "
-                "lifetime_points + %s, total_spent = total_spent + %s, visits_count = "
-                "visits_count + 1, updated_at = %s WHERE customer_id = %s RETURNING points",
-                (points, points, total, now, customer_id),
-            ).fetchone()
-            c.execute(
-                "INSERT INTO loyalty_transactions (customer_id, order_id, type, points, "
-                "balance_after, reason, staff, created_at) VALUES (%s, %s, 'earned', %s, %s, "
-                "%s, '', %s)",
-                (customer_id, order_id, points, balance, f"Order {number}", now),
-            )
-            c.execute(
-                "UPDATE customers SET last_visit = %s, updated_at = %s WHERE id = %s",
-                (now, now, customer_id),
-            )
-            (seq,) = c.execute(
-                "INSERT INTO receipt_counters (kiosk_id, last_value) VALUES (%s, 1) "
-                "ON CONFLICT (kiosk_id) DO UPDATE SET last_value = "
-                "receipt_counters.last_value + 1 RETURNING last_value",
-                (self.kiosk_id,),
-            ).fetchone()
-            c.execute(
-                "INSERT INTO tax_receipts (order_id, kiosk_id, seq, pos_id, tax_invoice, "
-                "issued_at) VALUES (%s, %s, %s, %s, false, %s)",
-                (order_id, self.kiosk_id, seq, self.pos_id, now),
-            )
-            result = _stored_result(payment_id, order_id, number, txn, total, points, balance)
-            c.execute(
-                "UPDATE payments SET status = 'succeeded', message = 'Payment processed "
-                "successfully', settled_at = %s, result = %s, updated_at = %s WHERE id = %s",
-                (now, result, now, payment_id),
-            )
-            # what the kiosk announces to the other kiosks inside the transaction
-            notices = _notices(order_id, number, total, points, customer_id, balance)
-            c.execute(
-                "SELECT " + ", ".join(["pg_notify('kiosk_events', %s)"] * len(notices)),
-                notices,
-            )
+    def _transaction(self) -> AbstractContextManager[Any]:
+        return self.conn.transaction()
 
-    def close(self) -> None:
-        self.conn.close()
+    def _now(self) -> datetime:
+        return datetime.now(UTC)
+
+    def _settled(
+        self, order_id: int, number: str, total: Any, points: int, customer_id: int, balance: int
+    ) -> None:
+        # what the kiosk announces to the other kiosks inside the transaction
+        notices = _notices(order_id, number, total, points, customer_id, balance)
+        self.conn.execute(
+            "SELECT " + ", ".join(["pg_notify('kiosk_events', %s)"] * len(notices)),
+            notices,
+        )
 
 
 def _stored_result(

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+import pytest
 from sqlalchemy import String, create_engine, select, text
 from sqlalchemy.engine import make_url
 
@@ -17,6 +18,24 @@ from kiosk.app import Store
 from kiosk.db.models import Base
 
 _BAD = re.compile("[\x00\ud800-\udfff]")
+
+
+def backends() -> list[Any]:
+    """The parameters of a fixture run on both backends: SQLite, and PostgreSQL (marked
+    ``pg``, skipped without ``KIOSK_TEST_PG_URL``)."""
+    return [
+        "sqlite",
+        pytest.param(
+            "postgresql",
+            marks=[
+                pytest.mark.pg,
+                pytest.mark.skipif(
+                    not os.environ.get("KIOSK_TEST_PG_URL"),
+                    reason="KIOSK_TEST_PG_URL is not set; PostgreSQL tests need a server",
+                ),
+            ],
+        ),
+    ]
 
 
 @contextmanager

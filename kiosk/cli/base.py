@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import argparse
 import logging
+import sys
 from typing import TYPE_CHECKING, Any
 
 from kiosk.config import ConfigError, Settings, load_settings
 
 if TYPE_CHECKING:
     from kiosk.app import Store
+    from kiosk.db import Database
 
 log = logging.getLogger("kiosk.cli")
 
@@ -40,6 +42,31 @@ def _logging(settings: Settings, to_stderr: bool = True) -> None:
     from kiosk.logsetup import setup_logging
 
     setup_logging(settings.logging.level, settings.log_dir, to_stderr=to_stderr)
+
+
+def _logged_settings(args: argparse.Namespace, to_stderr: bool = True) -> Settings:
+    """The settings from the options, with logging set up from them."""
+    settings = _settings(args)
+    _logging(settings, to_stderr=to_stderr)
+    return settings
+
+
+def _open_db(settings: Settings) -> Database:
+    """The configured database, its connection checked (no schema check, no store)."""
+    from kiosk.db import Database
+
+    db = Database(settings.database_url, busy_timeout_ms=settings.database.busy_timeout_ms)
+    db.check_connection()
+    return db
+
+
+def _ui_not_built(exc: ModuleNotFoundError, what: str) -> int:
+    """Exit code 1 after saying ``what`` is not built yet, when the module missing is the
+    UI's own; any other missing module is raised again."""
+    if exc.name and exc.name.startswith("kiosk.ui"):
+        print(f"The {what} are not built yet.", file=sys.stderr)
+        return 1
+    raise exc
 
 
 def _settings_url(args: argparse.Namespace) -> str:

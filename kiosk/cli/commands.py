@@ -9,20 +9,24 @@ import time
 from decimal import Decimal
 from pathlib import Path
 
-from kiosk.cli.base import CliError, _logging, _settings, _store
+from kiosk.cli.base import (
+    CliError,
+    _logged_settings,
+    _open_db,
+    _settings,
+    _store,
+    _ui_not_built,
+)
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    settings = _settings(args)
-    _logging(settings)
+    settings = _logged_settings(args)
     from kiosk.app import build_store
-    from kiosk.db import Database
     from kiosk.db.engine import SchemaError
     from kiosk.db.migrate import check_schema, upgrade
 
     if args.demo:
-        db = Database(settings.database_url, busy_timeout_ms=settings.database.busy_timeout_ms)
-        db.check_connection()
+        db = _open_db(settings)
         try:
             check_schema(db)  # one query; Alembic loads only when there is work for it
         except SchemaError:
@@ -50,10 +54,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     try:
         from kiosk.ui.launch import run_kiosk
     except ModuleNotFoundError as exc:
-        if exc.name and exc.name.startswith("kiosk.ui"):
-            print("The customer screens are not built yet.", file=sys.stderr)
-            return 1
-        raise
+        return _ui_not_built(exc, "customer screens")
     from kiosk.ui.bindings import BrokenBindings
 
     try:
@@ -69,8 +70,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_admin(args: argparse.Namespace) -> int:
-    settings = _settings(args)
-    _logging(settings)
+    settings = _logged_settings(args)
     from kiosk.app import build_store
 
     store = build_store(settings)
@@ -84,13 +84,9 @@ def cmd_admin(args: argparse.Namespace) -> int:
 
 
 def cmd_db(args: argparse.Namespace) -> int:
-    from kiosk.db import Database
     from kiosk.db.migrate import check_schema, current_revision, head_revision, upgrade
 
-    settings = _settings(args)
-    _logging(settings, to_stderr=True)
-    db = Database(settings.database_url, busy_timeout_ms=settings.database.busy_timeout_ms)
-    db.check_connection()
+    db = _open_db(_logged_settings(args, to_stderr=True))
     shown = db.engine.url.render_as_string(hide_password=True)
     if args.db_command == "upgrade":
         before = current_revision(db)
@@ -113,14 +109,11 @@ def cmd_db(args: argparse.Namespace) -> int:
 
 
 def cmd_demo_data(args: argparse.Namespace) -> int:
-    from kiosk.db import Database
     from kiosk.db.migrate import check_schema
     from kiosk.services.demo import bulk_members, bulk_orders, seed_demo
 
-    settings = _settings(args)
-    _logging(settings)
-    db = Database(settings.database_url, busy_timeout_ms=settings.database.busy_timeout_ms)
-    db.check_connection()
+    settings = _logged_settings(args)
+    db = _open_db(settings)
     check_schema(db)
     started = time.perf_counter()
     seeded = seed_demo(db, settings)
@@ -201,8 +194,7 @@ def cmd_reconcile(args: argparse.Namespace) -> int:
 
 
 def cmd_board(args: argparse.Namespace) -> int:
-    settings = _settings(args)
-    _logging(settings)
+    _logged_settings(args)
     from kiosk.ui.board.app import run_board
     from kiosk.ui.launch import parse_size
 
@@ -212,8 +204,7 @@ def cmd_board(args: argparse.Namespace) -> int:
 def cmd_print_worker(args: argparse.Namespace) -> int:
     from kiosk.printing.runner import run_print_worker
 
-    settings = _settings(args)
-    _logging(settings, to_stderr=not args.quiet)
+    _logged_settings(args, to_stderr=not args.quiet)
     return run_print_worker(_store(args), once=args.once)
 
 
@@ -257,15 +248,11 @@ def cmd_screenshots(args: argparse.Namespace) -> int:
     import os
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    settings = _settings(args)
-    _logging(settings)
+    settings = _logged_settings(args)
     try:
         from kiosk.ui.screenshots import take_screenshots
     except ModuleNotFoundError as exc:
-        if exc.name and exc.name.startswith("kiosk.ui"):
-            print("The screens are not built yet.", file=sys.stderr)
-            return 1
-        raise
+        return _ui_not_built(exc, "screens")
     langs = ["th", "en"] if args.lang == "all" else [args.lang]
     sizes = ["1080x1920", "1920x1080"] if args.size == "all" else [args.size]
     paths = take_screenshots(settings, Path(args.dir), langs=langs, sizes=sizes)

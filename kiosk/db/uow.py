@@ -12,7 +12,7 @@ from collections.abc import Callable
 from types import TracebackType
 from typing import Any, TypeVar
 
-from sqlalchemy import Select
+from sqlalchemy import Select, select
 from sqlalchemy.exc import (
     DatabaseError,
     DBAPIError,
@@ -43,6 +43,12 @@ def locked(stmt: Select[T]) -> Select[T]:
     at ``BEGIN IMMEDIATE``), refreshing objects the session already holds so a balance read
     under the lock is the committed one, never a stale copy."""
     return stmt.with_for_update().execution_options(populate_existing=True)
+
+
+def grouped(s: Session, key: Any, value: Any, *where: Any) -> dict[Any, Any]:
+    """``{key: value}`` for each group of ``key`` among the rows matching ``where``: one
+    ``SELECT key, value ... GROUP BY key`` (``value`` an aggregate such as a count)."""
+    return dict(s.execute(select(key, value).where(*where).group_by(key)).all())
 
 
 class UnitOfWork:

@@ -17,8 +17,9 @@ from kiosk.db import Database
 from kiosk.db.models import Customer, Membership, points_to_next, tier_for
 from kiosk.db.uow import locked
 from kiosk.services.audit import audit_row
+from kiosk.services.base import DatabaseService
 from kiosk.services.errors import CustomerNotFound, InvalidInput, InvalidPhoneNumber, MemberExists
-from kiosk.services.gateway import Clock, SystemClock
+from kiosk.services.gateway import Clock
 from kiosk.services.money import ZERO
 from kiosk.services.phone import THAI_DIGITS, normalize_phone
 from kiosk.services.validation import (
@@ -188,13 +189,11 @@ def _stamp_consent(c: Customer, settings: Settings) -> None:
     c.marketing_policy_version = settings.store.privacy_policy_version
 
 
-class CustomerService:
+class CustomerService(DatabaseService):
     def __init__(
         self, db: Database, settings: Callable[[], Settings], clock: Clock | None = None
     ) -> None:
-        self._db = db
-        self._settings = settings
-        self._clock: Clock = clock or SystemClock()
+        super().__init__(db, settings, clock)
         self._by_phone = db.compiled_read(_BY_PHONE)
 
     def normalize(self, phone: str) -> str:

@@ -21,7 +21,6 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Select, select
 
 from kiosk.config import Settings
-from kiosk.db import Database
 from kiosk.db.models import (
     AuditLog,
     Customer,
@@ -31,8 +30,8 @@ from kiosk.db.models import (
     Payment,
 )
 from kiosk.services.audit import audit_row
+from kiosk.services.base import DatabaseService
 from kiosk.services.errors import InvalidInput
-from kiosk.services.gateway import Clock, SystemClock
 from kiosk.services.phone import format_national
 from kiosk.services.reports import day_bounds
 
@@ -357,14 +356,7 @@ def safe_cell(value: Any) -> Any:
     return value
 
 
-class ExportService:
-    def __init__(
-        self, db: Database, settings: Callable[[], Settings], clock: Clock | None = None
-    ) -> None:
-        self._db = db
-        self._settings = settings
-        self._clock: Clock = clock or SystemClock()
-
+class ExportService(DatabaseService):
     def header(self, kind: str) -> list[str]:
         return _spec(kind, self._settings())[0]
 

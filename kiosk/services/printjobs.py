@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import bindparam, func, insert, or_, select, update
 from sqlalchemy.orm import Session
@@ -37,6 +38,28 @@ from kiosk.services.receipts import issue_receipt
 KITCHEN = "kitchen"
 RECEIPT = "receipt"
 KINDS = (KITCHEN, RECEIPT)
+
+
+def _queued_job(
+    key: str, order_id: int, kind: str, now: datetime, reprint: bool = False, staff: str = ""
+) -> dict[str, Any]:
+    """The columns of a new job waiting for its printer, due at once (``staff``: who asked
+    for a reprint)."""
+    return {
+        "key": key,
+        "order_id": order_id,
+        "kind": kind,
+        "status": PrintJobStatus.QUEUED.value,
+        "attempts": 0,
+        "reprint": reprint,
+        "uncertain": False,
+        "lease_owner": "",
+        "last_error": "",
+        "staff": staff,
+        "next_attempt_at": now,
+        "created_at": now,
+        "updated_at": now,
+    }
 
 
 def record_paid_order(
@@ -62,24 +85,7 @@ def record_paid_order(
         key = f"{kind}:{order_id}"
         if conn.execute(_JOB_BY_KEY, {"key_": key}).first() is not None:
             continue
-        conn.execute(
-            _INSERT_JOB,
-            {
-                "key": key,
-                "order_id": order_id,
-                "kind": kind,
-                "status": PrintJobStatus.QUEUED.value,
-                "attempts": 0,
-                "reprint": False,
-                "uncertain": False,
-                "lease_owner": "",
-                "last_error": "",
-                "staff": "",
-                "next_attempt_at": now,
-                "created_at": now,
-                "updated_at": now,
-            },
-        )
+        conn.execute(_INSERT_JOB, _queued_job(key, order_id, kind, now))
 
 
 _JOB_BY_KEY = select(PrintJob.__table__.c.id).where(PrintJob.__table__.c.key == bindparam("key_"))
@@ -112,6 +118,23 @@ class PrintJobView:
     last_error: str
     created_at: datetime
     printed_at: datetime | None
+
+
+def _job_view(j: PrintJob, number: str | None) -> PrintJobView:
+    """The view of one job; ``number`` is its order's (none for a job whose order is gone)."""
+    return PrintJobView(
+        j.id,
+        j.order_id,
+        number or "",
+        j.kind,
+        j.status,
+        j.attempts,
+        j.reprint,
+        j.uncertain,
+        j.last_error,
+        j.created_at,
+        j.printed_at,
+    )
 
 
 class PrintJobService:
@@ -234,21 +257,8 @@ class PrintJobService:
                     PrintJob.order_id == order_id, PrintJob.kind == kind
                 )
             )
-            job = PrintJob(
-                key=f"{kind}:{order_id}:r{int(n or 0) + 1}",
-                order_id=order_id,
-                kind=kind,
-                status=PrintJobStatus.QUEUED.value,
-                attempts=0,
-                reprint=True,
-                uncertain=False,
-                lease_owner="",
-                last_error="",
-                staff=staff[:64],
-                next_attempt_at=now,
-                created_at=now,
-                updated_at=now,
-            )
+            key = f"{kind}:{order_id}:r{int(n or 0) + 1}"
+            job = PrintJob(**_queued_job(key, order_id, kind, now, reprint=True, staff=staff[:64]))
             s.add(job)
             s.add(
                 audit_row(
@@ -275,22 +285,7 @@ class PrintJobService:
             if statuses:
                 q = q.where(PrintJob.status.in_(list(statuses)))
             rows = s.execute(q.order_by(PrintJob.id.desc()).limit(limit)).all()
-            return [
-                PrintJobView(
-                    j.id,
-                    j.order_id,
-                    number or "",
-                    j.kind,
-                    j.status,
-                    j.attempts,
-                    j.reprint,
-                    j.uncertain,
-                    j.last_error,
-                    j.created_at,
-                    j.printed_at,
-                )
-                for j, number in rows
-            ]
+            return [_job_view(j, number) for j, number in rows]
 
     def for_order(self, order_id: int) -> list[PrintJobView]:
         """The order's jobs, oldest first (the admin panel shows where its ticket is)."""
@@ -301,22 +296,7 @@ class PrintJobService:
                 .where(PrintJob.order_id == order_id)
                 .order_by(PrintJob.id)
             ).all()
-            return [
-                PrintJobView(
-                    j.id,
-                    j.order_id,
-                    number,
-                    j.kind,
-                    j.status,
-                    j.attempts,
-                    j.reprint,
-                    j.uncertain,
-                    j.last_error,
-                    j.created_at,
-                    j.printed_at,
-                )
-                for j, number in rows
-            ]
+            return [_job_view(j, number) for j, number in rows]
 
     def pending_count(self) -> dict[str, int]:
         """Jobs not printed yet, per kind (``{"kitchen": 2}``)."""

@@ -41,6 +41,7 @@ from kiosk.db.models import (
     Payment,
     PaymentStatus,
 )
+from kiosk.db.uow import grouped
 from kiosk.services.gateway import Clock, SystemClock
 from kiosk.services.money import CENT, ZERO
 from kiosk.services.validation import Day, Int, Optional, validated
@@ -166,19 +167,11 @@ class ReportService:
                 )
             ).one()
             T = LoyaltyTransaction
-            points = dict(
-                s.execute(
-                    select(T.type, func.sum(T.points))
-                    .where(T.created_at >= start, T.created_at < end)
-                    .group_by(T.type)
-                ).all()
+            points = grouped(
+                s, T.type, func.sum(T.points), T.created_at >= start, T.created_at < end
             )
-            queue = dict(
-                s.execute(
-                    select(Order.status, func.count(Order.id))
-                    .where(Order.status.in_(ACTIVE_STATUSES))
-                    .group_by(Order.status)
-                ).all()
+            queue = grouped(
+                s, Order.status, func.count(Order.id), Order.status.in_(ACTIVE_STATUSES)
             )
             top = s.execute(
                 select(
@@ -198,12 +191,8 @@ class ReportService:
                 .order_by(func.sum(OrderItem.quantity).desc(), OrderItem.name_en)
                 .limit(top_n)
             ).all()
-            day_statuses = dict(
-                s.execute(
-                    select(Order.status, func.count(Order.id))
-                    .where(Order.business_date == day)
-                    .group_by(Order.status)
-                ).all()
+            day_statuses = grouped(
+                s, Order.status, func.count(Order.id), Order.business_date == day
             )
         hour_sales = [ZERO] * len(starts)
         hour_orders = [0] * len(starts)

@@ -34,7 +34,7 @@ from kiosk.ui.screens.review import ReviewScreen
 from kiosk.ui.screens.signup import SignupScreen
 from kiosk.ui.screens.welcome import WelcomeScreen
 from kiosk.ui.widgets.access import Accessibility
-from kiosk.ui.widgets.common import label, vbox
+from kiosk.ui.widgets.common import dialog_layout, label, vbox
 from kiosk.ui.widgets.header import Header
 from kiosk.ui.widgets.idle import IdlePanel, IdleWatcher
 from kiosk.ui.widgets.options_sheet import OptionsSheet
@@ -117,11 +117,7 @@ class TapGuard(QObject):
 class BusyPanel(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("busy_panel")
-        self.setProperty("role", "dialog")
-        self.setMinimumWidth(620)
-        lay = vbox(self, spacing=12)
-        lay.setContentsMargins(56, 48, 56, 48)
+        lay = dialog_layout(self, "busy_panel", 620, spacing=12, margins=(56, 48, 56, 48))
         self.text = label("busy_text", "title", wrap=True, align=Qt.AlignmentFlag.AlignCenter)
         self.sub = label("busy_sub", "muted", wrap=True, align=Qt.AlignmentFlag.AlignCenter)
         lay.addWidget(self.text)

@@ -4,31 +4,20 @@ runs share the server)."""
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
+from tests.hostile import own_pg_database
 from tests.unit.test_receipts import check_numbers_gap_free
 
 
 @pytest.fixture
 def own_pg_url() -> Iterator[str]:
-    url = os.environ.get("KIOSK_TEST_PG_URL")
-    if not url:
+    if not os.environ.get("KIOSK_TEST_PG_URL"):
         pytest.skip("KIOSK_TEST_PG_URL is not set; PostgreSQL tests need a server")
-    name = f"kiosk_ops_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(url).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with own_pg_database("kiosk_ops") as url:
+        yield url
 
 
 def test_receipt_numbers_unique_and_gap_free_8_processes_postgres(own_pg_url: str) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import time
-import uuid
 from collections.abc import Iterator
 
 import pytest
@@ -15,23 +14,15 @@ from sqlalchemy.engine import make_url
 
 from kiosk.db import engine as engine_module
 from tests.helpers import make_store
+from tests.hostile import own_pg_database
 
 
 @pytest.fixture
 def own_pg_url() -> Iterator[str]:
-    url = os.environ.get("KIOSK_TEST_PG_URL")
-    if not url:
+    if not os.environ.get("KIOSK_TEST_PG_URL"):
         pytest.skip("KIOSK_TEST_PG_URL is not set; PostgreSQL tests need a server")
-    name = f"kiosk_speed_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(url).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with own_pg_database("kiosk_speed") as url:
+        yield url
 
 
 def _kill_connections(url: str) -> int:

@@ -34,7 +34,7 @@ from kiosk.services.reports import ReportService
 from kiosk.services.settings import EDITABLE, SettingsService
 from kiosk.services.staff import StaffService
 from tests.helpers import CARD_OK, FakeClock, make_store
-from tests.hostile import own_pg_database, snapshot, stored_wrongly
+from tests.hostile import backends, own_pg_database, snapshot, stored_wrongly
 
 MEMBER = "081-234-5678"
 SPECIAL: list[Any] = [
@@ -380,23 +380,7 @@ def test_every_public_service_method_is_a_target() -> None:
 _CHECKED_INSIDE = {"find_by_phone", "normalize", "hash_pin", "authorize", "logout", "record"}
 
 
-def _backends() -> list[Any]:
-    return [
-        "sqlite",
-        pytest.param(
-            "postgresql",
-            marks=[
-                pytest.mark.pg,
-                pytest.mark.skipif(
-                    not os.environ.get("KIOSK_TEST_PG_URL"),
-                    reason="KIOSK_TEST_PG_URL is not set; PostgreSQL tests need a server",
-                ),
-            ],
-        ),
-    ]
-
-
-@pytest.fixture(scope="module", params=_backends())
+@pytest.fixture(scope="module", params=backends())
 def fuzz_store(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Store]:

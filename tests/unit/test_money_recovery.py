@@ -132,8 +132,9 @@ def test_recovery_leaves_a_payment_a_live_process_is_working_on(db_url: str) -> 
     kiosk.close()
 
 
-def test_a_concurrent_call_with_the_same_key_waits_and_replays(store: Store) -> None:
-    oid = _order(store)
+def _hold_charges(store: Store) -> tuple[threading.Event, threading.Event]:
+    """Each gateway charge, once inside (``inside`` set), waits until ``release`` is set
+    (10 s at the most)."""
     inside = threading.Event()
     release = threading.Event()
     real = store.gateway.charge
@@ -144,6 +145,12 @@ def test_a_concurrent_call_with_the_same_key_waits_and_replays(store: Store) -> 
         return real(request)
 
     store.gateway.charge = held_charge  # type: ignore[method-assign]
+    return inside, release
+
+
+def test_a_concurrent_call_with_the_same_key_waits_and_replays(store: Store) -> None:
+    oid = _order(store)
+    inside, release = _hold_charges(store)
     results: list[object] = []
     first = threading.Thread(
         target=lambda: results.append(store.payments.process_payment(oid, "card", CARD_OK, "k"))
@@ -159,16 +166,7 @@ def test_a_concurrent_call_with_the_same_key_waits_and_replays(store: Store) -> 
 
 def test_a_replay_that_outwaits_the_first_says_it_is_still_processing(store: Store) -> None:
     oid = _order(store)
-    inside = threading.Event()
-    release = threading.Event()
-    real = store.gateway.charge
-
-    def held_charge(request: ChargeRequest):  # type: ignore[no-untyped-def]
-        inside.set()
-        release.wait(10)
-        return real(request)
-
-    store.gateway.charge = held_charge  # type: ignore[method-assign]
+    inside, release = _hold_charges(store)
     store.payments.replay_wait_seconds = 0.2
     first = threading.Thread(
         target=lambda: store.payments.process_payment(oid, "card", CARD_OK, "k")

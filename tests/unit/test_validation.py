@@ -4,7 +4,6 @@ database is unchanged afterwards."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any
@@ -30,30 +29,14 @@ from kiosk.services.errors import (
 from kiosk.services.gateway import luhn_ok, validate_card
 from kiosk.services.validation import MAX_ID, Text, shown, validated
 from tests.helpers import CARD_OK, FakeClock, make_store
-from tests.hostile import own_pg_database, snapshot, stored_wrongly
+from tests.hostile import backends, own_pg_database, snapshot, stored_wrongly
 
 MEMBER = "081-234-5678"
 BIG = 2**63
 PG_INT = 2**31  # beyond PostgreSQL INTEGER ids
 
 
-def _backends() -> list[Any]:
-    return [
-        "sqlite",
-        pytest.param(
-            "postgresql",
-            marks=[
-                pytest.mark.pg,
-                pytest.mark.skipif(
-                    not os.environ.get("KIOSK_TEST_PG_URL"),
-                    reason="KIOSK_TEST_PG_URL is not set; PostgreSQL tests need a server",
-                ),
-            ],
-        ),
-    ]
-
-
-@pytest.fixture(scope="module", params=_backends())
+@pytest.fixture(scope="module", params=backends())
 def shared(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Store]:

@@ -14,6 +14,18 @@ from kiosk.db.types import Money
 # --- menu -----------------------------------------------------------------------------
 
 
+def _owned_by(parent_id: str) -> Mapped[int]:
+    """The key to the row this one belongs to; deleting the parent deletes it."""
+    return mapped_column(ForeignKey(parent_id, ondelete="CASCADE"), index=True)
+
+
+def _owns(back_populates: str, order_by: str) -> Mapped[list]:
+    """The rows that belong to this one, in ``order_by`` order, deleted with it."""
+    return relationship(
+        back_populates=back_populates, order_by=order_by, cascade="all, delete-orphan"
+    )
+
+
 class Category(Base):
     __tablename__ = "categories"
 
@@ -51,9 +63,7 @@ class MenuItem(Base):
     upsell: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
 
     category: Mapped[Category] = relationship(back_populates="items")
-    option_groups: Mapped[list[OptionGroup]] = relationship(
-        back_populates="item", order_by="OptionGroup.position", cascade="all, delete-orphan"
-    )
+    option_groups: Mapped[list[OptionGroup]] = _owns("item", "OptionGroup.position")
 
 
 class OptionGroup(Base):
@@ -62,9 +72,7 @@ class OptionGroup(Base):
     __tablename__ = "option_groups"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    item_id: Mapped[int] = mapped_column(
-        ForeignKey("menu_items.id", ondelete="CASCADE"), index=True
-    )
+    item_id: Mapped[int] = _owned_by("menu_items.id")
     name_en: Mapped[str] = mapped_column(String(100))
     name_th: Mapped[str] = mapped_column(String(100))
     min_select: Mapped[int] = mapped_column(Integer, default=0)
@@ -72,18 +80,14 @@ class OptionGroup(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
 
     item: Mapped[MenuItem] = relationship(back_populates="option_groups")
-    options: Mapped[list[Option]] = relationship(
-        back_populates="group", order_by="Option.position", cascade="all, delete-orphan"
-    )
+    options: Mapped[list[Option]] = _owns("group", "Option.position")
 
 
 class Option(Base):
     __tablename__ = "options"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    group_id: Mapped[int] = mapped_column(
-        ForeignKey("option_groups.id", ondelete="CASCADE"), index=True
-    )
+    group_id: Mapped[int] = _owned_by("option_groups.id")
     name_en: Mapped[str] = mapped_column(String(100))
     name_th: Mapped[str] = mapped_column(String(100))
     price_delta: Mapped[Decimal] = mapped_column(Money(), default=ZERO)

@@ -13,6 +13,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from kiosk.config import Settings
 from kiosk.db import Database
 from kiosk.db.models import Customer, Order, OrderItem, Payment
+from kiosk.db.uow import grouped
 from kiosk.services.errors import InvalidPhoneNumber
 from kiosk.services.listings.base import (
     Listing,
@@ -132,12 +133,8 @@ class OrderListing(Listing[OrderRow]):
             .order_by(Payment.id)
         ):
             pays[order_id] = (method, status, bool(at_counter))  # the latest attempt wins
-        items = dict(
-            s.execute(
-                select(OrderItem.order_id, func.sum(OrderItem.quantity))
-                .where(OrderItem.order_id.in_(ids))
-                .group_by(OrderItem.order_id)
-            ).all()
+        items = grouped(
+            s, OrderItem.order_id, func.sum(OrderItem.quantity), OrderItem.order_id.in_(ids)
         )
         out = {}
         for o in orders:

@@ -28,7 +28,7 @@ from kiosk.ui.admin.context import AdminContext
 from kiosk.ui.admin.format import local_dt, long_date, method_label, money, status_label, tr
 from kiosk.ui.admin.page import AdminPage
 from kiosk.ui.admin.theme import color
-from kiosk.ui.admin.widgets import Card, KpiCard, Pill, button, label
+from kiosk.ui.admin.widgets import Card, KpiCard, Pill, Source, button, label
 from kiosk.ui.fonts import ui_font
 
 REFRESH_DELAY_MS = 250
@@ -126,18 +126,12 @@ class DashboardScreen(AdminPage):
 
         self.kpis = kpis = QGridLayout()
         kpis.setSpacing(12)
-        self.sales = KpiCard("", "KpiSales")
-        self.orders = KpiCard("", "KpiOrders")
-        self.average = KpiCard("", "KpiAverage")
-        self.refunds = KpiCard("", "KpiRefunds")
-        self.points_issued = KpiCard("", "KpiPointsIssued")
-        self.points_redeemed = KpiCard("", "KpiPointsRedeemed")
-        texts.bind(self.sales.title.setText, lambda: tr("Sales"))
-        texts.bind(self.orders.title.setText, lambda: tr("Orders"))
-        texts.bind(self.average.title.setText, lambda: tr("Average ticket"))
-        texts.bind(self.refunds.title.setText, lambda: tr("Refunds"))
-        texts.bind(self.points_issued.title.setText, lambda: tr("Points issued"))
-        texts.bind(self.points_redeemed.title.setText, lambda: tr("Points redeemed"))
+        self.sales = self._kpi("KpiSales", lambda: tr("Sales"))
+        self.orders = self._kpi("KpiOrders", lambda: tr("Orders"))
+        self.average = self._kpi("KpiAverage", lambda: tr("Average ticket"))
+        self.refunds = self._kpi("KpiRefunds", lambda: tr("Refunds"))
+        self.points_issued = self._kpi("KpiPointsIssued", lambda: tr("Points issued"))
+        self.points_redeemed = self._kpi("KpiPointsRedeemed", lambda: tr("Points redeemed"))
         self.kpi_cards = [
             self.sales,
             self.orders,
@@ -241,6 +235,12 @@ class DashboardScreen(AdminPage):
         ):
             signal.connect(self._on_events_changed)
         self.reload()
+
+    def _kpi(self, name: str, title: Source) -> KpiCard:
+        """A KPI card named ``name`` whose title follows the language."""
+        card = KpiCard("", name)
+        self.texts.bind(card.title.setText, title)
+        return card
 
     def _place_kpis(self, columns: int) -> None:
         """Six cards in a row, or two rows of three on a narrow (portrait) screen."""

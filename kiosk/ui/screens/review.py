@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.services.money import ZERO, format_thb
 from kiosk.services.views import MenuItemView, OrderLineView, QuoteView
@@ -22,6 +22,20 @@ from kiosk.ui.widgets.common import (
     vbox,
 )
 from kiosk.ui.widgets.dish_image import DishPicture
+
+
+def _sum_row(
+    into: QVBoxLayout, name: str, role: str, caption_role: str = ""
+) -> tuple[QLabel, QLabel]:
+    """A caption on the left and the value ``name`` on the right, added to ``into``."""
+    caption = label("", caption_role or role)
+    value = label(name, role)
+    row = hbox()
+    row.addWidget(caption)
+    row.addStretch(1)
+    row.addWidget(value)
+    into.addLayout(row)
+    return caption, value
 
 
 class ReviewScreen(Screen):
@@ -56,32 +70,13 @@ class ReviewScreen(Screen):
         self.totals = card("review_totals", "panel")
         t = vbox(self.totals, spacing=12)
         t.setContentsMargins(32, 28, 32, 28)
-        self.subtotal_caption = label("", "body")
-        self.subtotal = label("review_subtotal", "body")
-        self.charge_caption = label("", "body")
-        self.charge = label("review_service_charge", "body")
-        self.vat_caption = label("", "muted")
-        self.vat = label("review_vat", "muted")
-        self.total_caption = label("", "total-label")
-        self.total = label("review_total", "total")
-        for cap, val in (
-            (self.subtotal_caption, self.subtotal),
-            (self.charge_caption, self.charge),
-            (self.vat_caption, self.vat),
-        ):
-            row = hbox()
-            row.addWidget(cap)
-            row.addStretch(1)
-            row.addWidget(val)
-            t.addLayout(row)
+        self.subtotal_caption, self.subtotal = _sum_row(t, "review_subtotal", "body")
+        self.charge_caption, self.charge = _sum_row(t, "review_service_charge", "body")
+        self.vat_caption, self.vat = _sum_row(t, "review_vat", "muted")
         div = QFrame()
         div.setProperty("role", "divider")
         t.addWidget(div)
-        row = hbox()
-        row.addWidget(self.total_caption)
-        row.addStretch(1)
-        row.addWidget(self.total)
-        t.addLayout(row)
+        self.total_caption, self.total = _sum_row(t, "review_total", "total", "total-label")
         self.points = label("review_points", "notice", wrap=True)
         t.addWidget(self.points)
         self.notice = label("review_notice", "notice", wrap=True)

@@ -112,6 +112,19 @@ def hbox(parent: QWidget | None = None, margins: int = 0, spacing: int = 16) -> 
     return lay
 
 
+def dialog_layout(
+    panel: QFrame, name: str, min_width: int, spacing: int, margins: tuple[int, int, int, int]
+) -> QVBoxLayout:
+    """Make ``panel`` a dialog card named ``name`` (at least ``min_width`` wide) and give
+    it a column layout with ``margins`` (left, top, right, bottom)."""
+    panel.setObjectName(name)
+    panel.setProperty("role", "dialog")
+    panel.setMinimumWidth(min_width)
+    lay = vbox(panel, spacing=spacing)
+    lay.setContentsMargins(*margins)
+    return lay
+
+
 def take_at(layout: QLayout, index: int = 0) -> QWidget | None:
     """Take the item at ``index`` out of ``layout``, free it, and return the widget it held
     (still alive and parented, no longer laid out), or None for a spacer or stretch.

@@ -19,6 +19,30 @@ def _pen(c: QColor, s: float, w: float = 0.07) -> QPen:
     return pen
 
 
+def _polyline(s: float, *points: tuple[float, float], close: bool = False) -> QPainterPath:
+    """A path through ``points`` (fractions of the icon's size ``s``), closed if asked."""
+    (x0, y0), *rest = points
+    path = QPainterPath(QPointF(s * x0, s * y0))
+    for x, y in rest:
+        path.lineTo(s * x, s * y)
+    if close:
+        path.closeSubpath()
+    return path
+
+
+def _filled(p: QPainter, c: QColor, path: QPainterPath) -> None:
+    """``path`` filled with ``c``, no outline."""
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(QBrush(c))
+    p.drawPath(path)
+
+
+def _x_mark(p: QPainter, s: float, left: float, top: float, right: float, bottom: float) -> None:
+    """Two crossed strokes spanning the box (fractions of ``s``)."""
+    p.drawLine(QPointF(s * left, s * top), QPointF(s * right, s * bottom))
+    p.drawLine(QPointF(s * right, s * top), QPointF(s * left, s * bottom))
+
+
 def _cash(p: QPainter, s: float, c: QColor) -> None:
     p.setPen(_pen(c, s))
     p.setBrush(Qt.BrushStyle.NoBrush)
@@ -72,63 +96,40 @@ def _dine_in(p: QPainter, s: float, c: QColor) -> None:
 def _take_away(p: QPainter, s: float, c: QColor) -> None:
     p.setPen(_pen(c, s))
     p.setBrush(Qt.BrushStyle.NoBrush)
-    bag = QPainterPath(QPointF(s * 0.18, s * 0.34))
-    bag.lineTo(s * 0.82, s * 0.34)
-    bag.lineTo(s * 0.76, s * 0.9)
-    bag.lineTo(s * 0.24, s * 0.9)
-    bag.closeSubpath()
-    p.drawPath(bag)
+    p.drawPath(_polyline(s, (0.18, 0.34), (0.82, 0.34), (0.76, 0.9), (0.24, 0.9), close=True))
     p.drawArc(QRectF(s * 0.34, s * 0.12, s * 0.32, s * 0.4), 0, 180 * 16)
 
 
 def _check(p: QPainter, s: float, c: QColor) -> None:
     p.setPen(_pen(c, s, 0.12))
-    path = QPainterPath(QPointF(s * 0.2, s * 0.52))
-    path.lineTo(s * 0.42, s * 0.74)
-    path.lineTo(s * 0.82, s * 0.28)
-    p.drawPath(path)
+    p.drawPath(_polyline(s, (0.2, 0.52), (0.42, 0.74), (0.82, 0.28)))
 
 
 def _cross(p: QPainter, s: float, c: QColor) -> None:
     p.setPen(_pen(c, s, 0.12))
-    p.drawLine(QPointF(s * 0.26, s * 0.26), QPointF(s * 0.74, s * 0.74))
-    p.drawLine(QPointF(s * 0.74, s * 0.26), QPointF(s * 0.26, s * 0.74))
+    _x_mark(p, s, 0.26, 0.26, 0.74, 0.74)
 
 
 def _back(p: QPainter, s: float, c: QColor) -> None:
     p.setPen(_pen(c, s, 0.1))
-    path = QPainterPath(QPointF(s * 0.6, s * 0.2))
-    path.lineTo(s * 0.3, s * 0.5)
-    path.lineTo(s * 0.6, s * 0.8)
-    p.drawPath(path)
+    p.drawPath(_polyline(s, (0.6, 0.2), (0.3, 0.5), (0.6, 0.8)))
 
 
 def _forward(p: QPainter, s: float, c: QColor) -> None:
     p.setPen(_pen(c, s, 0.1))
-    path = QPainterPath(QPointF(s * 0.4, s * 0.2))
-    path.lineTo(s * 0.7, s * 0.5)
-    path.lineTo(s * 0.4, s * 0.8)
-    p.drawPath(path)
+    p.drawPath(_polyline(s, (0.4, 0.2), (0.7, 0.5), (0.4, 0.8)))
 
 
 def _backspace(p: QPainter, s: float, c: QColor) -> None:
     p.setPen(_pen(c, s, 0.07))
-    path = QPainterPath(QPointF(s * 0.08, s * 0.5))
-    path.lineTo(s * 0.32, s * 0.24)
-    path.lineTo(s * 0.9, s * 0.24)
-    path.lineTo(s * 0.9, s * 0.76)
-    path.lineTo(s * 0.32, s * 0.76)
-    path.closeSubpath()
-    p.drawPath(path)
-    p.drawLine(QPointF(s * 0.47, s * 0.38), QPointF(s * 0.71, s * 0.62))
-    p.drawLine(QPointF(s * 0.71, s * 0.38), QPointF(s * 0.47, s * 0.62))
+    outline = ((0.08, 0.5), (0.32, 0.24), (0.9, 0.24), (0.9, 0.76), (0.32, 0.76))
+    p.drawPath(_polyline(s, *outline, close=True))
+    _x_mark(p, s, 0.47, 0.38, 0.71, 0.62)
 
 
 def _star(p: QPainter, s: float, c: QColor) -> None:
     import math
 
-    p.setPen(Qt.PenStyle.NoPen)
-    p.setBrush(QBrush(c))
     path = QPainterPath()
     for i in range(10):
         r = s * (0.46 if i % 2 == 0 else 0.2)
@@ -139,44 +140,35 @@ def _star(p: QPainter, s: float, c: QColor) -> None:
         else:
             path.lineTo(pt)
     path.closeSubpath()
-    p.drawPath(path)
+    _filled(p, c, path)
 
 
 def _cart(p: QPainter, s: float, c: QColor) -> None:
     p.setPen(_pen(c, s))
     p.setBrush(Qt.BrushStyle.NoBrush)
-    path = QPainterPath(QPointF(s * 0.06, s * 0.2))
-    path.lineTo(s * 0.2, s * 0.2)
-    path.lineTo(s * 0.3, s * 0.64)
-    path.lineTo(s * 0.82, s * 0.64)
-    path.lineTo(s * 0.92, s * 0.32)
-    path.lineTo(s * 0.24, s * 0.32)
-    p.drawPath(path)
+    trolley = ((0.06, 0.2), (0.2, 0.2), (0.3, 0.64), (0.82, 0.64), (0.92, 0.32), (0.24, 0.32))
+    p.drawPath(_polyline(s, *trolley))
     p.setBrush(QBrush(c))
     p.drawEllipse(QPointF(s * 0.36, s * 0.8), s * 0.06, s * 0.06)
     p.drawEllipse(QPointF(s * 0.76, s * 0.8), s * 0.06, s * 0.06)
 
 
 def _leaf(p: QPainter, s: float, c: QColor) -> None:
-    p.setPen(Qt.PenStyle.NoPen)
-    p.setBrush(QBrush(c))
     path = QPainterPath(QPointF(s * 0.15, s * 0.85))
     path.cubicTo(s * 0.1, s * 0.35, s * 0.45, s * 0.1, s * 0.9, s * 0.1)
     path.cubicTo(s * 0.9, s * 0.55, s * 0.6, s * 0.9, s * 0.15, s * 0.85)
-    p.drawPath(path)
+    _filled(p, c, path)
     p.setPen(_pen(theme.color("green-900"), s, 0.05))
     p.drawLine(QPointF(s * 0.2, s * 0.8), QPointF(s * 0.7, s * 0.3))
 
 
 def _chilli(p: QPainter, s: float, c: QColor) -> None:
     """A red chilli lying on its side, its green stalk at the top left."""
-    p.setPen(Qt.PenStyle.NoPen)
-    p.setBrush(QBrush(c))
     body = QPainterPath(QPointF(s * 0.3, s * 0.2))
     body.cubicTo(s * 0.72, s * 0.16, s * 0.98, s * 0.5, s * 0.88, s * 0.96)
     body.cubicTo(s * 0.7, s * 0.7, s * 0.36, s * 0.64, s * 0.17, s * 0.46)
     body.cubicTo(s * 0.08, s * 0.36, s * 0.16, s * 0.22, s * 0.3, s * 0.2)
-    p.drawPath(body)
+    _filled(p, c, body)
     p.setPen(_pen(theme.color("green-700"), s, 0.11))
     p.setBrush(Qt.BrushStyle.NoBrush)
     stalk = QPainterPath(QPointF(s * 0.24, s * 0.3))

@@ -8,7 +8,7 @@ import math
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QWidget
 
-from kiosk.ui.widgets.common import button, label, vbox
+from kiosk.ui.widgets.common import button, dialog_layout, label
 
 INPUT_EVENTS = {
     QEvent.Type.MouseButtonPress,
@@ -64,11 +64,7 @@ class IdlePanel(QFrame):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("idle_panel")
-        self.setProperty("role", "dialog")
-        self.setMinimumWidth(720)
-        lay = vbox(self, spacing=22)
-        lay.setContentsMargins(56, 56, 56, 48)
+        lay = dialog_layout(self, "idle_panel", 720, spacing=22, margins=(56, 56, 56, 48))
         self.title = label("idle_title", "title", align=Qt.AlignmentFlag.AlignCenter)
         self.count = label("idle_countdown", "order-number", align=Qt.AlignmentFlag.AlignCenter)
         self.message = label("idle_message", "body", wrap=True, align=Qt.AlignmentFlag.AlignCenter)
