@@ -118,6 +118,7 @@ class _RawPayment:
     FALSE = "0"
     LOCK = ""  # the order's row lock
     RETURNING = ""  # how the new payment's id is read back (none: the cursor's lastrowid)
+    PER_BAHT = 100  # a stored amount's units per baht (SQLite: integer satang)
     sql: ClassVar[dict[str, str]]
     conn: Any
     kiosk_id: str
@@ -154,7 +155,7 @@ class _RawPayment:
         with self._transaction():
             c.execute(sql["transaction"], (txn, self._now(), payment_id))
         now = self._now()
-        points = int(total // 100 // 10)
+        points = int(total // self.PER_BAHT // 10)  # the demo's 10 baht a point
         with self._transaction():
             c.execute(sql["paid"], (now, points, now, order_id))
             (balance,) = c.execute(
@@ -204,6 +205,7 @@ class RawPg(_RawPayment):
     FALSE = "false"
     LOCK = " FOR UPDATE"
     RETURNING = " RETURNING id"
+    PER_BAHT = 1  # NUMERIC(12, 2) baht
 
     def __init__(self, conninfo: str, kiosk_id: str = "kiosk-1", pos_id: str = "") -> None:
         import psycopg
