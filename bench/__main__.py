@@ -230,16 +230,15 @@ def fig_tables(ctx: dict[str, Any]) -> list[Figure]:
     for f in out:
         if f.passed is False:
             f.notes.append(
-                "Profile of the kiosk side (cProfile of open + paint, 1,000,000 orders): "
-                "one paint of the visible ~28 rows × 10 columns makes about 1,900 `data()` "
-                "calls from Qt into Python (Qt asks about nine roles per cell; the baseline "
-                "answers them in C++), most of the difference; the page itself is 5 "
-                "statements through an ORM session in one read transaction (ids, orders, "
-                "payments, line counts) where the baseline runs one; formatting the "
-                "50 rows once (times in the store's zone, masked phones, labels) is "
-                "about 2 ms. Next steps if it matters: one statement per page, and a "
-                "model that hands Qt whole rows (e.g. a `QStandardItemModel` filled per "
-                "page) instead of answering per cell."
+                "Profile of the kiosk side (open + paint, 1,000,000 orders): one paint of "
+                "the visible ~28 rows × 9 columns makes about 2,300 calls from Qt into "
+                "Python (seven `data()` roles per cell from the delegate and two counts for "
+                "each cell's index; `flags()` is Qt's own), each a few µs, where the "
+                "baseline's model answers in C++: painting the same texts from a "
+                "`QStandardItemModel` takes ~7 ms against ~16 ms (CPU). The page itself is "
+                "one statement (BEGIN + id span + page to open) and formatting its 50 "
+                "rows about 1.4 ms. Next step if it matters: a model whose cells Qt reads "
+                "in C++ (e.g. a `QStandardItemModel` window filled per page)."
             )
     for f in out[1:]:
         f.extra["subject_rounds"] = f.extra.get("subject_rounds")
@@ -587,10 +586,10 @@ MANUAL_NOTES = """## What was changed for these figures (issue #13)
   4.4 ms per payment on a quiet machine against 0.45 ms for raw sqlite3: flush, identity
   map, result processing). Reaching 0.5× needs the settle written as Core statements end
   to end.
-- Admin orders table (2.1–2.3×, a pass at 1.9–2.0× in the previous session): one paint
-  asks Python for ~1,900 `data()` answers where the baseline's model answers in C++, and
-  a page is 5 statements where the baseline runs one. The rounds spread widely on this
-  shared machine (8.7–15.5 ms for the same scroll).
+- Admin orders table (2.1–2.4×): a page is one statement now and formatted once, but one
+  paint still makes ~2,300 calls from Qt into Python (seven `data()` roles and two
+  counts per cell) where the baseline's model answers in C++; the paint alone is about
+  2.3× the baseline's. The rounds spread widely on this shared machine.
 """
 
 

@@ -33,8 +33,10 @@ LOOKUP_STATEMENTS = 1
 # order, tax receipt, payment). 29 statements in 4 transactions before (31 before that).
 PAYMENT_STATEMENTS = 15
 PAYMENT_TRANSACTIONS = 3
-ORDERS_FIRST_PAGE_STATEMENTS = 5  # BEGIN, ids, orders, payments, line counts
-ORDERS_OPEN_STATEMENTS = 6  # + the id span, in the same read transaction
+# Opening the orders table: the id span and the first page (its ids joined to the orders,
+# their latest payments and line counts: one statement), 5 before; + BEGIN, 6 before.
+ORDERS_FIRST_PAGE_STATEMENTS = 2
+ORDERS_OPEN_STATEMENTS = 3
 
 
 @contextmanager

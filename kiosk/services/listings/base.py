@@ -113,12 +113,7 @@ class Listing(Generic[R]):
         a table needs)."""
         with self._db.read() as s:
             total = self._count(s)
-            ids = self._ids(s, 0, limit, total)
-            if not ids:
-                return total, []
-            self.queries += 1
-            rows = self._load(s, ids)
-        return total, [rows[i] for i in ids if i in rows]
+            return total, self._rows(s, 0, limit, total)
 
     def _count(self, s: Session) -> int:
         filters = self._filters()
@@ -151,37 +146,50 @@ class Listing(Generic[R]):
         with self._db.read() as s:
             return self._ids(s, offset, limit, total)
 
-    def _ids(self, s: Session, offset: int, limit: int, total: int | None) -> list[int]:
+    def _window(self, offset: int, limit: int, total: int | None) -> tuple[int, int, bool] | None:
+        """Where one page is read from: ``(offset, limit, from_the_end)``, or None when the
+        page is empty. A page past the middle of ``total`` rows is read from the other end
+        (the reversed order, offset from the end), so the last page costs what the first
+        does."""
         if limit <= 0 or offset < 0 or offset > MAX_OFFSET:
-            return []
+            return None
         limit = min(limit, MAX_LIMIT)
         if total is not None and (type(total) is not int or not 0 <= total <= MAX_ID):
             total = None
-        q = select(self.model.id).where(*self._filters())
-        self.queries += 1
         if total is not None and offset > total // 2:
             limit = min(limit, max(0, total - offset))
             if limit == 0:
-                return []
-            back = max(0, total - offset - limit)
-            ids = s.scalars(
-                q.order_by(*self._order(not self.descending)).offset(back).limit(limit)
-            ).all()
-            return list(reversed(ids))
-        return list(
-            s.scalars(q.order_by(*self._order(self.descending)).offset(offset).limit(limit)).all()
-        )
+                return None
+            return max(0, total - offset - limit), limit, True
+        return offset, limit, False
+
+    def _ids(self, s: Session, offset: int, limit: int, total: int | None) -> list[int]:
+        window = self._window(offset, limit, total)
+        if window is None:
+            return []
+        offset, limit, from_end = window
+        q = select(self.model.id).where(*self._filters())
+        self.queries += 1
+        ids = s.scalars(
+            q.order_by(*self._order(self.descending != from_end)).offset(offset).limit(limit)
+        ).all()
+        return list(reversed(ids)) if from_end else list(ids)
+
+    def _rows(self, s: Session, offset: int, limit: int, total: int | None) -> list[R]:
+        """One page of rows in the listing's order: the page's ids, then their rows (a
+        listing may read both in one statement instead)."""
+        ids = self._ids(s, offset, limit, total)
+        if not ids:
+            return []
+        self.queries += 1
+        rows = self._load(s, ids)
+        return [rows[i] for i in ids if i in rows]
 
     @validated(offset=_PAGE_OFFSET, limit=_PAGE_LIMIT)
     def page(self, offset: int, limit: int, total: int | None = None) -> list[R]:
         """Rows ``offset`` .. ``offset + limit - 1`` in the listing's order."""
         with self._db.read() as s:
-            ids = self._ids(s, offset, limit, total)
-            if not ids:
-                return []
-            self.queries += 1
-            rows = self._load(s, ids)
-        return [rows[i] for i in ids if i in rows]
+            return self._rows(s, offset, limit, total)
 
     def get(self, row_id: int) -> R | None:
         """The row with id ``row_id``, or None (also for something that is not an id)."""

@@ -7,13 +7,12 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
 from typing import Any, ClassVar
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, Integer, bindparam, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from kiosk.config import Settings
 from kiosk.db import Database
 from kiosk.db.models import Customer, Order, OrderItem, Payment
-from kiosk.db.uow import grouped
 from kiosk.services.errors import InvalidPhoneNumber
 from kiosk.services.listings.base import (
     Listing,
@@ -60,6 +59,7 @@ class OrderListing(Listing[OrderRow]):
         self.search = clean_search(search)
         self.today = today
         self._search_filters: list[ColumnElement[bool]] | None = None
+        self._page_statements: dict[bool, Any] = {}
 
     def with_filters(self, **changes: Any) -> OrderListing:
         clone = self._clone()
@@ -106,57 +106,105 @@ class OrderListing(Listing[OrderRow]):
         self._search_filters = result
         return result
 
-    def _load(self, s: Session, ids: Sequence[int]) -> dict[int, OrderRow]:
-        region = self._settings().store.phone_region
-        orders = s.execute(
-            select(
-                Order.id,
-                Order.number,
-                Order.business_date,
-                Order.created_at,
-                Order.status,
-                Order.mode,
-                Order.table_number,
-                Order.kiosk_id,
-                Order.customer_id,
-                Order.customer_name,
-                Order.customer_phone,
-                Order.total,
-                Order.points_redeemed,
-                Order.points_earned,
-            ).where(Order.id.in_(ids))
-        ).all()
-        pays: dict[int, tuple[str, str, bool]] = {}
-        for order_id, method, status, at_counter in s.execute(
-            select(Payment.order_id, Payment.method, Payment.status, Payment.at_counter)
-            .where(Payment.order_id.in_(ids))
-            .order_by(Payment.id)
-        ):
-            pays[order_id] = (method, status, bool(at_counter))  # the latest attempt wins
-        items = grouped(
-            s, OrderItem.order_id, func.sum(OrderItem.quantity), OrderItem.order_id.in_(ids)
-        )
-        out = {}
-        for o in orders:
-            method, pstatus, at_counter = pays.get(o.id, ("", "", False))
-            out[o.id] = OrderRow(
-                id=o.id,
-                number=o.number,
-                business_date=o.business_date,
-                created_at=o.created_at,
-                status=o.status,
-                mode=o.mode,
-                table_number=o.table_number or "",
-                kiosk_id=o.kiosk_id,
-                customer_id=o.customer_id,
-                customer_name=o.customer_name,
-                customer_phone=mask_phone(o.customer_phone, region) if o.customer_phone else "",
-                items=int(items.get(o.id) or 0),
-                total=o.total,
-                points_redeemed=o.points_redeemed,
-                points_earned=o.points_earned,
-                payment_method=method,
-                payment_status=pstatus,
-                at_counter=at_counter,
+    def _clone(self) -> OrderListing:
+        clone = super()._clone()
+        clone._page_statements = {}
+        return clone
+
+    def _rows(self, s: Session, offset: int, limit: int, total: int | None) -> list[OrderRow]:
+        """One page in one statement: the page's ids (an index-only scan of the sort
+        order) joined to their orders, each order's latest payment and its line count."""
+        window = self._window(offset, limit, total)
+        if window is None:
+            return []
+        offset, limit, from_end = window
+        stmt = self._page_statements.get(from_end)
+        if stmt is None:
+            page = (
+                select(Order.id)
+                .where(*self._filters())
+                .order_by(*self._order(self.descending != from_end))
+                .offset(bindparam("page_offset", type_=Integer))
+                .limit(bindparam("page_limit", type_=Integer))
+                .subquery("page")
             )
-        return out
+            stmt = (
+                _ROW_COLUMNS.select_from(page)
+                .join(Order, Order.id == page.c.id)
+                .outerjoin(Payment, Payment.id == _LATEST_PAYMENT)
+                .order_by(*self._order(self.descending))
+            )
+            self._page_statements[from_end] = stmt
+        self.queries += 1
+        result = s.connection().execute(stmt, {"page_offset": offset, "page_limit": limit})
+        return self._made(result.all())
+
+    def _load(self, s: Session, ids: Sequence[int]) -> dict[int, OrderRow]:
+        result = s.connection().execute(
+            _ROW_COLUMNS.select_from(Order)
+            .outerjoin(Payment, Payment.id == _LATEST_PAYMENT)
+            .where(Order.id.in_(ids))
+        )
+        return {r.id: r for r in self._made(result.all())}
+
+    def _made(self, rows: Sequence[Any]) -> list[OrderRow]:
+        region = self._settings().store.phone_region
+        return [
+            OrderRow(
+                id=o[0],
+                number=o[1],
+                business_date=o[2],
+                created_at=o[3],
+                status=o[4],
+                mode=o[5],
+                table_number=o[6] or "",
+                kiosk_id=o[7],
+                customer_id=o[8],
+                customer_name=o[9],
+                customer_phone=mask_phone(o[10], region) if o[10] else "",
+                items=int(o[14] or 0),
+                total=o[11],
+                points_redeemed=o[12],
+                points_earned=o[13],
+                payment_method=o[15] or "",
+                payment_status=o[16] or "",
+                at_counter=bool(o[17]),
+            )
+            for o in rows
+        ]
+
+
+# The orders table's row: the order, its line count and its latest payment attempt (the
+# payment with the highest id; none when unpaid), in the column order ``_made`` reads.
+_LATEST_PAYMENT = (
+    select(func.max(Payment.id))
+    .where(Payment.order_id == Order.id)
+    .correlate(Order)
+    .scalar_subquery()
+)
+_ITEMS = (
+    select(func.sum(OrderItem.quantity))
+    .where(OrderItem.order_id == Order.id)
+    .correlate(Order)
+    .scalar_subquery()
+)
+_ROW_COLUMNS = select(
+    Order.id,
+    Order.number,
+    Order.business_date,
+    Order.created_at,
+    Order.status,
+    Order.mode,
+    Order.table_number,
+    Order.kiosk_id,
+    Order.customer_id,
+    Order.customer_name,
+    Order.customer_phone,
+    Order.total,
+    Order.points_redeemed,
+    Order.points_earned,
+    _ITEMS.label("items"),
+    Payment.method,
+    Payment.status.label("payment_status"),
+    Payment.at_counter,
+)

@@ -8,6 +8,7 @@ switch re-reads them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -34,6 +35,7 @@ def language() -> str:
 def set_language(lang: str) -> None:
     """Install the admin catalogue for ``lang``; screens then call ``retranslate_ui()``."""
     i18n.set_language(lang, i18n.ADMIN)
+    _LABELS.clear()  # a catalogue installed again may hold other texts
 
 
 def long_date(day: date) -> str:
@@ -63,7 +65,20 @@ def short_dt(moment: datetime | None, tz: str, today: date | None = None) -> str
     return value.strftime("%Y-%m-%d %H:%M")
 
 
-def status_label(status: str) -> str:
+# The labels below are looked up per row painted in the big tables (a page of 50 at a
+# time); each table of texts is translated once per language, not once per row.
+_LABELS: dict[tuple[str, str], dict[str, str]] = {}
+
+
+def _labels(name: str, make: Callable[[], dict[str, str]]) -> dict[str, str]:
+    key = (name, language())
+    table = _LABELS.get(key)
+    if table is None:
+        table = _LABELS[key] = make()
+    return table
+
+
+def _status_texts() -> dict[str, str]:
     return {
         "pending": tr("Pending"),
         "preparing": tr("Preparing"),
@@ -73,42 +88,63 @@ def status_label(status: str) -> str:
         "refunded": tr("Refunded"),
         "succeeded": tr("Paid"),
         "failed": tr("Failed"),
-    }.get(status, status)
+    }
+
+
+def status_label(status: str) -> str:
+    return _labels("status", _status_texts).get(status, status)
+
+
+def _method_texts() -> dict[str, str]:
+    return {"cash": tr("Cash"), "card": tr("Card"), "promptpay": tr("PromptPay")}
 
 
 def method_label(method: str) -> str:
-    return {"cash": tr("Cash"), "card": tr("Card"), "promptpay": tr("PromptPay")}.get(
-        method, method
-    )
+    return _labels("method", _method_texts).get(method, method)
+
+
+def _mode_texts() -> dict[str, str]:
+    return {"dine_in": tr("Dine in"), "take_away": tr("Take away")}
 
 
 def mode_label(mode: str) -> str:
-    return {"dine_in": tr("Dine in"), "take_away": tr("Take away")}.get(mode, mode)
+    return _labels("mode", _mode_texts).get(mode, mode)
+
+
+def _role_texts() -> dict[str, str]:
+    return {"owner": tr("Owner"), "manager": tr("Manager"), "cashier": tr("Cashier")}
 
 
 def role_label(role: str) -> str:
-    return {"owner": tr("Owner"), "manager": tr("Manager"), "cashier": tr("Cashier")}.get(
-        role, role
-    )
+    return _labels("role", _role_texts).get(role, role)
 
 
-def tier_label(tier: str) -> str:
-    """The usual tiers by name; a tier the owner invented keeps its own name."""
+def _tier_texts() -> dict[str, str]:
     return {
         "bronze": tr("Bronze"),
         "silver": tr("Silver"),
         "gold": tr("Gold"),
         "platinum": tr("Platinum"),
-    }.get(tier, tier.capitalize())
+    }
 
 
-def tx_label(kind: str) -> str:
+def tier_label(tier: str) -> str:
+    """The usual tiers by name; a tier the owner invented keeps its own name."""
+    text = _labels("tier", _tier_texts).get(tier)
+    return text if text is not None else tier.capitalize()
+
+
+def _tx_texts() -> dict[str, str]:
     return {
         "earned": tr("Earned"),
         "redeemed": tr("Redeemed"),
         "expired": tr("Expired"),
         "adjusted": tr("Adjusted"),
-    }.get(kind, kind)
+    }
+
+
+def tx_label(kind: str) -> str:
+    return _labels("tx", _tx_texts).get(kind, kind)
 
 
 def points(value: int, signed: bool = False) -> str:

@@ -34,11 +34,6 @@ Index = QModelIndex | QPersistentModelIndex
 
 ROW_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 ROW_ROLE = int(Qt.ItemDataRole.UserRole) + 2
-R = TypeVar("R")
-Index = QModelIndex | QPersistentModelIndex
-
-ROW_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
-ROW_ROLE = int(Qt.ItemDataRole.UserRole) + 2
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 CENTER = Qt.AlignmentFlag.AlignCenter
@@ -72,15 +67,16 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         super().__init__(parent)
         self._listing = listing
         self._columns = list(columns)
-        self._align = [int(c.align.value) for c in self._columns]
+        self._align = _aligns(self._columns)
         if page_size:
             self.page_size = page_size
         if max_pages:
             self.max_pages = max_pages
         self._pages: OrderedDict[int, list[R]] = OrderedDict()
-        # The cell texts of a cached page, made once per page (not per painted cell);
-        # keyed by page number and checked against the page list they were made from.
-        self._texts: dict[int, tuple[list[R], list[list[str]]]] = {}
+        # What painting a cell reads: per row number, the row's cell texts and foreground
+        # brushes, made for a whole page the first time a cell of it is asked for (not per
+        # painted cell); dropped with the page.
+        self._shown: dict[int, tuple[list[str], list[Any]]] = {}
         self.pages_fetched = 0
         self.rows_fetched = 0
         self.max_rows_in_one_fetch = 0
@@ -114,8 +110,10 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         self.max_rows_in_one_fetch = max(self.max_rows_in_one_fetch, len(page))
         self._pages[number] = page
         while len(self._pages) > self.max_pages:
-            old, _ = self._pages.popitem(last=False)
-            self._texts.pop(old, None)
+            old, dropped = self._pages.popitem(last=False)
+            first = old * self.page_size
+            for row in range(first, first + len(dropped)):
+                self._shown.pop(row, None)
         return page
 
     def _open(self, listing: Listing[R]) -> int:
@@ -131,20 +129,15 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
     def _cells(self, row: int) -> tuple[list[str], list[Any]] | None:
         """The texts and foreground brushes of one row. The first cell asked for on a page
         formats the whole page, once; painting then only looks them up."""
-        number, offset = divmod(row, self.page_size)
-        entry = self._texts.get(number)  # a painted page: no fetch, no LRU bookkeeping
-        if entry is not None and offset < len(entry[1]) and 0 <= row < self._count:
-            return entry[1][offset]
-        if not 0 <= row < self._count:
-            return None
+        cells = self._shown.get(row)
+        if cells is not None or not 0 <= row < self._count:
+            return cells
+        number = row // self.page_size
         page = self._page(number)
-        if offset >= len(page):
-            return None
-        entry = self._texts.get(number)
-        if entry is None or entry[0] is not page:
-            entry = (page, [self._format(item) for item in page])
-            self._texts[number] = entry
-        return entry[1][offset]
+        first = number * self.page_size
+        for i, item in enumerate(page):
+            self._shown[first + i] = self._format(item)
+        return self._shown.get(row)
 
     def _format(self, item: R) -> tuple[list[str], list[Any]]:
         texts = [c.text(item) for c in self._columns]
@@ -179,7 +172,7 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         self.beginResetModel()
         self._listing = listing
         self._pages.clear()
-        self._texts.clear()
+        self._shown.clear()
         self._count = self._open(listing)
         self.endResetModel()
 
@@ -193,8 +186,8 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         if columns is not None:
             assert len(columns) == len(self._columns), "retranslate keeps the columns"
             self._columns = list(columns)
-            self._align = [int(c.align.value) for c in self._columns]
-        self._texts.clear()
+            self._align = _aligns(self._columns)
+        self._shown.clear()
         redraw(self)
 
     # -- Qt model API -------------------------------------------------------------------
@@ -205,19 +198,23 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         return 0 if parent.isValid() else len(self._columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        kind = _ROLE_KIND.get(role)  # most roles a view asks for are none of ours
+        # Qt asks seven roles of every painted cell (and flags and two counts for its
+        # index), each a call from C++ into Python: the roles we do not serve return at
+        # the first line, a painted row's text and brush are two lookups.
+        kind = _ROLE_KIND.get(role)
         if kind is None:
             return None
-        column = index.column()
-        if not 0 <= column < len(self._align):  # an invalid index has column -1
-            return None
-        if kind == _K_ALIGN:
-            return self._align[column]
         if kind <= _K_FOREGROUND:
-            cells = self._cells(index.row())
+            cells = self._shown.get(index.row()) or self._cells(index.row())
             if cells is None:
                 return None
-            return cells[0][column] if kind == _K_TEXT else cells[1][column]
+            column = index.column()
+            return cells[kind][column] if 0 <= column < len(cells[kind]) else None
+        if kind == _K_ALIGN:
+            column = index.column()
+            return self._align[column] if 0 <= column < len(self._align) else None
+        if not 0 <= index.column() < len(self._columns):  # an invalid index has column -1
+            return None
         item = self.row(index.row())
         if item is None:
             return None
@@ -242,9 +239,6 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
             return tr("This column cannot be sorted")
         return None
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
-
     def sortable(self, column: int) -> bool:
         return 0 <= column < len(self._columns) and self._columns[column].sort_key is not None
 
@@ -266,7 +260,7 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         self.beginResetModel()
         self._listing = self._listing.sorted_by(key, descending)
         self._pages.clear()
-        self._texts.clear()
+        self._shown.clear()
         self.endResetModel()
 
 
@@ -285,8 +279,16 @@ TOOLTIP_ROLE = int(Qt.ItemDataRole.ToolTipRole)
 ALIGN_ROLE = int(Qt.ItemDataRole.TextAlignmentRole)
 FOREGROUND_ROLE = int(Qt.ItemDataRole.ForegroundRole)
 _ROLES = {DISPLAY_ROLE, TOOLTIP_ROLE, ALIGN_ROLE, FOREGROUND_ROLE, ROW_ID_ROLE, ROW_ROLE}
-_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-_K_TEXT, _K_FOREGROUND, _K_ALIGN, _K_ROW_ID, _K_ROW = range(5)
+_K_TEXT, _K_FOREGROUND, _K_ALIGN, _K_ROW_ID, _K_ROW = range(5)  # text, brush: a row's cells
+_DEFAULT_ALIGN = int(LEFT.value)  # what the view draws when the model gives no alignment
+
+
+def _aligns(columns: Sequence[Column[Any]]) -> list[int | None]:
+    """Each column's alignment for ``TextAlignmentRole``; None where it is the view's own
+    default (left, vertically centred), so Qt is handed no value to convert."""
+    return [None if int(c.align.value) == _DEFAULT_ALIGN else int(c.align.value) for c in columns]
+
+
 _ROLE_KIND: dict[Any, int] = {}
 for _role, _kind in (
     (Qt.ItemDataRole.DisplayRole, _K_TEXT),
