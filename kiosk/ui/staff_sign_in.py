@@ -2,7 +2,9 @@
 :class:`kiosk.services.staff_pad.StaffPadService`, on an overlay over the kiosk window.
 
 Wrong attempts lock this kiosk's pad (the service decides how long); the pad counts the
-lock down and refuses input meanwhile. Staff accounts are never locked from here."""
+lock down and refuses input meanwhile. Staff accounts are never locked from here. A
+database busy for a moment (another kiosk writing) is said on the pad ("try again"); a
+fault waiting will not fix (full disk, damaged file) goes to the kiosk's error screen."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow, QWidget
 
+from kiosk.db.faults import needs_staff
 from kiosk.services.errors import AuthenticationFailed, DatabaseBusy, DatabaseError
 from kiosk.services.staff_pad import PadLocked, StaffPadService
 from kiosk.ui.messages import busy_text
@@ -49,11 +52,17 @@ class StaffSignIn(QObject):
     cancelled = Signal()
 
     def __init__(
-        self, pads: StaffPadService, kiosk_id: str, window: QWidget, idle_ms: int = IDLE_MS
+        self,
+        pads: StaffPadService,
+        kiosk_id: str,
+        window: QWidget,
+        idle_ms: int = IDLE_MS,
+        db_url: str = "",
     ) -> None:
         super().__init__(window)
         self.pads = pads
         self.kiosk_id = kiosk_id
+        self.db_url = db_url  # to tell a busy database from one that needs staff
         root = window.centralWidget() if isinstance(window, QMainWindow) else window
         assert root is not None
         self.overlay = Overlay("staff_pad_overlay", root)
@@ -71,7 +80,7 @@ class StaffSignIn(QObject):
     def for_store(cls, store: Store, window: QWidget) -> StaffSignIn:
         """The pad over ``window`` for this kiosk, on the store's own pad service."""
         kiosk_id = store.current_settings().store.kiosk_id
-        return cls(store.staff_pad, kiosk_id, window)
+        return cls(store.staff_pad, kiosk_id, window, db_url=store.db.url)
 
     def open(self) -> None:
         root = self.overlay.parentWidget()
@@ -80,8 +89,11 @@ class StaffSignIn(QObject):
         self.pad.reset()
         try:
             seconds = self.pads.state(self.kiosk_id).locked_seconds
-        except DatabaseBusy:
-            raise  # a database fault: the kiosk's error screen (the exception hook) says so
+        except DatabaseBusy as exc:
+            if needs_staff(exc, self.db_url):
+                raise  # a fault: the kiosk's error screen (the exception hook) says so
+            log.warning("staff pad: the database is busy; pad state not read: %s", exc)
+            seconds = 0  # the sign-in checks the lock again
         except DatabaseError as exc:
             log.warning("staff pad: could not read the pad's state: %s", exc)
             seconds = 0
@@ -122,8 +134,12 @@ class StaffSignIn(QObject):
             self.pad.clear_pin()
             self.pad.show_message(lambda t=exc.tries_left: wrong_text(t))
             return
-        except DatabaseBusy:
-            raise  # a database fault: the kiosk's error screen (the exception hook) says so
+        except DatabaseBusy as exc:
+            if needs_staff(exc, self.db_url):
+                raise  # a fault: the kiosk's error screen (the exception hook) says so
+            log.warning("staff pad: the database is busy: %s", exc)
+            self.pad.show_message(busy_text)
+            return
         except DatabaseError as exc:
             log.warning("staff pad: sign-in failed on the database: %s", exc)
             self.pad.show_message(busy_text)

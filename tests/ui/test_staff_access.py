@@ -242,3 +242,39 @@ def test_a_pad_left_open_closes_by_itself(kiosk_with_staff: Kiosk) -> None:
     assert sessions() == []
     assert kiosk.screen() == "welcome"
     kiosk.qtbot.waitUntil(lambda: kiosk.window.findChild(QWidget, "staff_pad_overlay") is None)
+
+
+def test_a_busy_database_is_said_on_the_pad_not_the_error_screen(
+    kiosk_with_staff: Kiosk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another kiosk holding the write lock for a moment: the pad says "try again" and
+    keeps what was typed of the number; the customers' screen is not replaced by the
+    error screen. Tapping Sign in again, with the database free, signs in."""
+    import sqlite3
+
+    from kiosk.services.errors import DatabaseBusy
+
+    kiosk = kiosk_with_staff
+    malee = staff_id(kiosk, "Malee")
+    tap_corner(kiosk)
+    pad = staff_pad(kiosk)
+    pads = sessions()[-1].pad.pads
+    real_sign_in = pads.sign_in
+
+    def locked(*_: Any, **__: Any) -> None:
+        try:
+            raise sqlite3.OperationalError("database is locked")
+        except sqlite3.OperationalError as exc:
+            raise DatabaseBusy("database is locked") from exc
+
+    monkeypatch.setattr(pads, "sign_in", locked)
+    sign_in(kiosk, pad, malee, "1470")
+    assert pad.message.text() == "The kiosk is busy for a moment. Please try again."
+    assert kiosk.screen() == "welcome" and sessions()[-1].window is None
+    assert pad.values["pin"] == "1470"  # nothing to type again: tap Sign in
+    monkeypatch.setattr(pads, "sign_in", real_sign_in)
+    click(kiosk, pad, "staff_pad_sign_in")
+    window = sessions()[-1].window
+    assert window is not None and window.ctx.staff.name == "Malee"
+    with kiosk.qtbot.waitSignal(sessions()[-1].finished, timeout=3000):
+        window.lock.click()
