@@ -573,6 +573,11 @@ MANUAL_NOTES = """## What was changed for these figures (issue #13)
   the order is locked without loading its lines, the points are one
   `UPDATE ... RETURNING`, the events one `pg_notify`); the raw baseline now does the
   kiosk's writes (receipt counter, tax receipt, stored result, owner, notifications).
+- Payments, Core statements: the three steps run Core statements on plain rows (the
+  payment inserted, the order and payment read under their locks and updated, the
+  points, receipt number, tax receipt and print jobs inserted), so no ORM object is
+  loaded, tracked or flushed on a card, cash or PromptPay payment (a test fails if one
+  is); CPU per payment about halved.
 ## Goals still missed, and what the profiles say
 
 - Cold start (6.9–7.8×): the stages line above: about 400 ms of the kiosk's 0.8–0.9 s is
@@ -580,12 +585,15 @@ MANUAL_NOTES = """## What was changed for these figures (issue #13)
   drawn; building every screen is ~150 ms and the first polish and paint ~120 ms. The goal
   needs Welcome painted from a shell before the store is opened (and the other screens
   built after the first paint); not done.
-- Payments (SQLite 0.16–0.17×, PostgreSQL 0.25–0.30×): the statements are down to 15
-  (SQLite) and 13 (PostgreSQL) in three short transactions against the baseline's 10 and
-  11; what is left is CPU in the ORM unit of work and session per transaction (about
-  4.4 ms per payment on a quiet machine against 0.45 ms for raw sqlite3: flush, identity
-  map, result processing). Reaching 0.5× needs the settle written as Core statements end
-  to end.
+- Payments (SQLite 0.16× → about 0.31×, PostgreSQL 0.30× → about 0.44× with the Core path):
+  the hot path is Core statements on plain rows now (no ORM object loaded, tracked or
+  flushed; 15 statements on SQLite, 13 on PostgreSQL, in three short transactions, against
+  the baseline's 10 and 11). A profile of 300 payments, by where the CPU goes: the sqlite3
+  commits (the fsyncs the baseline pays too), then SQLAlchemy's engine, ORM session,
+  SQL and event layers (about 2 ms a payment under the profiler: roughly 80 µs to execute
+  each statement and 100 µs for the session around each of the three transactions), and
+  under 0.3 ms in our own code. Meeting 0.5× would mean running the payment's statements
+  on the raw DB-API cursor, bypassing SQLAlchemy's execution layer; not done.
 - Admin orders table (2.1–2.4×): a page is one statement now and formatted once, but one
   paint still makes ~2,300 calls from Qt into Python (seven `data()` roles and two
   counts per cell) where the baseline's model answers in C++; the paint alone is about
