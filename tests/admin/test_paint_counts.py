@@ -26,13 +26,7 @@ def test_repaint_runs_no_statement_and_formats_each_row_once(qtbot: QtBot, store
         return store.current_settings().store.timezone  # what the panel's ctx.tz does
 
     columns = order_columns(tz, store.reports.today)
-    number = columns[0]
-    columns[0] = type(number)(
-        number.key,
-        number.title,
-        lambda r: formatted.append(r.id) or number.text(r),
-        number.sort_key,
-    )
+    _count_formatting(columns, formatted)
     model = PagedTableModel(OrderListing(store.db, store.current_settings), columns)
     view = QTableView()
     qtbot.addWidget(view)
@@ -57,6 +51,17 @@ def test_repaint_runs_no_statement_and_formats_each_row_once(qtbot: QtBot, store
     assert seen == []
     assert store.settings.loads == loads
     assert sorted(formatted) == [1, 2, 3, 4, 5]  # not formatted again
+
+
+def _count_formatting(columns: list[Any], formatted: list[int]) -> None:
+    """Make the first column note the id of every row it formats into ``formatted``."""
+    number = columns[0]
+    columns[0] = type(number)(
+        number.key,
+        number.title,
+        lambda r: formatted.append(r.id) or number.text(r),
+        number.sort_key,
+    )
 
 
 def _columns(store: Store) -> list[Any]:
@@ -111,13 +116,7 @@ def test_a_later_page_is_one_statement_and_formatted_once(qtbot: QtBot, store: S
         store.orders.create([{"item_id": 1, "quantity": 2}], customer_phone="081-234-5678")
     formatted: list[int] = []
     columns = _columns(store)
-    number = columns[0]
-    columns[0] = type(number)(
-        number.key,
-        number.title,
-        lambda r: formatted.append(r.id) or number.text(r),
-        number.sort_key,
-    )
+    _count_formatting(columns, formatted)
     model = PagedTableModel(OrderListing(store.db, store.current_settings), columns, page_size=5)
     seen: list[str] = []
 
