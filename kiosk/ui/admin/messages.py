@@ -41,7 +41,7 @@ SERVICE_MESSAGES = (
     QT_TR_NOOP("A staff name can have at most 64 characters."),
     QT_TR_NOOP("The last owner cannot be demoted or disabled."),
     QT_TR_NOOP("That staff account does not exist."),
-    # menu, option groups and options (kiosk/services/menu.py)
+    # menu, option groups and options (kiosk/services/menu/)
     QT_TR_NOOP("Enter the English name."),
     QT_TR_NOOP("Enter the Thai name."),
     QT_TR_NOOP("A name can have at most 100 characters."),

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QProgressBar,
-    QPushButton,
     QScrollArea,
     QSizePolicy,
     QSlider,
@@ -22,16 +21,10 @@ from kiosk.services.views import MemberView
 from kiosk.ui import theme
 from kiosk.ui.messages import Text, points_text, render, tier_name
 from kiosk.ui.screens.base import Screen
+from kiosk.ui.screens.member_pay import MemberPayBox
+from kiosk.ui.screens.typed_phone import TypedPhone, format_typed_phone
 from kiosk.ui.widgets.common import button, card, hbox, label, set_state, vbox
 from kiosk.ui.widgets.keypad import NumericKeypad
-
-MAX_PHONE_DIGITS = 10
-#: every Thai number (mobile or landline) starts with 0: it is given, so a mobile number is
-#: nine taps; a 0 typed first anyway is taken as that same 0, not doubled
-GIVEN = "0"
-MASK = "0__-___-____"
-#: the payment choices a found member gets beside their points (no extra screen)
-METHODS = (("cash", "cash"), ("card", "card"), ("promptpay", "qr"))
 
 
 def format_amount(value: Decimal) -> str:
@@ -41,19 +34,6 @@ def format_amount(value: Decimal) -> str:
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text
-
-
-def format_typed_phone(digits: str) -> str:
-    """081-234-5678 as it is typed (Thai mobile grouping 3-3-4; landlines 2-3-4)."""
-    groups = (2, 3, 4) if digits.startswith("02") and len(digits) <= 9 else (3, 3, 4)
-    out, i = [], 0
-    for g in groups:
-        if i >= len(digits):
-            break
-        out.append(digits[i : i + g])
-        i += g
-    rest = digits[i:]
-    return "-".join(out) + rest
 
 
 class MemberScreen(Screen):
@@ -72,8 +52,7 @@ class MemberScreen(Screen):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.digits = GIVEN
-        self._given_retyped = False
+        self.typed_phone = TypedPhone()
         self.member: MemberView | None = None
         self.points_per_baht = 10
         self.baht_per_point = Decimal(10)
@@ -218,36 +197,14 @@ class MemberScreen(Screen):
         lay.addStretch(1)
         return page
 
-    def _pay_box(self) -> QWidget:
-        """How to pay, right here: the member's result and the choices on one screen,
-        under the scrolling page so they are never scrolled out of sight."""
-        box = QWidget()
-        box.setObjectName("member_pay_box")
-        lay = vbox(box, spacing=10)
-        lay.setContentsMargins(0, 12, 0, 0)
-        self.new_total = label("member_new_total", "total")
-        lay.addWidget(self.new_total)
-        self.earn = label("member_earn", "notice", wrap=True)
-        lay.addWidget(self.earn)
-        lay.addSpacing(6)
-        self.pay_caption = label("member_pay_caption", "subtitle")
-        lay.addWidget(self.pay_caption)
-        self.methods = QWidget()
-        m = hbox(self.methods, spacing=14)
-        self.method_buttons: dict[str, QPushButton] = {}
-        for method, icon_name in METHODS:
-            b = button(f"member_pay_{method}", "primary", icon_name, "ink", 40)
-            b.setProperty("size", "lg")
-            b.clicked.connect(lambda _=False, v=method: self.pay_clicked.emit(v, self.redeem))
-            self.method_buttons[method] = b
-            m.addWidget(b, 1)
-        lay.addWidget(self.methods)
-        # nothing left to pay (points cover it all): one clear action instead
-        self.confirm_free = button("member_pay_free", "primary", "forward", "ink", 32)
-        self.confirm_free.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        self.confirm_free.setProperty("size", "lg")
-        self.confirm_free.clicked.connect(lambda: self.pay_clicked.emit("free", self.redeem))
-        lay.addWidget(self.confirm_free)
+    def _pay_box(self) -> MemberPayBox:
+        """How to pay, right here (:class:`MemberPayBox`); its parts keep their names on
+        the screen."""
+        box = MemberPayBox()
+        box.chosen.connect(lambda method: self.pay_clicked.emit(method, self.redeem))
+        self.new_total, self.earn, self.pay_caption = box.new_total, box.earn, box.pay_caption
+        self.methods, self.method_buttons = box.methods, box.method_buttons
+        self.confirm_free = box.confirm_free
         return box
 
     def _not_found_page(self) -> QWidget:
@@ -285,19 +242,20 @@ class MemberScreen(Screen):
         self.retranslate_ui()
 
     def reset(self) -> None:
-        self.digits = GIVEN
-        self._given_retyped = False
+        self.typed_phone.clear()
         self.member = None
         self.max_redeem = 0
         self._error = ""
         self.show_state("intro")
         self._update_phone()
 
+    @property
+    def digits(self) -> str:
+        """The number typed so far (with the given 0)."""
+        return self.typed_phone.digits
+
     def set_phone(self, digits: str) -> None:
-        typed = "".join(ch for ch in digits if ch.isdigit())
-        if not typed.startswith(GIVEN):
-            typed = GIVEN + typed
-        self.digits = typed[:MAX_PHONE_DIGITS]
+        self.typed_phone.set(digits)
         self._update_phone()
 
     def show_state(self, state: str) -> None:
@@ -366,30 +324,24 @@ class MemberScreen(Screen):
 
     # -- slots -------------------------------------------------------------------------------
     def _on_keypad_digit_pressed(self, digit: str) -> None:
-        if self.digits == GIVEN and digit == GIVEN and not self._given_retyped:
-            self._given_retyped = True  # the customer typed the 0 that is already there
-        elif len(self.digits) < MAX_PHONE_DIGITS:
-            self.digits += digit
-            if self.complete():  # the last digit: look it up, no extra tap
-                self._clear_error()
-                self._update_phone()
-                self.lookup_requested.emit(self.digits)
-                return
+        before = self.digits
+        self.typed_phone.press(digit)
         self._clear_error()
         self._update_phone()
+        if self.digits != before and self.complete():  # the last digit: look it up now
+            self.lookup_requested.emit(self.digits)
 
     def complete(self) -> bool:
         """A whole mobile number (0 + 9 digits). A 9-digit landline needs "Find my points"."""
-        return len(self.digits) == MAX_PHONE_DIGITS and not self.digits.startswith("02")
+        return self.typed_phone.complete
 
     def _on_keypad_backspace_pressed(self) -> None:
-        self.digits = self.digits[:-1] or GIVEN
+        self.typed_phone.backspace()
         self._clear_error()
         self._update_phone()
 
     def _on_keypad_clear_pressed(self) -> None:
-        self.digits = GIVEN
-        self._given_retyped = False
+        self.typed_phone.clear()
         self._clear_error()
         self._update_phone()
 
@@ -412,13 +364,9 @@ class MemberScreen(Screen):
             self.error.hide()
 
     def _update_phone(self) -> None:
-        typed = len(self.digits) > len(GIVEN)
-        set_state(self.phone, "active" if typed else "")
-        shown = format_typed_phone(self.digits)
-        # the rest of the mask after what is typed: 081-2__-____
-        mobile = not self.digits.startswith("02")
-        self.phone.setText(shown + MASK[len(shown) :] if mobile else shown)
-        self.lookup.setEnabled(len(self.digits) >= 9)
+        set_state(self.phone, "active" if self.typed_phone.typed else "")
+        self.phone.setText(self.typed_phone.shown())
+        self.lookup.setEnabled(self.typed_phone.can_look_up)
 
     def _update_redeem_texts(self) -> None:
         value = self.slider.value()

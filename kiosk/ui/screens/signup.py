@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QGridLayout, QWidget
 
 from kiosk.ui.messages import Text, render
 from kiosk.ui.screens.base import Screen
-from kiosk.ui.screens.member import format_typed_phone
+from kiosk.ui.screens.typed_phone import format_typed_phone
 from kiosk.ui.widgets.common import button, card, hbox, label, set_state, vbox
 from kiosk.ui.widgets.keypad import LetterPad
 

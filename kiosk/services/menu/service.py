@@ -1,10 +1,5 @@
-"""The menu: categories, items with Thai and English names, option groups, sold-out flags.
-
-Staff edit items and their option groups (size, spice level, extras) here. Every change is
-one unit of work, written to the audit log, and announced with :class:`MenuChanged` after
-the commit. Orders keep a snapshot of the options they were sold with
-(``OrderItem.options``), so renaming or deleting an option never rewrites history.
-"""
+"""The menu service: reading the menu and every staff edit (items, option groups,
+options), each one unit of work, audited and announced."""
 
 from __future__ import annotations
 
@@ -12,13 +7,12 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from kiosk.db import Database
 from kiosk.db.models import Category, MenuItem, Option, OptionGroup
 from kiosk.services.audit import audit_row
 from kiosk.services.errors import (
-    InvalidAmount,
     InvalidInput,
     MenuItemNotFound,
     OptionGroupNotFound,
@@ -26,208 +20,37 @@ from kiosk.services.errors import (
 )
 from kiosk.services.events import EventBus, MenuChanged
 from kiosk.services.gateway import Clock, SystemClock
-from kiosk.services.money import ZERO, format_thb, to_money
+from kiosk.services.menu.rules import (
+    EN_MISSING,
+    GROUP_RULES,
+    ITEM_FIELDS,
+    NAME_TEXT,
+    OPTION_RULES,
+    PRICE_DELTA,
+    TH_MISSING,
+    _check_price_covers_options,
+    _flag,
+    _item_query,
+    _make_default,
+    _name,
+    _plain,
+    _price_delta,
+    check_select_range,
+)
+from kiosk.services.menu.views import (
+    group_view,
+    item_view,
+    option_view,
+)
+from kiosk.services.money import ZERO, to_money
 from kiosk.services.validation import (
     ID,
-    MAX_PRICE,
-    POSITION,
     PRICE,
     STAFF,
-    Checked,
-    Choices,
-    Fields,
     Flag,
-    ImageName,
-    Int,
-    Money,
-    Text,
     validated,
 )
 from kiosk.services.views import CategoryView, MenuItemView, OptionGroupView, OptionView
-
-NAME_MAX = 100
-#: The allergens a dish can be marked with: the one list the admin panel's check boxes,
-#: the dish cards and the options sheet all follow (the major food allergens of Thai
-#: cooking; stored as these codes, comma-separated, in this order).
-ALLERGENS: tuple[str, ...] = (
-    "peanut",
-    "tree_nut",
-    "shellfish",
-    "fish",
-    "egg",
-    "milk",
-    "gluten",
-    "soy",
-    "sesame",
-)
-SPICE_MAX = 3  # 0 not spicy, 1 mild, 2 hot, 3 very hot
-SPICE_LEVEL = Int(
-    0,
-    SPICE_MAX,
-    label="Spice level",
-    message=f"Spice level must be from 0 (not spicy) to {SPICE_MAX} (very hot).",
-)
-ALLERGEN_CODES = Choices(ALLERGENS, label="Allergens")
-#: category names that mean "drinks" (the upsell strip then asks "Add a drink?")
-DRINK_WORDS = ("drink", "beverage", "juice", "coffee", "tea", "smoothie", "shake", "เครื่องดื่ม")
-EN_MISSING = "Enter the English name."
-TH_MISSING = "Enter the Thai name."
-SELECT_MAX = 20
-GROUP_FIELDS = frozenset({"name_en", "name_th", "min_select", "max_select"})
-OPTION_FIELDS = frozenset({"name_en", "name_th", "price_delta", "is_default", "available"})
-NAME_TOO_LONG = f"A name can have at most {NAME_MAX} characters."
-NAME_TEXT = Text(NAME_MAX, too_long=NAME_TOO_LONG)  # _name says which name is missing
-DESCRIPTION = Text(2000, multiline=True)
-PRICE_DELTA = Money(-MAX_PRICE, MAX_PRICE, label="Price change")
-ITEM_FIELDS = Fields(
-    {
-        "name_en": Text(NAME_MAX, required=True, missing=EN_MISSING, too_long=NAME_TOO_LONG),
-        "name_th": Text(NAME_MAX, required=True, missing=TH_MISSING, too_long=NAME_TOO_LONG),
-        "description_en": DESCRIPTION,
-        "description_th": DESCRIPTION,
-        "image": ImageName(),
-        "price": PRICE,
-        "available": Flag(),
-        "position": POSITION,
-        "category_id": ID,
-        "spice_level": SPICE_LEVEL,
-        "allergens": ALLERGEN_CODES,
-        "upsell": Flag(label="Suggest with orders"),
-    }
-)
-GROUP_RULES = Fields(
-    {"name_en": NAME_TEXT, "name_th": NAME_TEXT, "min_select": Checked(), "max_select": Checked()}
-)
-OPTION_RULES = Fields(
-    {
-        "name_en": NAME_TEXT,
-        "name_th": NAME_TEXT,
-        "price_delta": PRICE_DELTA,
-        "is_default": Flag(),
-        "available": Flag(),
-    }
-)
-
-
-def option_view(o: Option) -> OptionView:
-    return OptionView(
-        id=o.id,
-        name_en=o.name_en,
-        name_th=o.name_th,
-        price_delta=o.price_delta,
-        is_default=bool(o.is_default),
-        available=bool(o.available),
-    )
-
-
-def group_view(g: OptionGroup) -> OptionGroupView:
-    return OptionGroupView(
-        id=g.id,
-        name_en=g.name_en,
-        name_th=g.name_th,
-        min_select=g.min_select,
-        max_select=g.max_select,
-        options=tuple(option_view(o) for o in g.options),
-    )
-
-
-def item_view(item: MenuItem) -> MenuItemView:
-    return MenuItemView(
-        id=item.id,
-        name_en=item.name_en,
-        name_th=item.name_th,
-        price=item.price,
-        category=item.category.name_en,
-        category_th=item.category.name_th,
-        category_id=item.category_id,
-        description_en=item.description_en,
-        description_th=item.description_th,
-        available=item.available,
-        orderable=orderable(item),
-        image=item.image,
-        option_groups=tuple(group_view(g) for g in item.option_groups),
-        spice_level=item.spice_level or 0,
-        allergens=decode_allergens(item.allergens),
-        upsell=bool(item.upsell),
-    )
-
-
-def encode_allergens(codes: object) -> str:
-    """Allergen codes as stored: checked against :data:`ALLERGENS`, in its order,
-    comma-separated (``"peanut,shellfish"``); raises :class:`InvalidInput` otherwise."""
-    return ",".join(ALLERGEN_CODES.check(codes, "allergens"))
-
-
-def decode_allergens(stored: str | None) -> tuple[str, ...]:
-    """The stored text back as codes; a code the list no longer has is left out."""
-    found = set((stored or "").split(","))
-    return tuple(code for code in ALLERGENS if code in found)
-
-
-def is_drink(item: MenuItemView) -> bool:
-    """Whether ``item`` sits in a drinks category (by its English or Thai name)."""
-    names = f"{item.category} {item.category_th}".casefold()
-    return any(word in names for word in DRINK_WORDS)
-
-
-def orderable(item: MenuItem) -> bool:
-    """Whether a customer can complete the dish's choices: every required group still has
-    enough options on sale. A dish that is not is shown as sold out on the kiosk."""
-    return all(sum(1 for o in g.options if o.available) >= g.min_select for g in item.option_groups)
-
-
-def _name(value: object, missing: str) -> str:
-    text = str(value or "").strip()
-    if not text:
-        raise InvalidInput(missing)
-    if len(text) > NAME_MAX:
-        raise InvalidInput(f"A name can have at most {NAME_MAX} characters.")
-    return text
-
-
-def _whole(value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int | str):
-        raise InvalidInput("How many to choose must be a whole number.")
-    try:
-        return int(value)
-    except ValueError:
-        raise InvalidInput("How many to choose must be a whole number.") from None
-
-
-def check_select_range(min_select: object, max_select: object) -> tuple[int, int]:
-    """``0 <= min_select <= max_select`` and ``max_select >= 1`` (at most 20)."""
-    lo, hi = _whole(min_select), _whole(max_select)
-    if hi < 1:
-        raise InvalidInput("Customers must be able to choose at least one option.")
-    if hi > SELECT_MAX:
-        raise InvalidInput(f"Customers can choose at most {SELECT_MAX} options of a group.")
-    if lo < 0:
-        raise InvalidInput("The minimum cannot be below zero.")
-    if lo > hi:
-        raise InvalidInput("The minimum cannot be more than the maximum.")
-    return lo, hi
-
-
-def _price_delta(value: object, item: MenuItem) -> Decimal:
-    delta = to_money(value)  # type: ignore[arg-type]
-    if delta < -item.price:
-        raise InvalidAmount(
-            f"An option can take at most {format_thb(item.price)} off, the price of the dish."
-        )
-    return delta
-
-
-def _flag(value: object) -> bool:
-    if not isinstance(value, bool | int):
-        raise InvalidInput("Default and available are yes or no.")
-    return bool(value)
-
-
-def _item_query():  # type: ignore[no-untyped-def]
-    return select(MenuItem).options(
-        selectinload(MenuItem.category),
-        selectinload(MenuItem.option_groups).selectinload(OptionGroup.options),
-    )
 
 
 class MenuService:
@@ -567,44 +390,3 @@ class MenuService:
             self._announce(uow, item.id)
             uow.commit()
         return view
-
-
-def _plain(value: object) -> object:
-    return str(value) if isinstance(value, Decimal) else value
-
-
-def _make_default(group: OptionGroup, option: Option) -> None:
-    """Mark ``option`` as chosen by default. A choose-one group keeps a single default;
-    a choose-several group refuses more defaults than customers may choose."""
-    others = [o for o in group.options if o.is_default and o is not option]
-    if group.max_select == 1:
-        for other in others:
-            other.is_default = False
-    elif len(others) + 1 > group.max_select:
-        raise InvalidInput(
-            f"At most {group.max_select} options of this group can be chosen by default."
-        )
-    option.is_default = True
-
-
-def lowest_price(item: MenuItem, price: Decimal | None = None) -> Decimal:
-    """The least a customer can pay for one of ``item``: its price plus, in every group,
-    the most that group's allowed choices can take off together."""
-    total = item.price if price is None else price
-    for group in item.option_groups:
-        discounts = sorted(o.price_delta for o in group.options if o.price_delta < 0)
-        total += sum(discounts[: group.max_select], ZERO)
-    return total
-
-
-def _check_price_covers_options(item: MenuItem, price: Decimal | None = None) -> None:
-    """No combination of options may bring a dish below ฿0: a negative line would lower
-    the price of everything else in the cart."""
-    lowest = lowest_price(item, price)
-    if lowest < 0:
-        shown = item.price if price is None else price
-        raise InvalidAmount(
-            f"With these options a customer could pay {format_thb(lowest)} for a dish priced "
-            f"{format_thb(shown)}: the dish's price must be at least what its options can take "
-            "off together."
-        )
