@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from kiosk.config import Settings
 from kiosk.db import Database
+from kiosk.services.events import EventBus
 from kiosk.services.gateway import Clock, SystemClock
 
 
@@ -19,3 +20,14 @@ class DatabaseService:
         self._db = db
         self._settings = settings
         self._clock: Clock = clock or SystemClock()
+
+
+class PublishingService(DatabaseService):
+    """A :class:`DatabaseService` that announces what it changed on the event bus
+    (``_bus``), after the commit."""
+
+    def __init__(
+        self, db: Database, settings: Callable[[], Settings], bus: EventBus, clock: Clock
+    ) -> None:
+        super().__init__(db, settings, clock)
+        self._bus = bus

@@ -11,7 +11,7 @@ Tiers follow lifetime points, which only earning raises, so spending never demot
 from __future__ import annotations
 
 import calendar
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from datetime import datetime
 from decimal import Decimal
 
@@ -19,7 +19,6 @@ from sqlalchemy import Integer, String, bindparam, case, func, insert, select, u
 from sqlalchemy.orm import Session
 
 from kiosk.config import Settings
-from kiosk.db import Database
 from kiosk.db.models import (
     Customer,
     LoyaltyTransaction,
@@ -33,6 +32,7 @@ from kiosk.db.models import (
 from kiosk.db.types import Money
 from kiosk.db.uow import locked
 from kiosk.services.audit import audit_row
+from kiosk.services.base import PublishingService
 from kiosk.services.customers import get_customer_by_phone
 from kiosk.services.errors import (
     CustomerNotFound,
@@ -43,8 +43,7 @@ from kiosk.services.errors import (
     OutOfRange,
     ReasonRequired,
 )
-from kiosk.services.events import Event, EventBus, PointsChanged, TierUpgraded
-from kiosk.services.gateway import Clock
+from kiosk.services.events import Event, PointsChanged, TierUpgraded
 from kiosk.services.money import (
     ZERO,
     discount_for,
@@ -233,15 +232,7 @@ def reprice_order(order: Order, settings: Settings) -> None:
     order.vat = vat_included(order.total, settings.store.vat_rate)
 
 
-class LoyaltyService:
-    def __init__(
-        self, db: Database, settings: Callable[[], Settings], bus: EventBus, clock: Clock
-    ) -> None:
-        self._db = db
-        self._settings = settings
-        self._bus = bus
-        self._clock = clock
-
+class LoyaltyService(PublishingService):
     def _customer(self, s: Session, phone: str) -> Customer:
         e164 = normalize_phone(phone, self._settings().store.phone_region)
         customer = get_customer_by_phone(s, e164)

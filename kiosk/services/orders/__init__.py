@@ -16,6 +16,7 @@ from kiosk.services.orders.pricing import (
 from kiosk.services.orders.reading import (
     business_date,
     format_order_number,
+    line_view,
     load_order,
     next_order_number,
     order_view,
@@ -34,6 +35,7 @@ __all__ = [
     "business_date",
     "clean_table_number",
     "format_order_number",
+    "line_view",
     "load_order",
     "next_order_number",
     "order_view",

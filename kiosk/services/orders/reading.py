@@ -15,6 +15,7 @@ from kiosk.config import Settings
 from kiosk.db.models import (
     Order,
     OrderCounter,
+    OrderItem,
     Payment,
 )
 from kiosk.db.uow import locked
@@ -72,6 +73,20 @@ def payment_view(p: Payment) -> PaymentView:
     )
 
 
+def line_view(i: OrderItem) -> OrderLineView:
+    """An order line as a view value; a line priced but not saved yet (a quote) has id 0."""
+    return OrderLineView(
+        id=i.id or 0,
+        item_id=i.menu_item_id,
+        name_en=i.name_en,
+        name_th=i.name_th,
+        quantity=i.quantity,
+        unit_price=i.unit_price,
+        line_total=i.line_total,
+        options=tuple(i.options or ()),
+    )
+
+
 def order_view(o: Order, settings: Settings) -> OrderView:
     earn = o.points_earned if o.paid_at else points_for(o.total, settings.loyalty.baht_per_point)
     return OrderView(
@@ -93,19 +108,7 @@ def order_view(o: Order, settings: Settings) -> OrderView:
         customer_phone=o.customer_phone,
         created_at=o.created_at,
         paid_at=o.paid_at,
-        lines=tuple(
-            OrderLineView(
-                id=i.id,
-                item_id=i.menu_item_id,
-                name_en=i.name_en,
-                name_th=i.name_th,
-                quantity=i.quantity,
-                unit_price=i.unit_price,
-                line_total=i.line_total,
-                options=tuple(i.options or ()),
-            )
-            for i in o.items
-        ),
+        lines=tuple(line_view(i) for i in o.items),
         payments=tuple(payment_view(p) for p in o.payments),
         service_charge=o.service_charge or ZERO,
         service_charge_rate=_charge_rate(o, settings),

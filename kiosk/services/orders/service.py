@@ -3,7 +3,7 @@ status changes, member changes, cancelling."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -12,7 +12,6 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from kiosk.config import Settings
-from kiosk.db import Database
 from kiosk.db.models import (
     Customer,
     Order,
@@ -21,13 +20,13 @@ from kiosk.db.models import (
     TxType,
 )
 from kiosk.services.audit import audit_row
+from kiosk.services.base import PublishingService
 from kiosk.services.customers import get_customer_by_phone
 from kiosk.services.errors import (
     CustomerNotFound,
     InvalidStatusChange,
 )
-from kiosk.services.events import EventBus, OrderCreated, OrderStatusChanged
-from kiosk.services.gateway import Clock
+from kiosk.services.events import OrderCreated, OrderStatusChanged
 from kiosk.services.loyalty import (
     ensure_membership,
     post_points,
@@ -43,6 +42,7 @@ from kiosk.services.orders.pricing import (
 from kiosk.services.orders.reading import (
     business_date,
     format_order_number,
+    line_view,
     load_order,
     next_order_number,
     order_view,
@@ -64,7 +64,6 @@ from kiosk.services.validation import (
     validated,
 )
 from kiosk.services.views import (
-    OrderLineView,
     OrderView,
     QuoteView,
 )
@@ -80,15 +79,7 @@ NEXT_STATUS: dict[str, tuple[str, ...]] = {
 }
 
 
-class OrderService:
-    def __init__(
-        self, db: Database, settings: Callable[[], Settings], bus: EventBus, clock: Clock
-    ) -> None:
-        self._db = db
-        self._settings = settings
-        self._bus = bus
-        self._clock = clock
-
+class OrderService(PublishingService):
     @validated(member=Flag())
     def quote(self, lines: Sequence[Mapping[str, Any]], member: bool = True) -> QuoteView:
         """Price a cart without saving anything (cart and review screens)."""
@@ -107,19 +98,7 @@ class OrderService:
             points_to_earn=points_for(total, settings.loyalty.baht_per_point) if member else 0,
             service_charge=charge,
             service_charge_rate=rate,
-            lines=tuple(
-                OrderLineView(
-                    id=0,
-                    item_id=i.menu_item_id,
-                    name_en=i.name_en,
-                    name_th=i.name_th,
-                    quantity=i.quantity,
-                    unit_price=i.unit_price,
-                    line_total=i.line_total,
-                    options=tuple(i.options),
-                )
-                for i in priced
-            ),
+            lines=tuple(line_view(i) for i in priced),
         )
 
     @validated(
