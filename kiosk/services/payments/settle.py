@@ -122,10 +122,7 @@ class SettleSteps:
                     )
                 else:
                     stored = self._succeed(
-                        s, c, response, settings, events, has_receipt=bool(row.has_receipt)
-                    )
-                    self._write_outcome(
-                        s, c, PaymentStatus.SUCCEEDED, stored.message, now, staff, stored
+                        s, c, response, settings, events, staff, has_receipt=bool(row.has_receipt)
                     )
                 self._announce(uow, events)
                 self.checkpoint("before_commit")
@@ -203,13 +200,14 @@ class SettleSteps:
         response: GatewayResponse,
         settings: Settings,
         events: list[Event],
+        staff: str = "",
         has_receipt: bool | None = None,
     ) -> PaymentResult:
         """Record a successful charge in the settling transaction: the order paid, the
-        member's points, spending and visit, the receipt number and print jobs (Core
-        statements). The payment's own row is the caller's to write (:meth:`_write_outcome`
-        with the result returned). ``has_receipt``: whether the order has its receipt
-        already, if the caller knows (else it is looked up)."""
+        member's points, spending and visit, the receipt number and print jobs, and the
+        payment's own row with the result (Core statements). ``staff``: who took it, if
+        not the customer. ``has_receipt``: whether the order has its receipt already, if
+        the caller knows (else it is looked up)."""
         tiers = settings.loyalty.tiers
         now = response.at
         message = (response.message or SUCCESS_MESSAGE)[:255]
@@ -261,6 +259,7 @@ class SettleSteps:
             tier=tier,
             tier_upgraded=upgraded,
         )
+        self._write_outcome(s, c, PaymentStatus.SUCCEEDED, message, now, staff, result)
         events.insert(
             0,
             OrderPaid(

@@ -99,11 +99,7 @@ class StaffOperations:
             )
             payment.transaction_id = response.transaction_id
             uow.flush()  # the payment's row as chosen here; settled by Core statements next
-            charge = Charge.of(payment, order)
-            result = self._succeed(s, charge, response, settings, events)
-            self._write_outcome(
-                s, charge, PaymentStatus.SUCCEEDED, result.message, now, staff, result
-            )
+            result = self._succeed(s, Charge.of(payment, order), response, settings, events, staff)
             s.add(
                 audit_row(
                     self.clock,
