@@ -75,7 +75,7 @@ class PrivacyService:
         self._db = db
         self._settings = settings
         self._staff = staff
-        self.clock: Clock = clock or getattr(staff, "clock", None) or SystemClock()
+        self.clock: Clock = clock or SystemClock()
 
     @staticmethod
     def _customer(s: Session, customer_id: object) -> Customer:

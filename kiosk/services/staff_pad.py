@@ -148,18 +148,12 @@ class StaffPadService:
                     seconds=wait,
                 )
             user = s.get(StaffUser, number) if number is not None else None
-            ok = False
-            if user is not None and user.active and 4 <= len(pin_text) <= 8:
-                ok = self._staff._verify(user.pin_hash, pin_text)
-            else:
-                self._staff._verify(self._staff._dummy(), "00000000")  # same time either way
+            ok = self._staff.check_pin(user if user is not None and user.active else None, pin_text)
             # an account locked from the stand-alone panel stays locked here too
             account_locked = bool(
                 ok and user is not None and user.locked_until and user.locked_until > now
             )
             if ok and user is not None and not account_locked:
-                if self._staff._hasher.check_needs_rehash(user.pin_hash):
-                    user.pin_hash = self._staff._hasher.hash(pin_text)
                 user.last_login = now
                 self._audit(s, user.name, LOGIN, kiosk_id, {"staff_id": user.id})
                 s.add(

@@ -102,7 +102,7 @@ def test_a_cashier_can_neither_export_nor_erase(
     store: Store, actions: StaffActions, people: dict[str, StaffView], tmp_path: Path
 ) -> None:
     cid = member_with_history(store)
-    privacy = PrivacyService(store.db, store.current_settings, store.staff)
+    privacy = PrivacyService(store.db, store.current_settings, store.staff, store.clock)
     with pytest.raises(PermissionDenied, match="manager or the owner"):
         privacy.export_member(people["cashier"], cid)
     with pytest.raises(PermissionDenied):

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from argon2 import PasswordHasher
 from sqlalchemy import select
 
 from kiosk.app import Store
@@ -203,3 +204,36 @@ def test_database_errors_reach_the_pad_as_kiosk_errors(
     for attempt in (lambda: pad.state(K1), lambda: pad.sign_in(K1, str(nok.id), "2580")):
         with pytest.raises(DatabaseBusy):
             attempt()
+
+
+def test_an_old_hash_is_upgraded_at_sign_in_on_the_pad_and_the_panel(store: Store) -> None:
+    """A PIN hashed with older Argon2 parameters is re-hashed with the store's own on the
+    first right PIN, whichever door staff come in by; a wrong PIN changes nothing."""
+    from kiosk.db.models import StaffUser
+
+    old = PasswordHasher(time_cost=1, memory_cost=512, parallelism=1)
+    nok = store.staff.create("Nok", "cashier", "2580")
+    malee = store.staff.create("Malee", "manager", "1470")
+
+    def stored(staff_id: int) -> str:
+        with store.db.read() as s:
+            user = s.get(StaffUser, staff_id)
+            assert user is not None
+            return user.pin_hash
+
+    with store.db.uow() as uow:
+        for staff_id, pin in ((nok.id, "2580"), (malee.id, "1470")):
+            user = uow.session.get(StaffUser, staff_id)
+            assert user is not None
+            user.pin_hash = old.hash(pin)
+        uow.commit()
+    before = stored(nok.id)
+    with pytest.raises(AuthenticationFailed):
+        store.staff_pad.sign_in(K1, nok.id, "9999")
+    assert stored(nok.id) == before
+    store.staff_pad.sign_in(K1, nok.id, "2580")
+    store.staff.authenticate("Malee", "1470")
+    for staff_id, pin in ((nok.id, "2580"), (malee.id, "1470")):
+        upgraded = stored(staff_id)
+        assert not FAST_HASHER.check_needs_rehash(upgraded)
+        assert FAST_HASHER.verify(upgraded, pin)

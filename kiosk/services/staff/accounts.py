@@ -119,6 +119,20 @@ class StaffService:
         except (VerifyMismatchError, VerificationError, InvalidHashError):
             return False
 
+    def check_pin(self, user: StaffUser | None, pin: str) -> bool:
+        """Whether ``pin`` is ``user``'s: one Argon2 check whatever the case (``None`` or
+        an unusable PIN is checked against a dummy hash, so a wrong number takes as long
+        as a wrong PIN). A right PIN whose hash uses older parameters is re-hashed on
+        ``user`` (the caller's unit of work saves it)."""
+        if user is None or not 4 <= len(pin) <= 8:
+            self._verify(self._dummy(), "00000000")
+            return False
+        if not self._verify(user.pin_hash, pin):
+            return False
+        if self._hasher.check_needs_rehash(user.pin_hash):
+            user.pin_hash = self._hasher.hash(pin)
+        return True
+
     # -- accounts -----------------------------------------------------------------------
     def count(self) -> int:
         with self._db.read() as s:
@@ -262,7 +276,7 @@ class StaffService:
             user = self._by_name(s, name, lock=True) if name else None
             now = self.clock.now()
             if user is None or not user.active:
-                self._verify(self._dummy(), pin or "0000")  # same time as a real check
+                self.check_pin(None, pin or "")  # same time as a real check
                 self._audit(s, name[:64] or "?", "staff.login_failed", user, after={"why": "name"})
                 uow.commit()
                 raise AuthenticationFailed("Wrong name or PIN.")
@@ -275,7 +289,7 @@ class StaffService:
                     name=user.name,
                     seconds=wait,
                 )
-            if not self._verify(user.pin_hash, pin or ""):
+            if not self.check_pin(user, pin or ""):
                 user.failed_attempts = (user.failed_attempts or 0) + 1
                 seconds = lock_seconds(
                     user.failed_attempts, admin.lockout_attempts, admin.lockout_seconds
@@ -309,8 +323,6 @@ class StaffService:
                     f"Wrong PIN. {left} {'try' if left == 1 else 'tries'} left before a lock-out.",
                     tries_left=left,
                 )
-            if self._hasher.check_needs_rehash(user.pin_hash):
-                user.pin_hash = self._hasher.hash(pin)
             user.failed_attempts = 0
             user.locked_until = None
             user.last_login = now
