@@ -9,7 +9,6 @@ code renders a preview image (:func:`render_document_image`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
@@ -24,9 +23,8 @@ from PySide6.QtGui import (
     QPdfWriter,
 )
 
-from kiosk.config import Settings
 from kiosk.services.documents import PrintDocument, PrintLine
-from kiosk.services.receipts import ReceiptFacts, ReceiptService, build_receipt
+from kiosk.services.receipts import ReceiptService
 from kiosk.services.views import OrderView
 from kiosk.ui import theme
 from kiosk.ui.fonts import ui_font
@@ -35,17 +33,6 @@ WIDTH_MM = 80  # a thermal receipt roll
 MARGIN_MM = 4.0
 DPI = 300
 CENTRED = ("title", "center", "heading", "big")
-
-
-@dataclass(frozen=True)
-class ReceiptInfo:
-    """What the kiosk knows right after a payment (for :func:`write_receipt`)."""
-
-    method: str
-    transaction_id: str | None
-    points_earned: int = 0
-    points_balance: int | None = None
-    member_name: str = ""
 
 
 def receipt_path(directory: Path, order: OrderView) -> Path:
@@ -145,17 +132,6 @@ def write_order_receipt(
 ) -> Path:
     """The order's receipt (with its running number) as a PDF: for a worker thread."""
     return write_document_pdf(receipts.receipt(order_id, copy=copy), path)
-
-
-def write_receipt(order: OrderView, info: ReceiptInfo, settings: Settings, path: Path) -> Path:
-    """A receipt from what the kiosk holds after paying (no receipt number); prefer
-    :func:`write_order_receipt`."""
-    facts = ReceiptFacts(
-        method=info.method,
-        transaction_id=info.transaction_id or "",
-        points_balance=info.points_balance,
-    )
-    return write_document_pdf(build_receipt(order, facts, settings), path)
 
 
 def render_document_image(doc: PrintDocument, dpi: int = 200) -> QImage:

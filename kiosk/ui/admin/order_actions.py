@@ -210,10 +210,10 @@ class OrderActions:
     def _save_pdf(self, title: str, document: Callable[[], PrintDocument], path: Path) -> bool:
         """``document()`` written as PDF to ``path``, then the screen's ``last_receipt``; a
         disk error is shown under ``title`` and gives False."""
-        from kiosk.ui.admin.receipt import write_receipt_pdf
+        from kiosk.ui.receipt import write_document_pdf
 
         try:
-            write_receipt_pdf(document(), path)
+            write_document_pdf(document(), path)
         except OSError as exc:
             self.ctx.dialogs.error(self, title, str(exc))
             return False
