@@ -4,7 +4,9 @@ medians of several rounds. Writes ``bench/RESULTS.md`` (and ``bench/results/late
 
 It builds its own data (cached in the temp folder: 1,000,000 members and 1,000,000 orders
 the first time, a few minutes) and finishes within 20 minutes on a 2-core machine.
-``--quick`` runs everything on small data for iterating (a minute or two).
+``--quick`` runs everything on small data for iterating (a minute or two); ``--only a,b``
+measures some figures. Either writes ``bench/results/quick.md`` or ``partial.md`` (and
+``partial.json``) instead, so only a full run replaces the committed results.
 """
 
 from __future__ import annotations
@@ -392,14 +394,22 @@ def main(argv: list[str] | None = None) -> int:
     members = args.members or (20_000 if quick else 1_000_000)
     orders = args.orders or (20_000 if quick else 1_000_000)
     rounds = args.rounds or (3 if quick else 5)
-    out = args.out or (HERE / "results" / "quick.md" if quick else RESULTS_MD)
+    only = [x for x in args.only.split(",") if x] or list(FIGURES)
+    unknown = [x for x in only if x not in FIGURES]
+    if unknown:
+        parser.error(f"unknown figure(s) {', '.join(unknown)}: choose from {', '.join(FIGURES)}")
+    # a quick or partial run never replaces the full run's RESULTS.md and latest.json
+    partial = quick or set(only) != set(FIGURES)
+    out = args.out or (HERE / "results" / ("quick.md" if quick else "partial.md"))
+    if not partial and args.out is None:
+        out = RESULTS_MD
+    results_json = HERE / "results" / "partial.json" if partial else RESULTS_JSON
     args.cache.mkdir(parents=True, exist_ok=True)
     os.environ["KIOSK_LOG_DIR"] = str(args.cache / "logs")
     os.environ["KIOSK_DATA_DIR"] = str(args.cache / "data")
     os.environ["KIOSK_CONFIG"] = ""
     os.environ.pop("KIOSK_DATABASE_URL", None)
     started = time.perf_counter()
-    only = [x for x in args.only.split(",") if x] or list(FIGURES)
     tmp = Path(tempfile.mkdtemp(prefix="run-", dir=args.cache))
     try:
         big = dataset(args.cache, members, orders)
@@ -432,8 +442,8 @@ def main(argv: list[str] | None = None) -> int:
     report = render(figures, members, orders, rounds, elapsed, quick)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(report, encoding="utf-8")
-    RESULTS_JSON.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS_JSON.write_text(
+    results_json.parent.mkdir(parents=True, exist_ok=True)
+    results_json.write_text(
         json.dumps(
             {
                 "when": datetime.now(UTC).isoformat(),
