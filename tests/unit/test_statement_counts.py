@@ -213,6 +213,31 @@ def test_filtered_table_is_counted_exactly(
     assert any("count(" in s.lower() for s in seen)
 
 
+def test_order_search_by_phone_opens_in_one_statement(orders_store: Store) -> None:
+    """The member's id is a subquery of the page (no lookup of its own), and a first page
+    shorter than a page is the count (no COUNT): 3 statements and a second transaction
+    before."""
+    listing = OrderListing(orders_store.db, orders_store.current_settings)
+    found = listing.with_filters(search=MEMBER)
+    with sqlalchemy_statements(orders_store) as seen:
+        total, rows = found.opened(50)
+    assert total == 3 and len(rows) == 3
+    assert not found.count_is_estimate
+    assert [s.split(None, 1)[0] for s in seen] == ["BEGIN", "SELECT"], seen
+    assert "count(" not in seen[1].lower()
+    nobody = listing.with_filters(search="089-999-9999")  # no such member
+    assert nobody.opened(50) == (0, [])
+
+
+def test_a_full_first_filtered_page_is_counted(orders_store: Store) -> None:
+    found = OrderListing(orders_store.db, orders_store.current_settings).with_filters(search=MEMBER)
+    with sqlalchemy_statements(orders_store) as seen:
+        total, rows = found.opened(2)
+    assert total == 3 and len(rows) == 2
+    assert not found.count_is_estimate
+    assert any("count(" in s.lower() for s in seen)
+
+
 def test_compiled_read_reports_a_failing_database_through_the_hook(tmp_path: Any) -> None:
     from kiosk.db import Database
     from kiosk.db.engine import CompiledRead

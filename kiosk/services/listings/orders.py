@@ -98,9 +98,10 @@ class OrderListing(Listing[OrderRow]):
             except InvalidPhoneNumber:
                 result = _none()
             else:
-                with self._db.read() as s:
-                    cid = s.scalar(select(Customer.id).where(Customer.phone == e164))
-                result = [Order.customer_id == cid] if cid is not None else _none()
+                # The member's id as a scalar subquery: no lookup statement of its own,
+                # and the index on the orders' customer_id still answers.
+                member = select(Customer.id).where(Customer.phone == e164).scalar_subquery()
+                result = [Order.customer_id == member]
         else:
             result = _none()
         self._search_filters = result
