@@ -48,6 +48,8 @@ class Listing(Generic[R]):
     """Filters + sort over one table; subclasses say which table and how to load rows."""
 
     model: ClassVar[Any]
+    one_statement_pages: ClassVar[bool] = False
+    """True where :meth:`_rows` reads a page in one statement (then without a ``BEGIN``)."""
     sort_keys: ClassVar[dict[str, tuple[InstrumentedAttribute[Any], ...]]]
     default_sort: ClassVar[tuple[str, bool]]
 
@@ -214,8 +216,20 @@ class Listing(Generic[R]):
     @validated(offset=_PAGE_OFFSET, limit=_PAGE_LIMIT)
     def page(self, offset: int, limit: int, total: int | None = None) -> list[R]:
         """Rows ``offset`` .. ``offset + limit - 1`` in the listing's order."""
-        with self._db.read() as s:
+        with self._db.read(single=self.one_statement_pages) as s:
             return self._rows(s, offset, limit, total)
+
+    def _sized(self, rows: Sequence[R], limit: int, span: int) -> int | None:
+        """The row count an unfiltered first page and the table's id span give, without a
+        ``COUNT``: a page shorter than ``limit`` is every row there is, a large table is
+        counted by its span (see :meth:`count`); None when only a ``COUNT`` can tell."""
+        if len(rows) < min(limit, MAX_LIMIT):
+            self.count_is_estimate = False
+            return len(rows)
+        if span > EXACT_COUNT_BELOW:
+            self.count_is_estimate = True
+            return span
+        return None
 
     def get(self, row_id: int) -> R | None:
         """The row with id ``row_id``, or None (also for something that is not an id)."""

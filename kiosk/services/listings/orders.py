@@ -39,6 +39,7 @@ class OrderListing(Listing[OrderRow]):
         "id": (Order.id,),
     }
     default_sort = ("created_at", True)
+    one_statement_pages = True
 
     def __init__(
         self,
@@ -116,12 +117,31 @@ class OrderListing(Listing[OrderRow]):
         self._search = result
         return result
 
+    def opened(self, limit: int) -> tuple[int, list[OrderRow]]:
+        """Unfiltered: the first page and the table's id span in one statement, which
+        SQLite runs as its own read transaction (no ``BEGIN``); a short page or a large
+        table is counted from them. A small table with a full first page, and a filtered
+        listing, open as any listing does (:meth:`Listing.opened`)."""
+        if not self._filters():
+            with self._db.read(single=True) as s:
+                rows, span = self._read(s, 0, limit, None, with_span=True)
+            total = self._sized(rows, limit, span)
+            if total is not None:
+                return total, rows
+        return super().opened(limit)
+
     def _rows(self, s: Session, offset: int, limit: int, total: int | None) -> list[OrderRow]:
+        return self._read(s, offset, limit, total)[0]
+
+    def _read(
+        self, s: Session, offset: int, limit: int, total: int | None, with_span: bool = False
+    ) -> tuple[list[OrderRow], int]:
         """One page in one statement: the page's ids (an index-only scan of the sort
-        order) joined to their orders, each order's latest payment and its line count."""
+        order) joined to their orders, each order's latest payment and its line count;
+        ``with_span``: and ``max(id) - min(id) + 1`` of the whole table (0 if no row)."""
         window = self._window(offset, limit, total)
         if window is None:
-            return []
+            return [], 0
         offset, limit, from_end = window
 
         def build() -> Any:
@@ -133,18 +153,20 @@ class OrderListing(Listing[OrderRow]):
                 .limit(bindparam("page_limit", type_=Integer))
                 .subquery("page")
             )
-            return (
+            stmt = (
                 _ROW_COLUMNS.select_from(page)
                 .join(Order, Order.id == page.c.id)
                 .outerjoin(Payment, Payment.id == _LATEST_PAYMENT)
                 .order_by(*self._order(self.descending))
             )
+            return stmt.add_columns(*_SPAN) if with_span else stmt
 
-        stmt = self._statement(("page", from_end), build)
+        stmt = self._statement(("page", from_end, with_span), build)
         self.queries += 1
         params = self._params() | {"page_offset": offset, "page_limit": limit}
-        result = s.connection().execute(stmt, params)
-        return self._made(result.all())
+        found = s.connection().execute(stmt, params).all()
+        span = int(found[0][-1]) - int(found[0][-2]) + 1 if with_span and found else 0
+        return self._made(found), span
 
     def _load(self, s: Session, ids: Sequence[int]) -> dict[int, OrderRow]:
         result = s.connection().execute(
@@ -207,6 +229,12 @@ _ITEMS = (
     .where(OrderItem.order_id == Order.id)
     .correlate(Order)
     .scalar_subquery()
+)
+# The table's id span beside a page (see Listing.count): each scalar subquery is answered
+# once per statement from one end of the primary key, not correlated to the page's orders.
+_SPAN = (
+    select(func.min(Order.id)).correlate(None).scalar_subquery(),
+    select(func.max(Order.id)).correlate(None).scalar_subquery(),
 )
 _ROW_COLUMNS = select(
     Order.id,
