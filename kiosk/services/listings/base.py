@@ -134,17 +134,21 @@ class Listing(Generic[R]):
             return self._count(s)
 
     def opened(self, limit: int) -> tuple[int, list[R]]:
-        """The count and the first ``limit`` rows, in one read transaction (what opening
-        a table needs). A filtered listing reads its first page first: a page shorter
+        """The count and the first ``limit`` rows (what opening a table needs), in one
+        read transaction. A filtered listing reads its first page first: a page shorter
         than ``limit`` is every row there is, so no ``COUNT`` is needed (a search for one
-        member's orders, an order number)."""
-        with self._db.read() as s:
-            if self._filters():
+        member's orders, an order number). Where a page is one statement
+        (:attr:`one_statement_pages`), a filtered first page is read without a ``BEGIN``
+        and a ``COUNT`` after a full one sees the database of its own moment, as every
+        later page does."""
+        if self._filters():
+            with self._db.read(single=self.one_statement_pages) as s:
                 rows = self._rows(s, 0, limit, None)
                 if len(rows) < min(limit, MAX_LIMIT):
                     self.count_is_estimate = False
                     return len(rows), rows
                 return self._count(s), rows
+        with self._db.read() as s:
             total = self._count(s)
             return total, self._rows(s, 0, limit, total)
 

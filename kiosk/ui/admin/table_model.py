@@ -1,7 +1,7 @@
 """The paged, read-only table model of the admin panel's big tables (Anki's DataModel idea).
 
-:class:`PagedTableModel` knows the row count (one ``COUNT``) and keeps a small LRU
-cache of pages; ``data()`` for a row outside the cache fetches just that page from a
+:class:`PagedTableModel` knows the row count (a ``COUNT``, a large table's id span, or
+a first page shorter than a page) and keeps a small LRU cache of pages; ``data()`` for a row outside the cache fetches just that page from a
 :class:`kiosk.services.listings.Listing`. Opening a million-row table therefore costs a
 count and one page, scrolling to the end costs one page read from the other end, and
 memory stays at ``page_size * max_pages`` rows. Sorting asks the listing for an
@@ -124,7 +124,7 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         return page
 
     def _open(self, listing: Listing[R]) -> int:
-        """Count and fetch the first page together (one read transaction)."""
+        """The count and the first page together (see ``Listing.opened``)."""
         total, first = listing.opened(self.page_size)
         if first:
             self._pages[0] = first
