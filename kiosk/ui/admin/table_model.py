@@ -1,10 +1,11 @@
 """The paged, read-only table model of the admin panel's big tables (Anki's DataModel idea).
 
 :class:`PagedTableModel` knows the row count (a ``COUNT``, a large table's id span, or
-a first page shorter than a page) and keeps a small LRU cache of pages; ``data()`` for a row outside the cache fetches just that page from a
-:class:`kiosk.services.listings.Listing`. Opening a million-row table therefore costs a
-count and one page, scrolling to the end costs one page read from the other end, and
-memory stays at ``page_size * max_pages`` rows. Sorting asks the listing for an
+a first page shorter than a page) and keeps a small LRU cache of pages; a cell of a row
+outside the cache fetches just that page from a :class:`kiosk.services.listings.Listing`.
+Opening a million-row table therefore costs a count and one page, scrolling to the end
+costs one page read from the other end, and memory stays at ``page_size * max_pages``
+rows. Sorting asks the listing for an
 index-backed ``ORDER BY`` and resets; columns without an index are not sortable.
 
 What each table shows is a list of :class:`Column` (see :mod:`kiosk.ui.admin.columns`).
@@ -251,7 +252,7 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
                 span[i].clearData()
             return
         text, brush, align = cells[0][column], cells[1][column], self._align[column]
-        for i in range(len(span)):  # a for loop over the span would end in an IndexError
+        for i in range(len(span)):  # iterating the span itself ends only at an IndexError
             entry = span[i]
             role = entry.role()
             if role in _TEXT_ROLES:
