@@ -232,15 +232,14 @@ def fig_tables(ctx: dict[str, Any]) -> list[Figure]:
     for f in out:
         if f.passed is False:
             f.notes.append(
-                "Profile of the kiosk side (open + paint, 1,000,000 orders): one paint of "
-                "the visible ~28 rows × 9 columns makes about 2,300 calls from Qt into "
-                "Python (seven `data()` roles per cell from the delegate and two counts for "
-                "each cell's index; `flags()` is Qt's own), each a few µs, where the "
-                "baseline's model answers in C++: painting the same texts from a "
-                "`QStandardItemModel` takes ~7 ms against ~16 ms (CPU). The page itself is "
-                "one statement (BEGIN + id span + page to open) and formatting its 50 "
-                "rows about 1.4 ms. Next step if it matters: a model whose cells Qt reads "
-                "in C++ (e.g. a `QStandardItemModel` window filled per page)."
+                "Profile of the kiosk side (open + paint, 1,000,000 orders): a painted cell "
+                "is two calls from Qt into Python (`index()`; `multiData()`, which sets the "
+                "delegate's seven roles with three calls each on the span: about 5,800 calls "
+                "a paint of ~28 rows × 9 columns) plus ~63 `headerData()` calls, where the "
+                "baseline's model answers in C++: painting the same texts takes ~8.5 ms "
+                "against ~4.9 ms for a `QStandardItemModel` (CPU). Opening is one statement "
+                "(the first page with the id span) and formatting the painted rows ~0.3 ms. "
+                "What is left is PySide's cost per call; a C++ model would remove it."
             )
     for f in out[1:]:
         f.extra["subject_rounds"] = f.extra.get("subject_rounds")
@@ -571,7 +570,14 @@ MANUAL_NOTES = """## What was changed for these figures (issue #13)
   phonenumbers metadata still decides validity).
 - Admin tables: an unfiltered large table is sized by its id span (two primary-key
   probes) instead of `COUNT(*)`; exact when filtered or small; cell texts are made
-  once per page, not per painted cell.
+  once per row, not per painted cell; a painted cell is two calls into Python
+  (`index()`, `multiData()` for the delegate's seven roles) instead of nine.
+- Orders table statements: opening is one statement without `BEGIN` (the first page
+  carries the id span), a later page one statement without `BEGIN`, a phone search one
+  statement (the member's id a subquery; a short first page is the count, so no
+  `COUNT`); filters are bound parameters, so each statement is built once per kind of
+  filter and reused (building it and keying SQLAlchemy's cache on it cost more than
+  running it).
 - PostgreSQL engine: no pre-ping per checkout (a connection idle for 30 s is checked
   once at checkout and replaced if dead; a connection lost in use invalidates the pool);
   statements prepared by psycopg (`prepare_threshold=1`).
@@ -604,10 +610,11 @@ MANUAL_NOTES = """## What was changed for these figures (issue #13)
   each statement and 100 µs for the session around each of the three transactions), and
   under 0.3 ms in our own code. Meeting 0.5× would mean running the payment's statements
   on the raw DB-API cursor, bypassing SQLAlchemy's execution layer; not done.
-- Admin orders table (2.1–2.4×): a page is one statement now and formatted once, but one
-  paint still makes ~2,300 calls from Qt into Python (seven `data()` roles and two
-  counts per cell) where the baseline's model answers in C++; the paint alone is about
-  2.3× the baseline's. The rounds spread widely on this shared machine.
+- Admin orders table (2.1–2.7× before the changes above, about 1.7–1.9× in CPU time
+  after them: under the 2× goal, by a margin a noisy run can eat): the paint alone is
+  still ~1.7× the baseline's (two calls from Qt into Python per cell and three calls per
+  role on the `multiData()` span, where the baseline's model answers in C++). The rounds
+  spread widely on this shared machine.
 """
 
 

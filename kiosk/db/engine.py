@@ -427,6 +427,7 @@ class Database:
             self.engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False
         )
         self._single = self.engine.execution_options(**{READ_ONLY: True, SINGLE_READ: True})
+        self._single_reader = sessionmaker(self._single, expire_on_commit=False)
 
     @property
     def is_sqlite(self) -> bool:
@@ -448,9 +449,12 @@ class Database:
         return self._writer()
 
     @contextmanager
-    def read(self) -> Iterator[Session]:
-        """A read-only session: deferred BEGIN on SQLite, rolled back at the end."""
-        session = self._reader()
+    def read(self, single: bool = False) -> Iterator[Session]:
+        """A read-only session: deferred BEGIN on SQLite, rolled back at the end.
+        ``single``: for one statement, which SQLite runs as its own read transaction, so
+        no ``BEGIN`` is sent (more statements would each see the database of their own
+        moment)."""
+        session = (self._single_reader if single else self._reader)()
         try:
             yield session
         except Exception as exc:

@@ -121,3 +121,30 @@ def test_loyalty_and_audit_listings(store: Store, make_order: OrderMaker) -> Non
     assert audit.with_filters(action_prefix="order.").count() == 1
     assert audit.with_filters(staff="Nok").page(0, 5)[0].after == {"status": "ready"}
     assert "order" in audit.actions()
+
+
+def test_order_listings_of_one_shape_share_their_statements(
+    store: Store, make_order: OrderMaker
+) -> None:
+    """Filter values are bound parameters: a listing with the same filters set (other
+    values) reuses the statements built for the first, and still gets its own rows."""
+    from kiosk.services.listings import base
+
+    a = make_order(local(1, 10), phone="081-234-5678")
+    b = make_order(local(1, 11), method=None, phone="081-234-5678")
+    make_order(local(1, 12), method=None)
+    today = local(1, 12).date()
+    listing = OrderListing(store.db, store.current_settings, today=today)
+    paid = listing.with_filters(statuses=["preparing"], search="081 234 5678")
+    assert paid.opened(50) == (1, [paid.get(a)])
+    assert paid.count() == 1
+    kept = {key: id(stmt) for key, stmt in base._STATEMENTS.items()}
+    pending = listing.with_filters(statuses=["pending", "ready"], search="0812345678")
+    assert [r.id for r in pending.opened(50)[1]] == [b]
+    assert pending.count() == 1
+    nobody = listing.with_filters(statuses=["pending"], search="089 999 9999")
+    assert nobody.opened(50) == (0, []) and nobody.count() == 0
+    assert {key: id(stmt) for key, stmt in base._STATEMENTS.items()} == kept
+    numbered = listing.with_filters(search="a002")
+    assert [r.id for r in numbered.page(0, 10)] == [b]
+    assert [r.id for r in numbered.with_filters(search="A1").page(0, 10)] == [a]

@@ -6,15 +6,16 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTableView
+from PySide6.QtCore import QModelIndex, QModelRoleData, QModelRoleDataSpan, Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTableView
 from pytestqt.qtbot import QtBot
 from sqlalchemy import event
 
 from kiosk.app import Store
 from kiosk.services.listings import OrderListing
 from kiosk.ui.admin.models import PagedTableModel, order_columns
-from kiosk.ui.admin.table_model import RIGHT
+from kiosk.ui.admin.table_model import RIGHT, ROW_ID_ROLE
 
 
 def test_repaint_runs_no_statement_and_formats_each_row_once(qtbot: QtBot, store: Store) -> None:
@@ -68,17 +69,35 @@ def _columns(store: Store) -> list[Any]:
     return order_columns(lambda: store.current_settings().store.timezone, store.reports.today)
 
 
-def test_a_paint_calls_python_for_data_and_counts_only(qtbot: QtBot, store: Store) -> None:
-    """Each call from Qt into Python costs more than the C++ model's answer: flags come from
-    Qt's own default, and data() is asked no more than the seven roles of a painted cell."""
+def test_a_painted_cell_is_two_calls_into_python(qtbot: QtBot, store: Store) -> None:
+    """Each call from Qt into Python costs more than a C++ model's whole answer: a painted
+    cell is one ``index()`` and one ``multiData()`` (the delegate's seven roles at once);
+    ``data()``, ``rowCount()`` and ``columnCount()`` are not asked per cell, and flags come
+    from Qt's own default."""
     for _ in range(4):
         store.orders.create([{"item_id": 1, "quantity": 1}], customer_phone="081-234-5678")
     calls: Counter[str] = Counter()
 
     class Counting(PagedTableModel):  # type: ignore[type-arg]
+        def index(self, row: int, column: int, parent: Any = QModelIndex()) -> Any:  # noqa: B008
+            calls["index"] += 1
+            return super().index(row, column, parent)
+
+        def rowCount(self, parent: Any = QModelIndex()) -> int:  # noqa: B008
+            calls["rowCount"] += 1
+            return super().rowCount(parent)
+
+        def columnCount(self, parent: Any = QModelIndex()) -> int:  # noqa: B008
+            calls["columnCount"] += 1
+            return super().columnCount(parent)
+
         def data(self, index: Any, role: int = 0) -> Any:
             calls["data"] += 1
             return super().data(index, role)
+
+        def multiData(self, index: Any, span: Any) -> None:
+            calls["multiData"] += 1
+            super().multiData(index, span)
 
         def headerData(self, section: int, orientation: Any, role: int = 0) -> Any:
             calls["header"] += 1
@@ -99,16 +118,56 @@ def test_a_paint_calls_python_for_data_and_counts_only(qtbot: QtBot, store: Stor
     assert not model.flags(model.index(-1, 0)) & Qt.ItemFlag.ItemIsEnabled
     calls.clear()
     view.grab()
+    painted = dict(calls)
     cells = model.rowCount() * model.columnCount()
     assert cells == 4 * 9
-    assert 0 < calls["data"] <= 7 * cells
-    assert calls["header"] <= 7 * model.columnCount()
+    assert 0 < painted["multiData"] <= cells
+    assert painted["index"] <= cells
+    assert "data" not in painted  # every role of a painted cell came through multiData
+    assert painted.get("rowCount", 0) + painted.get("columnCount", 0) <= 4  # not per cell
+    assert sum(n for name, n in painted.items() if name != "header") <= 2 * cells + 4
+    assert painted["header"] <= 7 * model.columnCount()
     # the roles no cell uses are not served
     for role in (Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.FontRole):
         assert model.data(index, role) is None
     assert model.data(index, Qt.ItemDataRole.TextAlignmentRole) is None  # the view's default
     right = model.index(0, 6)  # the total
     assert model.data(right, Qt.ItemDataRole.TextAlignmentRole) == int(RIGHT.value)
+
+
+def test_the_delegate_paints_what_data_answers(qtbot: QtBot, store: Store) -> None:
+    """multiData's shortcut for the delegate's span gives the texts, alignments and colours
+    data() gives, cell by cell; a span of other roles is answered by data()."""
+    store.orders.create([{"item_id": 1, "quantity": 1}], customer_phone="081-234-5678")
+    unpaid = store.orders.create([{"item_id": 1, "quantity": 2}]).id
+    store.orders.set_status(unpaid, "cancelled", "Nok")
+    model = PagedTableModel(OrderListing(store.db, store.current_settings), _columns(store))
+    view = QTableView()
+    qtbot.addWidget(view)
+    delegate = QStyledItemDelegate(view)
+    colours = 0
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            index = model.index(row, column)
+            option = QStyleOptionViewItem()
+            palette = QPalette()
+            palette.setColor(QPalette.ColorRole.Text, QColor("#000001"))
+            option.palette = palette
+            delegate.initStyleOption(option, index)  # Qt's own, through multiData()
+            assert option.text == model.data(index)
+            assert bool(option.features & QStyleOptionViewItem.ViewItemFeature.HasDisplay)
+            align = model.data(index, Qt.ItemDataRole.TextAlignmentRole)
+            if align is not None:
+                assert option.displayAlignment == Qt.AlignmentFlag(align)
+            brush = model.data(index, Qt.ItemDataRole.ForegroundRole)
+            text = option.palette.brush(QPalette.ColorRole.Text).color()
+            assert text == (brush.color() if brush is not None else QColor("#000001"))
+            colours += brush is not None
+            for role in (ROW_ID_ROLE, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.FontRole):
+                entry = QModelRoleData(role)
+                model.multiData(index, QModelRoleDataSpan(entry))
+                assert entry.data() == model.data(index, role)
+    assert colours >= 2  # the status column at least
 
 
 def test_a_later_page_is_one_statement_and_formatted_once(qtbot: QtBot, store: Store) -> None:
@@ -132,6 +191,6 @@ def test_a_later_page_is_one_statement_and_formatted_once(qtbot: QtBot, store: S
                 model.data(model.index(row, column))
     finally:
         event.remove(store.db.engine, "before_cursor_execute", count)
-    assert [s.split(None, 1)[0] for s in seen] == ["BEGIN", "SELECT"], seen
+    assert [s.split(None, 1)[0] for s in seen] == ["SELECT"], seen  # no BEGIN around it
     assert len(formatted) == 2  # the last page holds rows 10 and 11
     assert model.data(model.index(10, 5)) == "2"  # its line count came with it

@@ -33,10 +33,11 @@ LOOKUP_STATEMENTS = 1
 # order, tax receipt, payment). 29 statements in 4 transactions before (31 before that).
 PAYMENT_STATEMENTS = 15
 PAYMENT_TRANSACTIONS = 3
-# Opening the orders table: the id span and the first page (its ids joined to the orders,
-# their latest payments and line counts: one statement), 5 before; + BEGIN, 6 before.
-ORDERS_FIRST_PAGE_STATEMENTS = 2
-ORDERS_OPEN_STATEMENTS = 3
+# Opening the orders table: the first page (its ids joined to the orders, their latest
+# payments and line counts) with the table's id span, one statement and no BEGIN (a lone
+# SELECT is its own read transaction); 2 + BEGIN before, 5 + BEGIN before that.
+ORDERS_FIRST_PAGE_STATEMENTS = 1
+ORDERS_OPEN_STATEMENTS = 1
 
 
 @contextmanager
@@ -192,12 +193,33 @@ def test_large_unfiltered_table_opens_without_count(
     monkeypatch.setattr(listing_base, "EXACT_COUNT_BELOW", 0)  # as if it held a million orders
     listing = OrderListing(orders_store.db, orders_store.current_settings)
     with sqlalchemy_statements(orders_store) as seen:
-        total, rows = listing.opened(50)
-    assert total == 3 and len(rows) == 3
+        total, rows = listing.opened(2)  # a full first page: the rest is not read
+    assert total == 3 and len(rows) == 2
     assert listing.count_is_estimate
     assert not any("count(" in s.lower() for s in seen), seen
     assert len(seen) <= ORDERS_OPEN_STATEMENTS
     assert len([s for s in seen if not s.startswith("BEGIN")]) <= ORDERS_FIRST_PAGE_STATEMENTS
+
+
+def test_a_short_unfiltered_first_page_is_the_count(
+    orders_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(listing_base, "EXACT_COUNT_BELOW", 0)
+    listing = OrderListing(orders_store.db, orders_store.current_settings)
+    with sqlalchemy_statements(orders_store) as seen:
+        total, rows = listing.opened(50)
+    assert total == 3 and len(rows) == 3
+    assert not listing.count_is_estimate  # every row is on the page
+    assert len(seen) == 1 and "count(" not in seen[0].lower()
+
+
+def test_a_small_table_with_a_full_first_page_is_counted(orders_store: Store) -> None:
+    listing = OrderListing(orders_store.db, orders_store.current_settings)
+    with sqlalchemy_statements(orders_store) as seen:
+        total, rows = listing.opened(2)  # 3 orders: an id span this small is counted
+    assert total == 3 and len(rows) == 2
+    assert not listing.count_is_estimate
+    assert any("count(" in s.lower() for s in seen)
 
 
 def test_filtered_table_is_counted_exactly(
@@ -210,6 +232,31 @@ def test_filtered_table_is_counted_exactly(
     with sqlalchemy_statements(orders_store) as seen:
         assert listing.count() == 3
     assert not listing.count_is_estimate
+    assert any("count(" in s.lower() for s in seen)
+
+
+def test_order_search_by_phone_opens_in_one_statement(orders_store: Store) -> None:
+    """The member's id is a subquery of the page (no lookup of its own), and a first page
+    shorter than a page is the count (no COUNT): one statement, no BEGIN; 3 statements
+    and 2 BEGINs before."""
+    listing = OrderListing(orders_store.db, orders_store.current_settings)
+    found = listing.with_filters(search=MEMBER)
+    with sqlalchemy_statements(orders_store) as seen:
+        total, rows = found.opened(50)
+    assert total == 3 and len(rows) == 3
+    assert not found.count_is_estimate
+    assert [s.split(None, 1)[0] for s in seen] == ["SELECT"], seen  # no BEGIN either
+    assert "count(" not in seen[0].lower()
+    nobody = listing.with_filters(search="089-999-9999")  # no such member
+    assert nobody.opened(50) == (0, [])
+
+
+def test_a_full_first_filtered_page_is_counted(orders_store: Store) -> None:
+    found = OrderListing(orders_store.db, orders_store.current_settings).with_filters(search=MEMBER)
+    with sqlalchemy_statements(orders_store) as seen:
+        total, rows = found.opened(2)
+    assert total == 3 and len(rows) == 2
+    assert not found.count_is_estimate
     assert any("count(" in s.lower() for s in seen)
 
 

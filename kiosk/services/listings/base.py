@@ -7,7 +7,7 @@ sibling modules (:mod:`.orders`, :mod:`.members`, :mod:`.audit`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from datetime import date, datetime
 from typing import Any, ClassVar, Generic, Self, TypeVar
 
@@ -48,6 +48,8 @@ class Listing(Generic[R]):
     """Filters + sort over one table; subclasses say which table and how to load rows."""
 
     model: ClassVar[Any]
+    one_statement_pages: ClassVar[bool] = False
+    """True where :meth:`_rows` reads a page in one statement (then without a ``BEGIN``)."""
     sort_keys: ClassVar[dict[str, tuple[InstrumentedAttribute[Any], ...]]]
     default_sort: ClassVar[tuple[str, bool]]
 
@@ -68,6 +70,29 @@ class Listing(Generic[R]):
     # what subclasses provide
     def _filters(self) -> list[ColumnElement[bool]]:
         return []
+
+    def _params(self) -> dict[str, Any]:
+        """The values of the bound parameters :meth:`_filters` uses (none here)."""
+        return {}
+
+    def _shape(self) -> tuple[str, ...] | None:
+        """Names for which filters are set, when :meth:`_filters` holds no values (they
+        are all in :meth:`_params`): then one statement per shape, sort and direction is
+        built once and reused by every listing (building a statement, and SQLAlchemy
+        keying its compiled cache on it, costs more than running it). None: built anew."""
+        return None
+
+    def _statement(self, kind: Hashable, build: Callable[[], Any]) -> Any:
+        """The statement ``build()`` makes, kept per listing type, ``kind``, shape of the
+        filters, sort and direction when :meth:`_shape` allows it."""
+        shape = self._shape()
+        if shape is None:
+            return build()
+        key = (type(self), kind, shape, self.sort, self.descending)
+        stmt = _STATEMENTS.get(key)
+        if stmt is None:
+            stmt = _STATEMENTS[key] = build()
+        return stmt
 
     def _load(self, s: Session, ids: Sequence[int]) -> dict[int, R]:
         raise NotImplementedError
@@ -109,8 +134,20 @@ class Listing(Generic[R]):
             return self._count(s)
 
     def opened(self, limit: int) -> tuple[int, list[R]]:
-        """The count and the first ``limit`` rows, in one read transaction (what opening
-        a table needs)."""
+        """The count and the first ``limit`` rows (what opening a table needs), in one
+        read transaction. A filtered listing reads its first page first: a page shorter
+        than ``limit`` is every row there is, so no ``COUNT`` is needed (a search for one
+        member's orders, an order number). Where a page is one statement
+        (:attr:`one_statement_pages`), a filtered first page is read without a ``BEGIN``
+        and a ``COUNT`` after a full one sees the database of its own moment, as every
+        later page does."""
+        if self._filters():
+            with self._db.read(single=self.one_statement_pages) as s:
+                rows = self._rows(s, 0, limit, None)
+                if len(rows) < min(limit, MAX_LIMIT):
+                    self.count_is_estimate = False
+                    return len(rows), rows
+                return self._count(s), rows
         with self._db.read() as s:
             total = self._count(s)
             return total, self._rows(s, 0, limit, total)
@@ -119,15 +156,7 @@ class Listing(Generic[R]):
         filters = self._filters()
         if not filters:
             self.queries += 1
-            # Two scalar subqueries: SQLite answers each from one end of the primary
-            # key, where min() and max() side by side would scan the table.
-            pk = self.model.id
-            low, high = s.execute(
-                select(
-                    select(func.min(pk)).scalar_subquery(),
-                    select(func.max(pk)).scalar_subquery(),
-                )
-            ).one()
+            low, high = s.execute(_span(self.model)).one()
             if low is None:
                 return 0
             span = int(high) - int(low) + 1
@@ -136,9 +165,11 @@ class Listing(Generic[R]):
                 return span
         self.count_is_estimate = False
         self.queries += 1
-        return int(
-            s.scalar(select(func.count(self.model.id)).select_from(self.model).where(*filters)) or 0
+        stmt = self._statement(
+            "count",
+            lambda: select(func.count(self.model.id)).select_from(self.model).where(*filters),
         )
+        return int(s.scalar(stmt, self._params()) or 0)
 
     @validated(offset=_PAGE_OFFSET, limit=_PAGE_LIMIT)
     def ids(self, offset: int, limit: int, total: int | None = None) -> list[int]:
@@ -171,7 +202,8 @@ class Listing(Generic[R]):
         q = select(self.model.id).where(*self._filters())
         self.queries += 1
         ids = s.scalars(
-            q.order_by(*self._order(self.descending != from_end)).offset(offset).limit(limit)
+            q.order_by(*self._order(self.descending != from_end)).offset(offset).limit(limit),
+            self._params(),
         ).all()
         return list(reversed(ids)) if from_end else list(ids)
 
@@ -188,8 +220,20 @@ class Listing(Generic[R]):
     @validated(offset=_PAGE_OFFSET, limit=_PAGE_LIMIT)
     def page(self, offset: int, limit: int, total: int | None = None) -> list[R]:
         """Rows ``offset`` .. ``offset + limit - 1`` in the listing's order."""
-        with self._db.read() as s:
+        with self._db.read(single=self.one_statement_pages) as s:
             return self._rows(s, offset, limit, total)
+
+    def _sized(self, rows: Sequence[R], limit: int, span: int) -> int | None:
+        """The row count an unfiltered first page and the table's id span give, without a
+        ``COUNT``: a page shorter than ``limit`` is every row there is, a large table is
+        counted by its span (see :meth:`count`); None when only a ``COUNT`` can tell."""
+        if len(rows) < min(limit, MAX_LIMIT):
+            self.count_is_estimate = False
+            return len(rows)
+        if span > EXACT_COUNT_BELOW:
+            self.count_is_estimate = True
+            return span
+        return None
 
     def get(self, row_id: int) -> R | None:
         """The row with id ``row_id``, or None (also for something that is not an id)."""
@@ -197,6 +241,26 @@ class Listing(Generic[R]):
             return None
         with self._db.read() as s:
             return self._load(s, [row_id]).get(row_id)
+
+
+_STATEMENTS: dict[tuple[Any, ...], Any] = {}
+"""Statements kept by :meth:`Listing._statement`: a few per listing type (one per shape of
+filters, sort and direction in use)."""
+_SPANS: dict[Any, Any] = {}
+
+
+def _span(model: Any) -> Any:
+    """``min(id)`` and ``max(id)`` of ``model``'s table as two scalar subqueries: SQLite
+    answers each from one end of the primary key, where ``min()`` and ``max()`` side by
+    side would scan the table. Built once per table."""
+    stmt = _SPANS.get(model)
+    if stmt is None:
+        pk = model.id
+        stmt = _SPANS[model] = select(
+            select(func.min(pk)).scalar_subquery(),
+            select(func.max(pk)).scalar_subquery(),
+        )
+    return stmt
 
 
 _TEXT_FILTERS = ("search", "action_prefix", "staff")

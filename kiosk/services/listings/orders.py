@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
 from typing import Any, ClassVar
 
-from sqlalchemy import ColumnElement, Integer, bindparam, func, select
+from sqlalchemy import ColumnElement, Integer, bindparam, false, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from kiosk.config import Settings
@@ -18,7 +18,6 @@ from kiosk.services.listings.base import (
     Listing,
     _check_statuses,
     _filter_changes,
-    _none,
     clean_search,
 )
 from kiosk.services.phone import looks_like_phone, mask_phone, normalize_phone
@@ -40,6 +39,7 @@ class OrderListing(Listing[OrderRow]):
         "id": (Order.id,),
     }
     default_sort = ("created_at", True)
+    one_statement_pages = True
 
     def __init__(
         self,
@@ -58,68 +58,93 @@ class OrderListing(Listing[OrderRow]):
         self.day = day
         self.search = clean_search(search)
         self.today = today
-        self._search_filters: list[ColumnElement[bool]] | None = None
-        self._page_statements: dict[bool, Any] = {}
+        self._search: tuple[tuple[str, ...], dict[str, Any]] | None = None
 
     def with_filters(self, **changes: Any) -> OrderListing:
         clone = self._clone()
         for key, value in _filter_changes(changes, ("statuses", "day", "search", "today")):
             setattr(clone, key, tuple(value or ()) if key == "statuses" else value)
-        clone._search_filters = None
+        clone._search = None
         return clone
 
-    def _filters(self) -> list[ColumnElement[bool]]:
-        out: list[ColumnElement[bool]] = []
+    def _shape(self) -> tuple[str, ...]:
+        """Which of :data:`_FILTERS` apply; their values are in :meth:`_params`."""
+        names: tuple[str, ...] = ()
         if self.statuses:
-            out.append(Order.status.in_(self.statuses))
+            names += ("statuses",)
         if self.day is not None:
-            out.append(Order.business_date == self.day)
+            names += ("day",)
         if self.search:
-            out += self._search_clause()
-        return out
+            names += self._searched()[0]
+        return names
 
-    def _search_clause(self) -> list[ColumnElement[bool]]:
-        if self._search_filters is not None:
-            return self._search_filters
+    def _filters(self) -> list[ColumnElement[bool]]:
+        return [_FILTERS[name] for name in self._shape()]
+
+    def _params(self) -> dict[str, Any]:
+        params: dict[str, Any] = {}
+        if self.statuses:
+            params["statuses"] = list(self.statuses)
+        if self.day is not None:
+            params["day"] = self.day
+        if self.search:
+            params.update(self._searched()[1])
+        return params
+
+    def _searched(self) -> tuple[tuple[str, ...], dict[str, Any]]:
+        """What the search box asks: the filters' names and their values."""
+        if self._search is not None:
+            return self._search
         text = self.search
-        settings = self._settings()
-        result: list[ColumnElement[bool]]
+        result: tuple[tuple[str, ...], dict[str, Any]]
         if _ORDER_NUMBER.fullmatch(text):
             number = f"{text[0].upper()}{int(text[1:]):03d}"
             if self.day is not None:
-                result = [Order.number == number]
+                result = ("number",), {"number": number}
             else:
                 today = self.today or date.today()
                 days = [today - timedelta(days=i) for i in range(NUMBER_SEARCH_DAYS)]
-                result = [Order.business_date.in_(days), Order.number == number]
+                result = ("days", "number"), {"days": days, "number": number}
         elif looks_like_phone(text):
             try:
-                e164 = normalize_phone(text, settings.store.phone_region)
+                e164 = normalize_phone(text, self._settings().store.phone_region)
             except InvalidPhoneNumber:
-                result = _none()
+                result = ("nothing",), {}
             else:
-                with self._db.read() as s:
-                    cid = s.scalar(select(Customer.id).where(Customer.phone == e164))
-                result = [Order.customer_id == cid] if cid is not None else _none()
+                result = ("member",), {"phone": e164}
         else:
-            result = _none()
-        self._search_filters = result
+            result = ("nothing",), {}
+        self._search = result
         return result
 
-    def _clone(self) -> OrderListing:
-        clone = super()._clone()
-        clone._page_statements = {}
-        return clone
+    def opened(self, limit: int) -> tuple[int, list[OrderRow]]:
+        """Unfiltered: the first page and the table's id span in one statement, which
+        SQLite runs as its own read transaction (no ``BEGIN``); a short page or a large
+        table is counted from them. A small table with a full first page, and a filtered
+        listing, open as any listing does (:meth:`Listing.opened`)."""
+        if not self._filters():
+            with self._db.read(single=True) as s:
+                rows, span = self._read(s, 0, limit, None, with_span=True)
+            total = self._sized(rows, limit, span)
+            if total is not None:
+                return total, rows
+        return super().opened(limit)
 
     def _rows(self, s: Session, offset: int, limit: int, total: int | None) -> list[OrderRow]:
+        return self._read(s, offset, limit, total)[0]
+
+    def _read(
+        self, s: Session, offset: int, limit: int, total: int | None, with_span: bool = False
+    ) -> tuple[list[OrderRow], int]:
         """One page in one statement: the page's ids (an index-only scan of the sort
-        order) joined to their orders, each order's latest payment and its line count."""
+        order) joined to their orders, each order's latest payment and its line count;
+        ``with_span``: and ``max(id) - min(id) + 1`` of the whole table (0 if no row)."""
         window = self._window(offset, limit, total)
         if window is None:
-            return []
+            return [], 0
         offset, limit, from_end = window
-        stmt = self._page_statements.get(from_end)
-        if stmt is None:
+
+        def build() -> Any:
             page = (
                 select(Order.id)
                 .where(*self._filters())
@@ -134,10 +159,14 @@ class OrderListing(Listing[OrderRow]):
                 .outerjoin(Payment, Payment.id == _LATEST_PAYMENT)
                 .order_by(*self._order(self.descending))
             )
-            self._page_statements[from_end] = stmt
+            return stmt.add_columns(*_SPAN) if with_span else stmt
+
+        stmt = self._statement(("page", from_end, with_span), build)
         self.queries += 1
-        result = s.connection().execute(stmt, {"page_offset": offset, "page_limit": limit})
-        return self._made(result.all())
+        params = self._params() | {"page_offset": offset, "page_limit": limit}
+        found = s.connection().execute(stmt, params).all()
+        span = int(found[0][-1]) - int(found[0][-2]) + 1 if with_span and found else 0
+        return self._made(found), span
 
     def _load(self, s: Session, ids: Sequence[int]) -> dict[int, OrderRow]:
         result = s.connection().execute(
@@ -174,6 +203,19 @@ class OrderListing(Listing[OrderRow]):
         ]
 
 
+# The filters, over bound parameters (values in OrderListing._params), so that a statement
+# is built once per shape of filters. A member's orders: the member's id as a scalar
+# subquery (no lookup statement of its own; the index on customer_id still answers).
+_FILTERS: dict[str, ColumnElement[bool]] = {
+    "statuses": Order.status.in_(bindparam("statuses", expanding=True)),
+    "day": Order.business_date == bindparam("day"),
+    "days": Order.business_date.in_(bindparam("days", expanding=True)),
+    "number": Order.number == bindparam("number"),
+    "member": Order.customer_id
+    == select(Customer.id).where(Customer.phone == bindparam("phone")).scalar_subquery(),
+    "nothing": false(),
+}
+
 # The orders table's row: the order, its line count and its latest payment attempt (the
 # payment with the highest id; none when unpaid), in the column order ``_made`` reads.
 _LATEST_PAYMENT = (
@@ -187,6 +229,12 @@ _ITEMS = (
     .where(OrderItem.order_id == Order.id)
     .correlate(Order)
     .scalar_subquery()
+)
+# The table's id span beside a page (see Listing.count): each scalar subquery is answered
+# once per statement from one end of the primary key, not correlated to the page's orders.
+_SPAN = (
+    select(func.min(Order.id)).correlate(None).scalar_subquery(),
+    select(func.max(Order.id)).correlate(None).scalar_subquery(),
 )
 _ROW_COLUMNS = select(
     Order.id,

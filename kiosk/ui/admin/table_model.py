@@ -1,13 +1,20 @@
 """The paged, read-only table model of the admin panel's big tables (Anki's DataModel idea).
 
-:class:`PagedTableModel` knows the row count (one ``COUNT``) and keeps a small LRU
-cache of pages; ``data()`` for a row outside the cache fetches just that page from a
-:class:`kiosk.services.listings.Listing`. Opening a million-row table therefore costs a
-count and one page, scrolling to the end costs one page read from the other end, and
-memory stays at ``page_size * max_pages`` rows. Sorting asks the listing for an
+:class:`PagedTableModel` knows the row count (a ``COUNT``, a large table's id span, or
+a first page shorter than a page) and keeps a small LRU cache of pages; a cell of a row
+outside the cache fetches just that page from a :class:`kiosk.services.listings.Listing`.
+Opening a million-row table therefore costs a count and one page, scrolling to the end
+costs one page read from the other end, and memory stays at ``page_size * max_pages``
+rows. Sorting asks the listing for an
 index-backed ``ORDER BY`` and resets; columns without an index are not sortable.
 
 What each table shows is a list of :class:`Column` (see :mod:`kiosk.ui.admin.columns`).
+
+Painting is where the calls from Qt into Python add up (each costs more than a C++ model's
+whole answer), so a painted cell costs two: ``index()`` (instead of Qt's, which asks
+``rowCount()`` and ``columnCount()``) and ``multiData()`` (the delegate's seven roles at
+once instead of seven ``data()`` calls); ``flags()`` is Qt's own. A row's texts and brushes
+are made once, the first time it is painted.
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QModelRoleDataSpan,
     QObject,
     QPersistentModelIndex,
     Qt,
@@ -74,8 +82,8 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
             self.max_pages = max_pages
         self._pages: OrderedDict[int, list[R]] = OrderedDict()
         # What painting a cell reads: per row number, the row's cell texts and foreground
-        # brushes, made for a whole page the first time a cell of it is asked for (not per
-        # painted cell); dropped with the page.
+        # brushes, made the first time a cell of the row is asked for (not per painted
+        # cell); dropped with the row's page.
         self._shown: dict[int, tuple[list[str], list[Any]]] = {}
         self.pages_fetched = 0
         self.rows_fetched = 0
@@ -117,7 +125,7 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         return page
 
     def _open(self, listing: Listing[R]) -> int:
-        """Count and fetch the first page together (one read transaction)."""
+        """The count and the first page together (see ``Listing.opened``)."""
         total, first = listing.opened(self.page_size)
         if first:
             self._pages[0] = first
@@ -127,17 +135,17 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         return total
 
     def _cells(self, row: int) -> tuple[list[str], list[Any]] | None:
-        """The texts and foreground brushes of one row. The first cell asked for on a page
-        formats the whole page, once; painting then only looks them up."""
+        """The texts and foreground brushes of one row, made the first time a cell of the
+        row is asked for (only the rows painted are formatted); painting then only looks
+        them up."""
         cells = self._shown.get(row)
-        if cells is not None or not 0 <= row < self._count:
+        if cells is not None:
             return cells
-        number = row // self.page_size
-        page = self._page(number)
-        first = number * self.page_size
-        for i, item in enumerate(page):
-            self._shown[first + i] = self._format(item)
-        return self._shown.get(row)
+        item = self.row(row)
+        if item is None:
+            return None
+        cells = self._shown[row] = self._format(item)
+        return cells
 
     def _format(self, item: R) -> tuple[list[str], list[Any]]:
         texts = [c.text(item) for c in self._columns]
@@ -191,6 +199,13 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         redraw(self)
 
     # -- Qt model API -------------------------------------------------------------------
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        """Qt makes the index of every painted cell; answered here in one call, where
+        Qt's own ``index()`` would call ``rowCount()`` and ``columnCount()`` for each."""
+        if 0 <= row < self._count and 0 <= column < len(self._columns) and not parent.isValid():
+            return self.createIndex(row, column)
+        return QModelIndex()
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self._count
 
@@ -198,9 +213,9 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         return 0 if parent.isValid() else len(self._columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # Qt asks seven roles of every painted cell (and flags and two counts for its
-        # index), each a call from C++ into Python: the roles we do not serve return at
-        # the first line, a painted row's text and brush are two lookups.
+        # A painted cell's roles come through multiData(); this answers everything else
+        # (the panel's row id and row lookups, other views, tests): the roles we do not
+        # serve return at the first line, a formatted row's text and brush are lookups.
         kind = _ROLE_KIND.get(role)
         if kind is None:
             return None
@@ -221,6 +236,35 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         if kind == _K_ROW_ID:
             return getattr(item, "id", None)
         return item
+
+    def multiData(self, index: Index, roleDataSpan: QModelRoleDataSpan) -> None:
+        """Every role of ``roleDataSpan`` for one cell, in one call: Qt's item delegate
+        asks the seven it paints with (font, alignment, foreground, check state,
+        decoration, display, background) this way, where ``data()`` would be seven calls
+        from C++ into Python. Every entry is written, the roles not served cleared: the
+        delegate hands the same span again for the next cell."""
+        span = roleDataSpan
+        row = index.row()
+        column = index.column()
+        cells = self._shown.get(row) or self._cells(row)
+        if cells is None or not 0 <= column < len(self._columns):
+            for i in range(len(span)):
+                span[i].clearData()
+            return
+        text, brush, align = cells[0][column], cells[1][column], self._align[column]
+        for i in range(len(span)):  # iterating the span itself ends only at an IndexError
+            entry = span[i]
+            role = entry.role()
+            if role in _TEXT_ROLES:
+                entry.setData(text)
+            elif role == FOREGROUND_ROLE:
+                entry.setData(brush)
+            elif role == ALIGN_ROLE:
+                entry.setData(align)
+            elif role in _ROW_ROLES:
+                entry.setData(self.data(index, role))
+            else:
+                entry.clearData()
 
     def headerData(
         self,
@@ -279,6 +323,8 @@ TOOLTIP_ROLE = int(Qt.ItemDataRole.ToolTipRole)
 ALIGN_ROLE = int(Qt.ItemDataRole.TextAlignmentRole)
 FOREGROUND_ROLE = int(Qt.ItemDataRole.ForegroundRole)
 _ROLES = {DISPLAY_ROLE, TOOLTIP_ROLE, ALIGN_ROLE, FOREGROUND_ROLE, ROW_ID_ROLE, ROW_ROLE}
+_TEXT_ROLES = (DISPLAY_ROLE, TOOLTIP_ROLE)
+_ROW_ROLES = (ROW_ID_ROLE, ROW_ROLE)
 _K_TEXT, _K_FOREGROUND, _K_ALIGN, _K_ROW_ID, _K_ROW = range(5)  # text, brush: a row's cells
 _DEFAULT_ALIGN = int(LEFT.value)  # what the view draws when the model gives no alignment
 
