@@ -259,7 +259,7 @@ class KioskFlow(QObject):
         """No countdown, no status check, no overlay left running."""
         w = self.w
         self.payment_controller.stop()
-        w.result.stop()
+        self.result_controller.stop()
         self.idle_controller.stop()
         for overlay in (w.sheet_overlay, w.busy_overlay, w.idle_overlay):
             overlay.close_overlay()

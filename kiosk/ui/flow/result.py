@@ -108,6 +108,10 @@ class ResultController(QObject):
         result.retry_clicked.connect(self.retry_requested)
         result.cancel_clicked.connect(self.cancel_requested)
 
+    def stop(self) -> None:
+        """The screen's countdown to the next customer stops."""
+        self.screen.stop()
+
     def show_success(self, result: PaymentResult) -> None:
         self.session.last_result = result
         order = self.orders.get(result.order_id)
