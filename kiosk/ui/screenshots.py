@@ -143,7 +143,7 @@ class Walker:
         flow.cart.add(pad_thai, [self.option_id(pad_thai, "Large")], 1)
         flow.cart.add(tea, [], 2)
         flow.cart.add(som_tam, [], 1)
-        flow._refresh_cart()
+        flow.cart_controller.refresh()
         self.shot("menu")
         w.menu.cart.edit_requested.emit(0)  # the cart line's "Change"
         for opt in ("Thai hot", "Extra prawns", "Fried egg"):
@@ -183,7 +183,7 @@ class Walker:
         w.payment.promptpay.click()
         self.go_screen("promptpay")
         self.shot("promptpay")
-        flow._on_poll_timer_timeout()  # one status check: the mock bank confirms
+        flow.payment_controller.on_poll_timer_timeout()  # one status check: the mock bank confirms
         self.go_screen("result")
         self.shot("result")
         # a failed PromptPay payment
@@ -194,7 +194,7 @@ class Walker:
         try:
             w.payment.promptpay.click()
             self.go_screen("promptpay")
-            flow._on_poll_timer_timeout()
+            flow.payment_controller.on_poll_timer_timeout()
             self.go_screen("result")
             self.shot("failure")
         finally:
@@ -205,7 +205,7 @@ class Walker:
         self._quick_order()
         self.store.settings.update({"payments.pay_at_counter": True}, staff="screenshots")
         try:
-            flow._show_payment("")
+            flow.payment_controller.show_payment("")
             w.payment.cash.click()
             self.go_screen("result")
             self.shot("counter")
@@ -225,8 +225,8 @@ class Walker:
         w.welcome.take_away.click()
         self.go_screen("menu")
         flow.cart.add(self.item_id("Mango Sticky Rice"))
-        flow._refresh_cart()
-        flow._on_idle_idle()
+        flow.cart_controller.refresh()
+        flow.idle_controller.on_idle()
         self.shot("idle")
         flow.reset(cancel_order=True)
         flow.show_error_screen()
@@ -246,7 +246,7 @@ class Walker:
         self.go_screen("menu")
         flow.cart.add(self.item_id("Thai Iced Tea"), [], 2)
         flow.cart.add(self.item_id("Green Papaya Salad"))
-        flow._refresh_cart()
+        flow.cart_controller.refresh()
         self.shot("large_menu")
         w.menu.cart.checkout.click()
         self.go_screen("member")
@@ -264,7 +264,7 @@ class Walker:
         w.welcome.take_away.click()
         self.go_screen("menu")
         flow.cart.add(self.item_id("Basil Chicken on Rice"))
-        flow._refresh_cart()
+        flow.cart_controller.refresh()
         w.menu.cart.checkout.click()
         self.go_screen("member")
         w.member.skip.click()

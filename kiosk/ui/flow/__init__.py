@@ -1,7 +1,10 @@
-"""The kiosk's controller, :class:`KioskFlow`: the customer's way to an order
-(:mod:`.ordering`), from order to paid (:mod:`.paying`), and navigation, idle and live
-changes (:mod:`.controller`)."""
+"""The kiosk's controllers, one per concern, composed by :class:`KioskFlow`
+(:mod:`.controller`): the checkout :class:`~.session.Session` they share, the cart
+(:mod:`.cart`), the member (:mod:`.member`), payment and PromptPay polling
+(:mod:`.payment`), the Result screen and receipt (:mod:`.result`) and idle handling
+(:mod:`.idle`)."""
 
-from kiosk.ui.flow.controller import Ask, KioskFlow, Timing
+from kiosk.ui.flow.controller import KioskFlow
+from kiosk.ui.flow.session import Ask, Timing
 
 __all__ = ["Ask", "KioskFlow", "Timing"]

@@ -1,40 +1,36 @@
-"""The controller: connects the screens' signals to the store and moves between screens.
+"""The kiosk's coordinator, :class:`KioskFlow`: builds the small controllers, one per
+concern, hands each the screens and services it needs, and wires what passes between
+them; it keeps navigation, the customer's leaving, the error screen and staff's live
+changes.
 
-Views never call services; this object does, with plain values in and out. Payments,
+Views never call services; the controllers do, with plain values in and out. Payments,
 PromptPay polling and receipts run on a thread pool and come back by signal. Every
 customer session has a number: results that arrive after the customer walked away (idle,
-start over) are ignored.
+start over) are ignored (:class:`kiosk.ui.flow.session.SessionTasks`).
 """
 
 from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Callable
-from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from kiosk.db.faults import without_tracebacks
-from kiosk.services.errors import (
-    DatabaseBusy,
-    ServiceError,
-)
-from kiosk.services.payments import (
-    PaymentResult,
-    PendingPromptPay,
-)
+from kiosk.services.errors import DatabaseBusy
+from kiosk.services.payments import PaymentResult, PendingPromptPay
 from kiosk.services.views import MemberView, MenuItemView, OrderView, QuoteView
 from kiosk.ui import i18n
 from kiosk.ui.cart import Cart
-from kiosk.ui.flow.ordering import OrderingSteps
-from kiosk.ui.flow.paying import PayingSteps
-from kiosk.ui.messages import (
-    fault_text,
-)
+from kiosk.ui.flow.cart import CartController
+from kiosk.ui.flow.idle import IdleController
+from kiosk.ui.flow.member import MemberController
+from kiosk.ui.flow.payment import PaymentController
+from kiosk.ui.flow.result import ReceiptController, ResultController
+from kiosk.ui.flow.session import Ask, Session, SessionTasks, Timeouts, Timing
+from kiosk.ui.messages import Text, fault_text
 from kiosk.ui.qt_events import QtEvents
 from kiosk.ui.workers import TaskRunner
 
@@ -42,28 +38,18 @@ if TYPE_CHECKING:
     from kiosk.app import Store
     from kiosk.ui.main_window import MainWindow
 
+__all__ = ["Ask", "KioskFlow", "Timing"]
+
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
 
-Ask = Callable[[str, str, str], bool]
 
+class KioskFlow(QObject):
+    """The kiosk's public face (``window.flow``): its signals, the session's state as
+    read-only properties, and the controllers (``cart_controller``, ``member_controller``,
+    ``payment_controller``, ``result_controller``, ``receipt_controller``,
+    ``idle_controller``)."""
 
-@dataclass
-class Timing:
-    """Time limits in milliseconds; ``None`` takes the value from the settings. Tests and
-    screenshots use tiny values (the settings refuse anything below a few seconds)."""
-
-    idle_ms: int | None = None
-    idle_warning_ms: int | None = None
-    result_ms: int | None = None
-    promptpay_ms: int | None = None
-    poll_ms: int = 1000
-    #: taps on a screen that just appeared are ignored this long (a double tap's second
-    #: tap must not land on the next screen); ``None`` is the default, 350 ms
-    tap_guard_ms: int | None = None
-
-
-class KioskFlow(OrderingSteps, PayingSteps, QObject):
     screen_shown = Signal(str)
     order_created = Signal(object)  # OrderView
     order_paid = Signal(object)  # PaymentResult
@@ -84,26 +70,82 @@ class KioskFlow(OrderingSteps, PayingSteps, QObject):
         self.ask: Ask = ask or self._default_ask
         self.runner = TaskRunner(self)
         self.events = QtEvents(store.events, self)
-        self.session = 0
-        self.mode = "dine_in"
-        self.table_number = ""
-        self.cart = Cart()
-        #: the cart line the options sheet is changing (None: the sheet adds a dish)
-        self.editing_line: int | None = None
-        self.items: dict[int, MenuItemView] = {}
-        self.quote: QuoteView | None = None
-        self.member: MemberView | None = None
-        self.order: OrderView | None = None
-        self.pending: PendingPromptPay | None = None
-        self.attempt_key = ""
-        self.last_result: PaymentResult | None = None
-        self.receipt: Path | None = None
-        self._polling = False
-        self.poll_timer = QTimer(self)
-        self.poll_timer.setInterval(timing.poll_ms)
-        self.poll_timer.timeout.connect(self._on_poll_timer_timeout)
+        self.session = Session()
+        settings = store.current_settings
+        self.timeouts = Timeouts(timing, settings)
+        tasks = SessionTasks(self.runner, self.session)
+        w = window
+        self.cart_controller = CartController(
+            store.menu,
+            store.orders,
+            menu=w.menu,
+            review=w.review,
+            welcome=w.welcome,
+            options=w.options,
+            sheet_overlay=w.sheet_overlay,
+            tap_guard=w.tap_guard,
+            go=self.go,
+            parent=self,
+        )
+        self.idle_controller = IdleController(
+            self.timeouts,
+            idle=w.idle,
+            idle_overlay=w.idle_overlay,
+            idle_panel=w.idle_panel,
+            busy_overlay=w.busy_overlay,
+            welcome=w.welcome,
+            host=w,
+            default_language=lambda: w.default_language,
+            parent=self,
+        )
+        self.receipt_controller = ReceiptController(
+            self.session, tasks, store.receipts, settings, result=w.result, parent=self
+        )
+        self.result_controller = ResultController(
+            self.session,
+            store.orders,
+            self.timeouts,
+            self.receipt_controller,
+            result=w.result,
+            go=self.go,
+            parent=self,
+        )
+        self.payment_controller = PaymentController(
+            self.session,
+            tasks,
+            store.orders,
+            store.payments,
+            settings,
+            self.timeouts,
+            self.cart_controller,
+            self.result_controller,
+            db_url=store.db.url,
+            payment=w.payment,
+            card=w.card,
+            promptpay=w.promptpay,
+            member=w.member,
+            menu=w.menu,
+            review=w.review,
+            busy_overlay=w.busy_overlay,
+            busy_panel=w.busy,
+            idle=w.idle,
+            host=w,
+            go=self.go,
+            show_error_screen=self.show_error_screen,
+            parent=self,
+        )
+        self.member_controller = MemberController(
+            self.session,
+            store.customers,
+            settings,
+            self.cart_controller,
+            member=w.member,
+            signup=w.signup,
+            go=self.go,
+            place_order=self.payment_controller.place_order,
+            parent=self,
+        )
         self._connect()
-        self._connect_upsell()
 
     # -- wiring ---------------------------------------------------------------------------------
     def _connect(self) -> None:
@@ -113,70 +155,92 @@ class KioskFlow(OrderingSteps, PayingSteps, QObject):
         w.welcome.language_chosen.connect(self._on_welcome_language_chosen)
         w.welcome.mode_chosen.connect(self._on_welcome_mode_chosen)
         w.welcome.table_chosen.connect(self._on_welcome_table_chosen)
-        w.menu.item_clicked.connect(self._on_menu_item_clicked)
-        w.menu.category_chosen.connect(self._on_menu_category_chosen)
-        w.menu.cart_quantity_changed.connect(self._on_menu_cart_quantity_changed)
-        w.menu.checkout_clicked.connect(self._on_menu_checkout_clicked)
-        w.menu.cart_edit_requested.connect(self._on_menu_cart_edit_requested)
-        w.options.confirmed.connect(self._on_options_confirmed)
-        w.options.cancelled.connect(self._on_options_cancelled)
-        w.review.quantity_changed.connect(self._on_review_quantity_changed)
-        w.review.line_removed.connect(self._on_review_line_removed)
-        w.review.back_clicked.connect(self._on_review_back_clicked)
-        w.review.checkout_clicked.connect(self._on_review_checkout_clicked)
-        w.member.lookup_requested.connect(self._on_member_lookup_requested)
-        w.member.skip_clicked.connect(self._on_member_skip_clicked)
-        w.member.signup_clicked.connect(self._on_member_signup_clicked)
-        w.member.pay_clicked.connect(self._on_member_pay_clicked)
-        w.member.review_clicked.connect(self._on_member_review_clicked)
-        w.member.change_clicked.connect(self._on_member_change_clicked)
-        w.signup.submitted.connect(self._on_signup_submitted)
-        w.signup.back_clicked.connect(self._on_signup_back_clicked)
-        w.payment.method_chosen.connect(self._on_payment_method_chosen)
-        w.payment.back_clicked.connect(self._on_payment_back_clicked)
-        w.promptpay.cancel_clicked.connect(self._on_promptpay_cancel_clicked)
-        w.promptpay.expired.connect(self._on_promptpay_expired)
-        w.card.pay_clicked.connect(self._on_card_pay_clicked)
-        w.card.other_method_clicked.connect(self._on_card_other_method_clicked)
-        w.card.back_clicked.connect(self._on_card_back_clicked)
-        w.result.done_clicked.connect(self._on_result_done_clicked)
-        w.result.timed_out.connect(self._on_result_timed_out)
-        w.result.retry_clicked.connect(self._on_result_retry_clicked)
-        w.result.cancel_clicked.connect(self._on_result_cancel_clicked)
         w.error.back_clicked.connect(self._on_error_back_clicked)
-        w.idle.idle.connect(self._on_idle_idle)
-        w.idle_panel.still_here.connect(self._on_idle_panel_still_here)
-        w.idle_panel.expired.connect(self._on_idle_panel_expired)
-        w.idle_panel.start_over.connect(self._on_idle_panel_start_over)
         w.closing.connect(self.shutdown)
         self.events.menu_changed.connect(self._on_events_menu_changed)
         self.events.settings_changed.connect(self._on_events_settings_changed)
+        self.cart_controller.checkout_requested.connect(self.member_controller.open)
+        self.result_controller.finished.connect(self._on_result_finished)
+        self.result_controller.retry_requested.connect(self._on_result_retry_requested)
+        self.result_controller.cancel_requested.connect(self.leave)
+        self.idle_controller.left.connect(self.leave)
+        self.idle_controller.welcome_idle.connect(self._on_idle_controller_welcome_idle)
+        # the controllers' news, as the kiosk's own signals
+        self.payment_controller.order_created.connect(self.order_created)
+        self.result_controller.order_paid.connect(self.order_paid)
+        self.result_controller.payment_failed.connect(self.payment_failed)
+        self.member_controller.member_found.connect(self.member_found)
+        self.member_controller.member_not_found.connect(self.member_not_found)
+        self.member_controller.member_registered.connect(self.member_registered)
+        self.receipt_controller.receipt_saved.connect(self.receipt_saved)
+
+    # -- the session's state, read-only (each has one owner) ------------------------------------
+    @property
+    def cart(self) -> Cart:
+        return self.cart_controller.cart
+
+    @property
+    def items(self) -> dict[int, MenuItemView]:
+        return self.cart_controller.items
+
+    @property
+    def quote(self) -> QuoteView | None:
+        return self.cart_controller.quote
+
+    @property
+    def mode(self) -> str:
+        return self.session.mode
+
+    @property
+    def table_number(self) -> str:
+        return self.session.table_number
+
+    @property
+    def member(self) -> MemberView | None:
+        return self.session.member
+
+    @property
+    def order(self) -> OrderView | None:
+        return self.session.order
+
+    @property
+    def pending(self) -> PendingPromptPay | None:
+        return self.session.pending
+
+    @property
+    def attempt_key(self) -> str:
+        return self.session.attempt_key
+
+    @property
+    def last_result(self) -> PaymentResult | None:
+        return self.session.last_result
+
+    @property
+    def receipt(self) -> Path | None:
+        return self.session.receipt
+
+    @property
+    def poll_timer(self) -> QTimer:
+        return self.payment_controller.poll_timer
+
+    def _refresh_cart(self) -> None:
+        self.cart_controller.refresh()
+
+    def _show_failure(self, reason: Text) -> None:
+        self.result_controller.show_failure(reason)
 
     # -- settings -------------------------------------------------------------------------------
-    @property
-    def settings(self):  # type: ignore[no-untyped-def]
-        return self.store.current_settings()
-
-    def idle_ms(self) -> int:
-        return self.timing.idle_ms or self.settings.kiosk.idle_timeout_seconds * 1000
-
-    def idle_warning_ms(self) -> int:
-        return self.timing.idle_warning_ms or self.settings.kiosk.idle_warning_seconds * 1000
-
-    def result_ms(self) -> int:
-        return self.timing.result_ms or self.settings.kiosk.result_timeout_seconds * 1000
-
-    def promptpay_ms(self) -> int:
-        return self.timing.promptpay_ms or self.settings.payments.promptpay_timeout_seconds * 1000
-
     def _apply_store_settings(self) -> None:
-        s = self.settings
+        s = self.store.current_settings()
         self.w.header.set_store(s.store.name_th, s.store.name)
         self.w.welcome.set_store(s.store.name_th, s.store.name)
         rate = f"{s.store.vat_rate.normalize():f}"
         self.w.menu.set_vat_rate(rate)
         self.w.review.vat_rate = rate
         self.w.review.retranslate_ui()
+
+    def _on_events_settings_changed(self, _event: object) -> None:
+        self._apply_store_settings()
 
     # -- navigation -----------------------------------------------------------------------------
     def start(self) -> None:
@@ -188,51 +252,38 @@ class KioskFlow(OrderingSteps, PayingSteps, QObject):
         if name != "card":  # the card's number never stays in memory off its screen
             w.card.wipe()
         w.show_screen(name)
-        screen = w.screens[name]
-        if screen.idle_watch:
-            w.idle.set_timeout(self.idle_ms())
-            w.idle.start()
-        else:
-            w.idle.stop()
+        self.idle_controller.follow(name)
         self.screen_shown.emit(name)
+
+    def _stop_everything(self) -> None:
+        """No countdown, no status check, no overlay left running."""
+        w = self.w
+        self.payment_controller.stop()
+        self.result_controller.stop()
+        self.idle_controller.stop()
+        for overlay in (w.sheet_overlay, w.busy_overlay, w.idle_overlay):
+            overlay.close_overlay()
 
     def reset(self, cancel_order: bool = True) -> None:
         """Back to Welcome for the next customer. With ``cancel_order``, an unpaid order is
         cancelled so its redeemed points go back; a paid one is never touched."""
-        self.session += 1
-        self.poll_timer.stop()
-        self._polling = False
-        w = self.w
-        w.promptpay.stop()
-        w.result.stop()
-        w.idle_panel.stop()
-        for overlay in (w.sheet_overlay, w.busy_overlay, w.idle_overlay):
-            overlay.close_overlay()
+        self.session.number += 1
+        self._stop_everything()
         if cancel_order:
-            self._abandon_order()
-        self.cart.clear()
-        self.editing_line = None
-        self.quote = None
-        self.member = None
-        self.order = None
-        self.pending = None
-        self.attempt_key = ""
-        self.last_result = None
-        self.receipt = None
-        self.mode = "dine_in"
-        self.table_number = ""
-        w.member.reset()
-        w.card.reset(Decimal(0))
+            self.payment_controller.abandon_order()
+        self.session.clear()
+        self.cart_controller.clear()
+        self.member_controller.clear()
+        self.payment_controller.clear()
+        w = self.w
         w.welcome.show_stage("attract")
-        w.payment.show_notice("")
-        w.menu.show_notice(None)
-        w.review.show_notice(None)
-        default = self.w.default_language
+        default = w.default_language
         if i18n.current_language() != default:
             w.set_language(default)
-        self._load_menu()
-        self._refresh_cart()
+        self.cart_controller.load_menu()
+        self.cart_controller.refresh()
         self.go("welcome")
+        self.cart_controller.new_customer()
         self.session_reset.emit()
 
     def leave(self) -> None:
@@ -240,161 +291,133 @@ class KioskFlow(OrderingSteps, PayingSteps, QObject):
         unpaid order cancelled. A PromptPay QR on screen is cancelled first, the same way as
         its Cancel button: when the bank confirmed just before, the customer gets the Result
         screen with their order number instead."""
-        pending = self.pending
+        pending = self.session.pending
         if pending is None:
             self.reset(cancel_order=True)
             return
-        self.poll_timer.stop()
-        self.w.promptpay.stop()
-        self.w.idle_panel.stop()
-        self.w.idle_overlay.close_overlay()
-        self.pending = None
-        self._busy(True)
-
-        def cancelled(result: PaymentResult) -> None:
-            self._busy(False)
-            if result.success:  # the bank confirmed just before the cancel
-                log.info("PromptPay %s was paid as the customer left", pending.transaction_id)
-                self._show_success(result)
-                return
-            self.reset(cancel_order=True)
-
-        def failed(exc: BaseException) -> None:
-            self._busy(False)
-            if isinstance(exc, ServiceError):
-                log.warning("could not cancel PromptPay %s: %s", pending.transaction_id, exc)
-            else:
-                log.error("could not cancel PromptPay %s", pending.transaction_id, exc_info=exc)
-            self.reset(cancel_order=True)
-
-        self._submit(
-            self.store.payments.cancel_pending,
-            pending.transaction_id,
-            "Cancelled: the customer left.",
-            on_done=cancelled,
-            on_failed=failed,
+        self.payment_controller.stop()
+        self.idle_controller.dismiss()
+        self.payment_controller.cancel_as_customer_leaves(
+            pending, lambda: self.reset(cancel_order=True)
         )
 
-    def _abandon_order(self) -> None:
-        order, pending = self.order, self.pending
-        if pending is not None:  # callers go through leave(); this is the last resort
-            try:
-                result = self.store.payments.cancel_pending(
-                    pending.transaction_id, "Cancelled: the customer left."
-                )
-            except ServiceError as exc:
-                log.warning("could not cancel PromptPay %s: %s", pending.transaction_id, exc)
-            else:
-                if result.success:
-                    log.warning(
-                        "PromptPay %s was confirmed as the kiosk reset: order %s is paid",
-                        pending.transaction_id,
-                        result.order_number,
-                    )
-        if order is None:
-            return
-        try:
-            current = self.store.orders.get(order.id)
-            if current.status == "pending" and not any(
-                p.status in ("succeeded", "pending") for p in current.payments
-            ):
-                self.store.orders.cancel(order.id)
-                log.info("order %s cancelled: the customer left", current.number)
-        except ServiceError as exc:
-            log.warning("could not cancel order %s: %s", order.number, exc)
-
     def shutdown(self) -> None:
-        self.poll_timer.stop()
+        self.payment_controller.poll_timer.stop()
         self.runner.wait(5000)
         self.events.close()
 
+    def _on_result_finished(self) -> None:
+        self.reset(cancel_order=False)
+
+    def _on_idle_controller_welcome_idle(self) -> None:
+        self.reset(cancel_order=False)
+
+    def _on_result_retry_requested(self) -> None:
+        if self.session.order is None:
+            self.reset(cancel_order=False)
+            return
+        self.session.new_attempt()
+        self.payment_controller.show_payment("")
+
+    # -- header, welcome ------------------------------------------------------------------------
+    def _on_header_language_chosen(self, lang: str) -> None:
+        self.w.set_language(lang)
+
+    def _on_welcome_language_chosen(self, lang: str) -> None:
+        self.w.set_language(lang)
+
+    def _on_header_start_over_clicked(self) -> None:
+        if self.cart or self.session.order:
+            question = translate("KioskFlow", "Start over? Your order will be cleared.")
+            yes = translate("KioskFlow", "Yes, start over")
+            no = translate("KioskFlow", "No, keep my order")
+            number = self.session.number
+            if not self.ask(question, yes, no):
+                return
+            # the dialog is modal but polling goes on underneath: when the order was paid
+            # (or the kiosk moved on) meanwhile, the customer keeps their order number
+            if self._paid_or_moved_on(number):
+                log.info("Start over ignored: the order was paid while the question was open")
+                return
+        self.leave()
+
+    def _paid_or_moved_on(self, number: int) -> bool:
+        """The order got its number while the question was open (paid, or waiting at the
+        counter), or the session ended: a late "Yes" must not take that away."""
+        if number != self.session.number:
+            return True
+        if self.w.current_screen() == "result" and self.w.result.kind != "failed":
+            return True
+        last = self.session.last_result
+        return last is not None and last.success
+
+    def _on_welcome_mode_chosen(self, mode: str) -> None:
+        self.session.mode = mode
+        self.session.table_number = ""
+        kiosk = self.store.current_settings().kiosk
+        if mode == "dine_in" and kiosk.table_numbers != "none":
+            self.w.welcome.ask_table(kiosk.table_numbers, kiosk.table_number_required)
+            self.w.tap_guard.arm()
+            return
+        self.go("menu")
+
+    def _on_welcome_table_chosen(self, number: str) -> None:
+        if not number and self.store.current_settings().kiosk.table_number_required:
+            return
+        self.session.table_number = number
+        self.go("menu")
+
+    # -- the error screen -----------------------------------------------------------------------
     def show_error_screen(self, exc: BaseException | None = None) -> None:
         """The calm 'ask staff' screen (the global exception hook calls this). For a
         database fault (full disk, read-only or damaged file...) it tells staff what to do
         and keeps the cart: its button goes back to the order once the fault is fixed."""
-        w = self.w
         fault = exc is not None and isinstance(exc, DatabaseBusy | sqlite3.Error | OSError)
         if exc is not None:
             exc = without_tracebacks(exc)  # logged already; kept only for its message
-        keeps = fault and bool(self.cart) and self._order_still_open()
-        w.error.show_fault(
+        keeps = fault and bool(self.cart) and self.payment_controller.order_still_open()
+        self.w.error.show_fault(
             (lambda e=exc: fault_text(e, self.store.db.url)) if fault else None, keeps
         )
-        self.poll_timer.stop()
-        w.promptpay.stop()
-        w.result.stop()
-        w.idle_panel.stop()
-        for overlay in (w.sheet_overlay, w.busy_overlay, w.idle_overlay):
-            overlay.close_overlay()
-        self.session += 1
+        self._stop_everything()
+        self.session.number += 1
         self.go("error")
 
-    # -- idle -----------------------------------------------------------------------------------
-    def _on_idle_idle(self) -> None:
-        if self.w.current_screen() == "welcome":  # nothing to lose: no question, no overlay
-            w = self.w
-            if w.welcome.stage != "attract" or i18n.current_language() != w.default_language:
-                self.reset(cancel_order=False)
+    def _on_error_back_clicked(self) -> None:
+        if not self.w.error.keeps_order:
+            self.leave()
             return
-        screen = self.w.screens[self.w.current_screen()]
-        if not screen.idle_watch or self.w.busy_overlay.isVisible():
-            return
-        self.w.idle.stop()
-        self.w.idle_overlay.open(self.w.idle_panel)
-        self.w.idle_panel.begin(self.idle_warning_ms())
-
-    def _on_idle_panel_still_here(self) -> None:
-        self.w.idle_overlay.close_overlay()
-        self.w.idle.set_timeout(self.idle_ms())
-        self.w.idle.start()
-
-    def _on_idle_panel_expired(self) -> None:
-        log.info("customer idle: starting over, nothing saved")
-        self.leave()
-
-    def _on_idle_panel_start_over(self) -> None:
-        self.leave()
+        # the fault is fixed (or this raises again and the error screen comes back)
+        self.cart_controller.load_menu()
+        self.cart_controller.refresh()
+        self.go("review" if self.cart else "menu")
 
     # -- live changes from staff ----------------------------------------------------------------
     def _on_events_menu_changed(self, _event: object) -> None:
+        cart = self.cart_controller
         screen = self.w.current_screen()
         if screen in ("welcome", "menu", "review"):
-            self._load_menu()
-            self._refresh_cart()
-            self._refresh_options_sheet()
+            cart.load_menu()
+            cart.refresh()
+            cart.refresh_options_sheet()
         elif screen in ("member", "signup"):
-            before = self.cart.order_lines()
-            self._load_menu()
-            self._refresh_cart()
-            if self.cart.order_lines() == before:
-                self._update_member_rules()  # new prices: new "To pay", new slider maximum
+            before = cart.cart.order_lines()
+            cart.load_menu()
+            cart.refresh()
+            if cart.cart.order_lines() == before:
+                self.member_controller.update_rules()  # new prices: new "To pay", new max
                 return
             log.info("the menu changed under the customer: back to Review")
 
             def text() -> str:
                 return translate("Errors", "Sorry, an item in your order just sold out.")
 
-            if not self.cart:
+            if not cart.cart:
                 self.w.menu.show_notice(text)
                 self.go("menu")
             else:
                 self.w.review.show_notice(text)
                 self.go("review")
-
-    def _refresh_options_sheet(self) -> None:
-        """An open options sheet shows the dish as it is now, or closes when it is gone."""
-        sheet = self.w.options
-        if not self.w.sheet_overlay.isVisible() or sheet.item is None:
-            return
-        item = self.items.get(sheet.item.id)
-        if item is None or not item.on_sale or not item.option_groups:
-            self.w.sheet_overlay.close_overlay()
-            return
-        if item != sheet.item:
-            sheet.set_item(item, keep_choices=True)
-
-    def _on_events_settings_changed(self, _event: object) -> None:
-        self._apply_store_settings()
 
     # -- dialogs --------------------------------------------------------------------------------
     def _default_ask(self, question: str, yes: str, no: str) -> bool:
