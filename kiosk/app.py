@@ -190,18 +190,33 @@ def merchant_id(db: Database) -> str:
     return url.set(password=None, query={}).render_as_string(hide_password=True)
 
 
-def recover_payments(store: Store) -> None:
+def recover_payments(store: Store, grace_seconds: float = 0.0) -> None:
     """Settle what a crash left of this kiosk's payments and refunds, from the provider's
-    answers (never a payment another live process is working on). Done whenever a store
-    is opened (the kiosk: once Welcome is on the screen), so a script, the CLI, the admin
-    panel and the kiosk all recover. A failure is logged, never raised."""
+    answers (never a payment another live process is working on), then cancel the unpaid
+    orders it left with no payment at all, so their redeemed points go back
+    (:meth:`~kiosk.services.orders.OrderService.cancel_abandoned`). Done whenever a store
+    is opened (the kiosk: once Welcome is on the screen) and every few minutes by the
+    kiosk's sweeper (``grace_seconds``: payments younger than that are left to their
+    process), so a script, the CLI, the admin panel and the kiosk all recover. A failure
+    is logged, never raised."""
     try:
-        settled = store.payments.reconcile()
+        settled = store.payments.reconcile(None, grace_seconds)
     except Exception:
         log.exception("payment reconciliation failed; `kiosk reconcile` retries it")
         return
     if settled:
         log.info("recovered %d payment(s) a crash left unsettled", len(settled))
+    try:
+        abandoned = store.orders.cancel_abandoned(store.current_settings().store.kiosk_id)
+    except Exception:
+        log.exception("cancelling abandoned orders failed; `kiosk reconcile` retries it")
+        return
+    if abandoned:
+        log.info(
+            "cancelled %d unpaid order(s) a crash left (points returned): %s",
+            len(abandoned),
+            ", ".join(abandoned),
+        )
 
 
 def open_store(
