@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.app import Store, open_store, recover_payments
+from kiosk.app import Store, open_store, recover_kiosk, recover_payments
 from kiosk.services.orders.service import ABANDONED_AFTER_SECONDS
 from tests.helpers import CARD_DECLINED, CARD_OK, FakeClock, make_store
 
@@ -55,12 +55,14 @@ def test_an_old_unpaid_order_without_a_payment_is_cancelled_and_its_points_retur
     store: Store, clock: FakeClock
 ) -> None:
     before = points(store)
-    _, order_id = redeeming_order(store)
+    number, order_id = redeeming_order(store)
     clock.advance(seconds=ABANDONED_AFTER_SECONDS - 60)
-    recover_payments(store)
+    assert recover_kiosk(store) == []
     assert status(store, order_id) == "pending"  # a customer might still be there
     clock.advance(seconds=120)
-    recover_payments(store)
+    recover_payments(store)  # what every store opened does: payments only
+    assert status(store, order_id) == "pending"
+    assert recover_kiosk(store) == [number]
     assert status(store, order_id) == "cancelled"
     assert points(store) == before
     assert store.orders.cancel_abandoned(store.current_settings().store.kiosk_id) == []  # once
