@@ -28,7 +28,7 @@ from kiosk.services.gateway import Clock, MockGateway, MockLedger, PaymentGatewa
 from kiosk.services.loyalty import LoyaltyService
 from kiosk.services.menu import MenuService
 from kiosk.services.orders import OrderService
-from kiosk.services.payments import PaymentService
+from kiosk.services.payments import PaymentResult, PaymentService
 from kiosk.services.printjobs import PrintJobService
 from kiosk.services.privacy import PrivacyService
 from kiosk.services.receipts import ReceiptService
@@ -190,18 +190,43 @@ def merchant_id(db: Database) -> str:
     return url.set(password=None, query={}).render_as_string(hide_password=True)
 
 
-def recover_payments(store: Store) -> None:
+def recover_payments(store: Store, grace_seconds: float = 0.0) -> list[PaymentResult]:
     """Settle what a crash left of this kiosk's payments and refunds, from the provider's
     answers (never a payment another live process is working on). Done whenever a store
     is opened (the kiosk: once Welcome is on the screen), so a script, the CLI, the admin
-    panel and the kiosk all recover. A failure is logged, never raised."""
+    panel and the kiosk all recover; ``grace_seconds``: payments younger than that are
+    left to their process. A failure is logged, never raised (then nothing is returned)."""
     try:
-        settled = store.payments.reconcile()
+        settled = store.payments.reconcile(None, grace_seconds)
     except Exception:
         log.exception("payment reconciliation failed; `kiosk reconcile` retries it")
-        return
+        return []
     if settled:
         log.info("recovered %d payment(s) a crash left unsettled", len(settled))
+    return settled
+
+
+def recover_kiosk(store: Store, grace_seconds: float = 0.0) -> list[str]:
+    """What the kiosk itself recovers (at start, every few minutes, and ``kiosk
+    reconcile``): its payments (:func:`recover_payments`), then the unpaid orders a crash
+    left with no payment at all, cancelled so their redeemed points go back
+    (:meth:`~kiosk.services.orders.OrderService.cancel_abandoned`); the numbers of the
+    orders cancelled. Not done by every store opened: an admin PC whose clock runs ahead
+    must never cancel a customer's order on a kiosk with the same id. A failure is
+    logged, never raised."""
+    recover_payments(store, grace_seconds)
+    try:
+        abandoned = store.orders.cancel_abandoned(store.current_settings().store.kiosk_id)
+    except Exception:
+        log.exception("cancelling abandoned orders failed; `kiosk reconcile` retries it")
+        return []
+    if abandoned:
+        log.info(
+            "cancelled %d unpaid order(s) a crash left (points returned): %s",
+            len(abandoned),
+            ", ".join(abandoned),
+        )
+    return abandoned
 
 
 def open_store(

@@ -199,6 +199,11 @@ def _run_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--size", metavar="WxH", help="window size, e.g. 1080x1920")
 
 
+#: the most generated members or orders one ``demo-data`` run adds (ten times the
+#: benchmark's million; more would take hours and the disk)
+MAX_BULK = 10_000_000
+
+
 def _count(text: str) -> int:
     try:
         value = int(text.replace("_", "").replace(",", ""))
@@ -206,4 +211,6 @@ def _count(text: str) -> int:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
     if value < 0:
         raise argparse.ArgumentTypeError("must be zero or more")
+    if value > MAX_BULK:
+        raise argparse.ArgumentTypeError(f"at most {MAX_BULK:,} at a time")
     return value

@@ -139,6 +139,12 @@ class OrderNotPayable(ServiceError):
     code = "order_not_payable"
 
 
+class OrderNotPaid(ServiceError):
+    """A receipt was asked for an order nobody paid (pending or cancelled)."""
+
+    code = "order_not_paid"
+
+
 class InsufficientPoints(ServiceError):
     code = "insufficient_points"
 

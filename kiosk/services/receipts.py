@@ -28,7 +28,7 @@ from kiosk.config import Settings
 from kiosk.db import Database
 from kiosk.db.models import Order, Payment, PaymentStatus, ReceiptCounter, TaxReceipt
 from kiosk.services.documents import PrintDocument, PrintLine
-from kiosk.services.errors import OrderNotFound
+from kiosk.services.errors import OrderNotFound, OrderNotPaid
 from kiosk.services.money import format_delta, format_thb
 from kiosk.services.orders import load_order, order_view
 from kiosk.services.phone import mask_phone
@@ -339,9 +339,14 @@ class ReceiptService:
         return int(order_id)
 
     def receipt(self, order_id: int, copy: bool = False) -> PrintDocument:
+        """The order's receipt. Raises :class:`OrderNotPaid` for an order never paid (a
+        receipt says money changed hands)."""
         settings = self._settings()
         with self._db.read() as s:
             order = load_order(s, order_id)
+            if order.paid_at is None:
+                state = "cancelled" if order.status == "cancelled" else "not paid"
+                raise OrderNotPaid(f"Order {order.number} is {state}: it has no receipt.")
             return build_receipt(
                 order_view(order, settings), receipt_facts(s, order), settings, copy
             )

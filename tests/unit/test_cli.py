@@ -45,6 +45,21 @@ def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
         assert "usage: kiosk" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize("count", ["99999999999999999999", "10000001", "-5", "lots"])
+def test_demo_data_refuses_counts_it_cannot_make(
+    count: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before touching the database (a count of 10**20 once tried to allocate without
+    limit): one message, exit 2."""
+    url = f"sqlite:///{tmp_path / 'k.db'}"
+    with pytest.raises(SystemExit) as info:
+        main(["--database-url", url, "demo-data", "--members", count])
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert "--members" in err and "Traceback" not in err
+    assert not (tmp_path / "k.db").exists()
+
+
 def test_db_upgrade_creates_schema_then_demo_data(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     url = f"sqlite:///{tmp_path / 'new' / 'kiosk.db'}"
     assert main(["--database-url", url, "db", "current"]) == 0

@@ -172,3 +172,23 @@ def check_numbers_gap_free(url: str, processes: int = 8, orders: int = 50) -> No
 
 def test_receipt_numbers_unique_and_gap_free_8_processes_sqlite(tmp_path: Path) -> None:
     check_numbers_gap_free(f"sqlite:///{tmp_path / 'load.db'}")
+
+
+def test_no_receipt_for_an_order_nobody_paid(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    """A receipt says money changed hands: a pending or cancelled order has none, by the
+    service, the CLI (one line, exit 2) or a reprint."""
+    from kiosk.services.errors import OrderNotPaid
+
+    url = f"sqlite:///{tmp_path / 'kiosk.db'}"
+    store = make_store(url)
+    try:
+        pending = store.orders.create([{"item_id": 1, "quantity": 1}])
+        cancelled = store.orders.create([{"item_id": 1, "quantity": 1}])
+        store.orders.cancel(cancelled.id)
+        for order, word in ((pending, "not paid"), (cancelled, "cancelled")):
+            with pytest.raises(OrderNotPaid, match=f"{order.number} is {word}"):
+                store.receipts.receipt(order.id)
+        assert main(["--database-url", url, "receipt", pending.number, "--text"]) == 2
+        assert f"Order {pending.number} is not paid: it has no receipt." in capsys.readouterr().err
+    finally:
+        store.close()

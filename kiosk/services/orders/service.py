@@ -4,11 +4,11 @@ status changes, member changes, cancelling."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from kiosk.config import Settings
@@ -17,6 +17,8 @@ from kiosk.db.models import (
     Order,
     OrderMode,
     OrderStatus,
+    Payment,
+    PaymentStatus,
     TxType,
 )
 from kiosk.services.audit import audit_row
@@ -25,6 +27,7 @@ from kiosk.services.customers import get_customer_by_phone
 from kiosk.services.errors import (
     CustomerNotFound,
     InvalidStatusChange,
+    OrderNotFound,
 )
 from kiosk.services.events import OrderCreated, OrderStatusChanged
 from kiosk.services.loyalty import (
@@ -77,6 +80,19 @@ NEXT_STATUS: dict[str, tuple[str, ...]] = {
     OrderStatus.CANCELLED.value: (),
     OrderStatus.REFUNDED.value: (),
 }
+
+#: an unpaid order untouched this long, on a kiosk whose customer is gone (the process
+#: died), is cancelled by recovery (:meth:`OrderService.cancel_abandoned`)
+ABANDONED_AFTER_SECONDS = 15 * 60
+RECOVERY_STAFF = "recovery"
+#: payments that keep their order from being cancelled as abandoned: under way, waiting at
+#: the counter (pending too), paid, or refunded
+_KEEPS_ORDER = (
+    PaymentStatus.PENDING.value,
+    PaymentStatus.SUCCEEDED.value,
+    PaymentStatus.REFUNDING.value,
+    PaymentStatus.REFUNDED.value,
+)
 
 
 class OrderService(PublishingService):
@@ -252,6 +268,44 @@ class OrderService(PublishingService):
     def cancel(self, order_id: int, staff: str = "") -> OrderView:
         """Cancel an unpaid order (the customer walked away); redeemed points go back."""
         return self.set_status(order_id, OrderStatus.CANCELLED.value, staff)
+
+    def cancel_abandoned(
+        self, kiosk_id: str, older_than_seconds: float = ABANDONED_AFTER_SECONDS
+    ) -> list[str]:
+        """Cancel the unpaid orders a kiosk left behind when its process died (a power cut
+        after the customer chose to pay, before any payment began), so their redeemed
+        points go back; the order numbers cancelled, oldest first.
+
+        Only ``kiosk_id``'s pending orders with no payment under way, paid, waiting at the
+        counter or refunded, and with no order or payment activity for
+        ``older_than_seconds`` (a live customer is never that long on one order: the kiosk
+        resets after its idle time). Each goes through :meth:`cancel`, so an order a
+        payment reached meanwhile is left alone."""
+        cutoff = self._clock.now() - timedelta(seconds=max(0.0, float(older_than_seconds)))
+        p = Payment.__table__.c
+        busy = select(p.id).where(
+            p.order_id == Order.id,
+            or_(p.status.in_(_KEEPS_ORDER), p.created_at >= cutoff, p.settled_at >= cutoff),
+        )
+        with self._db.read() as s:
+            ids = s.scalars(
+                select(Order.id)
+                .where(
+                    Order.status == OrderStatus.PENDING.value,
+                    Order.kiosk_id == kiosk_id,
+                    Order.created_at < cutoff,
+                    ~busy.exists(),
+                )
+                .order_by(Order.id)
+                .limit(1000)
+            ).all()
+        cancelled = []
+        for order_id in ids:
+            try:
+                cancelled.append(self.cancel(order_id, staff=RECOVERY_STAFF).number)
+            except (InvalidStatusChange, OrderNotFound):
+                continue  # a payment or a person got there first
+        return cancelled
 
     def _return_redeemed(self, s: Session, order: Order, settings: Settings, staff: str) -> None:
         for p in order.payments:
