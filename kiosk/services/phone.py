@@ -66,6 +66,11 @@ def _parse(text: str, region: str) -> PhoneNumber:
         )
     if not _ALLOWED.fullmatch(cleaned) or not any(ch.isdigit() for ch in cleaned):
         raise InvalidPhoneNumber(f"Please enter your phone number using digits ({_EXAMPLE}).")
+    # "0066 81 234 5678": the country code after the 00 that most of the world dials abroad
+    # with (Thailand's own is 001, so the parser would not read it as one)
+    home = str(phonenumbers.country_code_for_region(region))
+    if cleaned.startswith("00" + home):
+        cleaned = "+" + cleaned[2:]
     try:
         number = phonenumbers.parse(cleaned, region)
     except NumberParseException as exc:

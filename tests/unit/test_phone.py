@@ -24,6 +24,9 @@ SAME_MOBILE = [
     "๐๘๑๒๓๔๕๖๗๘",
     "๐๘๑-๒๓๔-๕๖๗๘",
     "+๖๖ ๘๑ ๒๓๔ ๕๖๗๘",
+    "0066812345678",  # dialled from abroad: 00 is most countries' international prefix
+    "0066 81 234 5678",
+    "001 66 81 234 5678",  # Thailand's own international prefix
 ]
 
 
