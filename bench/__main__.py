@@ -99,20 +99,20 @@ def fig_cold_start(ctx: dict[str, Any]) -> list[Figure]:
         extra=r,
     )
     f.notes.append(
-        "Biggest imports of `kiosk.cli` + `kiosk.app` + `kiosk.ui.launch` (`-X importtime`, "
+        "Biggest imports of the first paint, `kiosk.cli` + `kiosk.ui.launch` (`-X importtime`, "
         "cumulative): " + ", ".join(f"{name} {ms:.0f} ms" for name, ms in r["imports_ms"]) + "."
     )
     if r.get("stages_ms"):
         f.notes.append(
             "Start-up stages (ms after the QApplication, medians of 3): "
             + ", ".join(f"{name} {ms:.0f}" for name, ms in r["stages_ms"].items())
-            + ". Done: the schema check is one query without Alembic; Alembic, Mako, "
-            "Pygments, Pillow, escpos and qrcode load only when used; the event relay and "
-            "crash recovery start after Welcome's first paint (they used to run twice "
-            "before the window). Left: importing SQLAlchemy, pydantic and our models "
-            "(the 'imports' stage) is most of the gap; meeting 2× needs Welcome painted "
-            "before the store is opened (a shell that builds the other screens and the "
-            "store after the first paint)."
+            + ". Done: `kiosk run` paints a Welcome shell (header, Welcome, overlays) from "
+            "the settings file and the names last shown, before SQLAlchemy, pydantic, the "
+            "models, the services or the other screens are imported; right after the first "
+            "paint it validates the settings, opens the store, builds the other nine "
+            "screens and the controller, and starts the relay, recovery, sweeper and print "
+            "worker (phase 2). The schema check is one query without Alembic; Alembic, "
+            "Mako, Pygments, Pillow, escpos and qrcode load only when used."
         )
     return [f]
 
