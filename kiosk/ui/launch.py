@@ -32,7 +32,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, QTimer, Slot
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.first_look import FirstLook
 from kiosk.ui.fonts import register_fonts
@@ -79,6 +79,8 @@ def application(check: bool = True) -> QApplication:
 
 
 def _message_box(window: MainWindow, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox  # not on the first paint's path
+
     QMessageBox.information(window, QCoreApplication.translate("Launch", "Staff"), text)
 
 
