@@ -10,7 +10,6 @@ loaded at all.
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -74,6 +73,8 @@ def env_overrides(env: Mapping[str, str]) -> dict[str, Any]:
 
 
 def read_toml(path: Path) -> dict[str, Any]:
+    import tomllib  # only when there is a file: the first paint often has none
+
     try:
         with path.open("rb") as fh:
             return tomllib.load(fh)

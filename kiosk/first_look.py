@@ -25,7 +25,6 @@ the controller sets it again from the stored settings on every screen.
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 from collections.abc import Mapping
@@ -129,8 +128,14 @@ def _path(env: Mapping[str, str] | None = None) -> Path:
 
 def _read(env: Mapping[str, str] | None = None) -> dict[str, Any]:
     try:
-        data = json.loads(_path(env).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        text = _path(env).read_text(encoding="utf-8")
+    except OSError:
+        return {}
+    import json  # a first start has no file
+
+    try:
+        data = json.loads(text)
+    except ValueError:
         return {}
     return data if isinstance(data, dict) else {}
 
@@ -146,6 +151,8 @@ def remember(settings: Settings, env: Mapping[str, str] | None = None) -> None:
     }
     if _read(env) == values:
         return
+    import json
+
     path = _path(env)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import errno
 import logging
-import sqlite3
 import sys
 from collections.abc import Sequence
 
@@ -47,6 +46,8 @@ def _failed(exc: Exception, args: argparse.Namespace) -> int | None:
     """The exit code for ``exc`` after its one paragraph on stderr; None: raise it again.
     The database's and the services' error types are imported here, on the way out, so
     a command that needs neither (``kiosk run``'s first paint) never loads SQLAlchemy."""
+    import sqlite3
+
     from sqlalchemy.exc import DBAPIError
 
     from kiosk.db.engine import DatabaseError, describe_db_error

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 import time
 from collections.abc import Callable
-from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -169,6 +167,8 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
 
 
 def cmd_promptpay(args: argparse.Namespace) -> int:
+    from decimal import Decimal
+
     from kiosk.services.promptpay import build_payload
 
     amount = Decimal(args.amount) if args.amount is not None else None
@@ -194,6 +194,8 @@ def cmd_staff(args: argparse.Namespace) -> int:
             if not sys.stdin.isatty():
                 pin = sys.stdin.readline().strip()
             else:
+                import getpass
+
                 pin = getpass.getpass(f"PIN for {args.name} (4-8 digits): ")
                 again = getpass.getpass("Repeat the PIN: ")
                 if pin != again:
