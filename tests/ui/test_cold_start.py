@@ -27,12 +27,14 @@ LATE = (
     "sqlalchemy",
     "kiosk.db",
     "kiosk.app",
-    "kiosk.services.payments",
-    "kiosk.services.orders",
+    "kiosk.services",
     "kiosk.config",
     "pydantic",
+    "kiosk.ui.compose",
     "kiosk.ui.flow",
     "kiosk.ui.screens.menu",
+    "kiosk.ui.screens.payment",
+    "kiosk.ui.widgets.options_sheet",
 )
 
 _CHILD = r"""
