@@ -99,20 +99,20 @@ def fig_cold_start(ctx: dict[str, Any]) -> list[Figure]:
         extra=r,
     )
     f.notes.append(
-        "Biggest imports of `kiosk.cli` + `kiosk.app` + `kiosk.ui.launch` (`-X importtime`, "
+        "Biggest imports of the first paint, `kiosk.cli` + `kiosk.ui.launch` (`-X importtime`, "
         "cumulative): " + ", ".join(f"{name} {ms:.0f} ms" for name, ms in r["imports_ms"]) + "."
     )
     if r.get("stages_ms"):
         f.notes.append(
             "Start-up stages (ms after the QApplication, medians of 3): "
             + ", ".join(f"{name} {ms:.0f}" for name, ms in r["stages_ms"].items())
-            + ". Done: the schema check is one query without Alembic; Alembic, Mako, "
-            "Pygments, Pillow, escpos and qrcode load only when used; the event relay and "
-            "crash recovery start after Welcome's first paint (they used to run twice "
-            "before the window). Left: importing SQLAlchemy, pydantic and our models "
-            "(the 'imports' stage) is most of the gap; meeting 2× needs Welcome painted "
-            "before the store is opened (a shell that builds the other screens and the "
-            "store after the first paint)."
+            + ". Done: `kiosk run` paints a Welcome shell (header, Welcome, overlays) from "
+            "the settings file and the names last shown, before SQLAlchemy, pydantic, the "
+            "models, the services or the other screens are imported; right after the first "
+            "paint it validates the settings, opens the store, builds the other nine "
+            "screens and the controller, and starts the relay, recovery, sweeper and print "
+            "worker (phase 2). The schema check is one query without Alembic; Alembic, "
+            "Mako, Pygments, Pillow, escpos and qrcode load only when used."
         )
     return [f]
 
@@ -585,6 +585,18 @@ MANUAL_NOTES = """## What was changed for these figures (issue #13)
   from the migration files (no Alembic, Mako or Pygments at start); Pillow, escpos and
   qrcode load on first use; the event relay and crash recovery run after Welcome's first
   paint, on a worker thread (before: recovery ran twice, before the window existed).
+- Cold start, two phases: `kiosk run` paints a Welcome shell (header, Welcome, overlays)
+  from the settings' sources read without pydantic and the names last shown
+  (`first-look.json`), then, after the first paint, validates the settings, opens the
+  store and builds the nine other screens and the controller. At the paint nothing of
+  SQLAlchemy, pydantic, the models, the services or the other screens is imported (a
+  test checks a real `kiosk run`); the bindings self-check (~40 ms), the idle and
+  tap-guard event filters and the options sheet moved after it too; `#kiosk_root` has
+  `widget-animation-duration: 0`, so QMainWindow does not route the central widget's
+  geometry through a QPropertyAnimation (the first one an app-wide Python event filter
+  saw made PySide build every Qt class: ~150 Python enums). What is left at the paint:
+  PySide building the Python enums of the Qt classes the shell uses (~200 against the
+  bare process's 55, the `Qt` namespace alone ~90), the theme's style sheet, the fonts.
 - Payments: three short transactions and nothing more (the upfront replay read is gone,
   the order is locked without loading its lines, the points are one
   `UPDATE ... RETURNING`, the events one `pg_notify`); the raw baseline now does the
@@ -596,11 +608,6 @@ MANUAL_NOTES = """## What was changed for these figures (issue #13)
   is); CPU per payment about halved.
 ## Goals still missed, and what the profiles say
 
-- Cold start (6.9–7.8×): the stages line above: about 400 ms of the kiosk's 0.8–0.9 s is
-  importing SQLAlchemy (~170 ms), pydantic (~75 ms) and our models before anything can be
-  drawn; building every screen is ~150 ms and the first polish and paint ~120 ms. The goal
-  needs Welcome painted from a shell before the store is opened (and the other screens
-  built after the first paint); not done.
 - Payments (SQLite 0.16× → about 0.31×, PostgreSQL 0.30× → about 0.44× with the Core path):
   the hot path is Core statements on plain rows now (no ORM object loaded, tracked or
   flushed; 15 statements on SQLite, 13 on PostgreSQL, in three short transactions, against

@@ -8,8 +8,6 @@ changes in the admin panel are stored in the database and applied on top by
 
 from __future__ import annotations
 
-import os
-import tomllib
 from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
@@ -25,12 +23,21 @@ from pydantic import (
     model_validator,
 )
 
-APP_NAME = "orderup-kiosk"
+from kiosk.config_sources import (
+    APP_NAME,
+    DEFAULT_STORE_NAME,
+    DEFAULT_STORE_NAME_TH,
+    ENV_KEYS,
+    ConfigError,
+    default_config_path,
+    default_data_dir,
+    default_database_url,
+    read_toml,
+    settings_data,
+)
+from kiosk.config_sources import deep_merge as _deep_merge
+
 DEFAULT_TIERS: dict[str, int] = {"bronze": 0, "silver": 200, "gold": 500, "platinum": 1000}
-
-
-class ConfigError(Exception):
-    """A configuration value is wrong. The message names the key and the file."""
 
 
 class _Section(BaseModel):
@@ -38,8 +45,8 @@ class _Section(BaseModel):
 
 
 class StoreSettings(_Section):
-    name: str = "OrderUp Thai Kitchen"
-    name_th: str = "ออเดอร์อัพ ครัวไทย"
+    name: str = DEFAULT_STORE_NAME
+    name_th: str = DEFAULT_STORE_NAME_TH
     promptpay_id: str = "0812345678"
     kiosk_id: str = "kiosk-1"
     vat_rate: Decimal = Field(default=Decimal("7"), ge=0, le=100)
@@ -278,45 +285,6 @@ class Settings(_Section):
         return build_settings(_deep_merge(self.model_dump(), dict(overrides)), source="overrides")
 
 
-def default_data_dir() -> Path:
-    return Path(os.environ.get("KIOSK_DATA_DIR") or platformdirs.user_data_dir(APP_NAME))
-
-
-def default_database_url() -> str:
-    return f"sqlite:///{default_data_dir() / 'kiosk.db'}"
-
-
-def default_config_path() -> Path:
-    return Path(platformdirs.user_config_dir(APP_NAME)) / "kiosk.toml"
-
-
-# Environment variables and the key each one sets.
-ENV_KEYS: dict[str, tuple[str, str]] = {
-    "KIOSK_DATABASE_URL": ("database", "url"),
-    "KIOSK_DB_BUSY_TIMEOUT_MS": ("database", "busy_timeout_ms"),
-    "KIOSK_KIOSK_ID": ("store", "kiosk_id"),
-    "KIOSK_STORE_NAME": ("store", "name"),
-    "KIOSK_PROMPTPAY_ID": ("store", "promptpay_id"),
-    "KIOSK_LANGUAGE": ("kiosk", "language"),
-    "KIOSK_MODE": ("kiosk", "kiosk_mode"),
-    "KIOSK_RECEIPTS_DIR": ("kiosk", "receipts_dir"),
-    "KIOSK_LOG_LEVEL": ("logging", "level"),
-    "KIOSK_LOG_DIR": ("logging", "dir"),
-    "KIOSK_PAY_AT_COUNTER": ("payments", "pay_at_counter"),
-    "KIOSK_CASH_ACCEPTOR": ("payments", "cash_acceptor"),
-}
-
-
-def _deep_merge(base: dict[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
-    out = dict(base)
-    for key, value in extra.items():
-        if isinstance(value, Mapping) and isinstance(out.get(key), dict):
-            out[key] = _deep_merge(out[key], value)
-        else:
-            out[key] = value
-    return out
-
-
 def _format_validation_error(exc: ValidationError, source: str) -> str:
     problems = []
     for err in exc.errors():
@@ -338,24 +306,6 @@ def build_settings(data: Mapping[str, Any], source: str = "configuration") -> Se
         raise ConfigError(_format_validation_error(exc, source)) from None
 
 
-def _env_overrides(env: Mapping[str, str]) -> dict[str, Any]:
-    out: dict[str, dict[str, Any]] = {}
-    for var, (section, key) in ENV_KEYS.items():
-        if var in env and env[var] != "":
-            out.setdefault(section, {})[key] = env[var]
-    return out
-
-
-def read_toml(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"The config file {path} is not valid TOML: {exc}.") from None
-    except OSError as exc:
-        raise ConfigError(f"The config file {path} cannot be read: {exc.strerror}.") from None
-
-
 def load_settings(
     config_path: str | Path | None = None,
     env: Mapping[str, str] | None = None,
@@ -366,20 +316,20 @@ def load_settings(
     ``config_path`` falls back to ``$KIOSK_CONFIG`` and then to the user config directory;
     a path given explicitly must exist, the default one may be missing.
     """
-    env = os.environ if env is None else env
-    explicit = config_path or env.get("KIOSK_CONFIG")
-    path = Path(explicit) if explicit else default_config_path()
-    data: dict[str, Any] = {}
-    source = "defaults"
-    if path.exists():
-        data = read_toml(path)
-        source = str(path)
-    elif explicit:
-        raise ConfigError(f"The config file {path} does not exist.")
-    env_data = _env_overrides(env)
-    if env_data:
-        data = _deep_merge(data, env_data)
-        source = f"{source} (with KIOSK_* environment variables)"
-    if overrides:
-        data = _deep_merge(data, dict(overrides))
+    data, source = settings_data(config_path, env, overrides)
     return build_settings(data, source=source)
+
+
+__all__ = [
+    "APP_NAME",
+    "DEFAULT_TIERS",
+    "ENV_KEYS",
+    "ConfigError",
+    "Settings",
+    "build_settings",
+    "default_config_path",
+    "default_data_dir",
+    "default_database_url",
+    "load_settings",
+    "read_toml",
+]

@@ -6,19 +6,16 @@ bad input) ends with one paragraph on stderr and exit code 2, never a traceback.
 
 from __future__ import annotations
 
+import argparse
 import errno
 import logging
-import sqlite3
 import sys
 from collections.abc import Sequence
-
-from sqlalchemy.exc import DBAPIError
 
 from kiosk.cli.base import EXIT_USER_ERROR, CliError, _settings_url
 from kiosk.cli.commands import cmd_run
 from kiosk.cli.parser import build_parser
-from kiosk.config import ConfigError
-from kiosk.db.engine import DatabaseError
+from kiosk.config_sources import ConfigError
 
 log = logging.getLogger("kiosk.cli")
 
@@ -34,36 +31,48 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     func = getattr(args, "func", cmd_run)
-    from kiosk.services.errors import ServiceError
-
     try:
         return int(func(args) or 0)
-    except (ConfigError, DatabaseError, CliError) as exc:
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:
+        code = _failed(exc, args)
+        if code is None:
+            raise
+        return code
+
+
+def _failed(exc: Exception, args: argparse.Namespace) -> int | None:
+    """The exit code for ``exc`` after its one paragraph on stderr; None: raise it again.
+    The database's and the services' error types are imported here, on the way out, so
+    a command that needs neither (``kiosk run``'s first paint) never loads SQLAlchemy."""
+    import sqlite3
+
+    from sqlalchemy.exc import DBAPIError
+
+    from kiosk.db.engine import DatabaseError, describe_db_error
+    from kiosk.services.errors import ServiceError
+
+    if isinstance(exc, (ConfigError, DatabaseError, CliError)):
         print(f"kiosk: {exc}", file=sys.stderr)
         return EXIT_USER_ERROR
-    except ServiceError as exc:
+    if isinstance(exc, ServiceError):
         print(f"kiosk: {exc.message}", file=sys.stderr)
         return EXIT_USER_ERROR
-    except (DBAPIError, sqlite3.Error) as exc:  # full, read-only, damaged or locked mid-command
-        from kiosk.db.engine import describe_db_error
-
+    if isinstance(exc, (DBAPIError, sqlite3.Error)):  # full, read-only, damaged or locked
         log.info("database fault: %s", exc)
         url = getattr(exc, "url", None) or _settings_url(args)
         print(f"kiosk: {describe_db_error(exc, url)}", file=sys.stderr)
         return EXIT_USER_ERROR
-    except OSError as exc:
+    if isinstance(exc, OSError):
         if exc.errno not in _FS_FAULTS:
-            raise
-        from kiosk.db.engine import describe_db_error
-
+            return None
         print(f"kiosk: {describe_db_error(exc, _settings_url(args))}", file=sys.stderr)
         return EXIT_USER_ERROR
-    except KeyboardInterrupt:
-        return 130
-    except Exception as exc:  # last resort: log the traceback, show one calm line
-        log.exception("unexpected error")
-        print(
-            f"kiosk: unexpected error ({type(exc).__name__}: {exc}). Details are in the log file.",
-            file=sys.stderr,
-        )
-        return 1
+    # last resort: log the traceback, show one calm line
+    log.error("unexpected error", exc_info=exc)
+    print(
+        f"kiosk: unexpected error ({type(exc).__name__}: {exc}). Details are in the log file.",
+        file=sys.stderr,
+    )
+    return 1

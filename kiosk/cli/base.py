@@ -8,10 +8,11 @@ import logging
 import sys
 from typing import TYPE_CHECKING, Any
 
-from kiosk.config import ConfigError, Settings, load_settings
+from kiosk.config_sources import ConfigError
 
 if TYPE_CHECKING:
     from kiosk.app import Store
+    from kiosk.config import Settings
     from kiosk.db import Database
 
 log = logging.getLogger("kiosk.cli")
@@ -23,13 +24,20 @@ class CliError(Exception):
     """A problem to report in one paragraph with exit code 2."""
 
 
-def _settings(args: argparse.Namespace) -> Settings:
+def _overrides(args: argparse.Namespace) -> dict[str, Any]:
+    """The settings the global options set (``--database-url``, ``--log-level``)."""
     overrides: dict[str, Any] = {}
     if getattr(args, "database_url", None):
         overrides["database"] = {"url": args.database_url}
     if getattr(args, "log_level", None):
         overrides["logging"] = {"level": args.log_level}
-    return load_settings(args.config, overrides=overrides)
+    return overrides
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    from kiosk.config import load_settings
+
+    return load_settings(args.config, overrides=_overrides(args))
 
 
 def _store(args: argparse.Namespace, migrate: bool = False) -> Store:

@@ -3,70 +3,101 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 import time
-from decimal import Decimal
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.cli.base import (
     CliError,
     _logged_settings,
     _open_db,
+    _overrides,
     _settings,
     _store,
     _ui_not_built,
 )
+from kiosk.first_look import FirstLook
+
+if TYPE_CHECKING:
+    from kiosk.app import Store
+    from kiosk.config import Settings
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    settings = _logged_settings(args)
-    from kiosk.app import build_store
-    from kiosk.db.engine import SchemaError
-    from kiosk.db.migrate import check_schema, upgrade
-
-    if args.demo:
-        db = _open_db(settings)
-        try:
-            check_schema(db)  # one query; Alembic loads only when there is work for it
-        except SchemaError:
-            upgrade(db)
-        from kiosk.services.demo import seed_demo
-
-        seed_demo(db, settings)
-        db.dispose()
-    from kiosk.services.payments import DEMO_PROMPTPAY_ID, promptpay_target_problem
-
-    if args.demo and promptpay_target_problem(settings.store.promptpay_id):
-        # the demo's own target (not stored): no bank issues it, so a scanned QR pays nobody
-        settings = settings.merged({"store": {"promptpay_id": DEMO_PROMPTPAY_ID}})
-    # recovery waits for Welcome's first paint (run_kiosk), not for the store
-    store = build_store(settings, recover=False)
-    demo_owner = None
-    if args.demo:
-        from kiosk.services.demo import demo_banner, ensure_demo_owner
-
-        demo_owner = ensure_demo_owner(store.staff)
-        print(demo_banner(demo_owner), flush=True)
-    problem = promptpay_target_problem(store.current_settings().store.promptpay_id)
-    if problem:
-        print(f"kiosk: {problem}", file=sys.stderr)
+    """The customer kiosk, in two phases (:mod:`kiosk.ui.launch`): Welcome is painted
+    from :func:`kiosk.first_look.first_look` first; the settings are validated, logging
+    set up and the store opened (``open_store`` below) right after that first paint.
+    ``--demo`` opens the store before the window (it seeds the demo shop first, and
+    Welcome shows the demo owner's staff number)."""
     try:
         from kiosk.ui.launch import run_kiosk
     except ModuleNotFoundError as exc:
         return _ui_not_built(exc, "customer screens")
     from kiosk.ui.bindings import BrokenBindings
 
+    if args.demo:
+        store, demo_owner = _demo_store(args)
+        look = FirstLook.of(store.current_settings())
+        opener: Callable[[], Store] = lambda: store  # noqa: E731
+    else:
+        from kiosk.first_look import first_look
+
+        look = first_look(args.config, _overrides(args))
+        demo_owner = None
+        opener = lambda: _open_store(args)  # noqa: E731
     try:
         return run_kiosk(
-            store,
+            opener,
+            look=look,
             kiosk_mode=args.kiosk,
             language=args.lang,
             size=args.size,
-            demo=(demo_owner.id if demo_owner else 0) if args.demo else None,
+            demo=demo_owner if args.demo else None,
         )
     except BrokenBindings as exc:
         raise CliError(str(exc)) from None
+
+
+def _open_store(args: argparse.Namespace, settings: Settings | None = None) -> Store:
+    """The kiosk's store, opened after Welcome's first paint; a PromptPay target that
+    cannot be paid gets its one line on stderr."""
+    settings = settings or _logged_settings(args)
+    from kiosk.app import build_store
+    from kiosk.services.payments import promptpay_target_problem
+
+    # recovery waits for Welcome's first paint (run_kiosk), not for the store
+    store = build_store(settings, recover=False)
+    problem = promptpay_target_problem(store.current_settings().store.promptpay_id)
+    if problem:
+        print(f"kiosk: {problem}", file=sys.stderr)
+    return store
+
+
+def _demo_store(args: argparse.Namespace) -> tuple[Store, int]:
+    """``kiosk run --demo``: the database migrated and seeded, the demo's PromptPay target,
+    the demo owner (staff number, 0 when the shop has its own staff) and the banner."""
+    from kiosk.db.engine import SchemaError
+    from kiosk.db.migrate import check_schema, upgrade
+    from kiosk.services.demo import demo_banner, ensure_demo_owner, seed_demo
+    from kiosk.services.payments import DEMO_PROMPTPAY_ID, promptpay_target_problem
+
+    settings = _logged_settings(args)
+    db = _open_db(settings)
+    try:
+        check_schema(db)  # one query; Alembic loads only when there is work for it
+    except SchemaError:
+        upgrade(db)
+    seed_demo(db, settings)
+    db.dispose()
+    if promptpay_target_problem(settings.store.promptpay_id):
+        # the demo's own target (not stored): no bank issues it, so a scanned QR pays nobody
+        settings = settings.merged({"store": {"promptpay_id": DEMO_PROMPTPAY_ID}})
+    store = _open_store(args, settings)
+    owner = ensure_demo_owner(store.staff)
+    print(demo_banner(owner), flush=True)
+    return store, owner.id if owner else 0
 
 
 def cmd_admin(args: argparse.Namespace) -> int:
@@ -136,6 +167,8 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
 
 
 def cmd_promptpay(args: argparse.Namespace) -> int:
+    from decimal import Decimal
+
     from kiosk.services.promptpay import build_payload
 
     amount = Decimal(args.amount) if args.amount is not None else None
@@ -161,6 +194,8 @@ def cmd_staff(args: argparse.Namespace) -> int:
             if not sys.stdin.isatty():
                 pin = sys.stdin.readline().strip()
             else:
+                import getpass
+
                 pin = getpass.getpass(f"PIN for {args.name} (4-8 digits): ")
                 again = getpass.getpass("Repeat the PIN: ")
                 if pin != again:

@@ -24,11 +24,7 @@ Regenerate after changing strings in the code::
 
 from __future__ import annotations
 
-import argparse
-import shutil
-import subprocess
 import sys
-import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -129,7 +125,13 @@ def _translator(app: QCoreApplication, catalogue: Catalogue, lang: str) -> QTran
     return translator
 
 
+# the catalogue tools below import what they need themselves: the kiosk's first paint
+# imports this module and needs none of subprocess, xml or argparse
+
+
 def _tool(name: str) -> str:
+    import shutil
+
     here = Path(sys.executable).parent / name
     found = str(here) if here.exists() else shutil.which(name)
     if not found:
@@ -138,6 +140,8 @@ def _tool(name: str) -> str:
 
 
 def update() -> None:
+    import subprocess
+
     TRANSLATIONS_DIR.mkdir(parents=True, exist_ok=True)
     for catalogue in CATALOGUES:
         sources = [str(p) for p in catalogue.sources()]
@@ -153,6 +157,8 @@ def update() -> None:
 
 
 def release() -> None:
+    import subprocess
+
     for catalogue in CATALOGUES:
         for lang in LANGUAGES:
             if lang == "en":
@@ -165,6 +171,8 @@ def release() -> None:
 
 def missing_translations(ts: Path = TS_FILES["th"]) -> list[tuple[str, str]]:
     """(context, source) pairs with no finished translation."""
+    import xml.etree.ElementTree as ET
+
     missing = []
     for ctx in ET.parse(ts).getroot().iter("context"):
         name = ctx.findtext("name") or ""
@@ -180,6 +188,8 @@ def missing_translations(ts: Path = TS_FILES["th"]) -> list[tuple[str, str]]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    import argparse
+
     parser = argparse.ArgumentParser(prog="python -m kiosk.ui.i18n", description=__doc__)
     parser.add_argument("--update", action="store_true", help="refresh the .ts sources")
     parser.add_argument("--release", action="store_true", help="compile .ts into .qm")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QMouseEvent, QResizeEvent
@@ -19,26 +19,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.app import Store
 from kiosk.ui import i18n
 from kiosk.ui.screen_fit import fill_screen
 from kiosk.ui.screens.base import Screen
-from kiosk.ui.screens.card import CardScreen
-from kiosk.ui.screens.error import ErrorScreen
-from kiosk.ui.screens.member import MemberScreen
-from kiosk.ui.screens.menu import MenuScreen
-from kiosk.ui.screens.payment import PaymentScreen
-from kiosk.ui.screens.promptpay import PromptPayScreen
-from kiosk.ui.screens.result import ResultScreen
-from kiosk.ui.screens.review import ReviewScreen
-from kiosk.ui.screens.signup import SignupScreen
 from kiosk.ui.screens.welcome import WelcomeScreen
 from kiosk.ui.widgets.access import Accessibility
 from kiosk.ui.widgets.common import dialog_layout, label, vbox
 from kiosk.ui.widgets.header import Header
 from kiosk.ui.widgets.idle import IdlePanel, IdleWatcher
-from kiosk.ui.widgets.options_sheet import OptionsSheet
 from kiosk.ui.widgets.overlay import Overlay
+
+if TYPE_CHECKING:
+    from kiosk.ui.screens.card import CardScreen
+    from kiosk.ui.screens.error import ErrorScreen
+    from kiosk.ui.screens.member import MemberScreen
+    from kiosk.ui.screens.menu import MenuScreen
+    from kiosk.ui.screens.payment import PaymentScreen
+    from kiosk.ui.screens.promptpay import PromptPayScreen
+    from kiosk.ui.screens.result import ResultScreen
+    from kiosk.ui.screens.review import ReviewScreen
+    from kiosk.ui.screens.signup import SignupScreen
+    from kiosk.ui.widgets.options_sheet import OptionsSheet
 
 log = logging.getLogger(__name__)
 
@@ -130,27 +131,49 @@ class BusyPanel(QFrame):
 
 
 class MainWindow(QMainWindow):
-    """Holds the views; it knows nothing of what drives them. The composition site
-    (:func:`kiosk.ui.compose.open_kiosk`) builds the window, then the controller
-    (:class:`kiosk.ui.flow.KioskFlow`) with the window handed in, then starts it."""
+    """Holds the views; it knows nothing of what drives them, and reads no settings: it is
+    handed plain values. The composition site (:func:`kiosk.ui.compose.open_kiosk`)
+    builds the window, then the controller (:class:`kiosk.ui.flow.KioskFlow`) with the
+    window handed in, then starts it.
+
+    ``screens="welcome"`` builds the shell ``kiosk run`` paints first: the header,
+    Welcome, the overlays, the staff corner. :meth:`build_screens` adds the other nine
+    screens (and imports them) after that first paint; until then ``window.menu`` and the
+    rest do not exist."""
 
     staff_access_requested = Signal()
     language_changed = Signal(str)
     #: the window is closing for good (close allowed): the controller stops its work
     closing = Signal()
 
+    # the screens :meth:`build_screens` adds (the shell has only ``welcome``), and the
+    # dish's options sheet (it imports the cart and the order rules)
+    options: OptionsSheet
+    menu: MenuScreen
+    review: ReviewScreen
+    member: MemberScreen
+    signup: SignupScreen
+    payment: PaymentScreen
+    promptpay: PromptPayScreen
+    card: CardScreen
+    result: ResultScreen
+    error: ErrorScreen
+
     def __init__(
         self,
-        store: Store,
         *,
         kiosk_mode: bool = False,
-        language: str | None = None,
+        language: str = "th",
+        idle_timeout_ms: int = 60_000,
         tap_guard_ms: int | None = None,
+        screens: str = "all",
     ) -> None:
-        """``tap_guard_ms``: how long taps on a screen that just appeared are ignored
-        (``None``: :data:`TAP_GUARD_MS`)."""
+        """``language``: the default language (Welcome comes back in it);
+        ``idle_timeout_ms``: where the idle watcher starts (the controller sets it on
+        every screen); ``tap_guard_ms``: how long taps on a screen that just appeared are
+        ignored (``None``: :data:`TAP_GUARD_MS`); ``screens``: ``"all"``, or
+        ``"welcome"`` for the shell (then :meth:`build_screens`)."""
         super().__init__()
-        self.store = store
         self.kiosk_mode = kiosk_mode
         self._close_allowed = not kiosk_mode
         self.setObjectName("kiosk_window")
@@ -169,6 +192,54 @@ class MainWindow(QMainWindow):
         lay.addWidget(self.stack, 1)
 
         self.welcome = WelcomeScreen()
+        self.screens: dict[str, Screen] = {}
+        self._add_screens((self.welcome,))
+
+        self.sheet_overlay = Overlay("sheet_overlay", root)
+        self.busy_overlay = Overlay("busy_overlay", root)
+        self.busy = BusyPanel(self.busy_overlay)
+        self.idle_overlay = Overlay("idle_overlay", root)
+        self.idle_panel = IdlePanel(self.idle_overlay)
+        self.corner = StaffCorner(root)
+        self.corner.tapped_five_times.connect(self.staff_access_requested)
+        self.corner.raise_()
+
+        # both watch every event of the application once the screens are built (nothing
+        # runs the idle timer or arms the guard before): the shell's first paint does not
+        # pass each of its events through two Python filters
+        self.idle = IdleWatcher(idle_timeout_ms, self)
+        guard_ms = TAP_GUARD_MS if tap_guard_ms is None else tap_guard_ms
+        self.tap_guard = TapGuard(self, guard_ms)
+
+        #: the controller driving this window (:class:`kiosk.ui.flow.KioskFlow`), set where
+        #: the kiosk is put together (:func:`kiosk.ui.compose.open_kiosk`); never called here
+        self.flow: Any = None
+        self.access = Accessibility(self)  # large text, reach mode; reset on Welcome
+        self._portrait: bool | None = None
+        self.default_language = language
+        self.set_language(self.default_language)
+        self.resize(QSize(1080, 1920))
+        self.show_screen(self.welcome.screen_name)  # Welcome has no header
+        if screens == "all":
+            self.build_screens()
+
+    def build_screens(self) -> None:
+        """Add the nine screens after Welcome (once; a second call does nothing). They
+        take the window's language, orientation, large text and reach as they are now."""
+        if "menu" in self.screens:
+            return
+        from kiosk.ui.screens.card import CardScreen
+        from kiosk.ui.screens.error import ErrorScreen
+        from kiosk.ui.screens.member import MemberScreen
+        from kiosk.ui.screens.menu import MenuScreen
+        from kiosk.ui.screens.payment import PaymentScreen
+        from kiosk.ui.screens.promptpay import PromptPayScreen
+        from kiosk.ui.screens.result import ResultScreen
+        from kiosk.ui.screens.review import ReviewScreen
+        from kiosk.ui.screens.signup import SignupScreen
+        from kiosk.ui.widgets.options_sheet import OptionsSheet
+
+        self.options = OptionsSheet(self.sheet_overlay)
         self.menu = MenuScreen()
         self.review = ReviewScreen()
         self.member = MemberScreen()
@@ -178,9 +249,7 @@ class MainWindow(QMainWindow):
         self.card = CardScreen()
         self.result = ResultScreen()
         self.error = ErrorScreen()
-        self.screens: dict[str, Screen] = {}
-        for screen in (
-            self.welcome,
+        added = (
             self.menu,
             self.review,
             self.member,
@@ -190,39 +259,25 @@ class MainWindow(QMainWindow):
             self.card,
             self.result,
             self.error,
-        ):
-            self.screens[screen.screen_name] = screen
-            self.stack.addWidget(screen)
-
-        self.sheet_overlay = Overlay("sheet_overlay", root)
-        self.options = OptionsSheet(self.sheet_overlay)
-        self.busy_overlay = Overlay("busy_overlay", root)
-        self.busy = BusyPanel(self.busy_overlay)
-        self.idle_overlay = Overlay("idle_overlay", root)
-        self.idle_panel = IdlePanel(self.idle_overlay)
-        self.corner = StaffCorner(root)
-        self.corner.tapped_five_times.connect(self.staff_access_requested)
+        )
+        self._add_screens(added)
+        self.options.retranslate_ui()
+        for screen in added:
+            screen.retranslate_ui()
+            if self._portrait is not None:
+                screen.set_portrait(self._portrait)
+        self._fit_options(self.size())
+        self.access.adopt(added)
         self.corner.raise_()
-
-        settings = store.current_settings()
-        self.idle = IdleWatcher(settings.kiosk.idle_timeout_seconds * 1000, self)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.idle)
-
-        guard_ms = TAP_GUARD_MS if tap_guard_ms is None else tap_guard_ms
-        self.tap_guard = TapGuard(self, guard_ms)
-        if app is not None:
             app.installEventFilter(self.tap_guard)
 
-        #: the controller driving this window (:class:`kiosk.ui.flow.KioskFlow`), set where
-        #: the kiosk is put together (:func:`kiosk.ui.compose.open_kiosk`); never called here
-        self.flow: Any = None
-        self.access = Accessibility(self)  # large text, reach mode; reset on Welcome
-        self._portrait: bool | None = None
-        self.default_language = language or settings.kiosk.language
-        self.set_language(self.default_language)
-        self.resize(QSize(1080, 1920))
+    def _add_screens(self, screens: tuple[Screen, ...]) -> None:
+        for screen in screens:
+            self.screens[screen.screen_name] = screen
+            self.stack.addWidget(screen)
 
     # -- kiosk mode ----------------------------------------------------------------------------
     def enter_kiosk_mode(self) -> None:
@@ -278,7 +333,8 @@ class MainWindow(QMainWindow):
         self.header.retranslate_ui()
         for screen in self.screens.values():
             screen.retranslate_ui()
-        self.options.retranslate_ui()
+        if "menu" in self.screens:
+            self.options.retranslate_ui()
         self.busy.retranslate_ui()
         self.idle_panel.retranslate_ui()
 
@@ -295,7 +351,13 @@ class MainWindow(QMainWindow):
             for screen in self.screens.values():
                 screen.set_portrait(portrait)
             self.header.set_compact(portrait)
-            self.options.setMinimumWidth(940 if portrait else 1180)
-            self.options.columns = 3 if portrait else 4
-        self.options.setMaximumHeight(int(event.size().height() * 0.92))
-        self.options.max_scroll_height = int(event.size().height() * 0.92) - 420
+        self._fit_options(event.size())
+
+    def _fit_options(self, size: QSize) -> None:
+        if "menu" not in self.screens:
+            return
+        portrait = size.height() >= size.width()
+        self.options.setMinimumWidth(940 if portrait else 1180)
+        self.options.columns = 3 if portrait else 4
+        self.options.setMaximumHeight(int(size.height() * 0.92))
+        self.options.max_scroll_height = int(size.height() * 0.92) - 420

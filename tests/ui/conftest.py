@@ -73,7 +73,7 @@ class Kiosk:
         self.qtbot = qtbot
         self.window = window
         self.flow = window.flow
-        self.store = window.store
+        self.store = window.flow.store
 
     # -- finding and tapping ---------------------------------------------------------------
     def w(self, name: str) -> QWidget:

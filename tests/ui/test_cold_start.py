@@ -1,6 +1,7 @@
 """Start-up order, seen from outside: a real ``kiosk run`` process paints Welcome before it
-loads what only later screens, printing or migrations need, and starts listening to other
-kiosks and settles what a crash left only after that first paint."""
+opens the store (SQLAlchemy, the models, the services, pydantic) and before it loads what
+only later screens, printing or migrations need, and starts listening to other kiosks and
+settles what a crash left only after that first paint."""
 
 from __future__ import annotations
 
@@ -13,35 +14,35 @@ from pathlib import Path
 from kiosk.cli import main
 
 # modules a customer's first look at Welcome must not wait for
-LATE = ("alembic", "mako", "pygments", "PIL", "escpos", "qrcode", "kiosk.ui.admin")
+LATE = (
+    "alembic",
+    "mako",
+    "pygments",
+    "PIL",
+    "escpos",
+    "qrcode",
+    "kiosk.ui.admin",
+    # the store opens after the first paint (kiosk.ui.launch): no database, no services,
+    # no pydantic models, no other screen
+    "sqlalchemy",
+    "kiosk.db",
+    "kiosk.app",
+    "kiosk.services",
+    "kiosk.config",
+    "pydantic",
+    "kiosk.ui.compose",
+    "kiosk.ui.flow",
+    "kiosk.ui.screens.menu",
+    "kiosk.ui.screens.payment",
+    "kiosk.ui.widgets.options_sheet",
+)
 
 _CHILD = r"""
 import json, os, sys
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-import kiosk.services.payments as payments
-
 events = []
-real = payments.PaymentService.reconcile
-
-def reconcile(self, *args, **kwargs):
-    events.append("reconcile")
-    result = real(self, *args, **kwargs)
-    done()  # on recovery's worker thread: report and leave from here
-    return result
-
-payments.PaymentService.reconcile = reconcile
-
-import kiosk.app
-
-real_relay = kiosk.app.Store.start_event_relay
-
-def relay(self):
-    events.append("relay")
-    return real_relay(self)
-
-kiosk.app.Store.start_event_relay = relay
 LATE = %r
 
 def report():
@@ -51,6 +52,28 @@ def report():
 def done():
     print(json.dumps({"events": events, "late_at_paint": state["late"]}), flush=True)
     os._exit(0)
+
+def spy():
+    # after the first paint's modules are counted: importing these here loads SQLAlchemy
+    import kiosk.app
+    import kiosk.services.payments as payments
+
+    real = payments.PaymentService.reconcile
+
+    def reconcile(self, *args, **kwargs):
+        events.append("reconcile")
+        result = real(self, *args, **kwargs)
+        done()  # on recovery's worker thread: report and leave from here
+        return result
+
+    payments.PaymentService.reconcile = reconcile
+    real_relay = kiosk.app.Store.start_event_relay
+
+    def relay(self):
+        events.append("relay")
+        return real_relay(self)
+
+    kiosk.app.Store.start_event_relay = relay
 
 state = {"late": None}
 app = QApplication(sys.argv[:1])
@@ -64,6 +87,7 @@ class Painted(QObject):
             if w is not None:
                 events.append("paint")
                 state["late"] = report()
+                spy()
         return False
 
 painted = Painted()

@@ -288,7 +288,7 @@ def test_run_kiosk_reconciles_and_starts(store, qapp, monkeypatch) -> None:  # t
         qapp.quit()
 
     QTimer.singleShot(50, look)
-    assert run_kiosk(store, kiosk_mode=False, language="th", size="1200x900") == 0
+    assert run_kiosk(lambda: store, kiosk_mode=False, language="th", size="1200x900") == 0
     assert calls == ["reconcile"] and closed == [True]
     assert seen == {"size": (1200, 900), "lang": "ทานที่ร้าน"}
 
@@ -301,7 +301,7 @@ def test_run_kiosk_survives_a_failing_reconcile(store, qapp, monkeypatch, caplog
     monkeypatch.setattr(store, "close", lambda: None)
     QTimer.singleShot(50, qapp.quit)
     with caplog.at_level(logging.ERROR):
-        assert run_kiosk(store, kiosk_mode=False, size="800x600") == 0
+        assert run_kiosk(lambda: store, kiosk_mode=False, size="800x600") == 0
     assert "reconciliation" in caplog.text
 
 

@@ -228,8 +228,10 @@ def test_kiosk_run_says_in_one_line_how_to_set_promptpay(db_url: str, capsys, mo
 
     started: list[str] = []
 
-    def fake_run(store, **kw):  # type: ignore[no-untyped-def]
+    def fake_run(open_store, **kw):  # type: ignore[no-untyped-def]
+        store = open_store()  # after the first paint, in the real one
         started.append(store.current_settings().store.promptpay_id)
+        store.close()
         return 0
 
     monkeypatch.setattr(launch, "run_kiosk", fake_run)

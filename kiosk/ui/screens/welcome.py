@@ -7,7 +7,6 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QPainter, QPaintEvent, QPen, QShowEvent
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
-from kiosk.services.views import TABLE_NUMBER_DIGITS
 from kiosk.ui import theme
 from kiosk.ui.i18n import pick
 from kiosk.ui.screens.base import Screen
@@ -230,6 +229,9 @@ class WelcomeScreen(Screen):
         self.table_ok.setEnabled(bool(digits.strip("0")))
 
     def _on_table_digit(self, digit: str) -> None:
+        # imported here: Welcome is painted before the services' views are loaded
+        from kiosk.services.views import TABLE_NUMBER_DIGITS
+
         current = self.table_number.text()
         if len(current) < TABLE_NUMBER_DIGITS and (current or digit != "0"):
             self._set_table(current + digit)

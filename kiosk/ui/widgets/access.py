@@ -13,6 +13,8 @@ the welcome screen comes back (the idle timeout, "Start over", the end of an ord
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
@@ -79,6 +81,22 @@ class Accessibility(QObject):
             stack.currentChanged.connect(
                 lambda _i: stack.currentWidget() is welcome and self.reset()
             )
+
+    def adopt(self, screens: Iterable[QWidget]) -> None:
+        """Screens added to the window after it was built (``kiosk run`` adds all but
+        Welcome after the first paint): their toggles follow the state, and they take
+        the large text and reach already chosen."""
+        for t in self.window.findChildren(AccessToggles):
+            if t not in self.toggles:
+                self.toggles.append(t)
+                t.large_text_toggled.connect(self.set_large_text)
+                t.reach_toggled.connect(self.set_reach)
+        for screen in screens:
+            if self.large_text and hasattr(screen, "text_scale_changed"):
+                screen.text_scale_changed()
+        if self.reach:
+            self._apply_reach()
+        self._sync()
 
     # -- state -------------------------------------------------------------------------------
     def set_large_text(self, on: bool) -> None:

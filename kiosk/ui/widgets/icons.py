@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
 from kiosk.ui import theme
 
@@ -33,7 +33,7 @@ def _polyline(s: float, *points: tuple[float, float], close: bool = False) -> QP
 def _filled(p: QPainter, c: QColor, path: QPainterPath) -> None:
     """``path`` filled with ``c``, no outline."""
     p.setPen(Qt.PenStyle.NoPen)
-    p.setBrush(QBrush(c))
+    p.setBrush(c)
     p.drawPath(path)
 
 
@@ -68,7 +68,7 @@ def _qr(p: QPainter, s: float, c: QColor) -> None:
     for x, y in ((0.1, 0.1), (0.58, 0.1), (0.1, 0.58)):
         p.drawRect(QRectF(s * x, s * y, s * 0.32, s * 0.32))
     p.setPen(Qt.PenStyle.NoPen)
-    p.setBrush(QBrush(c))
+    p.setBrush(c)
     for x, y in ((0.19, 0.19), (0.67, 0.19), (0.19, 0.67)):
         p.drawRect(QRectF(s * x, s * y, s * 0.14, s * 0.14))
     for x, y in ((0.6, 0.6), (0.78, 0.6), (0.69, 0.72), (0.6, 0.8), (0.8, 0.8)):
@@ -148,7 +148,7 @@ def _cart(p: QPainter, s: float, c: QColor) -> None:
     p.setBrush(Qt.BrushStyle.NoBrush)
     trolley = ((0.06, 0.2), (0.2, 0.2), (0.3, 0.64), (0.82, 0.64), (0.92, 0.32), (0.24, 0.32))
     p.drawPath(_polyline(s, *trolley))
-    p.setBrush(QBrush(c))
+    p.setBrush(c)
     p.drawEllipse(QPointF(s * 0.36, s * 0.8), s * 0.06, s * 0.06)
     p.drawEllipse(QPointF(s * 0.76, s * 0.8), s * 0.06, s * 0.06)
 
