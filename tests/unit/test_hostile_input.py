@@ -338,12 +338,14 @@ TARGETS: list[Target] = [
 
 # Public methods that take no input a caller controls, or only trusted objects.
 NOT_INPUT = {
-    "OrderService": {"count"},
+    # cancel_abandoned: recovery's, with the kiosk's own id from its settings
+    "OrderService": {"count", "cancel_abandoned"},
     "PaymentService": {"close"},  # main's money-safety branch: releases the presence lock
     "CustomerService": {"count"},
     "LoyaltyService": {"balance_check", "expire"},  # expire: only a clock moment
     "MenuService": {"categories"},
-    "StaffService": {"count", "names"},
+    # check_pin: the sign-ins' shared check, on a row they loaded and a PIN they checked
+    "StaffService": {"count", "names", "check_pin"},
     "SettingsService": {"current", "overrides", "invalidate"},  # invalidate takes no input
     "ReportService": {"today", "last_sales_day"},
 }
