@@ -219,12 +219,23 @@ def cmd_points(args: argparse.Namespace) -> int:
 
 
 def cmd_reconcile(args: argparse.Namespace) -> int:
-    store = _store(args)
-    results = store.payments.reconcile(kiosk_id="*" if args.all else None, grace_seconds=args.grace)
-    for r in results:
-        print(f"payment {r.payment_id} (order {r.order_number}): {r.status} - {r.message}")
-    print(f"{len(results)} pending payment(s) settled.")
-    store.close()
+    from kiosk.app import build_store
+
+    # not the recovery every opened store runs: then this command would count nothing
+    store = build_store(_settings(args), recover=False)
+    try:
+        kiosk = "*" if args.all else store.current_settings().store.kiosk_id
+        results = store.payments.reconcile(kiosk_id=kiosk, grace_seconds=args.grace)
+        for r in results:
+            print(f"payment {r.payment_id} (order {r.order_number}): {r.status} - {r.message}")
+        print(f"{len(results)} pending payment(s) settled.")
+        abandoned = store.orders.cancel_abandoned(kiosk)
+        if abandoned:
+            numbers = ", ".join(abandoned)
+            print(f"Cancelled unpaid order(s) a crash left, points returned: {numbers}")
+        print(f"{len(abandoned)} abandoned order(s) cancelled.")
+    finally:
+        store.close()
     return 0
 
 

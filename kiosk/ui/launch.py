@@ -329,12 +329,12 @@ def start_recovery(
 
     Returns ``finish``, for shutdown: it waits for recovery, so even a kiosk closed at
     once has recovered."""
-    from kiosk.app import recover_payments
+    from kiosk.app import recover_kiosk
 
     runner = TaskRunner(parent, max_threads=1)
     if first is not None:
         first()
-    runner.submit(recover_payments, store, on_done=lambda _: None, on_failed=lambda _: None)
+    runner.submit(recover_kiosk, store, on_done=lambda _: None, on_failed=lambda _: None)
 
     def finish() -> None:
         runner.wait(60_000)
@@ -345,7 +345,10 @@ def start_recovery(
 def start_payment_sweeper(store: Store, parent: QObject) -> QTimer:
     """Every few minutes, off the UI thread, settle this kiosk's payments that have been
     pending longer than any live payment can be (a settle that failed mid-way, for
-    instance), so an order is never blocked until the next restart."""
+    instance), so an order is never blocked until the next restart, and cancel the
+    unpaid orders a crash left without a payment (:func:`kiosk.app.recover_kiosk`)."""
+    from kiosk.app import recover_kiosk
+
     grace = store.current_settings().payments.promptpay_timeout_seconds + 60
     runner = TaskRunner(parent, max_threads=1)
     timer = QTimer(parent)
@@ -353,12 +356,10 @@ def start_payment_sweeper(store: Store, parent: QObject) -> QTimer:
 
     def sweep() -> None:
         runner.submit(
-            store.payments.reconcile,
-            None,
+            recover_kiosk,
+            store,
             grace,
-            on_done=lambda settled: (
-                settled and log.info("settled %d stale payment(s)", len(settled))
-            ),
+            on_done=lambda _: None,  # recover_kiosk logs what it settled and cancelled
             on_failed=lambda exc: log.warning("payment sweep failed: %s", exc),
         )
 

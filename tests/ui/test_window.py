@@ -274,7 +274,7 @@ def test_parse_size() -> None:
 
 def test_run_kiosk_reconciles_and_starts(store, qapp, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     calls = []
-    monkeypatch.setattr(store.payments, "reconcile", lambda: calls.append("reconcile") or [])
+    monkeypatch.setattr(store.payments, "reconcile", lambda *_: calls.append("reconcile") or [])
     closed = []
     monkeypatch.setattr(store, "close", lambda: closed.append(True))
     seen = {}
@@ -294,7 +294,7 @@ def test_run_kiosk_reconciles_and_starts(store, qapp, monkeypatch) -> None:  # t
 
 
 def test_run_kiosk_survives_a_failing_reconcile(store, qapp, monkeypatch, caplog) -> None:  # type: ignore[no-untyped-def]
-    def broken() -> list:  # type: ignore[type-arg]
+    def broken(*_: object) -> list:  # type: ignore[type-arg]
         raise RuntimeError("gateway down")
 
     monkeypatch.setattr(store.payments, "reconcile", broken)

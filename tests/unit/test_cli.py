@@ -178,3 +178,27 @@ def test_locked_database_gives_exit_2(tmp_path: Path) -> None:
         holder.close()
     assert out.returncode == 2, out.stderr
     assert "locked" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_reconcile_counts_what_it_settled_and_cancelled(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """What a crash left: a PromptPay payment pending and an order with no payment (both
+    days old by the wall clock). ``kiosk reconcile`` settles and cancels them and says so;
+    it used to say "0 settled", the store it opened having recovered them already."""
+    from tests.helpers import make_store
+
+    url = f"sqlite:///{tmp_path / 'k.db'}"
+    store = make_store(url)
+    lines = [{"item_id": 1, "quantity": 1}]
+    paying = store.orders.create(lines)
+    store.payments.begin_promptpay(paying.id, "attempt-1")
+    left = store.orders.create(lines)
+    store.close()
+    assert main(["--database-url", url, "reconcile"]) == 0
+    out = capsys.readouterr().out
+    assert f"(order {paying.number})" in out and "1 pending payment(s) settled." in out
+    assert f"points returned: {left.number}" in out and "1 abandoned order(s) cancelled." in out
+    assert main(["--database-url", url, "reconcile"]) == 0
+    out = capsys.readouterr().out
+    assert "0 pending payment(s) settled." in out and "0 abandoned order(s) cancelled." in out

@@ -276,11 +276,11 @@ class OrderService(PublishingService):
         after the customer chose to pay, before any payment began), so their redeemed
         points go back; the order numbers cancelled, oldest first.
 
-        Only ``kiosk_id``'s pending orders with no payment under way, paid, waiting at the
-        counter or refunded, and with no order or payment activity for
-        ``older_than_seconds`` (a live customer is never that long on one order: the kiosk
-        resets after its idle time). Each goes through :meth:`cancel`, so an order a
-        payment reached meanwhile is left alone."""
+        Only ``kiosk_id``'s (``"*"``: every kiosk's) pending orders with no payment under
+        way, paid, waiting at the counter or refunded, and with no order or payment
+        activity for ``older_than_seconds`` (a live customer is never that long on one
+        order: the kiosk resets after its idle time). Each goes through :meth:`cancel`, so
+        an order a payment reached meanwhile is left alone."""
         cutoff = self._clock.now() - timedelta(seconds=max(0.0, float(older_than_seconds)))
         p = Payment.__table__.c
         busy = select(p.id).where(
@@ -292,7 +292,7 @@ class OrderService(PublishingService):
                 select(Order.id)
                 .where(
                     Order.status == OrderStatus.PENDING.value,
-                    Order.kiosk_id == kiosk_id,
+                    Order.kiosk_id == kiosk_id if kiosk_id != "*" else Order.id.is_not(None),
                     Order.created_at < cutoff,
                     ~busy.exists(),
                 )
