@@ -80,6 +80,11 @@ def read_toml(path: Path) -> dict[str, Any]:
             return tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"The config file {path} is not valid TOML: {exc}.") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            f"The config file {path} is not UTF-8 text (byte {exc.start + 1} is not): "
+            "save it as UTF-8."
+        ) from None
     except OSError as exc:
         raise ConfigError(f"The config file {path} cannot be read: {exc.strerror}.") from None
 

@@ -65,14 +65,52 @@ def _failed(exc: Exception, args: argparse.Namespace) -> int | None:
         print(f"kiosk: {describe_db_error(exc, url)}", file=sys.stderr)
         return EXIT_USER_ERROR
     if isinstance(exc, OSError):
-        if exc.errno not in _FS_FAULTS:
-            return None
-        print(f"kiosk: {describe_db_error(exc, _settings_url(args))}", file=sys.stderr)
+        if exc.errno in _FS_FAULTS:
+            print(f"kiosk: {describe_db_error(exc, _settings_url(args))}", file=sys.stderr)
+            return EXIT_USER_ERROR
+        # a file or folder the person named or configured: say which, and what is wrong
+        log.info("file error", exc_info=exc)
+        where = f": {exc.filename}" if exc.filename else ""
+        print(f"kiosk: {exc.strerror or exc}{where}.", file=sys.stderr)
         return EXIT_USER_ERROR
-    # last resort: log the traceback, show one calm line
-    log.error("unexpected error", exc_info=exc)
+    # last resort: log the traceback (to the log file, never the terminal), one calm line
+    where = _log_unexpected(exc)
     print(
-        f"kiosk: unexpected error ({type(exc).__name__}: {exc}). Details are in the log file.",
+        f"kiosk: unexpected error ({type(exc).__name__}: {exc}). Details are in {where}.",
         file=sys.stderr,
     )
     return 1
+
+
+def _log_unexpected(exc: BaseException) -> str:
+    """Log ``exc`` with its traceback to the kiosk's log file, setting file logging up
+    first when the command had not (a traceback must never land on the terminal); where
+    it went, for the message."""
+    import os
+    from pathlib import Path
+
+    import platformdirs
+
+    from kiosk.config_sources import APP_NAME
+    from kiosk.logsetup import setup_logging
+
+    root = logging.getLogger()
+    mine = [
+        h
+        for h in root.handlers
+        if isinstance(h, logging.FileHandler) and getattr(h, "_kiosk", False)
+    ]
+    path = Path(mine[0].baseFilename) if mine else None
+    if path is None:
+        folder = os.environ.get("KIOSK_LOG_DIR") or platformdirs.user_log_dir(APP_NAME)
+        path = setup_logging("INFO", Path(folder), to_stderr=False)
+    if path is None:
+        return "no log file (the log folder cannot be written)"
+    record = log.makeRecord(
+        log.name, logging.ERROR, __file__, 0, "unexpected error", (), (type(exc), exc, None)
+    )
+    record.exc_info = (type(exc), exc, exc.__traceback__)
+    for handler in root.handlers:  # the kiosk's file only (its formatter masks card data)
+        if isinstance(handler, logging.FileHandler) and getattr(handler, "_kiosk", False):
+            handler.handle(record)
+    return f"the log file {path}"

@@ -83,7 +83,10 @@ def open_printer(settings: PrinterSettings) -> Connection:
     url = settings.url
     if not settings.enabled:
         raise BadPrinterUrl('No printer is configured for this role (url = "none").')
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError as exc:  # "tcp://[::1": an unclosed IPv6 bracket
+        raise BadPrinterUrl(f"{url!r} is not a printer address ({exc}).") from None
     scheme = parts.scheme.lower()
     timeout = settings.timeout_seconds
     try:

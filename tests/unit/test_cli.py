@@ -202,3 +202,49 @@ def test_reconcile_counts_what_it_settled_and_cancelled(
     assert main(["--database-url", url, "reconcile"]) == 0
     out = capsys.readouterr().out
     assert "0 pending payment(s) settled." in out and "0 abandoned order(s) cancelled." in out
+
+
+def test_files_a_person_names_give_one_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A config file that is not UTF-8, a mock ledger in a folder that cannot be made, a
+    printer address Python cannot split: each used to end in a traceback."""
+    url = f"sqlite:///{tmp_path / 'k.db'}"
+    assert main(["--database-url", url, "db", "upgrade"]) == 0
+    capsys.readouterr()
+    latin = tmp_path / "latin.toml"
+    latin.write_bytes(b'[store]\nname = "caf\xe9"\n')
+    ledger = tmp_path / "ledger.toml"
+    ledger.write_text('[payments]\nmock_ledger = "/proc/no-such-folder/ledger.sqlite"\n')
+    printer = tmp_path / "printer.toml"
+    printer.write_text('[printers.kitchen]\nurl = "tcp://[::1"\n')
+    for config, command, said in (
+        (latin, ["staff", "list"], "is not UTF-8 text"),
+        (ledger, ["reconcile"], "No such file or directory: /proc/no-such-folder"),
+        (printer, ["print-test", "kitchen"], "'tcp://[::1' is not a printer address"),
+    ):
+        assert main(["--config", str(config), "--database-url", url, *command]) == 2
+        err = capsys.readouterr().err
+        assert said in err and "Traceback" not in err, err
+        assert err.count("\n") == 1, err
+
+
+def test_an_unexpected_error_goes_to_the_log_file_not_the_terminal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kiosk.cli.commands as commands
+
+    def broken(_args: object) -> int:
+        raise ValueError("something nobody expected")
+
+    url = f"sqlite:///{tmp_path / 'k.db'}"
+    assert main(["--database-url", url, "db", "upgrade"]) == 0
+    capsys.readouterr()
+    monkeypatch.setattr(commands, "_store", broken)
+    assert main(["--database-url", url, "staff", "list"]) == 1
+    err = capsys.readouterr().err
+    log_file = Path(os.environ["KIOSK_LOG_DIR"]) / "kiosk.log"
+    assert "Traceback" not in err
+    assert f"Details are in the log file {log_file}" in err
+    assert "something nobody expected" in log_file.read_text()
+    assert "Traceback" in log_file.read_text()
