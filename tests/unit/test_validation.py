@@ -239,6 +239,26 @@ def test_empty_names_refused_on_update_like_on_register(shared: Store, refused) 
     refused(Required, shared.customers.update, 1, "Boss", first_name="  ")
 
 
+@pytest.mark.parametrize("invisible", ["\u200b", "\ufeff", " \u200b\u2060 ", "\u200c\u200d"])
+def test_a_name_of_invisible_characters_only_is_empty(
+    shared: Store, refused, invisible: str
+) -> None:  # type: ignore[no-untyped-def]
+    refused(Required, shared.customers.register, "0899990001", invisible)
+    refused(Required, shared.customers.update, 1, "Boss", first_name=invisible)
+
+
+@pytest.mark.parametrize("control", ["\u202e", "\u202a", "\u2066", "\u2069"])
+def test_bidi_overrides_are_refused_in_names(shared: Store, refused, control: str) -> None:  # type: ignore[no-untyped-def]
+    """ "\u202egnp.exe" would show as "exe.png": the display order differs from the text."""
+    refused(InvalidText, shared.customers.register, "0899990002", f"{control}gnp.exe")
+
+
+def test_names_keep_emoji_joiners_and_lose_only_invisible_ends(shared: Store) -> None:
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"
+    member = shared.customers.register("0899990003", f"\u200b{family} Som\ufeff")
+    assert member.first_name == f"{family} Som"
+
+
 @pytest.mark.parametrize("wildcard", ["%", "_", "%%", "\\", "a%", "_o"])
 def test_like_wildcards_match_only_themselves(shared: Store, wildcard: str) -> None:
     assert shared.customers.search(wildcard) == []

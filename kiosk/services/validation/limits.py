@@ -17,10 +17,23 @@ MAX_ORDER_TOTAL = Decimal("9999999.99")  # well inside NUMERIC(12, 2)
 MAX_POINTS = 1_000_000_000  # any single points change; balances stay inside INTEGER
 SHOWN = 12  # characters of the input a message may quote
 
-# Control characters (tab, newline and carriage return only where text may span lines)
-# and lone surrogates, which no database encoding can store.
-_BAD_LINE = re.compile("[\x00-\x1f\x7f\ud800-\udfff]")
-_BAD_MULTILINE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+# Control characters (tab, newline and carriage return only where text may span lines),
+# lone surrogates, which no database encoding can store, and the bidirectional embedding,
+# override and isolate controls, which make text display in an order other than stored
+# ("\u202egnp.exe" shows as "exe.png").
+_BAD_LINE = re.compile("[\x00-\x1f\x7f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
+_BAD_MULTILINE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\u202a-\u202e\u2066-\u2069]"
+)
+#: characters that take no room (zero-width space and joiners, word joiner, BOM): stripped
+#: from both ends with the spaces, so text made only of them counts as empty
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+_EDGES = re.compile(f"^[\\s{INVISIBLE}]+|[\\s{INVISIBLE}]+$")
+
+
+def strip_edges(text: str) -> str:
+    """``text`` without spaces or invisible characters at either end."""
+    return _EDGES.sub("", text)
 
 
 def shown(value: object) -> str:

@@ -26,6 +26,7 @@ from kiosk.services.validation.limits import (
     ascii_digits,
     label_for,
     shown,
+    strip_edges,
 )
 
 
@@ -109,7 +110,7 @@ class Text(Rule):
             if self.digits:
                 value = ascii_digits(value)
         if self.strip:
-            value = value.strip()
+            value = strip_edges(value)
         if len(value) > self.max_len:
             raise self._too_long(field)
         if self.bad.search(value):
