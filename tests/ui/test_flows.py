@@ -523,3 +523,20 @@ def test_review_has_no_service_charge_line_by_default(kiosk: Kiosk) -> None:
     kiosk.to_review()
     assert not kiosk.visible("review_service_charge")
     assert kiosk.text("review_total") == "฿120.00"
+
+
+@pytest.mark.parametrize("key", ["member_keypad_clear", "member_keypad_back"])
+def test_changing_the_number_takes_the_not_a_member_answer_away(kiosk: Kiosk, key: str) -> None:
+    """The answer was about the number typed before: its Join button must not sign up
+    the half-typed number now shown (that led to a sign-up the phone check refused)."""
+    kiosk.start()
+    kiosk.add("Pad See Ew")
+    kiosk.to_member()
+    kiosk.find_member("0987654321")
+    assert kiosk.visible("member_signup") and "098-765-4321" in kiosk.text("member_not_found")
+    kiosk.tap(key)
+    assert not kiosk.visible("member_signup")
+    assert not kiosk.visible("member_not_found")
+    kiosk.type_phone("81" if key.endswith("clear") else "")  # not a whole number yet
+    assert not kiosk.visible("member_signup")
+    assert kiosk.screen() == "member"

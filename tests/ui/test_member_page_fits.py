@@ -40,3 +40,30 @@ def test_a_found_member_needs_no_scrolling(
         widget = kiosk.w(name)
         top = widget.mapTo(viewport, QPoint(0, 0))
         assert top.y() >= 0 and top.y() + widget.height() <= viewport.height(), name
+
+
+@pytest.mark.parametrize("size", [(1080, 1920), (1920, 1080)], ids=["portrait", "landscape"])
+@pytest.mark.parametrize("first", ["ก" * 100, "W" * 100, "Maximilian " * 9])
+def test_the_longest_name_ends_in_an_ellipsis_and_keeps_the_tier_badge_on_the_page(
+    make_kiosk: Callable[..., Kiosk], size: tuple[int, int], first: str
+) -> None:
+    """A first name of 100 characters (the most a member may have) used to run past the
+    panel, cut mid-letter, and push the tier badge off the page."""
+    kiosk = make_kiosk(size=size, language="th")
+    store = kiosk.flow.store
+    store.customers.register("0899990100", first.strip())
+    kiosk.start()
+    kiosk.add("Pad Thai with Prawns")
+    kiosk.to_member()
+    kiosk.find_member("0899990100")
+    kiosk.qtbot.waitUntil(lambda: kiosk.visible("member_name"), timeout=2000)
+    kiosk.qtbot.wait(30)
+    name, badge = kiosk.w("member_name"), kiosk.w("member_tier")
+    viewport = kiosk.w("member_info_scroll").viewport()  # type: ignore[attr-defined]
+    assert name.text().startswith(first.strip()[:20])  # the whole name, for screen readers
+    assert name.shown().endswith("…")  # type: ignore[attr-defined]
+    assert name.fontMetrics().horizontalAdvance(name.shown()) <= name.contentsRect().width()  # type: ignore[attr-defined]
+    left = badge.mapTo(viewport, QPoint(0, 0))
+    assert left.x() >= name.mapTo(viewport, QPoint(0, 0)).x() + name.width()  # beside, no overlap
+    assert left.x() + badge.width() <= viewport.width(), "the tier badge is off the page"
+    assert badge.isVisible() and badge.width() >= badge.sizeHint().width()

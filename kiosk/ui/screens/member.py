@@ -23,7 +23,7 @@ from kiosk.ui.messages import Text, points_text, render, tier_name
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.member_pay import MemberPayBox
 from kiosk.ui.screens.typed_phone import TypedPhone, format_typed_phone
-from kiosk.ui.widgets.common import button, card, hbox, label, set_state, vbox
+from kiosk.ui.widgets.common import button, card, elided_label, hbox, label, set_state, vbox
 from kiosk.ui.widgets.keypad import NumericKeypad
 
 
@@ -152,7 +152,7 @@ class MemberScreen(Screen):
         top.addWidget(self.change)
         lay.addLayout(top)
         row = hbox(spacing=16)
-        self.name = label("member_name", "title")
+        self.name = elided_label("member_name", "title")
         self.tier = label("member_tier", "tier")
         row.addWidget(self.name)
         row.addWidget(self.tier)
@@ -326,24 +326,31 @@ class MemberScreen(Screen):
     def _on_keypad_digit_pressed(self, digit: str) -> None:
         before = self.digits
         self.typed_phone.press(digit)
-        self._clear_error()
-        self._update_phone()
+        self._typed(before)
         if self.digits != before and self.complete():  # the last digit: look it up now
             self.lookup_requested.emit(self.digits)
+
+    def _typed(self, before: str) -> None:
+        """After a key: the message goes, and a "not a member yet" answer about the number
+        that was there goes with it (its Join button would sign up the number now shown)."""
+        self._clear_error()
+        if self.state == "not_found" and self.digits != before:
+            self.show_state("intro")
+        self._update_phone()
 
     def complete(self) -> bool:
         """A whole mobile number (0 + 9 digits). A 9-digit landline needs "Find my points"."""
         return self.typed_phone.complete
 
     def _on_keypad_backspace_pressed(self) -> None:
+        before = self.digits
         self.typed_phone.backspace()
-        self._clear_error()
-        self._update_phone()
+        self._typed(before)
 
     def _on_keypad_clear_pressed(self) -> None:
+        before = self.digits
         self.typed_phone.clear()
-        self._clear_error()
-        self._update_phone()
+        self._typed(before)
 
     def _on_lookup_clicked(self) -> None:
         self.lookup_requested.emit(self.digits)

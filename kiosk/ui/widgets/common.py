@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -75,6 +76,68 @@ def label(
     lab.setWordWrap(wrap)
     if align is not None:
         lab.setAlignment(align)
+    return lab
+
+
+class ElidedLabel(QLabel):
+    """One line that never pushes its neighbours off the screen: text longer than the
+    room it gets ends in "…" (a member's 100-character name beside the tier badge).
+    ``text()`` and the accessible name are the whole text."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setTextFormat(Qt.TextFormat.PlainText)
+
+    def setText(self, text: str) -> None:
+        self._full = text
+        self.setAccessibleName(text)
+        self._elide()
+        self.updateGeometry()
+
+    def text(self) -> str:
+        return self._full
+
+    def shown(self) -> str:
+        """What is painted (the text, or its start and "…")."""
+        return super().text()
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        m = self.contentsMargins()
+        wanted = self.fontMetrics().horizontalAdvance(self._full) + m.left() + m.right()
+        return QSize(wanted + 2 * self.margin(), hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(
+            min(hint.width(), self.fontMetrics().horizontalAdvance("M…") * 3), hint.height()
+        )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._elide()
+
+    def _elide(self) -> None:
+        room = max(0, self.contentsRect().width() - 2 * self.margin())
+        metrics = self.fontMetrics()
+        text = self._full
+        if metrics.horizontalAdvance(text) > room:
+            text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+        if super().text() != text:
+            super().setText(text)
+
+
+def elided_label(name: str = "", role: str = "body") -> ElidedLabel:
+    lab = ElidedLabel()
+    if name:
+        lab.setObjectName(name)
+    lab.setProperty("role", role)
     return lab
 
 
