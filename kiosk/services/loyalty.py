@@ -48,7 +48,7 @@ from kiosk.services.money import (
     ZERO,
     discount_for,
     max_redeemable,
-    service_charge_for,
+    total_after_discount,
     vat_included,
 )
 from kiosk.services.phone import normalize_phone
@@ -226,9 +226,9 @@ def earn_for_order(
 def reprice_order(order: Order, settings: Settings) -> None:
     """Recompute discount, total and VAT from subtotal and redeemed points."""
     order.discount = discount_for(order.points_redeemed, settings.loyalty.redeem_points_per_baht)
-    food = max(ZERO, order.subtotal - order.discount)
-    order.service_charge = service_charge_for(food, settings.payments.service_charge_percent)
-    order.total = food + order.service_charge
+    percent = settings.payments.service_charge_percent
+    order.total = total_after_discount(order.subtotal, order.discount, percent)
+    order.service_charge = order.total - max(ZERO, order.subtotal - order.discount)
     order.vat = vat_included(order.total, settings.store.vat_rate)
 
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
+from kiosk.services.views import QuoteView
 from kiosk.ui import theme
 from kiosk.ui.screens.member import MemberScreen, format_amount
 from tests.layout import _pil, contrast, painted_colours
@@ -69,7 +70,8 @@ def test_the_points_promise_matches_the_rule(make_kiosk, lang) -> None:  # type:
 def test_the_points_promise_follows_the_settings(qtbot) -> None:  # type: ignore[no-untyped-def]
     screen = MemberScreen()
     qtbot.addWidget(screen)
-    screen.set_rules(10, Decimal("20"), Decimal("120"))
+    price = Decimal("120")
+    screen.set_rules(10, Decimal("20"), QuoteView(price, Decimal(0), price, Decimal("7.85"), 6))
     assert "฿20" in screen.benefits[0].text()
 
 

@@ -540,3 +540,26 @@ def test_changing_the_number_takes_the_not_a_member_answer_away(kiosk: Kiosk, ke
     kiosk.type_phone("81" if key.endswith("clear") else "")  # not a whole number yet
     assert not kiosk.visible("member_signup")
     assert kiosk.screen() == "member"
+
+
+def test_to_pay_with_points_and_a_service_charge_is_what_the_order_charges(
+    make_kiosk: Any, store: Any
+) -> None:
+    """The service charge is on the food after the points' discount: the member page's
+    "To pay" and "You will earn" must be the order's own figures (it used to take the
+    discount off the total with the charge, promising more than it charged)."""
+    store.settings.base = store.settings.base.merged({"payments": {"service_charge_percent": 10}})
+    kiosk = make_kiosk(language="en")
+    kiosk.start()
+    kiosk.add("Green Curry Chicken")
+    kiosk.to_member()
+    kiosk.find_member(SOMCHAI)
+    kiosk.tap("redeem_max")
+    shown_total = kiosk.text("member_new_total")
+    shown_earn = kiosk.text("member_earn")
+    kiosk.member_to_payment()
+    order = kiosk.order()
+    assert order.points_redeemed > 0 and order.service_charge > 0
+    assert shown_total == f"To pay: ฿{order.total:,.2f}"
+    earn = points_for(order.total, store.current_settings().loyalty.baht_per_point)
+    assert shown_earn == f"You will earn {earn:,} points with this order."

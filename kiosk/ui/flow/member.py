@@ -83,7 +83,7 @@ class MemberController(QObject):
             return
         s = self.settings()
         loyalty = s.loyalty
-        self.screen.set_rules(loyalty.redeem_points_per_baht, loyalty.baht_per_point, quote.total)
+        self.screen.set_rules(loyalty.redeem_points_per_baht, loyalty.baht_per_point, quote)
         self.screen.set_order(self.cart.cart.count, *payment_choices(s))
         member = self.session.member
         if member is not None:

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.services.money import discount_for, format_thb, points_for
-from kiosk.services.views import MemberView
+from kiosk.services.money import discount_for, format_thb, points_for, total_after_discount
+from kiosk.services.views import MemberView, QuoteView
 from kiosk.ui import theme
 from kiosk.ui.messages import Text, points_text, render, tier_name
 from kiosk.ui.screens.base import Screen
@@ -57,6 +57,8 @@ class MemberScreen(Screen):
         self.points_per_baht = 10
         self.baht_per_point = Decimal(10)
         self.total = Decimal(0)
+        self.subtotal = Decimal(0)
+        self.service_charge_percent = Decimal(0)
         self.max_redeem = 0
         self.state = "intro"
         self._error: Text = ""
@@ -225,10 +227,13 @@ class MemberScreen(Screen):
         return page
 
     # -- view API ----------------------------------------------------------------------------
-    def set_rules(self, points_per_baht: int, baht_per_point: Decimal, total: Decimal) -> None:
+    def set_rules(self, points_per_baht: int, baht_per_point: Decimal, quote: QuoteView) -> None:
+        """The loyalty rules and the cart as quoted (the service charge is on the food
+        after the points' discount)."""
         self.points_per_baht = points_per_baht
         self.baht_per_point = baht_per_point
-        self.total = total
+        self.total, self.subtotal = quote.total, quote.subtotal
+        self.service_charge_percent = quote.service_charge_rate
         self.retranslate_ui()
 
     def set_order(
@@ -385,7 +390,7 @@ class MemberScreen(Screen):
         )
         self.redeem_minus.setEnabled(value > 0)
         self.redeem_plus.setEnabled(value < self.max_redeem)
-        new_total = max(Decimal(0), self.total - discount)
+        new_total = total_after_discount(self.subtotal, discount, self.service_charge_percent)
         self.new_total.setText(self.tr("To pay: %1").replace("%1", format_thb(new_total)))
         earn = points_for(new_total, self.baht_per_point)
         self.earn.setText(
