@@ -102,11 +102,11 @@
     <name>CardScreen</name>
     <message>
         <source>MM/YY</source>
-        <extracomment>a key&apos;s height in reach mode: the touch-target minimum the header&apos;s step for this screen (None hides the header) whether the idle timer runs while this screen shows</extracomment>
         <translation>ดด/ปป</translation>
     </message>
     <message>
         <source>Pay by card</source>
+        <extracomment>the controller driving this window (:class:`kiosk.ui.flow.KioskFlow`), set where the kiosk is put together (:func:`kiosk.ui.compose.open_kiosk`); never called here a message shown on a screen: plain text, or a function that renders it in the current language (called again when the customer switches language) a key&apos;s height in reach mode: the touch-target minimum the header&apos;s step for this screen (None hides the header) whether the idle timer runs while this screen shows</extracomment>
         <translation>ชำระด้วยบัตร</translation>
     </message>
     <message>
@@ -209,7 +209,6 @@
     <name>Errors</name>
     <message>
         <source>That is not a phone number. Please check it, e.g. 081-234-5678.</source>
-        <extracomment>a message shown on a screen: plain text, or a function that renders it in the current language (called again when the customer switches language)</extracomment>
         <translation>หมายเลขโทรศัพท์ไม่ถูกต้อง กรุณาตรวจสอบอีกครั้ง เช่น 081-234-5678</translation>
     </message>
     <message>
@@ -387,7 +386,7 @@
     <name>KioskFlow</name>
     <message>
         <source>Start over? Your order will be cleared.</source>
-        <extracomment>calls per probed API; a leak of one reference per call shows as a drop of this size. taps on a screen that just appeared are ignored this long (a double tap&apos;s second tap must not land on the next screen); ``None`` is the default, 350 ms the cart line the options sheet is changing (None: the sheet adds a dish)</extracomment>
+        <extracomment>calls per probed API; a leak of one reference per call shows as a drop of this size. the customer goes on from the menu or Review to points and paying the cart line the options sheet is changing (None: the sheet adds a dish)</extracomment>
         <translation>เริ่มใหม่หรือไม่? รายการที่เลือกไว้จะถูกล้าง</translation>
     </message>
     <message>
@@ -400,6 +399,7 @@
     </message>
     <message>
         <source>demo, no money moves</source>
+        <extracomment>nobody answered the panel, or they tapped Start over: the customer leaves Welcome sat idle away from its attract loop or default language places the order: (member&apos;s phone or None, points to redeem, payment method or &quot;&quot;)</extracomment>
         <translation>โหมดสาธิต ไม่มีการโอนเงินจริง</translation>
     </message>
     <message>
@@ -423,10 +423,12 @@
     <name>Launch</name>
     <message>
         <source>Staff</source>
+        <extracomment>Done, or the screen timed out: on to the next customer Try again: back to the payment choices (a new attempt)</extracomment>
         <translation>พนักงาน</translation>
     </message>
     <message>
         <source>The staff panel is not installed.</source>
+        <extracomment>Cancel order: the customer leaves asks the customer a yes/no question: (question, yes, no) -&gt; yes? moves to a screen by name (:meth:`kiosk.ui.flow.KioskFlow.go`) the settings as they are now (staff may change them while the kiosk runs) taps on a screen that just appeared are ignored this long (a double tap&apos;s second tap must not land on the next screen); ``None`` is the default, 350 ms the PromptPay QR on screen, waiting for the bank the checkout attempt&apos;s idempotency key: a double tap never charges twice</extracomment>
         <translation>ยังไม่ได้ติดตั้งระบบสำหรับพนักงาน</translation>
     </message>
 </context>
@@ -445,7 +447,7 @@
     <name>MemberScreen</name>
     <message>
         <source>Use %1 points  ·  −%2</source>
-        <extracomment>every Thai number (mobile or landline) starts with 0: it is given, so a mobile number is nine taps; a 0 typed first anyway is taken as that same 0, not doubled the payment choices a found member gets beside their points (no extra screen) a payment method chosen beside the member&apos;s points: method, points to redeem &quot;See order&quot;: the order line by line, on the Review screen</extracomment>
+        <extracomment>a payment method chosen beside the member&apos;s points: method, points to redeem &quot;See order&quot;: the order line by line, on the Review screen</extracomment>
         <translation>ใช้ %1 แต้ม  ·  −%2</translation>
     </message>
     <message>
@@ -581,6 +583,7 @@
     <name>MenuScreen</name>
     <message>
         <source>Menu</source>
+        <extracomment>the payment choices a found member gets beside their points (no extra screen)</extracomment>
         <translation>เมนู</translation>
     </message>
     <message>
@@ -884,6 +887,10 @@
         <source>Add more dishes</source>
         <translation>สั่งเพิ่ม</translation>
     </message>
+    <message>
+        <source>Points discount</source>
+        <translation>ส่วนลดจากแต้ม</translation>
+    </message>
 </context>
 <context>
     <name>SignupScreen</name>
@@ -971,6 +978,7 @@
     <name>Tiers</name>
     <message>
         <source>Bronze</source>
+        <extracomment>the window is closing for good (close allowed): the controller stops its work</extracomment>
         <translation>บรอนซ์</translation>
     </message>
     <message>
@@ -990,7 +998,7 @@
     <name>WelcomeScreen</name>
     <message>
         <source>Welcome to</source>
-        <extracomment>the attract loop shows the next dishes this often while nobody is there the table or pager number typed (&quot;&quot; when the customer skipped it)</extracomment>
+        <extracomment>every Thai number (mobile or landline) starts with 0: it is given, so a mobile number is nine taps; a 0 typed first anyway is taken as that same 0, not doubled the attract loop shows the next dishes this often while nobody is there the table or pager number typed (&quot;&quot; when the customer skipped it)</extracomment>
         <translation>ยินดีต้อนรับสู่</translation>
     </message>
     <message>

@@ -563,3 +563,36 @@ def test_to_pay_with_points_and_a_service_charge_is_what_the_order_charges(
     assert shown_total == f"To pay: ฿{order.total:,.2f}"
     earn = points_for(order.total, store.current_settings().loyalty.baht_per_point)
     assert shown_earn == f"You will earn {earn:,} points with this order."
+
+
+@pytest.mark.parametrize("charge", [0, 10])
+def test_see_order_from_the_member_page_shows_the_points_chosen(
+    make_kiosk: Any, store: Any, charge: int
+) -> None:
+    """Review opened with "See order" beside the member's points: the discount line and
+    the total and points the member page promised (it showed the cart without them)."""
+    store.settings.base = store.settings.base.merged(
+        {"payments": {"service_charge_percent": charge}}
+    )
+    kiosk = make_kiosk(language="en")
+    kiosk.start()
+    kiosk.add("Green Curry Chicken")
+    kiosk.to_member()
+    kiosk.find_member(SOMCHAI)
+    kiosk.tap("redeem_max")
+    to_pay = kiosk.text("member_new_total").removeprefix("To pay: ")
+    kiosk.tap("member_see_order")
+    kiosk.wait_screen("review")
+    assert kiosk.visible("review_points_used")
+    assert kiosk.text("review_points_used").startswith("−฿")
+    assert kiosk.text("review_total") == to_pay
+    kiosk.tap("review_checkout")
+    kiosk.wait_screen("member")
+    kiosk.member_to_payment()
+    assert f"{kiosk.order().total:,.2f}" == to_pay.removeprefix("฿")
+    # from the menu, Review is the cart as it stands: no points line
+    kiosk.flow.reset()
+    kiosk.start()
+    kiosk.add("Green Curry Chicken")
+    kiosk.to_review()
+    assert not kiosk.visible("review_points_used")

@@ -36,7 +36,13 @@ from kiosk.services.loyalty import (
     redeem_on_order,
     reprice_order,
 )
-from kiosk.services.money import ZERO, points_for, service_charge_for, vat_included
+from kiosk.services.money import (
+    ZERO,
+    discount_for,
+    points_for,
+    total_after_discount,
+    vat_included,
+)
 from kiosk.services.orders.pricing import (
     _check_lines,
     clean_table_number,
@@ -96,19 +102,26 @@ _KEEPS_ORDER = (
 
 
 class OrderService(PublishingService):
-    @validated(member=Flag())
-    def quote(self, lines: Sequence[Mapping[str, Any]], member: bool = True) -> QuoteView:
-        """Price a cart without saving anything (cart and review screens)."""
+    @validated(member=Flag(), redeem_points=Int(0, MAX_INT32, label="Points to redeem"))
+    def quote(
+        self, lines: Sequence[Mapping[str, Any]], member: bool = True, redeem_points: int = 0
+    ) -> QuoteView:
+        """Price a cart without saving anything (cart and review screens); with
+        ``redeem_points``, as the order will be once they are spent (their discount off
+        the food, the service charge and VAT on what is left)."""
         settings = self._settings()
         with self._db.read() as s:
             priced = price_lines(s, lines)
         subtotal = sum((i.line_total for i in priced), ZERO)
         rate = settings.payments.service_charge_percent
-        charge = service_charge_for(subtotal, rate)
-        total = subtotal + charge
+        discount = min(
+            subtotal, discount_for(redeem_points, settings.loyalty.redeem_points_per_baht)
+        )
+        total = total_after_discount(subtotal, discount, rate)
+        charge = total - (subtotal - discount)
         return QuoteView(
             subtotal=subtotal,
-            discount=ZERO,
+            discount=discount,
             total=total,
             vat=vat_included(total, settings.store.vat_rate),
             points_to_earn=points_for(total, settings.loyalty.baht_per_point) if member else 0,

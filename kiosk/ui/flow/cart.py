@@ -115,6 +115,19 @@ class CartController(QObject):
         self.review.set_quote(quote, self.items)
         self._refresh_upsell()
 
+    def show_review(self, points: int = 0) -> None:
+        """Review as the order will be: with the ``points`` a member chose on the member
+        page (their discount, the service charge and what is left to pay), else the cart
+        as quoted."""
+        quote = self.quote
+        if points and self.cart:
+            try:
+                lines = self.cart.order_lines()
+                quote = self.orders.quote(lines, member=True, redeem_points=points)
+            except ServiceError as exc:  # the menu changed: the plain quote, as refresh has it
+                log.info("review without the points: %s", exc)
+        self.review.set_quote(quote, self.items)
+
     def repair(self) -> None:
         """Drop the lines the current menu no longer sells as chosen and re-quote."""
         self.load_menu()

@@ -129,6 +129,7 @@ class MemberController(QObject):
 
     def _on_member_review_clicked(self) -> None:
         if self.cart.cart:
+            self.cart.show_review(self.screen.redeem if self.session.member else 0)
             self.go("review")
 
     def _on_member_signup_clicked(self, digits: str) -> None:

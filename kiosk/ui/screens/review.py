@@ -71,6 +71,8 @@ class ReviewScreen(Screen):
         t = vbox(self.totals, spacing=12)
         t.setContentsMargins(32, 28, 32, 28)
         self.subtotal_caption, self.subtotal = _sum_row(t, "review_subtotal", "body")
+        # the points a member chose, off the food, then the service charge on what is left
+        self.used_caption, self.used = _sum_row(t, "review_points_used", "body")
         self.charge_caption, self.charge = _sum_row(t, "review_service_charge", "body")
         self.vat_caption, self.vat = _sum_row(t, "review_vat", "muted")
         div = QFrame()
@@ -135,7 +137,7 @@ class ReviewScreen(Screen):
         if q is None:
             for w in (self.subtotal, self.vat, self.total):
                 w.setText(format_thb(ZERO))
-            for w in (self.charge_caption, self.charge):
+            for w in (self.charge_caption, self.charge, self.used_caption, self.used):
                 w.hide()
             self.points.hide()
             return
@@ -149,6 +151,10 @@ class ReviewScreen(Screen):
         )
         for w in (self.charge_caption, self.charge):
             w.setVisible(bool(q.service_charge))
+        self.used_caption.setText(self.tr("Points discount"))
+        self.used.setText(f"−{format_thb(q.discount)}")
+        for w in (self.used_caption, self.used):
+            w.setVisible(bool(q.discount))
         self.vat.setText(format_thb(q.vat))
         self.total.setText(format_thb(q.total))
         self.points.setVisible(q.points_to_earn > 0)
