@@ -542,19 +542,26 @@ def test_changing_the_number_takes_the_not_a_member_answer_away(kiosk: Kiosk, ke
     assert kiosk.screen() == "member"
 
 
+def member_using_all_points(make_kiosk: Any, store: Any, service_charge: int) -> Kiosk:
+    """On the member page (English), a member with points using them all for a curry."""
+    charge = {"payments": {"service_charge_percent": service_charge}}
+    store.settings.base = store.settings.base.merged(charge)
+    kiosk: Kiosk = make_kiosk(language="en")
+    kiosk.start()
+    kiosk.add("Green Curry Chicken")
+    kiosk.to_member()
+    kiosk.find_member(SOMCHAI)
+    kiosk.tap("redeem_max")
+    return kiosk
+
+
 def test_to_pay_with_points_and_a_service_charge_is_what_the_order_charges(
     make_kiosk: Any, store: Any
 ) -> None:
     """The service charge is on the food after the points' discount: the member page's
     "To pay" and "You will earn" must be the order's own figures (it used to take the
     discount off the total with the charge, promising more than it charged)."""
-    store.settings.base = store.settings.base.merged({"payments": {"service_charge_percent": 10}})
-    kiosk = make_kiosk(language="en")
-    kiosk.start()
-    kiosk.add("Green Curry Chicken")
-    kiosk.to_member()
-    kiosk.find_member(SOMCHAI)
-    kiosk.tap("redeem_max")
+    kiosk = member_using_all_points(make_kiosk, store, service_charge=10)
     shown_total = kiosk.text("member_new_total")
     shown_earn = kiosk.text("member_earn")
     kiosk.member_to_payment()
@@ -571,15 +578,7 @@ def test_see_order_from_the_member_page_shows_the_points_chosen(
 ) -> None:
     """Review opened with "See order" beside the member's points: the discount line and
     the total and points the member page promised (it showed the cart without them)."""
-    store.settings.base = store.settings.base.merged(
-        {"payments": {"service_charge_percent": charge}}
-    )
-    kiosk = make_kiosk(language="en")
-    kiosk.start()
-    kiosk.add("Green Curry Chicken")
-    kiosk.to_member()
-    kiosk.find_member(SOMCHAI)
-    kiosk.tap("redeem_max")
+    kiosk = member_using_all_points(make_kiosk, store, service_charge=charge)
     to_pay = kiosk.text("member_new_total").removeprefix("To pay: ")
     kiosk.tap("member_see_order")
     kiosk.wait_screen("review")

@@ -7,10 +7,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from kiosk.app import Store, open_store, recover_kiosk, recover_payments
 from kiosk.services.orders.service import ABANDONED_AFTER_SECONDS
@@ -20,16 +17,7 @@ MEMBER = "0812345678"
 LINES = [{"item_id": 1, "quantity": 2}]
 
 
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def store(db_url: str, clock: FakeClock) -> Iterator[Store]:
-    s = make_store(db_url, clock=clock)
-    yield s
-    s.close()
+# ``store`` and its ``clock``: tests/unit/conftest.py
 
 
 def points(store: Store) -> int:
