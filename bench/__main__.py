@@ -608,7 +608,17 @@ MANUAL_NOTES = """## What was changed for these figures (issue #13)
   is); CPU per payment about halved.
 ## Goals still missed, and what the profiles say
 
-- Payments (SQLite 0.16× → about 0.31×, PostgreSQL 0.30× → about 0.44× with the Core path):
+- Phone lookup (2.97× on the 2026-11-27 morning run, 3.7× on 2026-12-03, the same code
+  both times: 98-113 µs against a raw `sqlite3` baseline of 23-31 µs): one statement on
+  the raw DB-API cursor already (`CompiledRead`, no `BEGIN`). A profile of 5,000 lookups:
+  taking the connection from SQLAlchemy's pool and giving it back is about 35 % (the
+  queue, the checkout event, the reset on return), the database-file guard on each
+  checkout (a `stat` and a read of the file's header, which is what notices the file
+  replaced under a running kiosk) about 14 %, the driver's own `execute` about 15 % and
+  reading the typed number about 15 %. Meeting 3× with a margin means a read connection
+  held per thread outside the pool, with the guard checked less often; not done.
+- Payments (SQLite 0.16× → about 0.31×, PostgreSQL 0.30× → about 0.44× with the Core path;
+  0.27× and 0.46× on 2026-12-03):
   the hot path is Core statements on plain rows now (no ORM object loaded, tracked or
   flushed; 15 statements on SQLite, 13 on PostgreSQL, in three short transactions, against
   the baseline's 10 and 11). A profile of 300 payments, by where the CPU goes: the sqlite3
@@ -617,8 +627,8 @@ MANUAL_NOTES = """## What was changed for these figures (issue #13)
   each statement and 100 µs for the session around each of the three transactions), and
   under 0.3 ms in our own code. Meeting 0.5× would mean running the payment's statements
   on the raw DB-API cursor, bypassing SQLAlchemy's execution layer; not done.
-- Admin orders table (2.1–2.7× before the changes above, about 1.7–1.9× in CPU time
-  after them: under the 2× goal, by a margin a noisy run can eat): the paint alone is
+- Admin orders table (2.1–2.7× before the changes above; 1.79 / 1.93 / 1.60× on
+  2026-12-03, under the 2× goal by a margin a noisy run can eat): the paint alone is
   still ~1.7× the baseline's (two calls from Qt into Python per cell and three calls per
   role on the `multiData()` span, where the baseline's model answers in C++). The rounds
   spread widely on this shared machine.
