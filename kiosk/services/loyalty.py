@@ -45,10 +45,9 @@ from kiosk.services.errors import (
 )
 from kiosk.services.events import Event, PointsChanged, TierUpgraded
 from kiosk.services.money import (
-    ZERO,
+    after_discount,
     discount_for,
     max_redeemable,
-    total_after_discount,
     vat_included,
 )
 from kiosk.services.phone import normalize_phone
@@ -226,9 +225,9 @@ def earn_for_order(
 def reprice_order(order: Order, settings: Settings) -> None:
     """Recompute discount, total and VAT from subtotal and redeemed points."""
     order.discount = discount_for(order.points_redeemed, settings.loyalty.redeem_points_per_baht)
-    percent = settings.payments.service_charge_percent
-    order.total = total_after_discount(order.subtotal, order.discount, percent)
-    order.service_charge = order.total - max(ZERO, order.subtotal - order.discount)
+    order.service_charge, order.total = after_discount(
+        order.subtotal, order.discount, settings.payments.service_charge_percent
+    )
     order.vat = vat_included(order.total, settings.store.vat_rate)
 
 

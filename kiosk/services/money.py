@@ -45,14 +45,15 @@ def service_charge_for(food: Decimal, percent: Decimal) -> Decimal:
     return (food * percent / Decimal(100)).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
-def total_after_discount(
+def after_discount(
     subtotal: Decimal, discount: Decimal, service_charge_percent: Decimal
-) -> Decimal:
-    """What an order costs once its points' ``discount`` is taken off the food: the
-    service charge is on the food after the discount (the one rule the order, the member
-    screen and the review all price by)."""
+) -> tuple[Decimal, Decimal]:
+    """The service charge and the total once the points' ``discount`` is taken off the
+    food: the charge is on the food after the discount (the one rule the order, the
+    member screen and the review all price by)."""
     food = max(ZERO, subtotal - discount)
-    return food + service_charge_for(food, service_charge_percent)
+    charge = service_charge_for(food, service_charge_percent)
+    return charge, food + charge
 
 
 def points_for(amount_paid: Decimal, baht_per_point: Decimal) -> int:

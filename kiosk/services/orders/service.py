@@ -38,9 +38,9 @@ from kiosk.services.loyalty import (
 )
 from kiosk.services.money import (
     ZERO,
+    after_discount,
     discount_for,
     points_for,
-    total_after_discount,
     vat_included,
 )
 from kiosk.services.orders.pricing import (
@@ -117,8 +117,7 @@ class OrderService(PublishingService):
         discount = min(
             subtotal, discount_for(redeem_points, settings.loyalty.redeem_points_per_baht)
         )
-        total = total_after_discount(subtotal, discount, rate)
-        charge = total - (subtotal - discount)
+        charge, total = after_discount(subtotal, discount, rate)
         return QuoteView(
             subtotal=subtotal,
             discount=discount,
@@ -300,18 +299,13 @@ class OrderService(PublishingService):
             p.order_id == Order.id,
             or_(p.status.in_(_KEEPS_ORDER), p.created_at >= cutoff, p.settled_at >= cutoff),
         )
+        q = select(Order.id).where(
+            Order.status == OrderStatus.PENDING.value, Order.created_at < cutoff, ~busy.exists()
+        )
+        if kiosk_id != "*":
+            q = q.where(Order.kiosk_id == kiosk_id)
         with self._db.read() as s:
-            ids = s.scalars(
-                select(Order.id)
-                .where(
-                    Order.status == OrderStatus.PENDING.value,
-                    Order.kiosk_id == kiosk_id if kiosk_id != "*" else Order.id.is_not(None),
-                    Order.created_at < cutoff,
-                    ~busy.exists(),
-                )
-                .order_by(Order.id)
-                .limit(1000)
-            ).all()
+            ids = s.scalars(q.order_by(Order.id).limit(1000)).all()
         cancelled = []
         for order_id in ids:
             try:

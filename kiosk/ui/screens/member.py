@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.services.money import discount_for, format_thb, points_for, total_after_discount
+from kiosk.services.money import after_discount, discount_for, format_thb, points_for
 from kiosk.services.views import MemberView, QuoteView
 from kiosk.ui import theme
 from kiosk.ui.messages import Text, points_text, render, tier_name
@@ -390,7 +390,7 @@ class MemberScreen(Screen):
         )
         self.redeem_minus.setEnabled(value > 0)
         self.redeem_plus.setEnabled(value < self.max_redeem)
-        new_total = total_after_discount(self.subtotal, discount, self.service_charge_percent)
+        _, new_total = after_discount(self.subtotal, discount, self.service_charge_percent)
         self.new_total.setText(self.tr("To pay: %1").replace("%1", format_thb(new_total)))
         earn = points_for(new_total, self.baht_per_point)
         self.earn.setText(
