@@ -32,6 +32,7 @@ from kiosk.config_sources import (
     default_config_path,
     default_data_dir,
     default_database_url,
+    default_log_dir,
     read_toml,
     settings_data,
 )
@@ -268,11 +269,7 @@ class Settings(_Section):
 
     @property
     def log_dir(self) -> Path:
-        return (
-            Path(self.logging.dir)
-            if self.logging.dir
-            else Path(platformdirs.user_log_dir(APP_NAME))
-        )
+        return Path(self.logging.dir) if self.logging.dir else default_log_dir()
 
     @property
     def receipts_dir(self) -> Path:

@@ -29,6 +29,10 @@ def default_data_dir() -> Path:
     return Path(os.environ.get("KIOSK_DATA_DIR") or platformdirs.user_data_dir(APP_NAME))
 
 
+def default_log_dir() -> Path:
+    return Path(os.environ.get("KIOSK_LOG_DIR") or platformdirs.user_log_dir(APP_NAME))
+
+
 def default_database_url() -> str:
     return f"sqlite:///{default_data_dir() / 'kiosk.db'}"
 

@@ -86,31 +86,31 @@ def _log_unexpected(exc: BaseException) -> str:
     """Log ``exc`` with its traceback to the kiosk's log file, setting file logging up
     first when the command had not (a traceback must never land on the terminal); where
     it went, for the message."""
-    import os
-    from pathlib import Path
-
-    import platformdirs
-
-    from kiosk.config_sources import APP_NAME
+    from kiosk.config_sources import default_log_dir
     from kiosk.logsetup import setup_logging
 
-    root = logging.getLogger()
-    mine = [
-        h
-        for h in root.handlers
-        if isinstance(h, logging.FileHandler) and getattr(h, "_kiosk", False)
-    ]
-    path = Path(mine[0].baseFilename) if mine else None
-    if path is None:
-        folder = os.environ.get("KIOSK_LOG_DIR") or platformdirs.user_log_dir(APP_NAME)
-        path = setup_logging("INFO", Path(folder), to_stderr=False)
-    if path is None:
+    def kiosk_files() -> list[logging.FileHandler]:
+        return [
+            h
+            for h in logging.getLogger().handlers
+            if isinstance(h, logging.FileHandler) and getattr(h, "_kiosk", False)
+        ]
+
+    files = kiosk_files()
+    if not files:
+        setup_logging("INFO", default_log_dir(), to_stderr=False)
+        files = kiosk_files()
+    if not files:
         return "no log file (the log folder cannot be written)"
     record = log.makeRecord(
-        log.name, logging.ERROR, __file__, 0, "unexpected error", (), (type(exc), exc, None)
+        log.name,
+        logging.ERROR,
+        __file__,
+        0,
+        "unexpected error",
+        (),
+        (type(exc), exc, exc.__traceback__),
     )
-    record.exc_info = (type(exc), exc, exc.__traceback__)
-    for handler in root.handlers:  # the kiosk's file only (its formatter masks card data)
-        if isinstance(handler, logging.FileHandler) and getattr(handler, "_kiosk", False):
-            handler.handle(record)
-    return f"the log file {path}"
+    for handler in files:  # the kiosk's file only (its formatter masks card data)
+        handler.handle(record)
+    return f"the log file {files[0].baseFilename}"
