@@ -23,7 +23,7 @@ from kiosk.ui.messages import Text, points_text, render, tier_name
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.member_pay import MemberPayBox
 from kiosk.ui.screens.typed_phone import TypedPhone, format_typed_phone
-from kiosk.ui.widgets.common import button, card, elided_label, hbox, label, set_state, vbox
+from kiosk.ui.widgets.common import button, card, hbox, label, set_state, vbox
 from kiosk.ui.widgets.keypad import NumericKeypad
 
 
@@ -154,7 +154,7 @@ class MemberScreen(Screen):
         top.addWidget(self.change)
         lay.addLayout(top)
         row = hbox(spacing=16)
-        self.name = elided_label("member_name", "title")
+        self.name = label("member_name", "title", elide=True)
         self.tier = label("member_tier", "tier")
         row.addWidget(self.name)
         row.addWidget(self.tier)

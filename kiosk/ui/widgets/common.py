@@ -67,8 +67,10 @@ def label(
     wrap: bool = False,
     align: Qt.AlignmentFlag | None = None,
     parent: QWidget | None = None,
+    elide: bool = False,
 ) -> QLabel:
-    lab = QLabel(parent)
+    """``elide``: one line ending in "…" when the room is short (:class:`ElidedLabel`)."""
+    lab = ElidedLabel(parent) if elide else QLabel(parent)
     if name:
         lab.setObjectName(name)
     lab.setProperty("role", role)
@@ -131,14 +133,6 @@ class ElidedLabel(QLabel):
             text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
         if super().text() != text:
             super().setText(text)
-
-
-def elided_label(name: str = "", role: str = "body") -> ElidedLabel:
-    lab = ElidedLabel()
-    if name:
-        lab.setObjectName(name)
-    lab.setProperty("role", role)
-    return lab
 
 
 def card(name: str = "", role: str = "card", parent: QWidget | None = None) -> QFrame:
