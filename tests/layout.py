@@ -157,7 +157,7 @@ def _is_ancestor(a: QWidget, b: QWidget) -> bool:
 def _text_overflow(w: QWidget) -> str:
     """Why the text of a label or button does not fit in it ("" if it does)."""
     if isinstance(w, QLabel):
-        text = w.text()
+        text = QLabel.text(w)  # what it paints (an eliding label's text() is the whole)
         if not text or (w.pixmap() is not None and not w.pixmap().isNull()):
             return ""
         cr = w.contentsRect()

@@ -595,3 +595,27 @@ def test_see_order_from_the_member_page_shows_the_points_chosen(
     kiosk.add("Green Curry Chicken")
     kiosk.to_review()
     assert not kiosk.visible("review_points_used")
+
+
+@pytest.mark.parametrize("size", [(1080, 1920), (1920, 1080)], ids=["portrait", "landscape"])
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_review_with_the_points_lays_out_cleanly(
+    make_kiosk: Any, store: Any, size: tuple[int, int], lang: str
+) -> None:
+    """The Review with its points line and a service charge: nothing cut or overlapping,
+    targets and contrast as on every other screen (tests/layout.py)."""
+    from tests.layout import check_layout
+
+    store.settings.base = store.settings.base.merged({"payments": {"service_charge_percent": 10}})
+    kiosk = make_kiosk(size=size, language=lang)
+    kiosk.start()
+    kiosk.add("Green Curry Chicken")
+    kiosk.add("Pad Thai with Prawns")
+    kiosk.to_member()
+    kiosk.find_member(SOMCHAI)
+    kiosk.tap("redeem_max")
+    kiosk.tap("member_see_order")
+    kiosk.wait_screen("review")
+    kiosk.qtbot.wait(30)
+    assert kiosk.visible("review_points_used")
+    assert check_layout(kiosk.window) == []

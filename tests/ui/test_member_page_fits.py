@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QScrollArea
 
+from tests.layout import check_layout
 from tests.ui.conftest import SOMYING, Kiosk
 
 
@@ -67,3 +68,4 @@ def test_the_longest_name_ends_in_an_ellipsis_and_keeps_the_tier_badge_on_the_pa
     assert left.x() >= name.mapTo(viewport, QPoint(0, 0)).x() + name.width()  # beside, no overlap
     assert left.x() + badge.width() <= viewport.width(), "the tier badge is off the page"
     assert badge.isVisible() and badge.width() >= badge.sizeHint().width()
+    assert check_layout(kiosk.window) == []  # nothing cut or overlapping, targets, contrast
