@@ -25,7 +25,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from PIL import Image
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QAccessible, QColor, QFont, QFontMetrics, QImage, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -154,6 +154,9 @@ def _is_ancestor(a: QWidget, b: QWidget) -> bool:
 
 
 # -- text fit ---------------------------------------------------------------------------------
+TEXT_UNDER_ICON = Qt.ToolButtonStyle.ToolButtonTextUnderIcon
+
+
 def _text_overflow(w: QWidget) -> str:
     """Why the text of a label or button does not fit in it ("" if it does)."""
     if isinstance(w, QLabel):
@@ -206,6 +209,11 @@ def _text_overflow(w: QWidget) -> str:
             return f"text needs {need_w}px, has {room} inside the button ({w.width()} wide)"
         if fm.height() * len(lines) > w.height():
             return f"text needs {fm.height() * len(lines)}px of height, button is {w.height()}"
+        if isinstance(w, QToolButton) and w.toolButtonStyle() == TEXT_UNDER_ICON:
+            # the words under the icon: the style's own measure (icon, text and padding)
+            need_h = w.sizeHint().height()
+            if w.height() < need_h - 4:
+                return f"icon and text need {need_h}px of height, button is {w.height()}"
     return ""
 
 

@@ -38,8 +38,8 @@ def _themed_app(qapp: QApplication) -> QApplication:
 
 @pytest.fixture(autouse=True)
 def _normal_text_after(_themed_app: QApplication) -> Iterator[None]:
-    """Large text is application-wide (the style sheet is re-scaled); a test that turns it
-    on must not hand its text size to the next test."""
+    """The text scale is one module-wide value (screens size things by it): a test that
+    leaves large text on must not hand that size to the next test's window."""
     yield
     from kiosk.ui import theme
 

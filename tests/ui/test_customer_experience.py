@@ -224,6 +224,75 @@ def test_large_text_scales_every_size_and_resets_for_the_next_customer(make_kios
     assert not kiosk.w("welcome_large_text").isChecked()
 
 
+def _path(w: QWidget, top: QWidget) -> str:
+    """A widget's place in the tree: names (or class and index) from the window down."""
+    parts = []
+    while w is not top and w is not None:
+        parent = w.parentWidget()
+        siblings = (
+            parent.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+            if parent
+            else []
+        )
+        parts.append(w.objectName() or f"{type(w).__name__}#{siblings.index(w)}")
+        w = parent
+    return "/".join(reversed(parts))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_large_text_on_the_window_looks_as_the_whole_theme_re_rendered(
+    make_kiosk, qapp, monkeypatch, size
+) -> None:  # type: ignore[no-untyped-def]
+    """Large text sets a sheet of font sizes on the kiosk window only (a fifth of the time
+    re-setting the application's sheet takes). The same customer, once that way and once
+    the way it used to be done (the application's whole theme re-rendered at the large
+    scale), must see every screen paint exactly alike."""
+
+    def walk() -> dict[str, dict[str, object]]:
+        kiosk = make_kiosk(size=size)
+        seen = {}
+
+        def look(screen: str) -> None:
+            kiosk.qtbot.wait(30)  # layouts settle
+            seen[screen] = {
+                _path(w, kiosk.window): (w.geometry().getRect(), w.font().pixelSize())
+                for w in kiosk.window.findChildren(QWidget)
+                if w.isVisible()
+            }
+
+        kiosk.tap("welcome_large_text")
+        look("welcome")
+        kiosk.tap("mode_dine_in")
+        kiosk.wait_screen("menu")
+        kiosk.add("Fresh Coconut")  # the cart and its "Add a drink?" strip, built large
+        look("menu")
+        kiosk.to_member()
+        kiosk.type_phone("081")
+        look("member")
+        kiosk.tap("header_start_over")
+        kiosk.wait_screen("welcome")
+        look("welcome again")
+        kiosk.window.hide()
+        return seen
+
+    on_the_window = walk()
+    assert theme.text_scale() == 1.0  # the next customer starts with the usual size
+
+    def whole_theme(window: QWidget, scale: float) -> None:
+        theme.apply_theme(qapp, scale)
+
+    monkeypatch.setattr(theme, "set_text_scale", whole_theme)
+    try:
+        re_rendered = walk()
+    finally:
+        theme.apply_theme(qapp)
+    assert on_the_window.keys() == re_rendered.keys()
+    for screen, image in on_the_window.items():  # a widget, its place and its font size
+        other = re_rendered[screen]
+        moved = {k: (v, other.get(k)) for k, v in image.items() if other.get(k) != v}
+        assert len(image) > 15 and not moved, f"{screen} in large text: {moved}"
+
+
 def test_reach_mode_keeps_every_control_in_the_lower_part(make_kiosk) -> None:  # type: ignore[no-untyped-def]
     from tests.layout import check_layout
     from tests.ui.test_layout import out_of_reach

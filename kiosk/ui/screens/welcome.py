@@ -171,6 +171,7 @@ class WelcomeScreen(Screen):
         """Say on screen that this is the demo (``staff_number`` 0: no demo owner)."""
         self.demo = (staff_number, pin)
         self.retranslate_ui()
+        self._size_tiles()
 
     def set_language(self, lang: str) -> None:
         self.languages.set_language(lang)
@@ -264,6 +265,12 @@ class WelcomeScreen(Screen):
         self.reach = reach
         self._size_tiles()
 
+    def reach_spares(self) -> list[QWidget]:
+        return [self.hint]  # a note; the tiles say what to do
+
+    def text_scale_changed(self) -> None:
+        self._size_tiles()
+
     def _size_tiles(self) -> None:
         """Portrait: the tiles stacked low, where a thumb reaches; landscape: side by side
         under the pictures. Reach mode (the lower 1,200 px of a portrait screen) puts the
@@ -278,16 +285,20 @@ class WelcomeScreen(Screen):
         for b in (self.dine_in, self.take_away):
             if stacked:
                 b.setMinimumSize(QSize(640, 240))
-            elif reach:
-                b.setMinimumSize(QSize(440, 240))
+            elif reach:  # (large text: the words under the icon need up to ~290 px)
+                b.ensurePolished()
+                b.setMinimumSize(QSize(440, max(240, b.sizeHint().height())))
             else:
                 b.setMinimumSize(QSize(440, 210))
         self.attract_layout.setSpacing(10 if reach else 20)
         size = 270 if self.portrait else 170
+        # a landscape screen in large text, or with the demo's note, has no height to
+        # spare for them either: the tiles' words under their icons need it
+        crowded = reach or (not self.portrait and (theme.text_scale() > 1 or self.demo is not None))
         for pic in self.pictures:
             pic.radius = size / 2
             pic.setFixedSize(size, size)
-            pic.setVisible(not reach)
+            pic.setVisible(not crowded)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """Soft rings and a saffron sun: warm, not busy."""

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from kiosk.ui import theme
 from kiosk.ui.widgets.common import button, hbox
@@ -104,9 +104,7 @@ class Accessibility(QObject):
             self._sync()
             return
         self.large_text = on
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            theme.apply_theme(app, theme.LARGE_TEXT_SCALE if on else 1.0)
+        theme.set_text_scale(self.window, theme.LARGE_TEXT_SCALE if on else 1.0)
         for screen in getattr(self.window, "screens", {}).values():
             screen.text_scale_changed()
         header = getattr(self.window, "header", None)
