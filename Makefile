@@ -44,7 +44,9 @@ test: deps $(TEST_STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
-	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
+	# (bytecode is cached even where the environment turns it off: each worker and each
+	# kiosk the tests start would otherwise compile the package and the tests again)
+	PYTHONDONTWRITEBYTECODE= $(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 lint: $(TEST_STAMP)
 	$(VENV)/bin/ruff check .

@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -90,22 +90,24 @@ class TapGuard(QObject):
         super().__init__(window)
         self.window = window
         self.ms = ms
-        self.clock = QElapsedTimer()
+        self.until = 0.0  # time.monotonic() at which the guard drops
         self.ignored = 0
 
     def arm(self) -> None:
-        self.clock.start()
+        self.until = time.monotonic() + self.ms / 1000
 
     def disarm(self) -> None:
-        self.clock.invalidate()
+        self.until = 0.0
 
     def active(self) -> bool:
-        return self.ms > 0 and self.clock.isValid() and self.clock.elapsed() < self.ms
+        return self.ms > 0 and time.monotonic() < self.until
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        # every event of the application passes here: the guard's own clock first, which
+        # costs no call into Qt (most of the time the guard is down)
         if (
-            event.type() in TAP_EVENTS
-            and self.active()
+            self.active()
+            and event.type() in TAP_EVENTS
             and isinstance(obj, QWidget)
             and obj.window() is self.window
             and obj.objectName() != "staff_corner"
