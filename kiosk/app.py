@@ -17,9 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
 from kiosk.config import Settings, load_settings
 from kiosk.db import Database
 from kiosk.db.migrate import check_schema, upgrade
+from kiosk.db.models import Setting
 from kiosk.services.board import BoardService
 from kiosk.services.customers import CustomerService
 from kiosk.services.events import EventBus, PgEventRelay, SqliteChangeWatcher
@@ -117,21 +121,27 @@ def build_store(
     if migrate:
         upgrade(db)
     check_schema(db)
+    if migrate:
+        merchant_id(db)
     bus = EventBus()
     clock = clock or SystemClock()
     settings_service = SettingsService(db, settings, bus, clock)
     current = settings_service.current
     if gateway is None:
+        # named when the database is made or upgraded (read here, so a customer's
+        # payment never waits for it); a database upgraded before that names it at its
+        # first charge
+        ledger = MockLedger(
+            ":memory:" if _in_memory(db) else settings.mock_ledger_path,
+            merchant=stored_merchant(db) or (lambda: merchant_id(db)),
+        )
         gateway = MockGateway(
             failure_rate=lambda: current().payments.promptpay_failure_rate,
             delay_seconds=lambda: current().payments.promptpay_delay_seconds,
             rng=rng,
             clock=clock,
             # a database that dies with the process gets a ledger that does too
-            ledger=MockLedger(
-                ":memory:" if _in_memory(db) else settings.mock_ledger_path,
-                merchant=merchant_id(db),
-            ),
+            ledger=ledger,
         )
     menu = MenuService(db, bus, clock)
     customers = CustomerService(db, current, clock)
@@ -181,13 +191,48 @@ def _in_memory(db: Database) -> bool:
     return db.is_sqlite and db.engine.url.database in (None, "", ":memory:")
 
 
-def merchant_id(db: Database) -> str:
-    """Which store's books the mock provider keeps: one database, however its URL is
-    written (an SQLite file by its absolute path)."""
+#: the settings row that names this store's books at the mock provider (not a setting
+#: staff can change: the config ignores keys outside its editable list)
+MERCHANT_KEY = "system.mock_merchant"
+
+
+def database_address(db: Database) -> str:
+    """One database, however its URL is written (an SQLite file by its absolute path)."""
     url = db.engine.url
     if db.is_sqlite and url.database not in (None, "", ":memory:"):
         return f"sqlite:{Path(str(url.database)).resolve()}"
     return url.set(password=None, query={}).render_as_string(hide_password=True)
+
+
+def stored_merchant(db: Database) -> str | None:
+    """The name :func:`merchant_id` keeps, if the database has one yet (an in-memory
+    database, which dies with its ledger, goes by its address)."""
+    if _in_memory(db):
+        return database_address(db)
+    with db.read() as s:
+        found = s.scalar(select(Setting.value).where(Setting.key == MERCHANT_KEY))
+    return str(found) if found else None
+
+
+def merchant_id(db: Database) -> str:
+    """Which store's books the mock provider keeps, as a real provider knows a merchant
+    by its account, not by where its database lies. Kept in the database from its first
+    payment on, so a database file moved or restored to another path (or host) between
+    a crash and the recovery still finds the charges the provider holds; the first value
+    is the database's address then, which is what earlier versions used, so books kept
+    before this still match."""
+    found = stored_merchant(db)
+    if found:
+        return found
+    address = database_address(db)
+    try:
+        with db.uow() as uow:
+            uow.session.add(Setting(key=MERCHANT_KEY, value=address, updated_by="system"))
+            uow.commit()
+    except IntegrityError:  # another kiosk on this database named it first
+        with db.read() as s:
+            return str(s.scalar(select(Setting.value).where(Setting.key == MERCHANT_KEY)))
+    return address
 
 
 def recover_payments(store: Store, grace_seconds: float = 0.0) -> list[PaymentResult]:

@@ -45,9 +45,13 @@ class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+#: a store name at most (the panel's settings screen holds it to the same)
+STORE_NAME_MAX = 100
+
+
 class StoreSettings(_Section):
-    name: str = DEFAULT_STORE_NAME
-    name_th: str = DEFAULT_STORE_NAME_TH
+    name: str = Field(default=DEFAULT_STORE_NAME, max_length=STORE_NAME_MAX)
+    name_th: str = Field(default=DEFAULT_STORE_NAME_TH, max_length=STORE_NAME_MAX)
     promptpay_id: str = "0812345678"
     kiosk_id: str = "kiosk-1"
     vat_rate: Decimal = Field(default=Decimal("7"), ge=0, le=100)

@@ -19,9 +19,9 @@ from typing import Any
 
 from argon2 import PasswordHasher
 
-from kiosk.app import Store, open_store
+from kiosk.app import MERCHANT_KEY, Store, open_store
 from kiosk.services.demo import seed_demo
-from kiosk.services.gateway import Clock
+from kiosk.services.gateway import Clock, MockGateway
 from kiosk.services.payments import DEMO_PROMPTPAY_ID
 
 CARD_OK = {"card_number": "4242 4242 4242 4242", "expiry": "12/35", "cvv": "123"}
@@ -95,6 +95,9 @@ def _template(config: dict[str, Any], demo: bool, seed_now: datetime | None) -> 
             store.close()
         con = sqlite3.connect(path)
         try:  # fold the WAL into the file so one copy carries everything
+            # a copy is a store of its own: it names its books at the provider itself
+            con.execute("DELETE FROM settings WHERE key = ?", (MERCHANT_KEY,))
+            con.commit()
             con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             con.close()
@@ -142,4 +145,6 @@ def make_store(
     )
     if demo and not fresh:
         seed_demo(store.db, store.settings_file, now=seed_now)
+    if fresh and isinstance(store.gateway, MockGateway):
+        store.gateway.ledger.merchant  # noqa: B018  (named, as `kiosk db upgrade` does)
     return store

@@ -164,16 +164,17 @@ class MockLedger:
     and its database, so after a crash or restart it still knows every charge, refund and
     cancel, as a bank would. ``":memory:"`` keeps it in this process (tests only).
 
-    ``merchant`` separates the books of different stores sharing one file (the kiosk uses
-    its database URL), since the kiosk's reference is its payment id.
+    ``merchant`` separates the books of different stores sharing one file (the kiosk keeps
+    a name for its books in its database), since the kiosk's reference is its payment id;
+    a function is called once, at the first use.
 
     Several processes use one file at once (WAL, a busy timeout, ``BEGIN IMMEDIATE`` for
     every change); nothing is kept in Python memory, so memory stays bounded.
     """
 
-    def __init__(self, path: str | Path, merchant: str = "") -> None:
+    def __init__(self, path: str | Path, merchant: str | Callable[[], str] = "") -> None:
         self.path = str(path)
-        self.merchant = merchant
+        self._merchant = merchant
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
@@ -188,6 +189,12 @@ class MockLedger:
         self._conn.execute("PRAGMA synchronous = NORMAL")
         with self._lock:
             self._conn.executescript(_LEDGER_SCHEMA)
+
+    @property
+    def merchant(self) -> str:
+        if callable(self._merchant):
+            self._merchant = self._merchant()
+        return self._merchant
 
     def close(self) -> None:
         with self._lock:

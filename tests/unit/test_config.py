@@ -78,6 +78,9 @@ def test_settings_are_frozen() -> None:
         ('[store]\nphone_region = "Thailand"\n', "'store.phone_region'"),
         ('[store]\ntimezone = "Mars/Olympus"\n', "unknown time zone"),
         ("[loyalty\nbroken", "not valid TOML"),
+        # the panel's settings screen keeps a name to 100 characters; the file does too
+        ('[store]\nname = "' + "x" * 100_000 + '"\n', "'store.name'"),
+        ('[store]\nname_th = "' + "ก" * 101 + '"\n', "'store.name_th'"),
     ],
 )
 def test_bad_config_names_key_and_file(tmp_path: Path, text: str, expected: str) -> None:

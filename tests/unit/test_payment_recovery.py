@@ -3,11 +3,14 @@ refunds, cancelling unpaid counter orders, zero-total cash orders."""
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 from sqlalchemy import select
 
 from kiosk.app import Store
-from kiosk.db.models import AuditLog
+from kiosk.db.models import AuditLog, Payment
 from kiosk.services.errors import RefundNotAllowed
 from kiosk.services.gateway import ChargeRequest
 from tests.helpers import CARD_OK, FakeClock, make_store
@@ -140,3 +143,38 @@ def test_a_zero_total_cash_order_never_waits_for_the_counter(db_url: str) -> Non
     assert result.success and result.amount == 0
     assert store.orders.get(oid).status == "preparing"
     store.close()
+
+
+def test_a_database_moved_between_the_crash_and_the_recovery_keeps_its_charge(
+    tmp_path: Path,
+) -> None:
+    """The provider knows a merchant by its account, not by where its database lies: a
+    kiosk's file restored to another folder after a crash must still find the charge
+    the provider holds (it used to settle it as "failed, nothing charged")."""
+    ledger = {"payments": {"mock_ledger": str(tmp_path / "provider.sqlite")}}
+    first = tmp_path / "disk-1" / "kiosk.db"
+    store = make_store(f"sqlite:///{first}", config=ledger)
+    oid = _order(store)
+    real_charge = store.gateway.charge
+
+    def charge_then_lose_the_answer(request: ChargeRequest):  # type: ignore[no-untyped-def]
+        real_charge(request)
+        raise ConnectionError("the kiosk died before the answer came back")
+
+    store.gateway.charge = charge_then_lose_the_answer  # type: ignore[method-assign]
+    with pytest.raises(ConnectionError):
+        store.payments.process_payment(oid, "card", CARD_OK, "k")
+    store.close()
+    moved = tmp_path / "disk-2" / "kiosk.db"
+    moved.parent.mkdir()
+    shutil.move(first, moved)
+
+    store = make_store(f"sqlite:///{moved}", config=ledger)  # the recovery runs here
+    try:
+        assert store.orders.get(oid).status == "preparing"  # paid, once
+        with store.db.read() as s:
+            statuses = list(s.scalars(select(Payment.status).where(Payment.order_id == oid)))
+        assert statuses == ["succeeded"]
+        assert len(store.gateway.ledger.charges()) == 1  # the provider charged once
+    finally:
+        store.close()
