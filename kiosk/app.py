@@ -116,7 +116,11 @@ def build_store(
     """Wire a store to ``settings``' database. ``recover=False`` leaves the crash
     recovery (:func:`recover_payments`) to the caller: the kiosk runs it once Welcome is
     on the screen."""
-    db = Database(settings.database_url, busy_timeout_ms=settings.database.busy_timeout_ms)
+    db = Database(
+        settings.database_url,
+        busy_timeout_ms=settings.database.busy_timeout_ms,
+        create=migrate,  # a store that is not to migrate never makes a database either
+    )
     db.check_connection()
     if migrate:
         upgrade(db)

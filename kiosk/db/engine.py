@@ -9,12 +9,9 @@ admin report never blocks a kiosk.
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import logging
-import os
 import sqlite3
-import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -32,6 +29,7 @@ from sqlalchemy.exc import (
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.db.faults import FaultKind, classify, describe
+from kiosk.db.file_guard import HeaderGuard, file_identity, header_ok
 from kiosk.db.sqlite_config import disable_checkpoint_on_close
 from kiosk.db.uow import UnitOfWork, is_database_fault
 
@@ -69,8 +67,10 @@ def _sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
-def _check_sqlite_file(path: Path) -> None:
-    """Refuse a file that exists but is not an SQLite database, before SQLite touches it."""
+def _check_sqlite_file(path: Path, create: bool = True) -> None:
+    """Refuse a file that exists but is not an SQLite database, before SQLite touches it;
+    a missing file is made (with its folder) only when ``create``: a command that only
+    reads must not leave an empty database, or a folder, where a path was mistyped."""
     if path.exists():
         if path.is_dir():
             raise DatabaseError(f"The database path {path} is a folder, not a file.")
@@ -82,6 +82,11 @@ def _check_sqlite_file(path: Path) -> None:
                 "of file). Nothing was changed. Point KIOSK_DATABASE_URL at the right file or "
                 "restore it from a backup."
             )
+    elif not create:
+        raise SchemaError(
+            f"There is no database at {path} yet. Run 'kiosk db upgrade' first (or "
+            "'make run', which does it for you), or check the database URL."
+        )
     else:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -89,73 +94,6 @@ def _check_sqlite_file(path: Path) -> None:
             raise DatabaseError(
                 f"Cannot create the folder {path.parent} for the database: {exc.strerror}."
             ) from None
-
-
-SQLITE_HEADER = b"SQLite format 3\x00"
-
-
-def _file_identity(path: Path) -> tuple[int, int] | None:
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return (st.st_dev, st.st_ino)
-
-
-def _header_ok(path: Path) -> bool:
-    try:
-        with path.open("rb") as fh:
-            header = fh.read(len(SQLITE_HEADER))
-    except FileNotFoundError:
-        return True  # SQLite creates it
-    except OSError:
-        return False
-    return header in (b"", SQLITE_HEADER)
-
-
-class _HeaderGuard:
-    """The checkout guard's eyes on the file: its identity from ``stat`` and its first
-    bytes read through one descriptor kept open (``pread``), so a checkout costs one
-    ``stat`` and one ``pread`` instead of opening the file each time. An overwrite in place
-    is seen through the same descriptor; a file moved over it changes the identity, and the
-    descriptor is opened again on the new file."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._fd: int | None = None
-        self._fd_identity: tuple[int, int] | None = None
-        self._lock = threading.Lock()
-
-    def still(self, opened: tuple[int, int]) -> bool:
-        """Whether the file at the path is still the one opened, with an SQLite header."""
-        identity = _file_identity(self.path)
-        if identity != opened:
-            return False
-        if not hasattr(os, "pread"):  # pragma: no cover (not POSIX)
-            return _header_ok(self.path)
-        with self._lock:
-            try:
-                if self._fd is None or self._fd_identity != identity:
-                    self.close_locked()
-                    self._fd = os.open(self.path, os.O_RDONLY)
-                    self._fd_identity = identity
-                header = os.pread(self._fd, len(SQLITE_HEADER), 0)
-            except FileNotFoundError:
-                return True  # SQLite creates it
-            except OSError:
-                self.close_locked()
-                return False
-        return header in (b"", SQLITE_HEADER)
-
-    def close_locked(self) -> None:
-        if self._fd is not None:
-            with contextlib.suppress(OSError):
-                os.close(self._fd)
-            self._fd = None
-
-    def close(self) -> None:
-        with self._lock:
-            self.close_locked()
 
 
 def _install_sqlite_hooks(engine: Engine, busy_timeout_ms: int, path: Path | None) -> None:
@@ -171,7 +109,7 @@ def _install_sqlite_hooks(engine: Engine, busy_timeout_ms: int, path: Path | Non
     the fault is fixed."""
 
     dropped: dict[str, bool] = {}
-    guard = _HeaderGuard(path) if path is not None else None
+    guard = HeaderGuard(path) if path is not None else None
 
     @event.listens_for(engine, "checkout")
     def _on_checkout(_dbapi_conn: Any, record: Any, _proxy: Any) -> None:
@@ -209,7 +147,7 @@ def _install_sqlite_hooks(engine: Engine, busy_timeout_ms: int, path: Path | Non
     def _before_connect(_dialect: Any, _record: Any, _cargs: Any, _cparams: Any) -> None:
         # before SQLite opens it: once open, SQLite would read page 1 from the WAL and
         # carry on over a main file that is now something else
-        if path is not None and not _header_ok(path):
+        if path is not None and not header_ok(path):
             raise sqlite3.DatabaseError("file is not a database (it was replaced or overwritten)")
         if dropped.pop("pending", False):
             # A dropped connection whose statements are still referenced (by a traceback
@@ -236,7 +174,7 @@ def _install_sqlite_hooks(engine: Engine, busy_timeout_ms: int, path: Path | Non
         cur.execute("PRAGMA synchronous = FULL")
         cur.close()
         if path is not None:
-            record.info["kiosk_file"] = _file_identity(path)
+            record.info["kiosk_file"] = file_identity(path)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
@@ -279,9 +217,13 @@ def _install_pg_hooks(engine: Engine) -> None:
 
 
 def make_engine(
-    url: str, echo: bool = False, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS
+    url: str,
+    echo: bool = False,
+    busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS,
+    create: bool = True,
 ) -> Engine:
-    """Create an engine for ``url``; raises :class:`DatabaseError` with a clear message."""
+    """Create an engine for ``url``; raises :class:`DatabaseError` with a clear message
+    (``create=False``: a missing SQLite file is an error, not a new database)."""
     try:
         parsed = make_url(url)
     except ArgumentError:
@@ -293,7 +235,7 @@ def make_engine(
     if backend == "sqlite":
         path = _sqlite_path(url)
         if path is not None:
-            _check_sqlite_file(path)
+            _check_sqlite_file(path, create)
         engine = create_engine(
             url,
             echo=echo,
@@ -417,10 +359,14 @@ class Database:
     """Holds the engine and hands out units of work. Created by the composition root."""
 
     def __init__(
-        self, url: str, echo: bool = False, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS
+        self,
+        url: str,
+        echo: bool = False,
+        busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS,
+        create: bool = True,
     ) -> None:
         self.url = url
-        self.engine = make_engine(url, echo=echo, busy_timeout_ms=busy_timeout_ms)
+        self.engine = make_engine(url, echo=echo, busy_timeout_ms=busy_timeout_ms, create=create)
         self.dialect = self.engine.dialect.name
         self._writer = sessionmaker(self.engine, expire_on_commit=False)
         self._reader = sessionmaker(

@@ -94,6 +94,22 @@ def test_unmigrated_database_is_refused_with_the_command_to_run(tmp_path: Path) 
     assert "Traceback" not in out.stderr + out.stdout
 
 
+def test_a_command_that_reads_leaves_nothing_where_no_database_was(tmp_path: Path) -> None:
+    """A mistyped path given to a command that only reads must not leave a folder and an
+    empty database behind (it used to make both, then say the tables were missing)."""
+    where = tmp_path / "typo" / "deeper"
+    url = f"sqlite:///{where / 'kiosk.db'}"
+    for args in (("staff", "list"), ("reconcile",), ("receipt", "A001")):
+        out = run("--database-url", url, *args)
+        assert out.returncode == 2, (args, out.stderr)
+        assert f"no database at {where / 'kiosk.db'}" in out.stderr, out.stderr
+        assert "kiosk db upgrade" in out.stderr and "Traceback" not in out.stderr
+        assert not (tmp_path / "typo").exists(), args
+    made = run("--database-url", url, "db", "upgrade")  # the command that makes one
+    assert made.returncode == 0, made.stderr
+    assert (where / "kiosk.db").is_file()
+
+
 def test_broken_config_file_gives_one_paragraph_and_exit_2(tmp_path: Path) -> None:
     cfg = tmp_path / "kiosk.toml"
     cfg.write_text("[loyalty]\nbaht_per_point = -3\nmystery = 1\n", encoding="utf-8")
