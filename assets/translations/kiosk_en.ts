@@ -331,6 +331,10 @@
         <source>PromptPay payment timed out.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>You can order at most 20 of one dish here. Please ask staff for a bigger order.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Header</name>

@@ -331,6 +331,10 @@
         <source>PromptPay payment timed out.</source>
         <translation>หมดเวลาชำระเงินผ่านพร้อมเพย์</translation>
     </message>
+    <message>
+        <source>You can order at most 20 of one dish here. Please ask staff for a bigger order.</source>
+        <translation>สั่งอาหารจานเดียวกันได้สูงสุด 20 ที่ หากต้องการมากกว่านี้ โปรดติดต่อพนักงาน</translation>
+    </message>
 </context>
 <context>
     <name>Header</name>

@@ -109,6 +109,13 @@ def cart_full_text() -> str:
     )
 
 
+def quantity_cap_text() -> str:
+    return translate(
+        "Errors",
+        "You can order at most 20 of one dish here. Please ask staff for a bigger order.",
+    )
+
+
 def card_error_text(message: str) -> str:
     """Translate the card validator's and gateway's known sentences, keep unknown ones."""
     known = {

@@ -74,3 +74,33 @@ def test_add_waits_until_every_group_has_its_minimum(kiosk: Kiosk) -> None:
     kiosk.tap("options_add")
     kiosk.to_member()
     kiosk.skip_member()
+
+
+def test_a_21st_of_one_dish_is_said_not_dropped_without_a_word(kiosk: Kiosk) -> None:
+    """One line holds at most 20 (MAX_QUANTITY); a tap past it used to do nothing at all."""
+    kiosk.start()
+    kiosk.add("Fresh Coconut")
+    for _ in range(19):
+        kiosk.tap("cart_plus_0")
+    assert kiosk.flow.cart.lines[0].quantity == 20
+    assert not kiosk.visible("menu_notice")
+    kiosk.tap("cart_plus_0")  # the 21st
+    assert kiosk.flow.cart.lines[0].quantity == 20
+    assert kiosk.visible("menu_notice") and "at most 20" in kiosk.text("menu_notice")
+    kiosk.window.set_language("th")  # said in the customer's language
+    assert kiosk.text("menu_notice") not in ("", "at most 20")
+    assert "20" in kiosk.text("menu_notice")
+    kiosk.window.set_language("en")
+    kiosk.tap("cart_minus_0")
+    assert kiosk.flow.cart.lines[0].quantity == 19
+    assert not kiosk.visible("menu_notice")
+    coconut = kiosk.item("Fresh Coconut")
+    kiosk.tap(f"menu_item_{coconut.id}")
+    kiosk.tap(f"menu_item_{coconut.id}")  # a tap on the dish itself, past 20
+    assert kiosk.flow.cart.lines[0].quantity == 20
+    assert "at most 20" in kiosk.text("menu_notice")
+    kiosk.to_review()  # and on Review, where the same steppers are
+    kiosk.tap("review_plus_0")
+    assert kiosk.visible("review_notice") and "at most 20" in kiosk.text("review_notice")
+    kiosk.tap("review_minus_0")
+    assert not kiosk.visible("review_notice")

@@ -12,9 +12,9 @@ from PySide6.QtCore import QObject, Signal
 from kiosk.services.errors import ServiceError
 from kiosk.services.menu import is_drink
 from kiosk.services.views import MenuItemView, QuoteView
-from kiosk.ui.cart import Cart, CartLine
+from kiosk.ui.cart import MAX_QUANTITY, Cart, CartLine
 from kiosk.ui.flow.session import Go, OverlayView, TapGuard
-from kiosk.ui.messages import cart_full_text
+from kiosk.ui.messages import cart_full_text, quantity_cap_text
 
 if TYPE_CHECKING:
     from kiosk.services.menu import MenuService
@@ -146,12 +146,26 @@ class CartController(QObject):
         return None
 
     def _add(self, item_id: int, options: list[int] | tuple[int, ...] = (), qty: int = 1) -> None:
+        opts = tuple(sorted(options))
+        had = next(
+            (c.quantity for c in self.cart.lines if (c.item_id, c.options) == (item_id, opts)), 0
+        )
         if self.cart.add(item_id, options, qty) < 0:
             self.menu.show_notice(cart_full_text)
             return
-        self.menu.show_notice(None)
+        # more than a line holds: say so, never drop the extra taps without a word
+        self.menu.show_notice(quantity_cap_text if had + qty > MAX_QUANTITY else None)
         self.refresh()
         self._offer_upsell()
+
+    @staticmethod
+    def _say_cap(screen: MenuScreen | ReviewScreen, capped: bool) -> None:
+        """A tap past :data:`MAX_QUANTITY` is said, not dropped without a word; the next
+        tap takes the words away again (and leaves any other notice alone)."""
+        if capped:
+            screen.show_notice(quantity_cap_text)
+        elif screen.shown_notice() is quantity_cap_text:
+            screen.show_notice(None)
 
     def still_sold(self, line: CartLine) -> bool:
         """The dish is on sale and every option chosen for it still exists and is on sale
@@ -224,6 +238,7 @@ class CartController(QObject):
 
     def _on_menu_cart_quantity_changed(self, index: int, quantity: int) -> None:
         self.cart.set_quantity(index, quantity)
+        self._say_cap(self.menu, quantity > MAX_QUANTITY)
         self.refresh()
 
     def _on_menu_checkout_clicked(self) -> None:
@@ -293,6 +308,7 @@ class CartController(QObject):
     # -- review ---------------------------------------------------------------------------------
     def _on_review_quantity_changed(self, index: int, quantity: int) -> None:
         self.cart.set_quantity(index, quantity)
+        self._say_cap(self.review, quantity > MAX_QUANTITY)
         self.refresh()
         if not self.cart:
             self.go("menu")

@@ -166,6 +166,9 @@ class MenuScreen(Screen):
         self.notice.setText(text() if text else "")
         self.notice.setVisible(text is not None)
 
+    def shown_notice(self) -> Callable[[], str] | None:
+        return self._notice
+
     def set_cart(
         self, quote: QuoteView | None, count: int, editable: frozenset[int] = frozenset()
     ) -> None:

@@ -122,6 +122,9 @@ class ReviewScreen(Screen):
         self.notice.setText(text() if text else "")
         self.notice.setVisible(text is not None)
 
+    def shown_notice(self) -> Callable[[], str] | None:
+        return self._notice
+
     def set_quote(self, quote: QuoteView | None, items: dict[int, MenuItemView]) -> None:
         self.quote = quote
         self.items = items
