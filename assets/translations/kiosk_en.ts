@@ -582,6 +582,10 @@
         <source>See your order line by line: %1 items, %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>See your order line by line: 1 item, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MenuScreen</name>

@@ -582,6 +582,10 @@
         <source>See your order line by line: %1 items, %2</source>
         <translation>ดูรายการอาหารทีละรายการ: %1 รายการ, %2</translation>
     </message>
+    <message>
+        <source>See your order line by line: 1 item, %2</source>
+        <translation>ดูรายการอาหารทีละรายการ: 1 รายการ, %2</translation>
+    </message>
 </context>
 <context>
     <name>MenuScreen</name>

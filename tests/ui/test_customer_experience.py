@@ -329,3 +329,19 @@ def test_every_toggle_has_an_accessible_name(kiosk: Kiosk) -> None:
 
     for name in ("welcome_large_text", "welcome_reach", "header_large_text", "header_reach"):
         assert accessible_name(kiosk.w(name)), name
+
+
+def test_see_order_reads_one_item_and_many_items(kiosk: Kiosk) -> None:
+    """What a screen reader says for "See order": "1 item", never "1 items"."""
+    kiosk.start()
+    kiosk.add("Fresh Coconut")
+    kiosk.to_member()
+    assert "1 item," in kiosk.w("member_see_order").accessibleName()
+    kiosk.tap("header_start_over")
+    kiosk.wait_screen("welcome")
+    kiosk.start()
+    kiosk.add("Fresh Coconut", quantity=3)
+    kiosk.to_member()
+    assert "3 items," in kiosk.w("member_see_order").accessibleName()
+    kiosk.window.set_language("th")
+    assert "3 รายการ" in kiosk.w("member_see_order").accessibleName()
