@@ -59,11 +59,14 @@ def _logged_settings(args: argparse.Namespace, to_stderr: bool = True) -> Settin
     return settings
 
 
-def _open_db(settings: Settings) -> Database:
-    """The configured database, its connection checked (no schema check, no store)."""
+def _open_db(settings: Settings, create: bool = True) -> Database:
+    """The configured database, its connection checked (no schema check, no store);
+    ``create=False``: a missing SQLite file is refused, not made."""
     from kiosk.db import Database
 
-    db = Database(settings.database_url, busy_timeout_ms=settings.database.busy_timeout_ms)
+    db = Database(
+        settings.database_url, busy_timeout_ms=settings.database.busy_timeout_ms, create=create
+    )
     db.check_connection()
     return db
 

@@ -118,9 +118,18 @@ def cmd_admin(args: argparse.Namespace) -> int:
 
 def cmd_db(args: argparse.Namespace) -> int:
     from kiosk.app import merchant_id
+    from kiosk.db.engine import SchemaError
     from kiosk.db.migrate import check_schema, current_revision, head_revision, upgrade
 
-    db = _open_db(_logged_settings(args, to_stderr=True))
+    settings = _logged_settings(args, to_stderr=True)
+    # only `db upgrade` makes a database; `current` and `check` only look
+    try:
+        db = _open_db(settings, create=args.db_command == "upgrade")
+    except SchemaError:
+        if args.db_command != "current":
+            raise
+        print(f"{settings.database_url}: revision none (empty database); there is no file yet.")
+        return 0
     shown = db.engine.url.render_as_string(hide_password=True)
     if args.db_command == "upgrade":
         before = current_revision(db)

@@ -104,3 +104,19 @@ def test_a_21st_of_one_dish_is_said_not_dropped_without_a_word(kiosk: Kiosk) -> 
     assert kiosk.visible("review_notice") and "at most 20" in kiosk.text("review_notice")
     kiosk.tap("review_minus_0")
     assert not kiosk.visible("review_notice")
+
+
+def test_the_cap_words_give_back_the_notice_they_covered(kiosk: Kiosk) -> None:
+    """Review says a dish sold out; a tap past 20 of another says the cap over it; the
+    next tap brings the sold-out words back (they used to be lost)."""
+    kiosk.start()
+    kiosk.add("Fresh Coconut")
+    kiosk.to_review()
+    sold_out = lambda: "Sorry, an item in your order just sold out."  # noqa: E731
+    kiosk.flow.cart_controller.review.show_notice(sold_out)
+    kiosk.flow.cart.lines[0].quantity = 20
+    kiosk.flow.cart_controller.refresh()
+    kiosk.tap("review_plus_0")
+    assert "at most 20" in kiosk.text("review_notice")
+    kiosk.tap("review_minus_0")
+    assert kiosk.text("review_notice") == sold_out()

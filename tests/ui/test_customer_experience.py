@@ -345,3 +345,17 @@ def test_see_order_reads_one_item_and_many_items(kiosk: Kiosk) -> None:
     assert "3 items," in kiosk.w("member_see_order").accessibleName()
     kiosk.window.set_language("th")
     assert "3 รายการ" in kiosk.w("member_see_order").accessibleName()
+
+
+def test_large_text_and_reach_chosen_on_welcome_end_when_nobody_orders(kiosk: Kiosk) -> None:
+    """A customer who turns on large text and reach mode on Welcome and walks away: the
+    idle timeout there gives the next customer the usual screen (it used to keep both,
+    since the reset came only from arriving at Welcome)."""
+    kiosk.tap("welcome_large_text")
+    kiosk.tap("welcome_reach")
+    assert kiosk.window.access.large_text and kiosk.window.access.reach
+    kiosk.window.idle.idle.emit()  # the idle timeout, on Welcome
+    assert kiosk.screen() == "welcome"
+    assert not kiosk.window.access.large_text and not kiosk.window.access.reach
+    assert theme.text_scale() == 1.0 and kiosk.window.styleSheet() == ""
+    assert not kiosk.w("welcome_large_text").isChecked()

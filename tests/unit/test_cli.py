@@ -99,12 +99,20 @@ def test_a_command_that_reads_leaves_nothing_where_no_database_was(tmp_path: Pat
     empty database behind (it used to make both, then say the tables were missing)."""
     where = tmp_path / "typo" / "deeper"
     url = f"sqlite:///{where / 'kiosk.db'}"
-    for args in (("staff", "list"), ("reconcile",), ("receipt", "A001")):
+    for args in (
+        ("staff", "list"),
+        ("reconcile",),
+        ("receipt", "A001"),
+        ("db", "check"),
+    ):
         out = run("--database-url", url, *args)
         assert out.returncode == 2, (args, out.stderr)
         assert f"no database at {where / 'kiosk.db'}" in out.stderr, out.stderr
         assert "kiosk db upgrade" in out.stderr and "Traceback" not in out.stderr
         assert not (tmp_path / "typo").exists(), args
+    looked = run("--database-url", url, "db", "current")  # says so, makes nothing
+    assert looked.returncode == 0 and "none (empty database); there is no file yet" in looked.stdout
+    assert not (tmp_path / "typo").exists()
     made = run("--database-url", url, "db", "upgrade")  # the command that makes one
     assert made.returncode == 0, made.stderr
     assert (where / "kiosk.db").is_file()

@@ -5,6 +5,7 @@ Review screen."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -60,6 +61,7 @@ class CartController(QObject):
         self.cart = Cart()
         #: the cart line the options sheet is changing (None: the sheet adds a dish)
         self.editing_line: int | None = None
+        self._covered: dict[int, Callable[[], str] | None] = {}  # what a cap notice hid
         self.items: dict[int, MenuItemView] = {}
         self.quote: QuoteView | None = None
         # "waiting" until the first dish goes in, "shown", then "done" for this order
@@ -83,6 +85,7 @@ class CartController(QObject):
         """An empty cart for the next customer (the menu is reloaded by the caller)."""
         self.cart.clear()
         self.editing_line = None
+        self._covered.clear()
         self.quote = None
         self.menu.show_notice(None)
         self.review.show_notice(None)
@@ -158,14 +161,16 @@ class CartController(QObject):
         self.refresh()
         self._offer_upsell()
 
-    @staticmethod
-    def _say_cap(screen: MenuScreen | ReviewScreen, capped: bool) -> None:
+    def _say_cap(self, screen: MenuScreen | ReviewScreen, capped: bool) -> None:
         """A tap past :data:`MAX_QUANTITY` is said, not dropped without a word; the next
-        tap takes the words away again (and leaves any other notice alone)."""
-        if capped:
+        tap takes the words away again and brings back the notice they covered (a dish
+        that sold out, say)."""
+        shown = screen.shown_notice()
+        if capped and shown is not quantity_cap_text:
+            self._covered[id(screen)] = shown
             screen.show_notice(quantity_cap_text)
-        elif screen.shown_notice() is quantity_cap_text:
-            screen.show_notice(None)
+        elif not capped and shown is quantity_cap_text:
+            screen.show_notice(self._covered.pop(id(screen), None))
 
     def still_sold(self, line: CartLine) -> bool:
         """The dish is on sale and every option chosen for it still exists and is on sale

@@ -96,6 +96,7 @@ class KioskFlow(QObject):
             welcome=w.welcome,
             host=w,
             default_language=lambda: w.default_language,
+            customised=lambda: w.access.large_text or w.access.reach,
             parent=self,
         )
         self.receipt_controller = ReceiptController(
@@ -277,6 +278,7 @@ class KioskFlow(QObject):
         self.payment_controller.clear()
         w = self.w
         w.welcome.show_stage("attract")
+        w.access.reset()  # (also when Welcome was already on the screen)
         default = w.default_language
         if i18n.current_language() != default:
             w.set_language(default)

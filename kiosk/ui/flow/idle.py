@@ -39,9 +39,11 @@ class IdleController(QObject):
         welcome: WelcomeScreen,
         host: ScreenHost,
         default_language: Callable[[], str],
+        customised: Callable[[], bool] = lambda: False,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self.customised = customised  # large text or reach mode is on
         self.timeouts = timeouts
         self.idle = idle
         self.idle_overlay = idle_overlay
@@ -78,6 +80,7 @@ class IdleController(QObject):
             if (
                 self.welcome.stage != "attract"
                 or i18n.current_language() != self.default_language()
+                or self.customised()  # the next customer gets the usual screen
             ):
                 self.welcome_idle.emit()
             return

@@ -292,9 +292,10 @@ class WelcomeScreen(Screen):
                 b.setMinimumSize(QSize(440, 210))
         self.attract_layout.setSpacing(10 if reach else 20)
         size = 270 if self.portrait else 170
-        # a landscape screen in large text, or with the demo's note, has no height to
-        # spare for them either: the tiles' words under their icons need it
-        crowded = reach or (not self.portrait and (theme.text_scale() > 1 or self.demo is not None))
+        # a landscape screen in large text, or with the demo's note (a portrait one with
+        # both), has no height to spare for them: the tiles' words under their icons need it
+        large, demo = theme.text_scale() > 1, self.demo is not None
+        crowded = reach or (large and demo) or (not self.portrait and (large or demo))
         for pic in self.pictures:
             pic.radius = size / 2
             pic.setFixedSize(size, size)
