@@ -7,6 +7,7 @@ and CVV never leave :func:`validate_card`'s caller's stack frame.
 
 from __future__ import annotations
 
+import logging
 import random
 import sqlite3
 import threading
@@ -21,6 +22,8 @@ from typing import Any, Protocol
 
 from kiosk.services.errors import InvalidCard
 from kiosk.services.validation import card_fields
+
+log = logging.getLogger(__name__)
 
 DECLINED_TEST_CARD = "4111111111111111"
 
@@ -104,6 +107,9 @@ class ChargeRequest:
     amount: Decimal
     card: CardDetails | None = None
     promptpay_payload: str = ""
+    #: when the kiosk made the payment: the same id with another time is another payment
+    #: (a database restored from a backup, or copied, counts its ids again)
+    made_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -123,8 +129,9 @@ class PaymentGateway(Protocol):
 
     def cancel(self, transaction_id: str) -> GatewayResponse: ...
 
-    def lookup(self, reference: int) -> GatewayResponse:
-        """What the provider knows of the charge sent with ``ChargeRequest.reference``: its
+    def lookup(self, reference: int, made_at: datetime | None = None) -> GatewayResponse:
+        """What the provider knows of the charge sent with ``ChargeRequest.reference`` (and
+        ``made_at``, when the charge carried it): its
         latest status and transaction id, or status ``unknown`` when it never received one.
 
         This is how a payment whose process died before it recorded the transaction id is
@@ -138,6 +145,10 @@ def transaction_id_for(reference: int, at: datetime) -> str:
 
 
 UNKNOWN_MESSAGE = "The payment provider has no record of it."
+REFERENCE_TAKEN = (
+    "The payment provider already holds another payment with this number (was the "
+    "database restored from a backup, or copied?). Nothing was charged; ask staff."
+)
 PENDING_MESSAGE = "Waiting for the customer to scan and pay."
 
 _LEDGER_SCHEMA = """
@@ -153,6 +164,7 @@ CREATE TABLE IF NOT EXISTS charges (
     outcome TEXT NOT NULL,
     outcome_message TEXT NOT NULL,
     created_at REAL NOT NULL,
+    made_at REAL,
     PRIMARY KEY (merchant, reference)
 );
 CREATE UNIQUE INDEX IF NOT EXISTS ix_charges_txn ON charges (merchant, transaction_id);
@@ -189,6 +201,9 @@ class MockLedger:
         self._conn.execute("PRAGMA synchronous = NORMAL")
         with self._lock:
             self._conn.executescript(_LEDGER_SCHEMA)
+            columns = {r[1] for r in self._conn.execute("PRAGMA table_info(charges)")}
+            if "made_at" not in columns:  # a ledger file from before payments had a time
+                self._conn.execute("ALTER TABLE charges ADD COLUMN made_at REAL")
 
     @property
     def merchant(self) -> str:
@@ -214,15 +229,23 @@ class MockLedger:
     def _row(self, conn: sqlite3.Connection, where: str, value: Any) -> dict[str, Any] | None:
         cur = conn.execute(
             "SELECT reference, transaction_id, method, amount, status, message, confirm_at, "
-            f"outcome, outcome_message FROM charges WHERE merchant = ? AND {where} = ?",
+            f"outcome, outcome_message, made_at FROM charges WHERE merchant = ? AND {where} = ?",
             (self.merchant, value),
         )
         row = cur.fetchone()
         if row is None:
             return None
         keys = ("reference", "transaction_id", "method", "amount", "status", "message")
-        keys += ("confirm_at", "outcome", "outcome_message")
+        keys += ("confirm_at", "outcome", "outcome_message", "made_at")
         return dict(zip(keys, row, strict=True))
+
+    @staticmethod
+    def other_payment(row: dict[str, Any] | None, made_at: datetime | None) -> bool:
+        """Whether ``row`` is another payment than the one made at ``made_at`` under the
+        same number (unknown times on either side count as the same one)."""
+        if row is None or made_at is None or row["made_at"] is None:
+            return False
+        return abs(row["made_at"] - made_at.timestamp()) > 0.001
 
     def record(
         self,
@@ -236,18 +259,24 @@ class MockLedger:
         outcome: str,
         outcome_message: str,
         now: datetime,
-    ) -> dict[str, Any]:
+        made_at: datetime | None = None,
+    ) -> dict[str, Any] | None:
         """Write a new charge, or return the one already made for ``reference`` (a repeated
-        request is answered as the first was, so a retry never charges twice)."""
+        request is answered as the first was, so a retry never charges twice). ``None``:
+        the number belongs to another payment (made at another time), which is left as it
+        is: a restored or copied database must never be answered with, or overwrite,
+        another payment's charge."""
         with self._write() as conn:
             existing = self._row(conn, "reference", reference)
+            if self.other_payment(existing, made_at):
+                return None
             if existing is not None and (existing["method"], existing["amount"]) == (
                 method,
                 str(amount),
             ):
                 return existing
             conn.execute(
-                "INSERT OR REPLACE INTO charges VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO charges VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     self.merchant,
                     reference,
@@ -260,6 +289,7 @@ class MockLedger:
                     outcome,
                     outcome_message,
                     now.timestamp(),
+                    made_at.timestamp() if made_at is not None else None,
                 ),
             )
             row = self._row(conn, "reference", reference)
@@ -387,12 +417,21 @@ class MockGateway:
             outcome[0],
             outcome[1],
             now,
+            request.made_at,
         )
+        if row is None:
+            log.warning(
+                "payment %s: the provider holds another payment under its number", request.reference
+            )
+            return GatewayResponse("failed", REFERENCE_TAKEN, None, now)
         return self._answer(row, txn, now)
 
-    def lookup(self, reference: int) -> GatewayResponse:
+    def lookup(self, reference: int, made_at: datetime | None = None) -> GatewayResponse:
         now = self.clock.now()
-        return self._answer(self.ledger.change("reference", reference, now, _keep), None, now)
+        row = self.ledger.change("reference", reference, now, _keep)
+        if self.ledger.other_payment(row, made_at):  # another payment's: not this one's
+            row = None
+        return self._answer(row, None, now)
 
     def status(self, transaction_id: str) -> GatewayResponse:
         now = self.clock.now()

@@ -178,3 +178,53 @@ def test_a_database_moved_between_the_crash_and_the_recovery_keeps_its_charge(
         assert len(store.gateway.ledger.charges()) == 1  # the provider charged once
     finally:
         store.close()
+
+
+def test_a_restored_backup_is_never_answered_with_another_payments_charge(
+    tmp_path: Path,
+) -> None:
+    """The kiosk's payment ids count again in a database copied back from a backup. The
+    provider knows the first payment #1 (made earlier): the new payment #1 must not be
+    answered with that charge (it was "paid", nothing charged) nor overwrite it, and its
+    recovery after a crash must not settle it from that charge either."""
+    ledger = {"payments": {"mock_ledger": str(tmp_path / "provider.sqlite")}}
+    live = tmp_path / "kiosk.db"
+    store = make_store(f"sqlite:///{live}", config=ledger)
+    store.close()
+    backup = tmp_path / "backup.db"
+    shutil.copyfile(live, backup)  # last night's backup
+
+    store = make_store(f"sqlite:///{live}", config=ledger)
+    first = store.payments.process_payment(_order(store), "card", CARD_OK, "k1")
+    assert first.success
+    charged = store.gateway.ledger.charges()
+    store.close()
+
+    shutil.copyfile(backup, live)  # the disk failed: the backup goes back
+    clock = FakeClock()
+    clock.advance(seconds=60)
+    store = make_store(f"sqlite:///{live}", config=ledger, clock=clock)
+    try:
+        oid = _order(store)
+        again = store.payments.process_payment(oid, "card", CARD_OK, "k2")
+        assert again.payment_id == first.payment_id  # the same number, another payment
+        assert not again.success and "another payment" in again.message
+        assert store.orders.get(oid).status == "pending"  # not paid for nothing
+        assert store.gateway.ledger.charges() == charged  # the first charge is untouched
+
+        # a crash after the pending row: the recovery asks by number, and must not take
+        # the other payment's charge for this one
+        real_charge = store.gateway.charge
+
+        def crash_before_the_charge(request: ChargeRequest):  # type: ignore[no-untyped-def]
+            raise ConnectionError("the kiosk died")
+
+        store.gateway.charge = crash_before_the_charge  # type: ignore[method-assign]
+        with pytest.raises(ConnectionError):
+            store.payments.process_payment(oid, "card", CARD_OK, "k3")
+        store.gateway.charge = real_charge  # type: ignore[method-assign]
+        settled = store.payments.reconcile()
+        assert [r.status for r in settled] == ["failed"]
+        assert store.orders.get(oid).status == "pending"
+    finally:
+        store.close()

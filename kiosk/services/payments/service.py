@@ -198,6 +198,7 @@ class PaymentService(SettleSteps, StaffOperations):
                     method=method,
                     amount=payment.amount,
                     card=card,
+                    made_at=payment.created_at,
                 )
             )
         _crash_point("after_charge")
@@ -245,6 +246,7 @@ class PaymentService(SettleSteps, StaffOperations):
                 method="promptpay",
                 amount=payment.amount,
                 promptpay_payload=payload,
+                made_at=payment.created_at,
             )
         )
         _crash_point("after_charge")

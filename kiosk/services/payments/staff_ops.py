@@ -298,7 +298,7 @@ class StaffOperations:
         a live owner process; for a dead one, a charge the provider never received is
         failed (its process is gone, so it never will be sent), and one still pending at
         the provider is cancelled once the PromptPay timeout has passed."""
-        response = self.gateway.status(txn) if txn else self.gateway.lookup(payment_id)
+        response = self.gateway.status(txn) if txn else self.gateway.lookup(payment_id, created_at)
         if response.status in ("succeeded", "failed"):
             return self._settle(payment_id, response)
         age = now - created_at
