@@ -359,3 +359,20 @@ def test_large_text_and_reach_chosen_on_welcome_end_when_nobody_orders(kiosk: Ki
     assert not kiosk.window.access.large_text and not kiosk.window.access.reach
     assert theme.text_scale() == 1.0 and kiosk.window.styleSheet() == ""
     assert not kiosk.w("welcome_large_text").isChecked()
+
+
+@pytest.mark.parametrize("lang", ["en", "th"])
+def test_large_text_in_landscape_keeps_the_cart_lines_whole_across(make_kiosk, lang) -> None:  # type: ignore[no-untyped-def]
+    """The landscape cart is wider in large text: its − n + and Change used to run off its
+    right edge (the + showed 30 of its 72 px)."""
+    from tests.layout import visible_rect
+
+    kiosk = make_kiosk(size=(1920, 1080), language=lang)
+    kiosk.tap("welcome_large_text")
+    kiosk.start()
+    kiosk.add("Pad Thai with Prawns")
+    kiosk.qtbot.wait(30)
+    for name in ("cart_minus_0", "cart_plus_0", "cart_line_0_change"):
+        w = kiosk.w(name)
+        shown = visible_rect(w, kiosk.window)
+        assert shown.width() == w.width(), (name, shown.width(), w.width())

@@ -276,6 +276,7 @@ class MenuScreen(Screen):
         self.rail.setFixedWidth(int(RAIL_WIDTH * theme.text_scale()))
         for card in self.cards.values():
             card.refit_text()
+        self.cart.set_portrait(self.cart.portrait)  # (its width follows the text size)
         self.cart.retranslate_ui()  # rebuilds the lines with the new fonts
         self._layout_cards(force=True)
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QPushButton, QScrollArea, QWi
 
 from kiosk.services.money import ZERO, format_thb
 from kiosk.services.views import MenuItemView, OrderLineView, QuoteView
+from kiosk.ui import theme
 from kiosk.ui.i18n import pick
 from kiosk.ui.widgets.common import (
     button,
@@ -28,6 +29,10 @@ from kiosk.ui.widgets.common import (
 
 #: the cart at the foot of the portrait menu: four lines without scrolling
 PORTRAIT_HEIGHT = 500
+#: the cart beside the landscape menu, and in large text (room for a line's − n +, and
+#: still two columns of dishes whose words fit)
+LANDSCAPE_WIDTH = 520
+LANDSCAPE_WIDTH_LARGE = 600
 # dishes the upsell strip offers at most
 UPSELL_MAX = 3
 
@@ -161,7 +166,9 @@ class CartPanel(QFrame):
             g.setRowStretch(1, 1)
             self.setMinimumHeight(0)
             self.setMaximumHeight(16777215)
-            self.setFixedWidth(520)
+            # large text: wider, so a line's name, − n + and Change keep their room
+            large = theme.text_scale() > 1
+            self.setFixedWidth(LANDSCAPE_WIDTH_LARGE if large else LANDSCAPE_WIDTH)
         self._fill_upsell()
         self._refresh()
 
