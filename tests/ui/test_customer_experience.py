@@ -376,3 +376,21 @@ def test_large_text_in_landscape_keeps_the_cart_lines_whole_across(make_kiosk, l
         w = kiosk.w(name)
         shown = visible_rect(w, kiosk.window)
         assert shown.width() == w.width(), (name, shown.width(), w.width())
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_large_text_options_sheet_keeps_every_choice_whole(make_kiosk, size) -> None:  # type: ignore[no-untyped-def]
+    """Large text lays the choices out one column fewer: in English portrait three in a
+    row ran off the sheet ("Extra prawns +฿40.00" lost its price)."""
+    from tests.layout import visible_rect
+
+    kiosk = make_kiosk(size=size)
+    kiosk.tap("welcome_large_text")
+    kiosk.start()
+    kiosk.open_options("Pad Thai with Prawns")
+    kiosk.qtbot.wait(30)
+    sheet = kiosk.flow.cart_controller.options
+    assert sheet.option_buttons
+    for oid, b in sheet.option_buttons.items():  # across (down, the sheet scrolls)
+        shown = visible_rect(b, kiosk.window)
+        assert shown.width() == b.width(), (oid, b.text(), shown.width(), b.width())

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.services.money import format_delta, format_thb
 from kiosk.services.views import MenuItemView, OptionGroupView
+from kiosk.ui import theme
 from kiosk.ui.cart import MAX_QUANTITY
 from kiosk.ui.i18n import current_language, pick
 from kiosk.ui.widgets.common import button, button_text, clear_layout, hbox, label, vbox
@@ -160,6 +161,8 @@ class OptionsSheet(QFrame):
         if exclusive is not None:
             exclusive.setExclusive(True)
         buttons = []
+        # large text: one column fewer, so a choice and its price keep their width
+        columns = self.columns - 1 if theme.text_scale() > 1 else self.columns
         # the server's rule (orders._choose_options), as MenuItemView.default_options
         defaults = set(self.item.default_options()) if self.item is not None else set()
         for i, opt in enumerate(group.options):
@@ -172,7 +175,7 @@ class OptionsSheet(QFrame):
             if opt.id in defaults:
                 b.setChecked(True)
             b.toggled.connect(lambda _on, g=group.id: self._on_option_toggled(g))
-            grid.addWidget(b, i // self.columns, i % self.columns)
+            grid.addWidget(b, i // columns, i % columns)
             self.option_buttons[opt.id] = b
             buttons.append(b)
         lay.addLayout(grid)
