@@ -360,6 +360,7 @@ class MainWindow(QMainWindow):
             return
         portrait = size.height() >= size.width()
         self.options.setMinimumWidth(940 if portrait else 1180)
-        self.options.columns = 3 if portrait else 4
+        # large text in portrait: one column fewer, so a choice and its price stay whole
+        self.options.columns, self.options.large_columns = (3, 2) if portrait else (4, 4)
         self.options.setMaximumHeight(int(size.height() * 0.92))
         self.options.max_scroll_height = int(size.height() * 0.92) - 420

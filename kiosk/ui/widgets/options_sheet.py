@@ -37,6 +37,7 @@ class OptionsSheet(QFrame):
         self.item: MenuItemView | None = None
         self.quantity = 1
         self.columns = 3
+        self.large_columns = 2  # in large text
         self.max_scroll_height = 900
         self.option_buttons: dict[int, QPushButton] = {}
         self._groups: list[tuple[OptionGroupView, QLabel, list[QPushButton]]] = []
@@ -161,8 +162,7 @@ class OptionsSheet(QFrame):
         if exclusive is not None:
             exclusive.setExclusive(True)
         buttons = []
-        # large text: one column fewer, so a choice and its price keep their width
-        columns = self.columns - 1 if theme.text_scale() > 1 else self.columns
+        columns = self.large_columns if theme.text_scale() > 1 else self.columns
         # the server's rule (orders._choose_options), as MenuItemView.default_options
         defaults = set(self.item.default_options()) if self.item is not None else set()
         for i, opt in enumerate(group.options):
