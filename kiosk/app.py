@@ -125,19 +125,18 @@ def build_store(
     if migrate:
         upgrade(db)
     check_schema(db)
-    if migrate:
-        merchant_id(db)
+    named = merchant_id(db) if migrate else None  # a store that makes its database names it
     bus = EventBus()
     clock = clock or SystemClock()
     settings_service = SettingsService(db, settings, bus, clock)
     current = settings_service.current
     if gateway is None:
-        # named when the database is made or upgraded (read here, so a customer's
-        # payment never waits for it); a database upgraded before that names it at its
-        # first charge
+        # named when the database is made or upgraded (read here otherwise, so a
+        # customer's payment never waits for it); a database upgraded before that names
+        # it at its first charge
         ledger = MockLedger(
             ":memory:" if _in_memory(db) else settings.mock_ledger_path,
-            merchant=stored_merchant(db) or (lambda: merchant_id(db)),
+            merchant=named or stored_merchant(db) or (lambda: merchant_id(db)),
         )
         gateway = MockGateway(
             failure_rate=lambda: current().payments.promptpay_failure_rate,
@@ -234,8 +233,7 @@ def merchant_id(db: Database) -> str:
             uow.session.add(Setting(key=MERCHANT_KEY, value=address, updated_by="system"))
             uow.commit()
     except IntegrityError:  # another kiosk on this database named it first
-        with db.read() as s:
-            return str(s.scalar(select(Setting.value).where(Setting.key == MERCHANT_KEY)))
+        return stored_merchant(db) or address
     return address
 
 

@@ -425,9 +425,9 @@ class MemberScreen(Screen):
             self.error.setText(render(self._error))
         self.title.setText(self.tr("Collect points"))
         self.see_order.setText(self.tr("See order · %1").replace("%1", format_thb(self.total)))
-        one = self.item_count == 1  # "1 item", never "1 items"
-        see = self.tr("See your order line by line: 1 item, %2") if one else ""
-        see = see or self.tr("See your order line by line: %1 items, %2")
+        one = self.tr("See your order line by line: 1 item, %2")  # never "1 items"
+        many = self.tr("See your order line by line: %1 items, %2")
+        see = one if self.item_count == 1 else many
         self.see_order.setAccessibleName(
             see.replace("%1", str(self.item_count)).replace("%2", format_thb(self.total))
         )
