@@ -91,35 +91,77 @@ class DishPicture(QWidget):
         return QSize(320, int(320 * self.ratio))
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        # the rounded, cropped, smooth-scaled picture is drawn once per size and kept:
+        # a repaint (a tap, a scroll, the cart changing) is one blit, not a rescale
+        dpr = self.devicePixelRatioF()
+        key = (
+            self.image_name,
+            self.sold_out,
+            self.width(),
+            self.height(),
+            self.radius,
+            self.round_bottom,
+            dpr,
+        )
+        px = _rendered.get(key)
+        if px is None:
+            px = _render(*key)
+            _rendered[key] = px
+            while len(_rendered) > RENDERED_MAX:
+                del _rendered[next(iter(_rendered))]  # the oldest
         p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        rect = QRectF(self.rect())
-        path = QPainterPath()
-        r = self.radius
-        if self.round_bottom:
-            path.addRoundedRect(rect, r, r)
-        else:
-            path.moveTo(rect.left(), rect.bottom())
-            path.lineTo(rect.left(), rect.top() + r)
-            path.quadTo(rect.left(), rect.top(), rect.left() + r, rect.top())
-            path.lineTo(rect.right() - r, rect.top())
-            path.quadTo(rect.right(), rect.top(), rect.right(), rect.top() + r)
-            path.lineTo(rect.right(), rect.bottom())
-            path.closeSubpath()
-        p.setClipPath(path)
-        img = greyscale(self.image_name) if self.sold_out else load_image(self.image_name)
-        if img is None:
-            paint_placeholder(p, rect)
-        else:
-            # cover: scale to fill, crop the overflow evenly
-            scale = max(rect.width() / img.width(), rect.height() / img.height())
-            w, h = img.width() * scale, img.height() * scale
-            target = QRectF(rect.center().x() - w / 2, rect.center().y() - h / 2, w, h)
-            p.drawImage(target, img)
-        if self.sold_out:
-            p.fillRect(rect, theme.color("cream", 110))
+        p.drawPixmap(0, 0, px)
         p.end()
+
+
+RENDERED_MAX = 256  # pictures kept drawn (the demo menu at three sizes is ~60)
+_rendered: dict[tuple[str, bool, int, int, float, bool, float], QPixmap] = {}
+
+
+def _render(
+    name: str,
+    sold_out: bool,
+    width: int,
+    height: int,
+    radius: float,
+    round_bottom: bool,
+    dpr: float,
+) -> QPixmap:
+    """The picture ``name`` at ``width`` x ``height``: cover-cropped, its top (and with
+    ``round_bottom`` its bottom) corners rounded, greyed and veiled when ``sold_out``."""
+    px = QPixmap(max(1, round(width * dpr)), max(1, round(height * dpr)))
+    px.setDevicePixelRatio(dpr)
+    px.fill(Qt.GlobalColor.transparent)
+    p = QPainter(px)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+    rect = QRectF(0, 0, width, height)
+    path = QPainterPath()
+    r = radius
+    if round_bottom:
+        path.addRoundedRect(rect, r, r)
+    else:
+        path.moveTo(rect.left(), rect.bottom())
+        path.lineTo(rect.left(), rect.top() + r)
+        path.quadTo(rect.left(), rect.top(), rect.left() + r, rect.top())
+        path.lineTo(rect.right() - r, rect.top())
+        path.quadTo(rect.right(), rect.top(), rect.right(), rect.top() + r)
+        path.lineTo(rect.right(), rect.bottom())
+        path.closeSubpath()
+    p.setClipPath(path)
+    img = greyscale(name) if sold_out else load_image(name)
+    if img is None:
+        paint_placeholder(p, rect)
+    else:
+        # cover: scale to fill, crop the overflow evenly
+        scale = max(rect.width() / img.width(), rect.height() / img.height())
+        w, h = img.width() * scale, img.height() * scale
+        target = QRectF(rect.center().x() - w / 2, rect.center().y() - h / 2, w, h)
+        p.drawImage(target, img)
+    if sold_out:
+        p.fillRect(rect, theme.color("cream", 110))
+    p.end()
+    return px
 
 
 def dish_pixmap(name: str, size: QSize) -> QPixmap:
