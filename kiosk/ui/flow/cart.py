@@ -5,7 +5,6 @@ Review screen."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -15,7 +14,7 @@ from kiosk.services.menu import is_drink
 from kiosk.services.views import MenuItemView, QuoteView
 from kiosk.ui.cart import MAX_QUANTITY, Cart, CartLine
 from kiosk.ui.flow.session import Go, OverlayView, TapGuard
-from kiosk.ui.messages import cart_full_text, quantity_cap_text
+from kiosk.ui.messages import Text, cart_full_text, quantity_cap_text
 
 if TYPE_CHECKING:
     from kiosk.services.menu import MenuService
@@ -61,7 +60,7 @@ class CartController(QObject):
         self.cart = Cart()
         #: the cart line the options sheet is changing (None: the sheet adds a dish)
         self.editing_line: int | None = None
-        self._covered: dict[int, Callable[[], str] | None] = {}  # what a cap notice hid
+        self._covered: dict[int, Text | None] = {}  # what a cap notice hid
         self.items: dict[int, MenuItemView] = {}
         self.quote: QuoteView | None = None
         # "waiting" until the first dish goes in, "shown", then "done" for this order

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -19,10 +17,12 @@ from PySide6.QtWidgets import (
 from kiosk.services.views import CategoryView, MenuItemView, QuoteView
 from kiosk.ui import theme
 from kiosk.ui.i18n import pick
+from kiosk.ui.messages import Text
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets.cart_panel import CartPanel
 from kiosk.ui.widgets.common import button, button_text, empty_layout, hbox, label, take_at, vbox
 from kiosk.ui.widgets.item_card import ItemCard
+from kiosk.ui.widgets.notice import Notice
 
 MIN_CARD = 290
 RAIL_WIDTH = 290
@@ -84,9 +84,7 @@ class MenuScreen(Screen):
         content_lay.setContentsMargins(32, 24, 18, 0)
         self.category_title = label("menu_category_title", "title")
         content_lay.addWidget(self.category_title)
-        self.notice = label("menu_notice", "notice", wrap=True)
-        self.notice.hide()
-        self._notice: Callable[[], str] | None = None
+        self.notice = Notice("menu_notice")
         content_lay.addWidget(self.notice)
         self.grid_host = QWidget()
         self.grid = QGridLayout(self.grid_host)
@@ -160,14 +158,11 @@ class MenuScreen(Screen):
         self.scroll.verticalScrollBar().setValue(0)
         self._retranslate_title()
 
-    def show_notice(self, text: Callable[[], str] | None) -> None:
-        """A calm notice above the dishes; ``text`` is called again on a language switch."""
-        self._notice = text
-        self.notice.setText(text() if text else "")
-        self.notice.setVisible(text is not None)
+    def show_notice(self, text: Text | None) -> None:
+        self.notice.say(text)
 
-    def shown_notice(self) -> Callable[[], str] | None:
-        return self._notice
+    def shown_notice(self) -> Text | None:
+        return self.notice.said()
 
     def set_cart(
         self, quote: QuoteView | None, count: int, editable: frozenset[int] = frozenset()
@@ -292,7 +287,6 @@ class MenuScreen(Screen):
         for card in self.cards.values():
             card.retranslate_ui()
         self._retranslate_title()
-        if self._notice is not None:
-            self.notice.setText(self._notice())
+        self.notice.retranslate_ui()
         self.cart.retranslate_ui()
         self._layout_cards(force=True)

@@ -7,10 +7,11 @@ from PySide6.QtWidgets import QBoxLayout, QWidget
 
 from kiosk.services.money import format_thb
 from kiosk.services.views import MemberView, OrderView
-from kiosk.ui.messages import Text, render
+from kiosk.ui.messages import Text
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets.common import button, card, hbox, label, vbox
 from kiosk.ui.widgets.method_card import MethodCard
+from kiosk.ui.widgets.notice import Notice
 
 #: a payment card's height in portrait (they were 420 px each, filling the screen)
 PORTRAIT_CARD = 260
@@ -29,7 +30,6 @@ class PaymentScreen(Screen):
         self.member: MemberView | None = None
         self.pay_at_counter = False
         self.promptpay_available = True
-        self._notice: Text | None = None
         root = vbox(self, spacing=26)
         root.setContentsMargins(48, 40, 48, 40)
         self.title = label("payment_title", "title", wrap=True)
@@ -53,8 +53,7 @@ class PaymentScreen(Screen):
         right.addWidget(self.order_line)
         s.addLayout(right)
         root.addWidget(summary)
-        self.notice = label("payment_notice", "notice", wrap=True)
-        self.notice.hide()
+        self.notice = Notice("payment_notice")
         root.addWidget(self.notice)
         self.methods = QWidget()
         self.methods_layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self.methods)
@@ -104,11 +103,11 @@ class PaymentScreen(Screen):
         """Nothing left to pay (points covered it all)."""
         return self.order is not None and self.order.total <= 0
 
-    def show_notice(self, text: Text) -> None:
-        """``text`` may be a function: it is rendered again on a language switch."""
-        self._notice = text or None
-        self.notice.setText(render(text))
-        self.notice.setVisible(bool(self.notice.text()))
+    def show_notice(self, text: Text | None) -> None:
+        self.notice.say(text)
+
+    def shown_notice(self) -> Text | None:
+        return self.notice.said()
 
     def set_portrait(self, portrait: bool) -> None:
         super().set_portrait(portrait)
@@ -132,8 +131,7 @@ class PaymentScreen(Screen):
         self.promptpay.set_texts(self.tr("PromptPay"), self.tr("Scan the QR with any banking app"))
         self.back.setText(self.tr("Back"))
         self.confirm_free.setText(self.tr("Confirm order"))
-        if self._notice is not None:
-            self.notice.setText(render(self._notice))
+        self.notice.retranslate_ui()
         o = self.order
         if o is None:
             return

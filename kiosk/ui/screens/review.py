@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.services.money import ZERO, format_thb
 from kiosk.services.views import MenuItemView, OrderLineView, QuoteView
 from kiosk.ui.i18n import current_language, pick
+from kiosk.ui.messages import Text
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets.cart_panel import options_summary
 from kiosk.ui.widgets.common import (
@@ -22,6 +21,7 @@ from kiosk.ui.widgets.common import (
     vbox,
 )
 from kiosk.ui.widgets.dish_image import DishPicture
+from kiosk.ui.widgets.notice import Notice
 
 
 def _sum_row(
@@ -81,9 +81,7 @@ class ReviewScreen(Screen):
         self.total_caption, self.total = _sum_row(t, "review_total", "total", "total-label")
         self.points = label("review_points", "notice", wrap=True)
         t.addWidget(self.points)
-        self.notice = label("review_notice", "notice", wrap=True)
-        self.notice.hide()
-        self._notice: Callable[[], str] | None = None
+        self.notice = Notice("review_notice")
         t.addWidget(self.notice)
         t.addStretch(1)
         self.checkout = button("review_checkout", "primary", "forward", "ink", 32)
@@ -116,14 +114,11 @@ class ReviewScreen(Screen):
         self.root.setRowStretch(1, 1)
         self.root.setColumnStretch(0, 1)
 
-    def show_notice(self, text: Callable[[], str] | None) -> None:
-        """Why the order changed (sold out, an option gone); re-rendered on a language switch."""
-        self._notice = text
-        self.notice.setText(text() if text else "")
-        self.notice.setVisible(text is not None)
+    def show_notice(self, text: Text | None) -> None:
+        self.notice.say(text)
 
-    def shown_notice(self) -> Callable[[], str] | None:
-        return self._notice
+    def shown_notice(self) -> Text | None:
+        return self.notice.said()
 
     def set_quote(self, quote: QuoteView | None, items: dict[int, MenuItemView]) -> None:
         self.quote = quote
@@ -214,6 +209,5 @@ class ReviewScreen(Screen):
         self.total_caption.setText(self.tr("Total"))
         self.checkout.setText(self.tr("Continue"))
         self.back.setText(self.tr("Add more dishes"))
-        if self._notice is not None:
-            self.notice.setText(self._notice())
+        self.notice.retranslate_ui()
         self._refresh()
