@@ -187,10 +187,7 @@ class PaymentService(SettleSteps, StaffOperations):
             assert payment.result is not None
             return PaymentResult._load(payment.result)
         if payment.amount == ZERO:
-            now = self.clock.now()
-            response = GatewayResponse(
-                "succeeded", "Paid in full with points", transaction_id_for(payment.id, now), now
-            )
+            response = self._paid_with_points(payment.id)
         else:
             response = self.gateway.charge(
                 ChargeRequest(
@@ -205,6 +202,12 @@ class PaymentService(SettleSteps, StaffOperations):
         self._record_txn(payment.id, response)
         _crash_point("after_txn")
         return self._settle(payment.id, response)
+
+    def _paid_with_points(self, payment_id: int) -> GatewayResponse:
+        """Nothing left to charge: the provider is not asked; the kiosk's own answer."""
+        now = self.clock.now()
+        txn = transaction_id_for(payment_id, now)
+        return GatewayResponse("succeeded", "Paid in full with points", txn, now)
 
     # -- PromptPay, split for the screen ------------------------------------------------
     def begin_promptpay(
@@ -234,10 +237,7 @@ class PaymentService(SettleSteps, StaffOperations):
     def _charge_promptpay(self, payment: Charge, target: str) -> PendingPromptPay | PaymentResult:
         payload = build_payload(target, payment.amount) if payment.amount > 0 else ""
         if payment.amount == ZERO:
-            now = self.clock.now()
-            response = GatewayResponse(
-                "succeeded", "Paid in full with points", transaction_id_for(payment.id, now), now
-            )
+            response = self._paid_with_points(payment.id)
             self._record_txn(payment.id, response)
             return self._settle(payment.id, response)
         response = self.gateway.charge(
