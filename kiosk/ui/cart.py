@@ -31,14 +31,19 @@ class Cart:
         """Add to an identical line if there is one; returns the line's index, or -1 when
         the cart already has :data:`MAX_LINES` lines and this would be a new one."""
         opts = tuple(sorted(options))
-        for i, line in enumerate(self.lines):
-            if line.item_id == item_id and line.options == opts:
-                line.quantity = min(MAX_QUANTITY, line.quantity + quantity)
-                return i
+        i = self.find(item_id, opts)
+        if i >= 0:
+            self.lines[i].quantity = min(MAX_QUANTITY, self.lines[i].quantity + quantity)
+            return i
         if len(self.lines) >= MAX_LINES:
             return -1
         self.lines.append(CartLine(item_id, min(MAX_QUANTITY, quantity), opts))
         return len(self.lines) - 1
+
+    def find(self, item_id: int, options: Iterable[int] = ()) -> int:
+        """The index of the line of ``item_id`` with exactly ``options``, or -1."""
+        key = (item_id, tuple(sorted(options)))
+        return next((i for i, c in enumerate(self.lines) if (c.item_id, c.options) == key), -1)
 
     def set_quantity(self, index: int, quantity: int) -> None:
         if not 0 <= index < len(self.lines):
@@ -56,10 +61,10 @@ class Cart:
             return -1
         line = self.lines.pop(index)
         opts = tuple(sorted(options))
-        for i, other in enumerate(self.lines):
-            if other.item_id == line.item_id and other.options == opts:
-                other.quantity = min(MAX_QUANTITY, other.quantity + quantity)
-                return i
+        i = self.find(line.item_id, opts)
+        if i >= 0:
+            self.lines[i].quantity = min(MAX_QUANTITY, self.lines[i].quantity + quantity)
+            return i
         self.lines.insert(index, CartLine(line.item_id, min(MAX_QUANTITY, quantity), opts))
         return index
 

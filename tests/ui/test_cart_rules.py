@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from kiosk.services.errors import InvalidOrder
-from kiosk.ui.cart import CartLine
+from kiosk.ui.cart import MAX_QUANTITY, Cart, CartLine
 from tests.ui.conftest import Kiosk
 
 
@@ -120,3 +120,14 @@ def test_the_cap_words_give_back_the_notice_they_covered(kiosk: Kiosk) -> None:
     assert "at most 20" in kiosk.text("review_notice")
     kiosk.tap("review_minus_0")
     assert kiosk.text("review_notice") == sold_out()
+
+
+def test_the_same_dish_and_choices_in_any_order_are_one_line() -> None:
+    cart = Cart()
+    assert cart.add(1, [7, 3]) == 0
+    assert cart.add(1, [3, 7], 2) == 0  # the same choices, tapped in another order
+    assert cart.add(1, [3]) == 1  # other choices: a line of its own
+    assert cart.find(1, (7, 3)) == 0 and cart.find(1, [3]) == 1 and cart.find(1) == -1
+    assert [line.quantity for line in cart.lines] == [3, 1]
+    assert cart.replace(1, [7, 3], MAX_QUANTITY) == 0  # changed to the first line's choices
+    assert cart.lines == [CartLine(1, MAX_QUANTITY, (3, 7))]  # merged, never past the cap

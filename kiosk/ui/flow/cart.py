@@ -148,10 +148,8 @@ class CartController(QObject):
         return None
 
     def _add(self, item_id: int, options: list[int] | tuple[int, ...] = (), qty: int = 1) -> None:
-        opts = tuple(sorted(options))
-        had = next(
-            (c.quantity for c in self.cart.lines if (c.item_id, c.options) == (item_id, opts)), 0
-        )
+        at = self.cart.find(item_id, options)
+        had = self.cart.lines[at].quantity if at >= 0 else 0
         if self.cart.add(item_id, options, qty) < 0:
             self.menu.show_notice(cart_full_text)
             return
