@@ -14,16 +14,12 @@ import logging
 import random
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
 from kiosk.config import Settings, load_settings
 from kiosk.db import Database
+from kiosk.db.identity import in_memory, merchant_id, stored_merchant
 from kiosk.db.migrate import check_schema, upgrade
-from kiosk.db.models import Setting
 from kiosk.services.board import BoardService
 from kiosk.services.customers import CustomerService
 from kiosk.services.events import EventBus, PgEventRelay, SqliteChangeWatcher
@@ -125,7 +121,6 @@ def build_store(
     if migrate:
         upgrade(db)
     check_schema(db)
-    named = merchant_id(db) if migrate else None  # a store that makes its database names it
     bus = EventBus()
     clock = clock or SystemClock()
     settings_service = SettingsService(db, settings, bus, clock)
@@ -135,8 +130,8 @@ def build_store(
         # customer's payment never waits for it); a database upgraded before that names
         # it at its first charge
         ledger = MockLedger(
-            ":memory:" if _in_memory(db) else settings.mock_ledger_path,
-            merchant=named or stored_merchant(db) or (lambda: merchant_id(db)),
+            ":memory:" if in_memory(db) else settings.mock_ledger_path,
+            merchant=stored_merchant(db) or (lambda: merchant_id(db)),
         )
         gateway = MockGateway(
             failure_rate=lambda: current().payments.promptpay_failure_rate,
@@ -188,53 +183,6 @@ def build_store(
     if recover:
         recover_payments(store)
     return store
-
-
-def _in_memory(db: Database) -> bool:
-    return db.is_sqlite and db.engine.url.database in (None, "", ":memory:")
-
-
-#: the settings row that names this store's books at the mock provider (not a setting
-#: staff can change: the config ignores keys outside its editable list)
-MERCHANT_KEY = "system.mock_merchant"
-
-
-def database_address(db: Database) -> str:
-    """One database, however its URL is written (an SQLite file by its absolute path)."""
-    url = db.engine.url
-    if db.is_sqlite and url.database not in (None, "", ":memory:"):
-        return f"sqlite:{Path(str(url.database)).resolve()}"
-    return url.set(password=None, query={}).render_as_string(hide_password=True)
-
-
-def stored_merchant(db: Database) -> str | None:
-    """The name :func:`merchant_id` keeps, if the database has one yet (an in-memory
-    database, which dies with its ledger, goes by its address)."""
-    if _in_memory(db):
-        return database_address(db)
-    with db.read() as s:
-        found = s.scalar(select(Setting.value).where(Setting.key == MERCHANT_KEY))
-    return str(found) if found else None
-
-
-def merchant_id(db: Database) -> str:
-    """Which store's books the mock provider keeps, as a real provider knows a merchant
-    by its account, not by where its database lies. Kept in the database from its first
-    payment on, so a database file moved or restored to another path (or host) between
-    a crash and the recovery still finds the charges the provider holds; the first value
-    is the database's address then, which is what earlier versions used, so books kept
-    before this still match."""
-    found = stored_merchant(db)
-    if found:
-        return found
-    address = database_address(db)
-    try:
-        with db.uow() as uow:
-            uow.session.add(Setting(key=MERCHANT_KEY, value=address, updated_by="system"))
-            uow.commit()
-    except IntegrityError:  # another kiosk on this database named it first
-        return stored_merchant(db) or address
-    return address
 
 
 def recover_payments(store: Store, grace_seconds: float = 0.0) -> list[PaymentResult]:

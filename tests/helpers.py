@@ -19,7 +19,8 @@ from typing import Any
 
 from argon2 import PasswordHasher
 
-from kiosk.app import MERCHANT_KEY, Store, open_store
+from kiosk.app import Store, open_store
+from kiosk.db.identity import MERCHANT_KEY
 from kiosk.services.demo import seed_demo
 from kiosk.services.gateway import Clock, MockGateway
 from kiosk.services.payments import DEMO_PROMPTPAY_ID

@@ -78,7 +78,6 @@ def _open_store(args: argparse.Namespace, settings: Settings | None = None) -> S
 def _demo_store(args: argparse.Namespace) -> tuple[Store, int]:
     """``kiosk run --demo``: the database migrated and seeded, the demo's PromptPay target,
     the demo owner (staff number, 0 when the shop has its own staff) and the banner."""
-    from kiosk.app import merchant_id
     from kiosk.db.engine import SchemaError
     from kiosk.db.migrate import check_schema, upgrade
     from kiosk.services.demo import demo_banner, ensure_demo_owner, seed_demo
@@ -90,7 +89,6 @@ def _demo_store(args: argparse.Namespace) -> tuple[Store, int]:
         check_schema(db)  # one query; Alembic loads only when there is work for it
     except SchemaError:
         upgrade(db)
-    merchant_id(db)
     seed_demo(db, settings)
     db.dispose()
     if promptpay_target_problem(settings.store.promptpay_id):
@@ -117,7 +115,6 @@ def cmd_admin(args: argparse.Namespace) -> int:
 
 
 def cmd_db(args: argparse.Namespace) -> int:
-    from kiosk.app import merchant_id
     from kiosk.db.engine import SchemaError
     from kiosk.db.migrate import check_schema, current_revision, head_revision, upgrade
 
@@ -134,7 +131,6 @@ def cmd_db(args: argparse.Namespace) -> int:
     if args.db_command == "upgrade":
         before = current_revision(db)
         upgrade(db)
-        merchant_id(db)
         after = current_revision(db)
         if before == after:
             print(f"{shown}: already at revision {after} (head).")

@@ -17,6 +17,7 @@ from sqlalchemy import inspect, text
 from sqlalchemy.exc import DBAPIError
 
 from kiosk.db.engine import Database, DatabaseError, SchemaError, describe_db_error
+from kiosk.db.identity import merchant_id
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -92,11 +93,15 @@ def _run(db: Database, fn: str, revision: str) -> None:
 
 
 def upgrade(db: Database, revision: str = "head") -> None:
-    """Bring the schema up to ``revision``; refuses a database newer than this code."""
+    """Bring the schema up to ``revision``; refuses a database newer than this code. At
+    head the database also gets its name at the payment provider, if it has none yet
+    (:mod:`kiosk.db.identity`)."""
     current = current_revision(db)
     if current is not None and not _known(current):
         raise SchemaError(_newer_message(db, current))
     _run(db, "upgrade", revision)
+    if revision == "head":
+        merchant_id(db)
 
 
 def downgrade(db: Database, revision: str) -> None:

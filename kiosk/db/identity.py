@@ -1,0 +1,59 @@
+"""The name a database goes by at the payment provider (the mock's books): kept in the
+database itself, so a file moved or restored to another path (or host) between a crash
+and the recovery still finds the charges the provider holds. Named when the schema is
+brought to head (:func:`kiosk.db.migrate.upgrade`); a database upgraded before there was
+a name gets one at its first charge."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from kiosk.db.engine import Database
+from kiosk.db.models import Setting
+
+#: the settings row that names this store's books at the mock provider (not a setting
+#: staff can change: the config ignores keys outside its editable list)
+MERCHANT_KEY = "system.mock_merchant"
+
+
+def in_memory(db: Database) -> bool:
+    return db.is_sqlite and db.engine.url.database in (None, "", ":memory:")
+
+
+def database_address(db: Database) -> str:
+    """One database, however its URL is written (an SQLite file by its absolute path)."""
+    url = db.engine.url
+    if db.is_sqlite and not in_memory(db):
+        return f"sqlite:{Path(str(url.database)).resolve()}"
+    return url.set(password=None, query={}).render_as_string(hide_password=True)
+
+
+def stored_merchant(db: Database) -> str | None:
+    """The name :func:`merchant_id` keeps, if the database has one yet (an in-memory
+    database, which dies with its ledger, goes by its address)."""
+    if in_memory(db):
+        return database_address(db)
+    with db.read() as s:
+        found = s.scalar(select(Setting.value).where(Setting.key == MERCHANT_KEY))
+    return str(found) if found else None
+
+
+def merchant_id(db: Database) -> str:
+    """Which store's books the mock provider keeps, as a real provider knows a merchant
+    by its account, not by where its database lies; named now if it has no name yet. The
+    first name is the database's address, which is what earlier versions used, so books
+    kept before there was a name still match."""
+    found = stored_merchant(db)
+    if found:
+        return found
+    address = database_address(db)
+    try:
+        with db.uow() as uow:
+            uow.session.add(Setting(key=MERCHANT_KEY, value=address, updated_by="system"))
+            uow.commit()
+    except IntegrityError:  # another kiosk on this database named it first
+        return stored_merchant(db) or address
+    return address
