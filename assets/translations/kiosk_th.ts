@@ -170,7 +170,7 @@
     </message>
     <message>
         <source>Add a drink?</source>
-        <extracomment>large-text mode multiplies every ``fs-*`` token by this display sizes (56 px and more: amounts, the phone number, the welcome title, the order number) are large already and stay as they are the cart at the foot of the portrait menu: four lines without scrolling the customer wants to change a line&apos;s choices (size, spice, extras) indexes of the lines whose dish has choices to change</extracomment>
+        <extracomment>large-text mode multiplies every ``fs-*`` token by this display sizes (56 px and more: amounts, the phone number, the welcome title, the order number) are large already and stay as they are the cart at the foot of the portrait menu: four lines without scrolling the cart beside the landscape menu, and in large text (room for a line&apos;s − n +, and still two columns of dishes whose words fit) the customer wants to change a line&apos;s choices (size, spice, extras) indexes of the lines whose dish has choices to change</extracomment>
         <translation>รับเครื่องดื่มเพิ่มไหม?</translation>
     </message>
     <message>
@@ -321,6 +321,7 @@
     </message>
     <message>
         <source>PromptPay payment was not confirmed by the bank.</source>
+        <extracomment>the window is closing for good (close allowed): the controller stops its work</extracomment>
         <translation>ธนาคารไม่ยืนยันการชำระเงินผ่านพร้อมเพย์</translation>
     </message>
     <message>
@@ -334,6 +335,10 @@
     <message>
         <source>You can order at most 20 of one dish here. Please ask staff for a bigger order.</source>
         <translation>สั่งอาหารจานเดียวกันได้สูงสุด 20 ที่ หากต้องการมากกว่านี้ โปรดติดต่อพนักงาน</translation>
+    </message>
+    <message>
+        <source>A price in your order has just changed. Your total is now %1.</source>
+        <translation>ราคาอาหารในรายการของคุณเพิ่งเปลี่ยน ยอดรวมตอนนี้คือ %1</translation>
     </message>
 </context>
 <context>
@@ -986,7 +991,6 @@
     <name>Tiers</name>
     <message>
         <source>Bronze</source>
-        <extracomment>the window is closing for good (close allowed): the controller stops its work</extracomment>
         <translation>บรอนซ์</translation>
     </message>
     <message>

@@ -116,6 +116,13 @@ def quantity_cap_text() -> str:
     )
 
 
+def price_changed_text(total: str) -> str:
+    """Staff changed a price of something in the order: ``total`` is the new one."""
+    return translate(
+        "Errors", "A price in your order has just changed. Your total is now %1."
+    ).replace("%1", total)
+
+
 def card_error_text(message: str) -> str:
     """Translate the card validator's and gateway's known sentences, keep unknown ones."""
     known = {

@@ -58,3 +58,31 @@ def test_an_open_options_sheet_follows_a_price_change(kiosk: Kiosk) -> None:
     kiosk.tap("options_add")
     assert len(kiosk.flow.cart.lines) == 1
     assert kiosk.flow.quote is not None and kiosk.flow.quote.total > 500
+
+
+def test_a_new_price_of_a_dish_in_the_cart_is_said_with_the_new_total(kiosk: Kiosk) -> None:
+    kiosk.start()
+    kiosk.add("Green Curry Chicken")  # 140
+    assert not kiosk.visible("menu_notice")
+    tea = kiosk.item("Thai Iced Tea")
+    kiosk.store.menu.set_price(tea.id, 70, staff="manager")  # not in the cart: nothing said
+    kiosk.qtbot.waitUntil(lambda: "70.00" in kiosk.text(f"menu_item_{tea.id}_price"), timeout=3000)
+    assert not kiosk.visible("menu_notice")
+
+    curry = kiosk.item("Green Curry Chicken")
+    kiosk.store.menu.set_price(curry.id, 160, staff="manager")
+    kiosk.qtbot.waitUntil(lambda: kiosk.visible("menu_notice"), timeout=3000)
+    assert kiosk.text("menu_notice") == (
+        "A price in your order has just changed. Your total is now ฿160.00."
+    )
+    assert kiosk.flow.quote is not None and kiosk.flow.quote.total == 160
+    kiosk.window.set_language("th")
+    assert "฿160.00" in kiosk.text("menu_notice") and "price" not in kiosk.text("menu_notice")
+
+    kiosk.to_review()
+    kiosk.store.menu.set_price(curry.id, 150, staff="manager")
+    kiosk.qtbot.waitUntil(lambda: kiosk.visible("review_notice"), timeout=3000)
+    assert "฿150.00" in kiosk.text("review_notice")
+    kiosk.tap("review_checkout")
+    kiosk.skip_member()  # and the order goes through at the price it said
+    assert kiosk.order().total == 150

@@ -20,6 +20,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from kiosk.db.faults import without_tracebacks
 from kiosk.services.errors import DatabaseBusy
+from kiosk.services.money import format_thb
 from kiosk.services.payments import PaymentResult, PendingPromptPay
 from kiosk.services.views import MemberView, MenuItemView, OrderView, QuoteView
 from kiosk.ui import i18n
@@ -30,7 +31,7 @@ from kiosk.ui.flow.member import MemberController
 from kiosk.ui.flow.payment import PaymentController
 from kiosk.ui.flow.result import ReceiptController, ResultController
 from kiosk.ui.flow.session import Ask, Session, SessionTasks, Timeouts, Timing
-from kiosk.ui.messages import Text, fault_text
+from kiosk.ui.messages import Text, fault_text, price_changed_text
 from kiosk.ui.qt_events import QtEvents
 from kiosk.ui.workers import TaskRunner
 
@@ -399,9 +400,16 @@ class KioskFlow(QObject):
         cart = self.cart_controller
         screen = self.w.current_screen()
         if screen in ("welcome", "menu", "review"):
+            lines, was = cart.cart.order_lines(), cart.quote.total if cart.quote else None
             cart.load_menu()
             cart.refresh()
             cart.refresh_options_sheet()
+            now = cart.quote.total if cart.quote else None
+            same_dishes = cart.cart.order_lines() == lines
+            if was is not None and now is not None and now != was and same_dishes:
+                total = format_thb(now)  # the same dishes at another price: said, not hidden
+                view = self.w.review if screen == "review" else self.w.menu
+                view.show_notice(lambda: price_changed_text(total))
         elif screen in ("member", "signup"):
             before = cart.cart.order_lines()
             cart.load_menu()
