@@ -116,6 +116,7 @@ def cmd_admin(args: argparse.Namespace) -> int:
 
 def cmd_db(args: argparse.Namespace) -> int:
     from kiosk.db.engine import SchemaError
+    from kiosk.db.faults import shown_url
     from kiosk.db.migrate import check_schema, current_revision, head_revision, upgrade
 
     settings = _logged_settings(args, to_stderr=True)
@@ -127,7 +128,7 @@ def cmd_db(args: argparse.Namespace) -> int:
             raise
         print(f"{settings.database_url}: revision none (empty database); there is no file yet.")
         return 0
-    shown = db.engine.url.render_as_string(hide_password=True)
+    shown = shown_url(db.engine.url)
     if args.db_command == "upgrade":
         before = current_revision(db)
         upgrade(db)

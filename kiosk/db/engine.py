@@ -13,10 +13,12 @@ import gc
 import logging
 import sqlite3
 import time
+import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from sqlalchemy import Engine, Select, create_engine, event, text
 from sqlalchemy.engine import make_url
@@ -25,10 +27,11 @@ from sqlalchemy.exc import (
     DBAPIError,
     DisconnectionError,
     OperationalError,
+    SAWarning,
 )
 from sqlalchemy.orm import Session, sessionmaker
 
-from kiosk.db.faults import FaultKind, classify, describe
+from kiosk.db.faults import FaultKind, classify, describe, shown_url
 from kiosk.db.file_guard import HeaderGuard, file_identity, header_ok
 from kiosk.db.sqlite_config import disable_checkpoint_on_close
 from kiosk.db.uow import UnitOfWork, is_database_fault
@@ -61,16 +64,29 @@ class DatabaseBusy(DatabaseError):
 
 
 def _sqlite_path(url: str) -> Path | None:
+    """The file an SQLite URL names, also when it is written as an SQLite URI
+    (``sqlite:///file:/path/kiosk.db?mode=ro&uri=true``); None for a database in memory."""
     parsed = make_url(url)
-    if parsed.database in (None, "", ":memory:"):
+    database = parsed.database
+    if database in (None, "", ":memory:"):
         return None
-    return Path(parsed.database)
+    if parsed.query.get("uri") in ("true", "1") and database.startswith("file:"):
+        uri = urlsplit(database)
+        if uri.path in ("", ":memory:") or "memory" in parse_qs(uri.query).get("mode", []):
+            return None
+        return Path(unquote(uri.path))
+    return Path(database)
 
 
 def _check_sqlite_file(path: Path, create: bool = True) -> None:
     """Refuse a file that exists but is not an SQLite database, before SQLite touches it;
     a missing file is made (with its folder) only when ``create``: a command that only
     reads must not leave an empty database, or a folder, where a path was mistyped."""
+    if path.exists() and not create and _empty(path):
+        raise SchemaError(
+            f"The file {path} is empty: there is no database in it yet. Run 'kiosk db "
+            "upgrade' first (or 'make run', which does it for you), or check the database URL."
+        )
     if path.exists():
         if path.is_dir():
             raise DatabaseError(f"The database path {path} is a folder, not a file.")
@@ -94,6 +110,15 @@ def _check_sqlite_file(path: Path, create: bool = True) -> None:
             raise DatabaseError(
                 f"Cannot create the folder {path.parent} for the database: {exc.strerror}."
             ) from None
+
+
+def _empty(path: Path) -> bool:
+    """A zero-byte file with nothing waiting in its write-ahead log: SQLite would take it
+    for a new database (and a command that only reads would then write one into it)."""
+    if path.is_dir() or path.stat().st_size:
+        return False
+    wal = path.with_name(path.name + "-wal")
+    return not (wal.exists() and wal.stat().st_size)
 
 
 def _install_sqlite_hooks(engine: Engine, busy_timeout_ms: int, path: Path | None) -> None:
@@ -236,12 +261,22 @@ def make_engine(
         path = _sqlite_path(url)
         if path is not None:
             _check_sqlite_file(path, create)
-        engine = create_engine(
-            url,
-            echo=echo,
-            hide_parameters=True,  # errors must not quote phone numbers into logs
-            connect_args={"timeout": max(0.05, busy_timeout_ms / 1000)},
-        )
+        with warnings.catch_warnings():
+            # an option the driver would drop is said as a refusal, not as its warning
+            warnings.simplefilter("error", SAWarning)
+            try:
+                engine = create_engine(
+                    url,
+                    echo=echo,
+                    hide_parameters=True,  # errors must not quote phone numbers into logs
+                    connect_args={"timeout": max(0.05, busy_timeout_ms / 1000)},
+                )
+            except SAWarning:
+                raise DatabaseError(
+                    f"The database URL asks for options SQLite does not take this way "
+                    f"({', '.join(sorted(parsed.query))}). Leave them out, or write the URL "
+                    "as an SQLite URI, e.g. sqlite:///file:/path/kiosk.db?mode=ro&uri=true."
+                ) from None
         _install_sqlite_hooks(engine, busy_timeout_ms, path)
         return engine
     if backend == "postgresql":
@@ -264,7 +299,7 @@ def make_engine(
         _install_pg_hooks(engine)
         return engine
     raise DatabaseError(
-        f"The database URL {parsed.render_as_string(hide_password=True)!r} uses "
+        f"The database URL {shown_url(parsed)!r} uses "
         f"'{backend}', which the kiosk does not support. Use SQLite or PostgreSQL."
     )
 

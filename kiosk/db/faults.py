@@ -23,8 +23,9 @@ import os
 import shutil
 import sqlite3
 from pathlib import Path
+from urllib.parse import unquote
 
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 
 #: below this much free space next to the database, a failed write is a full disk
 LOW_SPACE_BYTES = 256 * 1024
@@ -141,10 +142,18 @@ def classify(exc: BaseException, url: str = "") -> FaultKind:
     return FaultKind.OTHER
 
 
+def shown_url(url: str | URL) -> str:
+    """``url`` as a message shows it: no password, and an SQLite path as typed (the
+    rendering escapes a ``file:`` URI's colon as ``%3A``)."""
+    parsed = make_url(url)
+    shown = parsed.render_as_string(hide_password=True)
+    return unquote(shown) if parsed.get_backend_name() == "sqlite" else shown
+
+
 def describe(exc: BaseException, url: str) -> str:
     """One paragraph: what is wrong with the database at ``url`` and what to do."""
     try:
-        shown = make_url(url).render_as_string(hide_password=True)
+        shown = shown_url(url)
     except Exception:
         shown = "the configured database"
     detail = error_detail(exc)

@@ -17,6 +17,7 @@ from sqlalchemy import inspect, text
 from sqlalchemy.exc import DBAPIError
 
 from kiosk.db.engine import Database, DatabaseError, SchemaError, describe_db_error
+from kiosk.db.faults import shown_url
 from kiosk.db.identity import merchant_id
 
 if TYPE_CHECKING:
@@ -114,7 +115,7 @@ def _known(revision: str) -> bool:
 
 def _newer_message(db: Database, current: str) -> str:
     return (
-        f"The database {db.engine.url.render_as_string(hide_password=True)} has schema "
+        f"The database {shown_url(db.engine.url)} has schema "
         f"revision {current}, which is newer than this version of the kiosk knows "
         f"(head {head_revision()}). Upgrade the kiosk software; do not use an older kiosk "
         "on this database."
@@ -134,7 +135,7 @@ def check_schema(db: Database) -> None:
             raise DatabaseError(describe_db_error(exc, db.url)) from None
         what = "has tables but no migration record" if tables else "has no kiosk tables yet"
         raise SchemaError(
-            f"The database {db.engine.url.render_as_string(hide_password=True)} {what}. "
+            f"The database {shown_url(db.engine.url)} {what}. "
             "Run 'kiosk db upgrade' first (or 'make run', which does it for you)."
         )
     if not _known(current):

@@ -118,6 +118,39 @@ def test_a_command_that_reads_leaves_nothing_where_no_database_was(tmp_path: Pat
     assert (where / "kiosk.db").is_file()
 
 
+def test_an_empty_file_stays_empty_when_a_command_only_reads(tmp_path: Path) -> None:
+    """SQLite takes a zero-byte file for a new database: ``staff list`` used to write a
+    database (and its WAL) into it, then say the tables were missing."""
+    empty = tmp_path / "kiosk.db"
+    empty.touch()
+    url = f"sqlite:///{empty}"
+    for args in (("staff", "list"), ("db", "check")):
+        out = run("--database-url", url, *args)
+        assert out.returncode == 2, (args, out.stderr)
+        assert f"The file {empty} is empty" in out.stderr and "kiosk db upgrade" in out.stderr
+        assert empty.stat().st_size == 0 and sorted(tmp_path.iterdir()) == [empty], args
+    assert run("--database-url", url, "db", "upgrade").returncode == 0  # this one may
+    assert empty.stat().st_size > 0
+
+
+def test_sqlite_url_options_are_read_or_refused_never_dropped(tmp_path: Path) -> None:
+    db = tmp_path / "kiosk.db"
+    assert run("--database-url", f"sqlite:///{db}", "db", "upgrade").returncode == 0
+    # SQLite reads ?mode=ro only in its URI form: plain, the option was dropped with a raw
+    # SAWarning and the "read-only" database was opened for writing
+    out = run("--database-url", f"sqlite:///{db}?mode=ro", "staff", "list")
+    assert out.returncode == 2 and "SAWarning" not in out.stderr, out.stderr
+    assert "options SQLite does not take this way (mode)" in out.stderr
+    assert "sqlite:///file:/path/kiosk.db?mode=ro&uri=true" in out.stderr
+    uri = f"sqlite:///file:{db}?mode=ro&uri=true"
+    looked = run("--database-url", uri, "db", "current")  # the URI form: found, and read
+    assert looked.returncode == 0, looked.stderr
+    assert looked.stdout.startswith(f"sqlite:///file:{db}?mode=ro") and "%3A" not in looked.stdout
+    wrote = run("--database-url", uri, "staff", "add", "--role", "manager", "--pin", "4826", "Ann")
+    assert wrote.returncode == 2 and "cannot be written" in wrote.stderr, wrote.stderr
+    assert "Traceback" not in wrote.stderr + out.stderr + looked.stderr
+
+
 def test_broken_config_file_gives_one_paragraph_and_exit_2(tmp_path: Path) -> None:
     cfg = tmp_path / "kiosk.toml"
     cfg.write_text("[loyalty]\nbaht_per_point = -3\nmystery = 1\n", encoding="utf-8")
