@@ -8,6 +8,7 @@ changes in the admin panel are stored in the database and applied on top by
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
@@ -33,6 +34,7 @@ from kiosk.config_sources import (
     default_data_dir,
     default_database_url,
     default_log_dir,
+    env_names,
     read_toml,
     settings_data,
 )
@@ -286,7 +288,9 @@ class Settings(_Section):
         return build_settings(_deep_merge(self.model_dump(), dict(overrides)), source="overrides")
 
 
-def _format_validation_error(exc: ValidationError, source: str) -> str:
+def _format_validation_error(
+    exc: ValidationError, source: str, env_vars: Mapping[str, str] | None = None
+) -> str:
     problems = []
     for err in exc.errors():
         key = ".".join(str(part) for part in err["loc"]) or "(top level)"
@@ -295,16 +299,23 @@ def _format_validation_error(exc: ValidationError, source: str) -> str:
         else:
             value = err.get("input")
             shown = f" (got {value!r})" if not isinstance(value, dict) else ""
-            problems.append(f"'{key}': {err['msg']}{shown}")
+            var = (env_vars or {}).get(key)
+            named = f"'{key}' (from {var})" if var else f"'{key}'"
+            problems.append(f"{named}: {err['msg']}{shown}")
     return f"Invalid configuration in {source}: " + "; ".join(problems) + "."
 
 
-def build_settings(data: Mapping[str, Any], source: str = "configuration") -> Settings:
-    """Validate a mapping shaped like the TOML file into :class:`Settings`."""
+def build_settings(
+    data: Mapping[str, Any],
+    source: str = "configuration",
+    env_vars: Mapping[str, str] | None = None,
+) -> Settings:
+    """Validate a mapping shaped like the TOML file into :class:`Settings`; ``env_vars``
+    (``section.key`` → variable) names the variable behind a refused value."""
     try:
         return Settings.model_validate(dict(data))
     except ValidationError as exc:
-        raise ConfigError(_format_validation_error(exc, source)) from None
+        raise ConfigError(_format_validation_error(exc, source, env_vars)) from None
 
 
 def load_settings(
@@ -318,7 +329,8 @@ def load_settings(
     a path given explicitly must exist, the default one may be missing.
     """
     data, source = settings_data(config_path, env, overrides)
-    return build_settings(data, source=source)
+    names = env_names(os.environ if env is None else env)
+    return build_settings(data, source=source, env_vars=names)
 
 
 __all__ = [

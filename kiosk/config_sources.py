@@ -76,6 +76,16 @@ def env_overrides(env: Mapping[str, str]) -> dict[str, Any]:
     return out
 
 
+def env_names(env: Mapping[str, str]) -> dict[str, str]:
+    """``section.key`` → the ``KIOSK_*`` variable that set it, for the variables set in
+    ``env`` (so a refusal can name the variable to fix, not only the setting)."""
+    return {
+        f"{section}.{key}": var
+        for var, (section, key) in ENV_KEYS.items()
+        if var in env and env[var] != ""
+    }
+
+
 def read_toml(path: Path) -> dict[str, Any]:
     import tomllib  # only when there is a file: the first paint often has none
 
@@ -117,7 +127,10 @@ def settings_data(
     env_data = env_overrides(env)
     if env_data:
         data = deep_merge(data, env_data)
-        source = f"{source} (with KIOSK_* environment variables)"
+        if source == "defaults":
+            source = "the KIOSK_* environment variables"
+        else:
+            source = f"{source} (with KIOSK_* environment variables)"
     if overrides:
         data = deep_merge(data, dict(overrides))
     return data, source

@@ -99,3 +99,22 @@ def test_missing_explicit_file_is_an_error(tmp_path: Path) -> None:
 def test_bad_environment_value_is_reported() -> None:
     with pytest.raises(ConfigError, match=r"kiosk\.language"):
         load_settings(env={"KIOSK_LANGUAGE": "klingon"})
+
+
+def test_a_bad_environment_value_names_its_variable(tmp_path: Path) -> None:
+    # it used to say "Invalid configuration in defaults", as if the built-in values were wrong
+    with pytest.raises(ConfigError) as bad:
+        load_settings(env={"KIOSK_LOG_LEVEL": "LOUD", "XDG_CONFIG_HOME": str(tmp_path)})
+    assert str(bad.value).startswith(
+        "Invalid configuration in the KIOSK_* environment variables: "
+        "'logging.level' (from KIOSK_LOG_LEVEL): "
+    )
+    assert "defaults" not in str(bad.value)
+    cfg = tmp_path / "kiosk.toml"
+    cfg.write_text("[database]\nbusy_timeout_ms = 'soon'\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as both:
+        load_settings(cfg, env={"KIOSK_LANGUAGE": "klingon"})
+    text = str(both.value)
+    assert text.startswith(f"Invalid configuration in {cfg} (with KIOSK_* environment variables)")
+    assert "'kiosk.language' (from KIOSK_LANGUAGE)" in text
+    assert "'database.busy_timeout_ms': " in text  # from the file: no variable named
