@@ -26,6 +26,8 @@ from kiosk.services.validation import MAX_INT32, STAFF, Int, Number, Text, shown
 # "(got 'the value')" in a configuration message: a form never echoes what was typed.
 _GOT = re.compile(r" \(got .*?\)(?=; '|\.$)", re.DOTALL)
 
+#: how much of a refused setting's key a message quotes (every real key is shorter)
+KEY_SHOWN = 40
 EDITABLE: tuple[str, ...] = (
     "store.name",
     "store.name_th",
@@ -160,9 +162,9 @@ class SettingsService:
             raise WrongType("The settings to change must be given as named values.", "changes")
         unknown = [k for k in changes if k not in EDITABLE and k != "loyalty.tiers"]
         if unknown:
-            names = ", ".join(shown(k) for k in unknown[:5])
+            names = ", ".join(shown(k, KEY_SHOWN) for k in unknown[:5])
             raise InvalidInput(
-                f"These settings cannot be changed here: {names}.", shown(unknown[0])
+                f"These settings cannot be changed here: {names}.", shown(unknown[0], KEY_SHOWN)
             )
         changes = {k: check_value(k, v) for k, v in changes.items()}
         current = self.current()

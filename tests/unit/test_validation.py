@@ -331,3 +331,14 @@ def test_shown_keeps_a_few_safe_characters() -> None:
     assert shown("x" * 100) == "x" * 11 + "…"
     assert shown("a\x00b") == "a?b"
     assert shown(12) == "int"
+
+
+def test_a_refused_setting_is_named_whole_and_its_value_is_not_echoed(store: Store) -> None:
+    # the provider name of the store's books is a settings row, not a setting staff change
+    with pytest.raises(InvalidInput) as refused:
+        store.settings.update({"system.mock_merchant": "0812345678"}, "Boss")
+    assert str(refused.value) == "These settings cannot be changed here: system.mock_merchant."
+    with pytest.raises(InvalidInput) as long_key:
+        store.settings.update({"x" * 5000: 1}, "Boss")
+    assert len(str(long_key.value)) < 100  # a hostile key is still cut
+    assert shown("0812345678901234") == "08123456789…"  # what a customer typed: 12 at most
