@@ -26,8 +26,18 @@ from kiosk.services.validation import MAX_INT32, STAFF, Int, Number, Text, shown
 # "(got 'the value')" in a configuration message: a form never echoes what was typed.
 _GOT = re.compile(r" \(got .*?\)(?=; '|\.$)", re.DOTALL)
 
-#: how much of a refused setting's key a message quotes (every real key is shorter)
+#: a refused key a message names whole: shaped like a setting's name (no digits, so never
+#: a phone or card number typed into it) and as short as one; any other is cut
+_KEY_SHAPE = re.compile(r"[a-z][a-z_]*(\.[a-z][a-z_]*)+")
 KEY_SHOWN = 40
+
+
+def _shown_key(key: object) -> str:
+    if isinstance(key, str) and len(key) <= KEY_SHOWN and _KEY_SHAPE.fullmatch(key):
+        return key
+    return shown(key)
+
+
 EDITABLE: tuple[str, ...] = (
     "store.name",
     "store.name_th",
@@ -162,9 +172,9 @@ class SettingsService:
             raise WrongType("The settings to change must be given as named values.", "changes")
         unknown = [k for k in changes if k not in EDITABLE and k != "loyalty.tiers"]
         if unknown:
-            names = ", ".join(shown(k, KEY_SHOWN) for k in unknown[:5])
+            names = ", ".join(_shown_key(k) for k in unknown[:5])
             raise InvalidInput(
-                f"These settings cannot be changed here: {names}.", shown(unknown[0], KEY_SHOWN)
+                f"These settings cannot be changed here: {names}.", _shown_key(unknown[0])
             )
         changes = {k: check_value(k, v) for k, v in changes.items()}
         current = self.current()

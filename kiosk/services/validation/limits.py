@@ -36,13 +36,12 @@ def strip_edges(text: str) -> str:
     return _EDGES.sub("", text)
 
 
-def shown(value: object, limit: int = SHOWN) -> str:
-    """A short, safe excerpt of ``value`` for a message: at most ``limit`` characters
-    (:data:`SHOWN`: what a customer typed; a name of ours, such as a setting's key, may
-    take more), control characters and surrogates replaced."""
+def shown(value: object) -> str:
+    """A short, safe excerpt of ``value`` for a message: at most :data:`SHOWN` characters,
+    control characters and surrogates replaced."""
     text = value if isinstance(value, str) else type(value).__name__
-    text = _BAD_LINE.sub("?", text[: limit + 1])
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    text = _BAD_LINE.sub("?", text[: SHOWN + 1])
+    return text if len(text) <= SHOWN else text[: SHOWN - 1] + "…"
 
 
 def ascii_digits(text: str) -> str:
