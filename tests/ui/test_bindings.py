@@ -3,6 +3,7 @@ the kiosk aborted with ``none_dealloc`` after about 100 orders on Python 3.11)."
 
 from __future__ import annotations
 
+import gc
 import sys
 
 import pytest
@@ -52,6 +53,9 @@ def test_button_constructor_never_drops_singleton_refcounts(qapp: QApplication) 
     (a harmless over-count: None only dies when its count reaches zero), so here only a
     drop fails."""
     widget = QWidget()
+    # what earlier tests left to delete goes first: its releases are not this loop's
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
     before = _counts()
     for _ in range(CALLS):
         QPushButton("x", widget).deleteLater()
