@@ -157,6 +157,12 @@ class PaymentFailed(ServiceError):
     code = "payment_failed"
 
 
+class ProviderUnavailable(ServiceError):
+    """The payment provider (the mock's ledger file) cannot be reached or read."""
+
+    code = "provider_unavailable"
+
+
 class IdempotencyConflict(ServiceError):
     code = "idempotency_conflict"
 

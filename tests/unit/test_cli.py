@@ -305,3 +305,21 @@ def test_an_unexpected_error_goes_to_the_log_file_not_the_terminal(
     assert f"Details are in the log file {log_file}" in err
     assert "something nobody expected" in log_file.read_text()
     assert "Traceback" in log_file.read_text()
+
+
+def test_a_damaged_provider_ledger_is_named_as_such_not_as_the_database(tmp_path: Path) -> None:
+    """The kiosk's database was fine, but the message said it was damaged and advised
+    restoring it and removing its WAL (which would lose the orders in it)."""
+    url = f"sqlite:///{tmp_path / 'kiosk.db'}"
+    ledger = tmp_path / "books.sqlite"
+    env = {"KIOSK_CONFIG": str(tmp_path / "kiosk.toml")}
+    (tmp_path / "kiosk.toml").write_text(f'[payments]\nmock_ledger = "{ledger}"\n')
+    assert run("--database-url", url, "db", "upgrade", env=env).returncode == 0
+    ledger.write_bytes(bytes(range(256)) * 4)  # not an SQLite file
+    for args in (("staff", "list"), ("reconcile",)):
+        out = run("--database-url", url, *args, env=env)
+        assert out.returncode == 2, (args, out.stderr)
+        assert f"The mock payment provider's ledger {ledger} cannot be used" in out.stderr
+        assert "own database is not affected" in out.stderr and "kiosk.db" not in out.stderr
+        assert "Traceback" not in out.stderr
+    assert ledger.read_bytes() == bytes(range(256)) * 4  # left as it was, for staff to look at
