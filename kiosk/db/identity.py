@@ -6,6 +6,7 @@ a name gets one at its first charge."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from sqlalchemy import select
@@ -13,6 +14,8 @@ from sqlalchemy.exc import IntegrityError
 
 from kiosk.db.engine import Database
 from kiosk.db.models import Setting
+
+log = logging.getLogger(__name__)
 
 #: the settings row that names this store's books at the mock provider (not a setting
 #: staff can change: the config ignores keys outside its editable list)
@@ -36,8 +39,12 @@ def stored_merchant(db: Database) -> str | None:
     database, which dies with its ledger, goes by its address)."""
     if in_memory(db):
         return database_address(db)
-    with db.read() as s:
-        found = s.scalar(select(Setting.value).where(Setting.key == MERCHANT_KEY))
+    try:
+        with db.read() as s:
+            found = s.scalar(select(Setting.value).where(Setting.key == MERCHANT_KEY))
+    except ValueError:  # edited by hand into something that is not JSON: the address
+        log.warning("the stored name at the payment provider is not readable; not used")
+        return None
     return str(found) if found else None
 
 

@@ -6,12 +6,16 @@ database sees them. Only the keys in :data:`EDITABLE` can be changed there.
 
 from __future__ import annotations
 
+import json
+import logging
 import re
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import Text as Text_
+from sqlalchemy import delete, select, type_coerce
+from sqlalchemy.orm import Session
 
 from kiosk.config import ConfigError, Settings
 from kiosk.db import Database
@@ -25,6 +29,8 @@ from kiosk.services.validation import MAX_INT32, STAFF, Int, Number, Text, shown
 
 # "(got 'the value')" in a configuration message: a form never echoes what was typed.
 _GOT = re.compile(r" \(got .*?\)(?=; '|\.$)", re.DOTALL)
+
+log = logging.getLogger(__name__)
 
 #: a refused key a message names whole: shaped like a setting's name (no digits, so never
 #: a phone or card number typed into it) and as short as one; any other is cut
@@ -89,6 +95,22 @@ def _nest(flat: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
     return out
 
 
+def _setting_rows(s: Session) -> list[tuple[str, Any]]:
+    """The stored settings as (key, value); a row whose value is not JSON (edited by hand
+    in the database) is left out with a warning instead of stopping every command."""
+    try:
+        return [(k, v) for k, v in s.execute(select(Setting.key, Setting.value)).all()]
+    except ValueError:  # json.JSONDecodeError, raised while the rows are read
+        pass
+    rows = []
+    for key, text in s.execute(select(Setting.key, type_coerce(Setting.value, Text_))).all():
+        try:
+            rows.append((key, json.loads(text) if isinstance(text, str) else text))
+        except ValueError:
+            log.warning("the stored setting %s is not readable (not JSON); left out", shown(key))
+    return rows
+
+
 def _jsonable(value: Any) -> Any:
     return str(value) if isinstance(value, Decimal) else value
 
@@ -148,7 +170,7 @@ class SettingsService:
     def _load(self) -> Settings:
         self.loads += 1
         with self._db.read() as s:
-            rows = s.execute(select(Setting.key, Setting.value)).all()
+            rows = _setting_rows(s)
             tiers = s.execute(select(Tier.name, Tier.min_lifetime_points)).all()
         flat = {k: v for k, v in rows if k in EDITABLE}
         overrides: dict[str, Any] = _nest(flat)
@@ -159,11 +181,23 @@ class SettingsService:
         try:
             return self.base.merged(overrides)
         except ConfigError:
-            return self.base
+            pass
+        # a value the file's rules refuse (a row edited by hand): that one is left out,
+        # the others still count
+        settings = self.base
+        parts = [_nest({k: v}) for k, v in flat.items()]
+        if tiers:
+            parts.append({"loyalty": {"tiers": dict(tiers)}})
+        for part in parts:
+            try:
+                settings = settings.merged(part)
+            except ConfigError as exc:
+                log.warning("a stored setting is refused and left out: %s", exc)
+        return settings
 
     def overrides(self) -> dict[str, Any]:
         with self._db.read() as s:
-            return {k: v for k, v in s.execute(select(Setting.key, Setting.value)).all()}
+            return dict(_setting_rows(s))
 
     @validated(staff=STAFF)
     def update(self, changes: Mapping[str, Any], staff: str) -> Settings:

@@ -243,3 +243,32 @@ def test_classify_never_blames_a_server_for_sqlite() -> None:
         assert "server" not in describe(sqlite3.OperationalError(message), url)
     pg = "postgresql+psycopg://kiosk@db:5432/orderup"
     assert "server is running" in describe(RuntimeError("connection refused"), pg)
+
+
+def test_a_settings_row_edited_by_hand_is_left_out_and_the_others_still_count(
+    tmp_path: Path,
+) -> None:
+    from tests.helpers import make_store
+
+    url = f"sqlite:///{tmp_path / 'k.db'}"
+    store = make_store(url)
+    store.settings.update({"loyalty.baht_per_point": 20, "store.vat_rate": "8"}, "Boss")
+    store.close()
+    con = sqlite3.connect(tmp_path / "k.db")
+    with con:  # a row that is not JSON, and one whose JSON the rules refuse
+        con.execute("INSERT INTO settings VALUES ('store.name', 'not json', '2026-12-06', 'x')")
+        con.execute("UPDATE settings SET value = '\"-3\"' WHERE key = 'store.vat_rate'")
+    con.close()
+    again = make_store(url)
+    try:
+        current = again.settings.current()
+        assert current.loyalty.baht_per_point == 20  # kept: only the bad rows are left out
+        assert str(current.store.vat_rate) == "7"  # the file's (default) value, not -3
+        assert current.store.name == again.settings.base.store.name
+        assert "store.name" not in again.settings.overrides()
+    finally:
+        again.close()
+    out = run("--database-url", url, "staff", "list", env={})
+    assert out.returncode == 0, out.stderr
+    assert "Traceback" not in out.stderr and "JSONDecodeError" not in out.stderr
+    assert "store.name is not readable (not JSON); left out" in out.stderr
