@@ -117,6 +117,7 @@ def cmd_admin(args: argparse.Namespace) -> int:
 def cmd_db(args: argparse.Namespace) -> int:
     from kiosk.db.engine import SchemaError
     from kiosk.db.faults import shown_url
+    from kiosk.db.identity import in_memory
     from kiosk.db.migrate import check_schema, current_revision, head_revision, upgrade
 
     settings = _logged_settings(args, to_stderr=True)
@@ -137,6 +138,8 @@ def cmd_db(args: argparse.Namespace) -> int:
             print(f"{shown}: already at revision {after} (head).")
         else:
             print(f"{shown}: upgraded from {before or 'empty'} to {after}.")
+        if in_memory(db):
+            print("(a database in memory: nothing of it is kept when this command ends)")
     elif args.db_command == "current":
         current = current_revision(db)
         head = head_revision()

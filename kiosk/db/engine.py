@@ -258,6 +258,12 @@ def make_engine(
         ) from None
     backend = parsed.get_backend_name()
     if backend == "sqlite":
+        uri = parsed.query.get("uri") in ("true", "1")
+        if uri and not (parsed.database or "").startswith("file:"):
+            raise DatabaseError(  # SQLite would make a file named "kiosk.db?mode=ro"
+                "With uri=true the database must be written as an SQLite URI, "
+                "e.g. sqlite:///file:/path/kiosk.db?mode=ro&uri=true."
+            )
         path = _sqlite_path(url)
         if path is not None:
             _check_sqlite_file(path, create)
@@ -271,6 +277,10 @@ def make_engine(
                     hide_parameters=True,  # errors must not quote phone numbers into logs
                     connect_args={"timeout": max(0.05, busy_timeout_ms / 1000)},
                 )
+            except (ValueError, TypeError) as exc:  # ?timeout=abc, ?check_same_thread=maybe
+                raise DatabaseError(
+                    f"The database URL has an option with a value SQLite cannot use ({exc})."
+                ) from None
             except SAWarning:
                 raise DatabaseError(
                     f"The database URL asks for options SQLite does not take this way "

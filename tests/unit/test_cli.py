@@ -323,3 +323,26 @@ def test_a_damaged_provider_ledger_is_named_as_such_not_as_the_database(tmp_path
         assert "own database is not affected" in out.stderr and "kiosk.db" not in out.stderr
         assert "Traceback" not in out.stderr
     assert ledger.read_bytes() == bytes(range(256)) * 4  # left as it was, for staff to look at
+
+
+@pytest.mark.parametrize(
+    ("query", "said"),
+    [
+        ("?uri=true&mode=ro", "must be written as an SQLite URI"),  # made 'kiosk.db?mode=ro'
+        ("?timeout=abc", "an option with a value SQLite cannot use"),  # was exit 1, ValueError
+        ("?check_same_thread=maybe", "an option with a value SQLite cannot use"),
+        ("?foo=bar", "options SQLite does not take this way (foo)"),  # was a raw SAWarning
+    ],
+)
+def test_a_bad_sqlite_url_option_is_refused_and_makes_no_file(
+    tmp_path: Path, query: str, said: str
+) -> None:
+    out = run("--database-url", f"sqlite:///{tmp_path / 'kiosk.db'}{query}", "db", "upgrade")
+    assert out.returncode == 2 and said in out.stderr, out.stderr
+    assert "Traceback" not in out.stderr and "Warning" not in out.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_upgrading_a_database_in_memory_says_nothing_is_kept() -> None:
+    out = run("--database-url", "sqlite:///", "db", "upgrade")
+    assert out.returncode == 0 and "nothing of it is kept" in out.stdout, out.stderr
