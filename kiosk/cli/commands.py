@@ -184,16 +184,19 @@ def cmd_promptpay(args: argparse.Namespace) -> int:
 
     from kiosk.services.promptpay import build_payload
 
-    amount = Decimal(args.amount) if args.amount is not None else None
     try:
+        amount = Decimal(args.amount) if args.amount is not None else None
         payload = build_payload(args.target, amount)
-    except ArithmeticError:
+    except ArithmeticError:  # Decimal("abc") too
         raise CliError(f"{args.amount!r} is not an amount.") from None
     print(payload)
     if args.png:
         from kiosk.services.qr import render_png
 
-        render_png(payload, Path(args.png))
+        try:
+            render_png(payload, Path(args.png))
+        except OSError as exc:  # a full disk here is not the database's
+            raise CliError(f"Cannot write the QR to {args.png}: {exc.strerror or exc}.") from None
         print(f"QR written to {args.png}", file=sys.stderr)
     return 0
 

@@ -25,6 +25,7 @@ from kiosk.services.payments import DEMO_PROMPTPAY_ID
 from kiosk.ui.compose import open_kiosk
 from kiosk.ui.flow import Timing
 from kiosk.ui.launch import application
+from kiosk.ui.png import save_png
 
 log = logging.getLogger(__name__)
 
@@ -111,7 +112,7 @@ class Walker:
     def shot(self, name: str) -> Path:
         settle()
         path = self.out_dir / f"{name}_{self.lang}_{self.size}.png"
-        self.window.grab().save(str(path))
+        save_png(self.window.grab(), path)
         self.saved.append(path)
         return path
 

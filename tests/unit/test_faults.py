@@ -272,3 +272,24 @@ def test_a_settings_row_edited_by_hand_is_left_out_and_the_others_still_count(
     assert out.returncode == 0, out.stderr
     assert "Traceback" not in out.stderr and "JSONDecodeError" not in out.stderr
     assert "store.name is not readable (not JSON); left out" in out.stderr
+
+
+def test_screenshots_on_a_full_disk_say_so_and_leave_no_empty_pictures(
+    small_disk: Path, tmp_path: Path
+) -> None:
+    # it listed all 30 pictures and exited 0, every one of them 0 bytes
+    fill(small_disk, 16 * 1024)
+    out_dir = small_disk / "shots"
+    env = {"KIOSK_DATA_DIR": str(tmp_path / "data"), "QT_QPA_PLATFORM": "offscreen"}
+    proc = run("screenshots", str(out_dir), "--lang", "en", "--size", "1080x1920", env=env)
+    assert proc.returncode == 2, proc.stderr
+    assert "Cannot write the picture" in proc.stderr and "Traceback" not in proc.stderr
+    assert [p for p in out_dir.glob("*.png") if p.stat().st_size == 0] == []
+
+
+def test_promptpay_png_on_a_full_disk_is_not_said_as_the_database() -> None:
+    proc = run("promptpay", "0891234567", "--amount", "10", "--png", "/dev/full", env={})
+    assert proc.returncode == 2 and "Cannot write the QR to /dev/full" in proc.stderr
+    assert "database" not in proc.stderr
+    bad = run("promptpay", "0891234567", "--amount", "abc", env={})
+    assert bad.returncode == 2 and "'abc' is not an amount." in bad.stderr, bad.stderr

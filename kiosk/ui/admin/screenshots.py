@@ -28,6 +28,7 @@ from kiosk.ui.admin.login import LoginDialog
 from kiosk.ui.admin.theme import TOKENS
 from kiosk.ui.admin.window import AdminWindow
 from kiosk.ui.fonts import register_fonts, ui_font
+from kiosk.ui.png import save_png
 from kiosk.ui.qt_events import QtEvents
 
 if TYPE_CHECKING:
@@ -256,7 +257,7 @@ def take_admin_screenshots(
             for lang in langs:
                 set_language(lang)
                 path = out_dir / f"admin_login_{lang}_{size}.png"
-                _login_shot(store, w, h).save(str(path))
+                save_png(_login_shot(store, w, h), path)
                 paths.append(path)
                 ctx = AdminContext(store, actions, owner, events, _SilentDialogs())
                 window = AdminWindow(ctx, language=lang)
@@ -268,7 +269,7 @@ def take_admin_screenshots(
                     _prepare(window, key, day, store)
                     _settle(window)
                     path = out_dir / f"admin_{key}_{lang}_{size}.png"
-                    window.grab().save(str(path))
+                    save_png(window.grab(), path)
                     paths.append(path)
                 window.discard()
                 window.deleteLater()
