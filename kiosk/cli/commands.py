@@ -298,6 +298,13 @@ def cmd_receipt(args: argparse.Namespace) -> int:
         if args.print:
             job = store.print_jobs.reprint(order_id, "receipt", staff=args.staff)
             print(f"A copy of the receipt is queued for the receipt printer (job {job}).")
+            if not store.settings.current().printers.role("receipt").enabled:
+                # the queue is the store's: another machine's print worker may have one
+                print(
+                    "This machine has no receipt printer configured ([printers.receipt] url "
+                    'is "none"): only a print worker on a machine with one prints it.',
+                    file=sys.stderr,
+                )
         else:
             doc = store.receipts.receipt(order_id, copy=args.copy)
             sys.stdout.write(doc.to_text(args.width))

@@ -132,6 +132,11 @@ def test_cli_receipt_text(tmp_path: Path, capsys: pytest.CaptureFixture) -> None
     assert "No order numbered A999" in capsys.readouterr().err
     assert main(["--config", str(config), "receipt", "A001", "--date", "2026-13-01"]) == 2
     assert "not a date" in capsys.readouterr().err
+    # with no receipt printer here the copy is queued for the store, and that is said
+    assert main(["--config", str(config), "receipt", "A001", "--print", "--staff", "Ann"]) == 0
+    said = capsys.readouterr()
+    assert "queued for the receipt printer" in said.out
+    assert "This machine has no receipt printer configured" in said.err
 
 
 def check_numbers_gap_free(url: str, processes: int = 8, orders: int = 50) -> None:
