@@ -27,7 +27,6 @@ did (one paragraph, exit code 2).
 from __future__ import annotations
 
 import logging
-import signal as signals
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -38,6 +37,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from kiosk.first_look import FirstLook
 from kiosk.ui.fonts import register_fonts
 from kiosk.ui.main_window import MainWindow
+from kiosk.ui.stop_signals import quit_on_signals
 from kiosk.ui.theme import apply_theme
 from kiosk.ui.workers import TaskRunner
 
@@ -232,7 +232,7 @@ def run_kiosk(
     else:
         window.resize(_window_size(app, size, look.orientation))
         window.show()
-    restore_signals = quit_on_signals(app, window)
+    restore_signals = quit_on_signals(app, window, before=window.allow_close)
     try:
         code = int(app.exec())
         second_phase()  # closed before it ran: open the store all the same, and recover
@@ -249,39 +249,6 @@ def run_kiosk(
     if kiosk.error is not None:
         raise kiosk.error
     return code
-
-
-STOP_SIGNALS = (signals.SIGINT, signals.SIGTERM)
-
-
-def quit_on_signals(app: QApplication, window: MainWindow) -> Callable[[], None]:
-    """Ctrl+C (``SIGINT``) and ``SIGTERM`` (a service manager stopping the kiosk) leave
-    the way closing the window does, kiosk mode or not, so the shutdown still stops the
-    printer and finishes recovery. Qt's event loop runs in C++, where Python cannot run
-    its signal handlers: a timer gives it a moment five times a second. Returns the
-    function that puts the previous handlers back (the main thread only; elsewhere
-    nothing is changed)."""
-    import threading
-
-    if threading.current_thread() is not threading.main_thread():
-        return lambda: None
-
-    def leave(signum: int, _frame: object) -> None:
-        log.info("%s: leaving", signals.Signals(signum).name)
-        window.allow_close()
-        app.quit()
-
-    previous = {sig: signals.signal(sig, leave) for sig in STOP_SIGNALS}
-    wake = QTimer(window)
-    wake.timeout.connect(lambda: None)
-    wake.start(200)
-
-    def restore() -> None:
-        wake.stop()
-        for sig, handler in previous.items():
-            signals.signal(sig, handler)
-
-    return restore
 
 
 def _build_the_rest(kiosk: _Kiosk, open_store: Callable[[], Store], window: MainWindow) -> None:

@@ -26,6 +26,7 @@ from kiosk.ui.crash import install_exception_hook
 from kiosk.ui.fonts import register_fonts, ui_font
 from kiosk.ui.qt_events import QtEvents
 from kiosk.ui.screen_fit import fill_screen
+from kiosk.ui.stop_signals import quit_on_signals
 
 if TYPE_CHECKING:
     from kiosk.app import Store
@@ -213,9 +214,11 @@ def run_admin(store: Store) -> int:
     _sessions.append(session)
     session.finished.connect(app.quit)
     session.start()
+    restore_signals = quit_on_signals(app, app)
     try:
         return app.exec()
     finally:
+        restore_signals()
         uninstall()
         store.close()
 

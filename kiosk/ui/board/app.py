@@ -75,6 +75,7 @@ def build_board(
 
 def run_board(store: Store, windowed: bool = False, size: QSize | None = None) -> int:
     from kiosk.ui.launch import application
+    from kiosk.ui.stop_signals import quit_on_signals
 
     app = application()
     store.start_event_relay()  # LISTEN/NOTIFY or SQLite data_version: other processes
@@ -87,9 +88,11 @@ def run_board(store: Store, windowed: bool = False, size: QSize | None = None) -
         view.show()
     else:
         view.showFullScreen()
+    restore_signals = quit_on_signals(app, view)
     try:
         return int(app.exec())
     finally:
+        restore_signals()
         controller.stop()
         store.close()
 
