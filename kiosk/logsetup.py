@@ -15,12 +15,21 @@ import unicodedata
 from pathlib import Path
 
 # A run of digits (any script: ASCII, Thai ๐-๙, full-width ０-９ ...) with the separators
-# people and programs put between groups: spaces, dashes, dots, underscores, slashes and
-# brackets (full-width ones too), at most three at a time, with an optional leading "+".
-# It must not touch a word or number: "TXN_20261127_000001" and "id42" are left alone.
-_SEP = r"[\s.\-_/()\u2010-\u2015\u2212\uff0d\uff08\uff09\u3000]"
+# people and programs put between groups: spaces, dashes, dots, commas, underscores, slashes
+# and brackets (full-width ones too), at most three at a time, with an optional leading "+".
+# Whatever touches it (a letter, "_", ":", a quote) does not matter: "0812345678:" and
+# "phone0812345678" are numbers too. Only two shapes of 9 digits or more are kept whole, and
+# only when no further digit follows: a log timestamp ("2026-11-27 09:53:40,123") and the
+# gateway's transaction id ("TXN_20261127_000001").
+_SEP = r"[\s.,\-_/()\u2010-\u2015\u2212\u3000\uff08\uff09\uff0c\uff0d\uff0e\uff0f\uff3f]"
+_LEAD = r"[(\uff08]?[+\uff0b]?[(\uff08]?"
+_END = rf"(?!{_SEP}{{0,3}}\d)"
+_STAMP = r"(?:19|20)[0-9]{2}-[01][0-9]-[0-3][0-9][ T][0-2][0-9]:[0-5][0-9]"
+_STAMP += r"(?::[0-5][0-9](?:[.,][0-9]{1,6})?)?"
+_TXN = r"TXN_20[0-9]{6}_[0-9]{6}"
 _NUMBER = re.compile(
-    rf"(?<![A-Za-z_\d])[(\uff08]?[+\uff0b]?[(\uff08]?\d(?:{_SEP}{{0,3}}\d)*(?![A-Za-z_\d:])"
+    rf"(?P<keep>{_LEAD}{_STAMP}{_END}|{_TXN}{_END})"  # returned as they are by _mask
+    rf"|{_LEAD}\d(?:{_SEP}{{0,3}}\d)*"
 )
 PHONE_DIGITS = 9  # a Thai number has 9 digits after the 0 or +66; foreign ones more
 CARD_DIGITS = 13  # a card has 13 to 19
@@ -38,6 +47,8 @@ def _digits(text: str) -> str:
 
 
 def _mask(match: re.Match[str]) -> str:
+    if match.group("keep"):
+        return match.group()
     digits = _digits(match.group())
     if len(digits) >= CARD_DIGITS:
         return "[card ****" + digits[-4:] + "]"
@@ -50,11 +61,13 @@ def redact(text: str) -> str:
     """Mask every run of 9 or more digits however it is written: a phone number
     (``66812345678``, ``081.234.5678``, ``(081) 234-5678``, ``๐๘๑๒๓๔๕๖๗๘``, ``+1 202 555
     0123``) keeps its last four digits as ``[phone ***5678]``, anything of 13 digits or
-    more (a card number with spaces, dashes, dots or underscores, in any digits) as
-    ``[card ****4242]``. Shorter numbers (amounts, order numbers, dates, times) stay,
-    except the value of a CVV or PIN written with its name (``'cvv': '123'`` → ``'cvv':
-    '***'``)."""
-    return _NUMBER.sub(_mask, _SECRET.sub(r"\1\2***", text))
+    more (a card number with spaces, dashes, dots, commas or underscores, in any digits)
+    as ``[card ****4242]``, whatever touches the number (``0812345678:``,
+    ``phone0812345678``). Shorter numbers (amounts, order numbers, dates, times), log
+    timestamps and transaction ids (``TXN_20261127_000001``) stay, except the value of a
+    CVV or PIN written with its name (``'cvv': '123'`` → ``'cvv': '***'``)."""
+    # Numbers first: "pin: 0812 345 678" must lose the whole number, not just "0812".
+    return _SECRET.sub(r"\1\2***", _NUMBER.sub(_mask, text))
 
 
 class _BriefFormatter(logging.Formatter):

@@ -200,6 +200,163 @@ def test_property_tracebacks_are_masked_too(
         assert card[1] not in ascii_digits(line)
 
 
+# -- numbers glued to their neighbours, any separators ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("lookup 0812345678: not found", "lookup [phone ***5678]: not found"),
+        ("card 4242424242424242: declined", "card [card ****4242]: declined"),
+        ("phone0812345678", "phone[phone ***5678]"),
+        ("4242424242424242x", "[card ****4242]x"),
+        ("0812345678_", "[phone ***5678]_"),
+        ("4242 4242 4242 4242x", "[card ****4242]x"),
+        ("081,234,5678", "[phone ***5678]"),
+    ],
+)
+def test_the_outside_testers_cases_are_masked_whole(text: str, expected: str) -> None:
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        "081 234 5678",
+        "081-234-5678",
+        "081.234.5678",
+        "081,234,5678",
+        "081/234/5678",
+        "081_234_5678",
+        "081-234.5678",
+        "081 234-5678",
+        "081/234,5678",
+        "081_234 5678",
+        "081, 234, 5678",
+        "081 - 234 - 5678",
+        "081\t234\t5678",
+        "๐๘๑,๒๓๔/๕๖๗๘",
+        "０８１，２３４．５６７８",
+        "０８１／２３４＿５６７８",
+    ],
+)
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("", ""),
+        ("tel", "ok"),
+        ("x_", "_y"),
+        ("id:", ":"),
+        ("'", "'"),
+        ('"', '"'),
+        ("[", "]"),
+        ("(", ")"),
+        ("{", "}"),
+        ("โทร", "ครับ"),
+        ("phone=", ";"),
+    ],
+)
+def test_a_phone_with_any_separator_glued_to_anything_is_masked(
+    spelling: str, before: str, after: str
+) -> None:
+    out = redact(f"{before}{spelling}{after}")
+    assert out.endswith(f"[phone ***5678]{after}"), out
+    assert ascii_digits(out) == "5678", out
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        "4242424242424242",
+        "4242 4242 4242 4242",
+        "4242,4242,4242,4242",
+        "4242/4242/4242/4242",
+        "4242-4242.4242_4242",
+        "4242, 4242/4242 4242",
+        "๔๒๔๒ ๔๒๔๒ ๔๒๔๒ ๔๒๔๒",
+        "４２４２－４２４２，４２４２　４２４２",
+    ],
+)
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [("", ""), ("card", "x"), ("_", "_"), ("n:", ": declined"), ("['", "']"), ('"', '"')],
+)
+def test_a_card_with_any_separator_glued_to_anything_is_masked(
+    spelling: str, before: str, after: str
+) -> None:
+    assert redact(f"{before}{spelling}{after}") == f"{before}[card ****4242]{after}"
+
+
+def test_a_value_quoted_in_a_traceback_is_masked() -> None:
+    """The tester's end-to-end case: a bad ``timeout=`` in the database URL."""
+    from kiosk.logsetup import RedactingFormatter
+
+    fmt = RedactingFormatter("%(levelname)s %(message)s")
+    try:
+        float("4242424242424242:")
+    except ValueError:
+        import sys
+
+        record = logging.LogRecord("t", logging.ERROR, __file__, 1, "failed", None, sys.exc_info())
+    out = fmt.format(record)
+    assert "could not convert string to float: '[card ****4242]:'" in out
+    assert "4242424242424242" not in ascii_digits(out)
+
+
+def test_a_pin_label_does_not_hide_the_rest_of_a_number() -> None:
+    out = redact("pin: 0812 345 678")
+    assert len(ascii_digits(out)) <= 4, out
+
+
+_GLUE = "abcxyzABCXYZ_:;'\"[](){}<>=+#@%&*!?,.-/ \n\tกขคโทรครับ\u3000\uff1a\uff08\uff09\u300c\u300d"
+_SEPARATORS = [" ", "-", ".", ",", "/", "_", "  ", ", ", " - ", " / ", "\t", "－", "，", "．", "／"]
+
+
+@st.composite
+def number_in_text(draw: st.DrawFn) -> tuple[str, str]:
+    """Any 9-to-19-digit number, each digit in any script, in groups of any size joined by
+    any separators, between any characters that are not digits."""
+    length = draw(st.integers(9, 19))
+    number = draw(st.text("0123456789", min_size=length, max_size=length))
+    text = ""
+    for i, d in enumerate(number):
+        if i and draw(st.booleans()):
+            text += draw(st.sampled_from(_SEPARATORS))
+        text += SCRIPTS[draw(st.sampled_from(list(SCRIPTS)))][int(d)]
+    before = draw(st.text(_GLUE, max_size=6))
+    after = draw(st.text(_GLUE, max_size=6))
+    return before + text + after, number
+
+
+@given(number_in_text())
+def test_property_no_number_of_9_digits_or_more_survives(case: tuple[str, str]) -> None:
+    text, number = case
+    out = redact(text)
+    digits = ascii_digits(out)
+    assert number not in digits, (text, out)
+    for i in range(len(number) - 4):
+        assert number[i : i + 5] not in digits, (text, out)
+    assert digits == number[-4:], (text, out)
+    label = "card ****" if len(number) >= 13 else "phone ***"
+    assert f"[{label}{number[-4:]}]" in out, (text, out)
+
+
+def test_redacting_a_log_line_stays_fast() -> None:
+    import time
+
+    lines = [
+        "2026-12-02 09:53:40,123 INFO kiosk.services.payments: payment 12 for order A001",
+        "2026-12-02 09:53:40,123 DEBUG kiosk.test: paying with {'card_number': "
+        "'4242 4242 4242 4242', 'expiry': '12/35', 'cvv': '***'} for 0812345678",
+        "x" * 2000 + " 1, 2, 3, 4 " * 200,
+    ]
+    start = time.perf_counter()
+    for _ in range(1000):
+        for line in lines:
+            redact(line)
+    assert time.perf_counter() - start < 2.0
+
+
 # -- the flows at DEBUG ------------------------------------------------------------------
 
 CARDS = {
