@@ -19,6 +19,11 @@ import platformdirs
 APP_NAME = "orderup-kiosk"
 DEFAULT_STORE_NAME = "OrderUp Thai Kitchen"
 DEFAULT_STORE_NAME_TH = "ออเดอร์อัพ ครัวไทย"
+#: the UTF-8 byte order mark a config file may start with (dropped before reading)
+BOM = b"\xef\xbb\xbf"
+#: ``[kiosk] idle_timeout_seconds`` from .. to: the settings' bounds, which the first paint
+#: (no pydantic) holds to as well; in milliseconds well inside Qt's 32-bit timers
+IDLE_TIMEOUT_SECONDS = (5, 3600)
 
 
 class ConfigError(Exception):
@@ -89,14 +94,17 @@ def env_names(env: Mapping[str, str]) -> dict[str, str]:
 def read_toml(path: Path) -> dict[str, Any]:
     import tomllib  # only when there is a file: the first paint often has none
 
+    # Windows Notepad saves UTF-8 with a byte order mark, which TOML does not allow
+    skip = 0
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
+        raw = path.read_bytes()
+        skip = len(BOM) if raw.startswith(BOM) else 0
+        return tomllib.loads(raw[skip:].decode("utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"The config file {path} is not valid TOML: {exc}.") from None
     except UnicodeDecodeError as exc:
         raise ConfigError(
-            f"The config file {path} is not UTF-8 text (byte {exc.start + 1} is not): "
+            f"The config file {path} is not UTF-8 text (byte {exc.start + skip + 1} is not): "
             "save it as UTF-8."
         ) from None
     except OSError as exc:

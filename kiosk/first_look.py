@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 from kiosk.config_sources import (
     DEFAULT_STORE_NAME,
     DEFAULT_STORE_NAME_TH,
+    IDLE_TIMEOUT_SECONDS,
     default_data_dir,
     settings_data,
 )
@@ -70,16 +71,19 @@ class FirstLook:
 
 
 def _pick(section: Mapping[str, Any], key: str, default: Any, allowed: tuple[Any, ...] = ()) -> Any:
+    """``section[key]`` if it is of ``default``'s kind (and in ``allowed``: for a number,
+    from ``allowed[0]`` to ``allowed[1]``), else ``default``."""
     value = section.get(key, default)
     if isinstance(default, bool):
         if isinstance(value, str):  # from the environment: "1", "true", "yes"...
             value = value.strip().lower() in ("1", "true", "t", "yes", "y", "on")
         return value if isinstance(value, bool) else default
     if isinstance(default, int):
-        try:
-            return int(value) if not isinstance(value, bool) else default
-        except (TypeError, ValueError):
+        try:  # inf: OverflowError; nan, "soon": ValueError
+            number = int(value) if not isinstance(value, bool) else default
+        except (TypeError, ValueError, OverflowError):
             return default
+        return number if not allowed or allowed[0] <= number <= allowed[1] else default
     if not isinstance(value, str) or (allowed and value not in allowed):
         return default
     return value
@@ -103,7 +107,9 @@ def first_look(
         orientation=_pick(
             kiosk, "orientation", base.orientation, ("auto", "portrait", "landscape")
         ),
-        idle_timeout_seconds=_pick(kiosk, "idle_timeout_seconds", base.idle_timeout_seconds),
+        idle_timeout_seconds=_pick(
+            kiosk, "idle_timeout_seconds", base.idle_timeout_seconds, IDLE_TIMEOUT_SECONDS
+        ),
         store_name=_pick(store, "name", base.store_name),
         store_name_th=_pick(store, "name_th", base.store_name_th),
     )
@@ -114,7 +120,9 @@ def first_look(
         language=look.language,
         kiosk_mode=look.kiosk_mode,
         orientation=look.orientation,
-        idle_timeout_seconds=_pick(remembered, "idle_timeout_seconds", look.idle_timeout_seconds),
+        idle_timeout_seconds=_pick(
+            remembered, "idle_timeout_seconds", look.idle_timeout_seconds, IDLE_TIMEOUT_SECONDS
+        ),
         store_name=_pick(remembered, "store_name", look.store_name),
         store_name_th=_pick(remembered, "store_name_th", look.store_name_th),
     )
@@ -127,15 +135,17 @@ def _path(env: Mapping[str, str] | None = None) -> Path:
 
 
 def _read(env: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """The remembered values; ``{}`` for a missing or unreadable file, bytes that are not
+    UTF-8 JSON or JSON that is not an object (the file is ours: it is written again)."""
     try:
         text = _path(env).read_text(encoding="utf-8")
-    except OSError:
+    except (OSError, UnicodeDecodeError):
         return {}
     import json  # a first start has no file
 
     try:
         data = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         return {}
     return data if isinstance(data, dict) else {}
 

@@ -111,3 +111,47 @@ def test_reading_the_first_look_loads_no_pydantic_and_no_database() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("value", ["inf", "-inf", "nan", "99999999999999999999", "1", "1e400"])
+def test_an_idle_timeout_qt_cannot_take_falls_back_here(tmp_path: Path, value: str) -> None:
+    cfg = tmp_path / "kiosk.toml"
+    cfg.write_text(f"[kiosk]\nidle_timeout_seconds = {value}\n", encoding="utf-8")
+    try:
+        look = first_look(cfg, env=_env(tmp_path))
+    except ConfigError:  # 1e400 is not TOML: refused as load_settings refuses it
+        assert value == "1e400"
+        return
+    assert look.idle_timeout_seconds == FirstLook().idle_timeout_seconds
+    with pytest.raises(ConfigError, match=r"kiosk\.idle_timeout_seconds"):
+        load_settings(cfg, env=_env(tmp_path))
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"\xff\xfe{\x00",  # UTF-16, or any bytes that are not UTF-8
+        b'{"store_name": "\xe0\xb8"}',
+        b"[" * 100_000,  # nested deeper than the JSON reader goes
+        json.dumps({"idle_timeout_seconds": 10**20}).encode(),
+        b'{"idle_timeout_seconds": Infinity}',
+    ],
+)
+def test_a_remembered_file_of_bad_bytes_or_values_is_ignored(
+    tmp_path: Path, content: bytes
+) -> None:
+    env = _env(tmp_path)
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / FILE_NAME).write_bytes(content)
+    look = first_look(env=env)
+    assert look.store_name == DEFAULT_STORE_NAME
+    assert look.idle_timeout_seconds == FirstLook().idle_timeout_seconds
+    remember(load_settings(env=env), env=env)  # written over, not raised
+    assert json.loads((folder / FILE_NAME).read_text(encoding="utf-8"))["store_name"]
+
+
+def test_a_file_with_a_byte_order_mark_is_read_here_too(tmp_path: Path) -> None:
+    cfg = tmp_path / "kiosk.toml"
+    cfg.write_bytes(b'\xef\xbb\xbf[store]\nname = "Baan Thai"\n')
+    assert first_look(cfg, env=_env(tmp_path)).store_name == "Baan Thai"
