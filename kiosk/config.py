@@ -29,6 +29,7 @@ from kiosk.config_sources import (
     DEFAULT_STORE_NAME,
     DEFAULT_STORE_NAME_TH,
     ENV_KEYS,
+    IDLE_TIMEOUT_SECONDS,
     ConfigError,
     default_config_path,
     default_data_dir,
@@ -42,13 +43,50 @@ from kiosk.config_sources import deep_merge as _deep_merge
 
 DEFAULT_TIERS: dict[str, int] = {"bronze": 0, "silver": 200, "gold": 500, "platinum": 1000}
 
+#: points columns are PostgreSQL INTEGER, and Qt's widgets (the member screen's progress
+#: bar) take 32-bit ints: a tier threshold is at most this
+MAX_POINTS_INT32 = 2**31 - 1
+#: tiers at most, and a tier's name at most (the admin panel's and the ``tiers`` table's)
+TIERS_MAX = 20
+TIER_NAME_MAX = 32
+#: what a message quotes of a refused key whole (longer: cut like a value)
+KEY_SHOWN = 40
+
 
 class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # floats are finite (inf and nan are refused with their own message)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+
+
+def _text(value: str, max_len: int, *, required: bool = False, multiline: bool = False) -> str:
+    """``value`` checked as the services check text before they store it (the rules of
+    :mod:`kiosk.services.validation`): stripped, at most ``max_len`` characters, no control
+    character (tab and newline only when ``multiline``), lone surrogate or bidirectional
+    override such as U+202E; ``required``: not empty. Raises ``ValueError``."""
+    from kiosk.services.errors import InvalidText, Required, TooLong
+    from kiosk.services.validation import Text
+
+    rule = Text(max_len, required=required, multiline=multiline)
+    try:
+        return rule.check(value, "value")
+    except TooLong:
+        raise ValueError(f"can have at most {max_len} characters") from None
+    except Required:
+        raise ValueError("must not be empty") from None
+    except InvalidText:
+        raise ValueError(
+            "contains a control character"
+            + ("" if multiline else " (such as a tab or a newline)")
+            + ", a broken emoji or a direction override such as U+202E"
+        ) from None
 
 
 #: a store name at most (the panel's settings screen holds it to the same)
 STORE_NAME_MAX = 100
+#: a kiosk id at most (the orders', payments' and receipts' ``kiosk_id`` column)
+KIOSK_ID_MAX = 64
+#: an address at most (printed on receipts)
+ADDRESS_MAX = 1000
 
 
 class StoreSettings(_Section):
@@ -91,11 +129,30 @@ class StoreSettings(_Section):
             raise ValueError("vat_registered = true needs the 13-digit tax_id")
         return self
 
+    @field_validator("name", "name_th")
+    @classmethod
+    def _storable_name(cls, v: str) -> str:
+        return _text(v, STORE_NAME_MAX)
+
+    @field_validator("kiosk_id")
+    @classmethod
+    def _storable_kiosk_id(cls, v: str) -> str:
+        return _text(v, KIOSK_ID_MAX, required=True)
+
+    @field_validator("address", "address_th")
+    @classmethod
+    def _storable_address(cls, v: str) -> str:
+        return _text(v, ADDRESS_MAX, multiline=True)
+
     @field_validator("phone_region")
     @classmethod
     def _upper_region(cls, v: str) -> str:
         if len(v) != 2 or not v.isalpha():
             raise ValueError("must be a two-letter country code such as TH")
+        import phonenumbers
+
+        if not v.isascii() or phonenumbers.country_code_for_region(v.upper()) == 0:
+            raise ValueError("is not a country the phone number rules know (such as TH or LA)")
         return v.upper()
 
     @field_validator("timezone")
@@ -116,8 +173,12 @@ class DatabaseSettings(_Section):
 
 
 class LoyaltySettings(_Section):
-    baht_per_point: Decimal = Field(default=Decimal("10"), gt=0)
-    redeem_points_per_baht: int = Field(default=10, gt=0)
+    # 0.01-99999.99 THB and 1-10,000 points, as the admin panel takes them: at 0.01 an
+    # order's points (at most 9,999,999.99 THB) stay inside the points column
+    baht_per_point: Decimal = Field(
+        default=Decimal("10"), ge=Decimal("0.01"), le=Decimal("99999.99")
+    )
+    redeem_points_per_baht: int = Field(default=10, ge=1, le=10_000)
     expiry_months: int = Field(default=12, ge=1, le=120)
     tiers: dict[str, int] = Field(default_factory=lambda: dict(DEFAULT_TIERS))
 
@@ -141,6 +202,15 @@ class LoyaltySettings(_Section):
             raise ValueError("the lowest tier must start at 0 points")
         if any(points < 0 for points in v.values()):
             raise ValueError("tier thresholds cannot be negative")
+        if any(points > MAX_POINTS_INT32 for points in v.values()):
+            raise ValueError(f"a tier threshold can be at most {MAX_POINTS_INT32:,} points")
+        if len(v) > TIERS_MAX:
+            raise ValueError(f"can have at most {TIERS_MAX} tiers")
+        for name in v:
+            try:
+                _text(name, TIER_NAME_MAX, required=True)
+            except ValueError as exc:
+                raise ValueError(f"a tier's name {exc}") from None
         if len(set(v.values())) != len(v):
             raise ValueError("two tiers have the same threshold")
         return dict(sorted(v.items(), key=lambda kv: kv[1]))
@@ -164,7 +234,9 @@ class PaymentSettings(_Section):
 class KioskSettings(_Section):
     language: Literal["th", "en"] = "th"
     kiosk_mode: bool = False
-    idle_timeout_seconds: int = Field(default=60, ge=5, le=3600)
+    idle_timeout_seconds: int = Field(
+        default=60, ge=IDLE_TIMEOUT_SECONDS[0], le=IDLE_TIMEOUT_SECONDS[1]
+    )
     idle_warning_seconds: int = Field(default=10, ge=3, le=120)
     result_timeout_seconds: int = Field(default=30, ge=5, le=600)
     receipts_dir: str = ""
@@ -291,15 +363,27 @@ class Settings(_Section):
 def _format_validation_error(
     exc: ValidationError, source: str, env_vars: Mapping[str, str] | None = None
 ) -> str:
+    from kiosk.services.validation.limits import shown as excerpt
+
+    def part(p: object) -> str:  # a key's part whole when short and printable, else cut
+        text = str(p)
+        return text if len(text) <= KEY_SHOWN and text.isprintable() else excerpt(text)
+
     problems = []
     for err in exc.errors():
-        key = ".".join(str(part) for part in err["loc"]) or "(top level)"
+        full = ".".join(str(p) for p in err["loc"])
+        key = ".".join(part(p) for p in err["loc"]) or "(top level)"
         if err["type"] == "extra_forbidden":
             problems.append(f"unknown key '{key}'")
         else:
             value = err.get("input")
-            shown = f" (got {value!r})" if not isinstance(value, dict) else ""
-            var = (env_vars or {}).get(key)
+            if isinstance(value, str):
+                shown = f" (got {excerpt(value)!r})"
+            elif isinstance(value, dict):
+                shown = ""
+            else:  # a number, a list...: a short excerpt of how it reads
+                shown = f" (got {excerpt(repr(value))})"
+            var = (env_vars or {}).get(full)
             named = f"'{key}' (from {var})" if var else f"'{key}'"
             problems.append(f"{named}: {err['msg']}{shown}")
     return f"Invalid configuration in {source}: " + "; ".join(problems) + "."

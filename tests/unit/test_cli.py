@@ -346,3 +346,56 @@ def test_a_bad_sqlite_url_option_is_refused_and_makes_no_file(
 def test_upgrading_a_database_in_memory_says_nothing_is_kept() -> None:
     out = run("--database-url", "sqlite:///", "db", "upgrade")
     assert out.returncode == 0 and "nothing of it is kept" in out.stdout, out.stderr
+
+
+def test_values_that_overflowed_later_are_refused_up_front(tmp_path: Path) -> None:
+    cfg = tmp_path / "kiosk.toml"
+    url = f"sqlite:///{tmp_path / 'k.db'}"
+    for text, key, command in (
+        # read by the first paint before the check: it must not crash there either
+        ("[kiosk]\nidle_timeout_seconds = inf\n", "kiosk.idle_timeout_seconds", "run"),
+        (
+            "[kiosk]\nidle_timeout_seconds = 99999999999999999999\n",
+            "kiosk.idle_timeout_seconds",
+            "run",
+        ),
+        (
+            "[loyalty]\ntiers = { bronze = 0, gold = 99999999999999999999 }\n",
+            "loyalty.tiers",
+            "run",
+        ),
+        (
+            "[loyalty]\nredeem_points_per_baht = 99999999999999999999\n",
+            "loyalty.redeem_points_per_baht",
+            "db",
+        ),
+        ("[loyalty]\nbaht_per_point = 0.0000000001\n", "loyalty.baht_per_point", "db"),
+    ):
+        cfg.write_text(text, encoding="utf-8")
+        args = ("run", "--windowed") if command == "run" else ("db", "current")
+        out = run("--config", str(cfg), "--database-url", url, *args)
+        assert out.returncode == 2, (text, out.stderr)
+        assert key in out.stderr and "Traceback" not in out.stderr, out.stderr
+        assert out.stderr.count("\n") == 1, out.stderr
+
+
+def test_a_config_file_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    cfg = tmp_path / "kiosk.toml"
+    cfg.write_bytes(b'\xef\xbb\xbf[store]\nkiosk_id = "kiosk-9"\n')  # as Windows Notepad saves
+    url = f"sqlite:///{tmp_path / 'k.db'}"
+    out = run("--config", str(cfg), "--database-url", url, "db", "upgrade")
+    assert out.returncode == 0, out.stderr
+    assert "Traceback" not in out.stderr and "TOML" not in out.stderr
+
+
+def test_a_first_look_file_of_bad_bytes_does_not_stop_the_kiosk(tmp_path: Path) -> None:
+    data = Path(os.environ["KIOSK_DATA_DIR"])
+    data.mkdir(parents=True, exist_ok=True)
+    (data / "first-look.json").write_bytes(b"\xff\xfe{\x00not utf-8")
+    # a refused setting closes the kiosk right after its first paint: it got that far
+    cfg = tmp_path / "kiosk.toml"
+    cfg.write_text('[kiosk]\nlanguage = "fr"\n', encoding="utf-8")
+    out = run("--config", str(cfg), "run", "--windowed")
+    assert out.returncode == 2, out.stderr
+    assert "kiosk.language" in out.stderr
+    assert "Traceback" not in out.stderr and "UnicodeDecodeError" not in out.stderr
