@@ -341,22 +341,6 @@ def test_property_no_number_of_9_digits_or_more_survives(case: tuple[str, str]) 
     assert f"[{label}{number[-4:]}]" in out, (text, out)
 
 
-def test_redacting_a_log_line_stays_fast() -> None:
-    import time
-
-    lines = [
-        "2026-12-02 09:53:40,123 INFO kiosk.services.payments: payment 12 for order A001",
-        "2026-12-02 09:53:40,123 DEBUG kiosk.test: paying with {'card_number': "
-        "'4242 4242 4242 4242', 'expiry': '12/35', 'cvv': '***'} for 0812345678",
-        "x" * 2000 + " 1, 2, 3, 4 " * 200,
-    ]
-    start = time.perf_counter()
-    for _ in range(1000):
-        for line in lines:
-            redact(line)
-    assert time.perf_counter() - start < 2.0
-
-
 # -- the flows at DEBUG ------------------------------------------------------------------
 
 CARDS = {
