@@ -342,3 +342,15 @@ def test_a_refused_setting_is_named_whole_and_its_value_is_not_echoed(store: Sto
         store.settings.update({"x" * 5000: 1}, "Boss")
     assert len(str(long_key.value)) < 100  # a hostile key is still cut
     assert shown("0812345678901234") == "08123456789…"  # what a customer typed: 12 at most
+
+
+def test_a_range_is_written_as_people_write_numbers() -> None:
+    from kiosk.services.errors import OutOfRange
+    from kiosk.services.validation.rules import Number
+
+    with pytest.raises(OutOfRange) as grace:
+        Number(0, 86_400 * 366, label="Grace", as_float=True).check(-5, "grace")
+    assert str(grace.value) == "Grace must be from 0 to 31,622,400."  # was 3.16224e+07
+    with pytest.raises(OutOfRange) as rate:
+        Number(0.5, 2.5, label="Rate").check(3, "rate")
+    assert str(rate.value) == "Rate must be from 0.5 to 2.5."

@@ -255,8 +255,14 @@ class Number(Rule):
         if not finite:
             raise InvalidInput(f"{self.name(field)} must be a finite number.", field)
         if not self.lo <= value <= self.hi:
-            raise OutOfRange(f"{self.name(field)} must be from {self.lo:g} to {self.hi:g}.", field)
+            lo, hi = _plain_number(self.lo), _plain_number(self.hi)
+            raise OutOfRange(f"{self.name(field)} must be from {lo} to {hi}.", field)
         return float(value) if self.as_float else value
+
+
+def _plain_number(x: float) -> str:
+    """1e9 as 1,000,000,000 and 0.5 as 0.5 (``:g`` wrote 3.16224e+07)."""
+    return f"{int(x):,}" if float(x).is_integer() else f"{x:,}"
 
 
 class Choice(Rule):
