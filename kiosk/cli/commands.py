@@ -163,7 +163,7 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
     seeded = seed_demo(db, settings)
     if seeded:
         print("Seeded the demo menu and members.")
-    elif args.if_empty:
+    elif args.if_empty or not (args.members or args.orders):
         print("The database already has a menu; demo data left as it is.")
     if args.members:
         t0 = time.perf_counter()

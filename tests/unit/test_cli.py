@@ -75,6 +75,8 @@ def test_db_upgrade_creates_schema_then_demo_data(tmp_path: Path, capsys) -> Non
     assert "Seeded the demo menu" in out and "Added 500 members" in out
     assert main(["--database-url", url, "demo-data", "--if-empty"]) == 0
     assert "left as it is" in capsys.readouterr().out
+    assert main(["--database-url", url, "demo-data"]) == 0  # said too, not silence
+    assert "left as it is" in capsys.readouterr().out
 
     from kiosk.app import open_store
 
