@@ -95,7 +95,7 @@ def _check_sqlite_file(path: Path, create: bool = True) -> None:
         if header and header != b"SQLite format 3\x00":
             raise DatabaseError(
                 f"The file {path} is not an SQLite database (it may be damaged or another kind "
-                "of file). Nothing was changed. Point KIOSK_DATABASE_URL at the right file or "
+                "of file). Nothing was changed. Point the database URL at the right file or "
                 "restore it from a backup."
             )
     elif not create:

@@ -179,7 +179,7 @@ def describe(exc: BaseException, url: str) -> str:
             "it may have been replaced or overwritten while in use. The kiosk stopped writing "
             "to it and nothing was changed. Put the right file back (restore it from a "
             "backup, removing any stale kiosk.db-wal and kiosk.db-shm next to it) or point "
-            "KIOSK_DATABASE_URL elsewhere, then try again."
+            "the database URL elsewhere, then try again."
         )
     if kind is FaultKind.LOCKED:
         return (
@@ -203,11 +203,11 @@ def describe(exc: BaseException, url: str) -> str:
     if path is not None or url.startswith("sqlite"):
         return (
             f"Cannot use the SQLite database at {shown} ({detail}). Nothing was changed. "
-            "Check the file and its folder, or point KIOSK_DATABASE_URL at the right file."
+            "Check the file and its folder, or point the database URL at the right file."
         )
     return (
         f"Cannot use the database at {shown}: {detail}. Check that the server is running and "
-        "the URL in KIOSK_DATABASE_URL (or [database] url in the config file) is right."
+        "the database URL (--database-url, KIOSK_DATABASE_URL or [database] url) is right."
     )
 
 
