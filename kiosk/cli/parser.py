@@ -160,7 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--date", metavar="YYYY-MM-DD", help="its business day (default: the latest)")
     p.add_argument("--text", action="store_true", help="plain text lines on stdout (the default)")
     p.add_argument("--copy", action="store_true", help="mark it สำเนา / COPY")
-    p.add_argument("--width", type=int, default=48, help="columns for --text (48)")
+    p.add_argument("--width", type=_columns, default=48, help="columns for --text (24 to 200; 48)")
     p.add_argument(
         "--print", action="store_true", help="queue a copy (COPY) on the receipt printer"
     )
@@ -214,3 +214,14 @@ def _count(text: str) -> int:
     if value > MAX_BULK:
         raise argparse.ArgumentTypeError(f"at most {MAX_BULK:,} at a time")
     return value
+
+
+def _columns(text: str) -> int:
+    """A receipt's width in characters: 24 (a 58 mm roll in a big font) to 200."""
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of columns") from None
+    if not 24 <= n <= 200:
+        raise argparse.ArgumentTypeError(f"{n} columns: use 24 to 200")
+    return n

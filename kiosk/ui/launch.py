@@ -48,6 +48,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+#: a window side at most (an 8K screen is 7680 px wide)
+MAX_SIDE = 8192
+
+
 def parse_size(text: str | None) -> QSize | None:
     """``"1080x1920"`` → QSize; None or nonsense → None (with a log line)."""
     if not text:
@@ -59,6 +63,9 @@ def parse_size(text: str | None) -> QSize | None:
         return None
     if w < 320 or h < 320:
         log.warning("ignored window size %r: too small", text)
+        return None
+    if w > MAX_SIDE or h > MAX_SIDE:  # Qt cannot paint one (577 lines of QPainter noise)
+        log.warning("ignored window size %r: larger than %d px a side", text, MAX_SIDE)
         return None
     return QSize(w, h)
 

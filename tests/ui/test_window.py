@@ -304,6 +304,11 @@ def test_parse_size() -> None:
     assert parse_size(None) is None
 
 
+def test_a_window_larger_than_any_screen_is_refused() -> None:
+    assert parse_size("99999x99999") is None  # Qt could not paint it
+    assert parse_size("7680x4320").width() == 7680  # type: ignore[union-attr]  (8K)
+
+
 def test_run_kiosk_reconciles_and_starts(store, qapp, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     calls = []
     monkeypatch.setattr(store.payments, "reconcile", lambda *_: calls.append("reconcile") or [])

@@ -132,6 +132,13 @@ def test_cli_receipt_text(tmp_path: Path, capsys: pytest.CaptureFixture) -> None
     assert "No order numbered A999" in capsys.readouterr().err
     assert main(["--config", str(config), "receipt", "A001", "--date", "2026-13-01"]) == 2
     assert "not a date" in capsys.readouterr().err
+    for width in ("0", "-5", "99999", "wide"):  # all were taken
+        with pytest.raises(SystemExit) as refused:
+            main(["--config", str(config), "receipt", "A001", "--text", "--width", width])
+        assert refused.value.code == 2 and "--width" in capsys.readouterr().err
+    assert main(["--config", str(config), "receipt", "A001", "--text", "--width", "32"]) == 0
+    rules = [line for line in capsys.readouterr().out.splitlines() if set(line) == {"-"}]
+    assert rules and all(len(line) == 32 for line in rules)
     # with no receipt printer here the copy is queued for the store, and that is said
     assert main(["--config", str(config), "receipt", "A001", "--print", "--staff", "Ann"]) == 0
     said = capsys.readouterr()
