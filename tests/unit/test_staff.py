@@ -82,6 +82,15 @@ def test_names_are_unique_and_roles_checked(store: Store) -> None:
     assert store.staff.list()[0].role == "cashier"
 
 
+def test_a_name_differing_only_in_case_is_the_same_person(store: Store) -> None:
+    store.staff.create("Ploy", "cashier", "1111")
+    for name in ("ploy", "PLOY", " pLoY "):
+        with pytest.raises(InvalidInput, match="already a staff member called Ploy"):
+            store.staff.create(name, "manager", "2222")
+    store.staff.create("ปลาย", "cashier", "3333")  # Thai has no case: a name of its own
+    assert [u.name for u in store.staff.list()] == ["Ploy", "ปลาย"]
+
+
 def test_login_success_resets_failures_and_is_audited(store: Store, clock: FakeClock) -> None:
     store.staff.create("Nok", "cashier", "1111")
     with pytest.raises(AuthenticationFailed, match="4 tries left"):

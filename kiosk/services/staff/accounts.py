@@ -172,8 +172,12 @@ class StaffService:
         who = self._check_manage(by, role)
         with self._db.uow() as uow:
             s = uow.session
-            if self._by_name(s, name) is not None:
-                raise InvalidInput(f"There is already a staff member called {name}.")
+            # "Ploy" and "ploy" would be two accounts no one tells apart at the sign-in
+            same = s.scalar(
+                select(StaffUser.name).where(func.lower(StaffUser.name) == name.lower())
+            )
+            if same is not None:
+                raise InvalidInput(f"There is already a staff member called {same}.")
             now = self.clock.now()
             user = StaffUser(
                 name=name,
