@@ -340,10 +340,13 @@ class Settings(_Section):
 
     @property
     def mock_ledger_path(self) -> str:
-        """Where the mock gateway keeps its books (outside the kiosk's database)."""
-        if self.payments.mock_ledger:
-            return self.payments.mock_ledger
-        return str(default_data_dir() / "mock-gateway-ledger.sqlite")
+        """Where the mock gateway keeps its books (outside the kiosk's database); a relative
+        path is in the data folder, so the provider's books do not depend on the folder a
+        command is run from."""
+        ledger = self.payments.mock_ledger
+        if ledger == ":memory:" or (ledger and Path(ledger).is_absolute()):
+            return ledger
+        return str(default_data_dir() / (ledger or "mock-gateway-ledger.sqlite"))
 
     @property
     def log_dir(self) -> Path:

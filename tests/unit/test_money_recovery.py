@@ -79,6 +79,22 @@ def test_the_default_ledger_is_a_file_in_the_data_folder(tmp_path: Path, monkeyp
     assert (tmp_path / "data" / "mock-gateway-ledger.sqlite").exists()
 
 
+def test_a_relative_ledger_path_is_in_the_data_folder_wherever_a_command_runs(
+    tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    # it was resolved against the current folder: the provider's books moved with `cd`
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "data"))
+    for cwd in (tmp_path, tmp_path / "data"):
+        cwd.mkdir(exist_ok=True)
+        monkeypatch.chdir(cwd)
+        settings = load_settings(overrides={"payments": {"mock_ledger": "books/ledger.sqlite"}})
+        assert settings.mock_ledger_path == str(tmp_path / "data" / "books" / "ledger.sqlite")
+    absolute = load_settings(overrides={"payments": {"mock_ledger": str(tmp_path / "x.db")}})
+    assert absolute.mock_ledger_path == str(tmp_path / "x.db")
+    memory = load_settings(overrides={"payments": {"mock_ledger": ":memory:"}})
+    assert memory.mock_ledger_path == ":memory:"
+
+
 def test_recovery_on_open_settles_a_charge_killed_before_its_transaction_id(
     store: Store, db_url: str
 ) -> None:
