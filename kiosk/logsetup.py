@@ -113,12 +113,17 @@ def setup_logging(level: str, log_dir: Path, to_stderr: bool = True) -> Path | N
         file_handler.setFormatter(fmt)
         file_handler._kiosk = True  # type: ignore[attr-defined]
         root.addHandler(file_handler)
-    except OSError:
+    except OSError as exc:
         path = None
+        problem = f"{log_dir} cannot be written ({exc.strerror or exc})"
+    else:
+        problem = ""
     if to_stderr:
         err = logging.StreamHandler(sys.stderr)
         err.setLevel(logging.WARNING)
         err.setFormatter(_BriefFormatter("%(levelname)s: %(message)s"))
         err._kiosk = True  # type: ignore[attr-defined]
         root.addHandler(err)
+    if problem:  # said, not silently dropped: nothing of this run would be kept
+        logging.getLogger(__name__).warning("the log folder %s; nothing is logged", problem)
     return path

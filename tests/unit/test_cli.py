@@ -409,3 +409,11 @@ def test_a_number_inside_an_error_is_masked_on_the_terminal_too(tmp_path: Path) 
     out = run("--database-url", f"{plain}?timeout=4242424242424242:", "staff", "list")
     assert out.returncode == 2, out.stderr
     assert "4242424242424242" not in out.stderr and "[card ****4242]" in out.stderr
+
+
+def test_a_log_folder_that_cannot_be_written_is_said(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    out = run("db", "current", env={"KIOSK_LOG_DIR": str(blocker)})
+    assert out.returncode == 0
+    assert f"the log folder {blocker} cannot be written" in out.stderr, out.stderr
