@@ -10,13 +10,14 @@ TEST_STAMP := $(VENV)/.installed-test
 # pytest-xdist workers for `make test` (auto: one per core); TEST_WORKERS=0 runs serially.
 TEST_WORKERS ?= auto
 
-# Debian libraries Qt needs to run offscreen / under Xvfb, plus Xvfb itself.
+# Debian libraries Qt needs to run offscreen / under Xvfb, plus Xvfb itself, and libusb
+# for usb:// receipt printers.
 # (Found with ldd on PySide6's Qt libraries and platform plugins.)
 DEB_PKGS := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6 \
             libdbus-1-3 libglib2.0-0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 \
             libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render0 \
             libxcb-render-util0 libxcb-image0 libxcb-shm0 libxcb-sync1 libxcb-xfixes0 \
-            libxcb-xkb1 xvfb xauth
+            libxcb-xkb1 xvfb xauth libusb-1.0-0
 
 .PHONY: run test lint format bench screenshots deps clean
 

@@ -10,6 +10,7 @@ comes once the printer has read every byte before it).
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import socket
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -121,16 +122,23 @@ def open_printer(settings: PrinterSettings) -> Connection:
             device = Usb(*ids, timeout=int(timeout * 1000))
         elif scheme == "serial":
             options = {k: v[-1] for k, v in parse_qs(parts.query).items()}
+            baud = options.get("baudrate", "9600")
+            if not baud.isdigit():
+                raise BadPrinterUrl(f"{url!r}: the baudrate is a number, e.g. baudrate=19200.")
             from escpos.printer import Serial
 
-            device = Serial(
-                devfile=parts.path, baudrate=int(options.get("baudrate", 9600)), timeout=timeout
-            )
+            device = Serial(devfile=parts.path, baudrate=int(baud), timeout=timeout)
         elif scheme == "file":
             from escpos.printer import File
 
             device = File(devfile=parts.path)
         elif scheme == "cups":
+            if importlib.util.find_spec("cups") is None:
+                raise PrinterUnreachable(
+                    f"{url}: printing through CUPS needs the pycups package, which is not "
+                    "installed (pip install pycups; it builds against libcups2-dev). A network "
+                    "printer can be given as tcp://ADDRESS:9100 instead."
+                )
             from escpos.printer import CupsPrinter
 
             device = CupsPrinter(printer_name=parts.netloc or parts.path.lstrip("/"))

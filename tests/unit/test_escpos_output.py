@@ -151,3 +151,22 @@ def test_print_test_without_a_printer_or_with_a_bad_url(
     assert "printers.kitchen.url" in capsys.readouterr().err
     assert main(["--config", _config(tmp_path, "tcp://:9100"), "print-test", "kitchen"]) == 2
     assert "has no host" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        # pyusb is installed with the kiosk now: a missing printer, not a missing library
+        ("usb://0x04b8:0x0202", "not found"),
+        ("serial:///dev/no-such-tty?baudrate=19200", "No such file or directory"),
+        ("serial:///dev/ttyS0?baudrate=abc", "the baudrate is a number"),  # was int()'s words
+        ("cups://Kitchen", "needs the pycups package"),  # was python-escpos's garbled hint
+    ],
+)
+def test_print_test_on_usb_serial_and_cups_says_what_is_wrong(
+    tmp_path: Path, capsys: pytest.CaptureFixture, url: str, message: str
+) -> None:
+    assert main(["--config", _config(tmp_path, url), "print-test", "kitchen"]) == 2
+    err = capsys.readouterr().err
+    assert message in err and "requires a usb library" not in err, err
+    assert "Traceback" not in err and "invalid literal" not in err
