@@ -219,9 +219,15 @@ def cmd_staff(args: argparse.Namespace) -> int:
         user = staff.create(args.name, args.role, pin, by="cli")
         print(f"Added {user.name} ({user.role}), staff number {user.id} for the kiosk's pad.")
     elif args.staff_command == "list":
-        for user in staff.list():
+        users = staff.list()
+        if not users:
+            print("No staff members yet: add one with 'kiosk staff add NAME --role owner'.")
+        width = max([len(u.name) for u in users] + [4])
+        if users:
+            print(f"{'No.':>5}  {'Name':{width}}  {'Role':8} State")
+        for user in users:
             state = "active" if user.active else "disabled"
-            print(f"{user.id:>5}  {user.name:20} {user.role:8} {state}")
+            print(f"{user.id:>5}  {user.name:{width}}  {user.role:8} {state}")
     store.close()
     return 0
 

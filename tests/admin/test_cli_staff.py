@@ -31,3 +31,20 @@ def test_staff_add_and_list(
     store = open_store(db_url)
     assert store.staff.authenticate("Nok", "1357").role == "cashier"
     store.close()
+
+
+def test_staff_list_has_a_header_columns_that_fit_and_says_when_empty(
+    db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    open_store(db_url, migrate=True).close()
+    assert main(["staff", "list", "--database-url", db_url]) == 0
+    assert "No staff members yet" in capsys.readouterr().out  # it printed nothing
+    long = "Somchai Jaidee-Srisawat the Second"
+    for name, pin in ((long, "2468"), ("Nok", "1357")):
+        assert main(["staff", "add", name, "--pin", pin, "--database-url", db_url]) == 0
+    capsys.readouterr()
+    assert main(["staff", "list", "--database-url", db_url]) == 0
+    head, *rows = capsys.readouterr().out.splitlines()
+    assert head.split() == ["No.", "Name", "Role", "State"]
+    role_column = {row.index("cashier") for row in rows}
+    assert len(rows) == 2 and len(role_column) == 1  # a long name does not push its role out
