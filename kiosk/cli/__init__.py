@@ -54,37 +54,32 @@ def _failed(exc: Exception, args: argparse.Namespace) -> int | None:
     from kiosk.services.errors import ServiceError
 
     if isinstance(exc, (ConfigError, DatabaseError, CliError)):
-        _say(str(exc))
+        print(f"kiosk: {exc}", file=sys.stderr)
         return EXIT_USER_ERROR
     if isinstance(exc, ServiceError):
-        _say(exc.message)
+        print(f"kiosk: {exc.message}", file=sys.stderr)
         return EXIT_USER_ERROR
     if isinstance(exc, (DBAPIError, sqlite3.Error)):  # full, read-only, damaged or locked
         log.info("database fault: %s", exc)
         url = getattr(exc, "url", None) or _settings_url(args)
-        _say(describe_db_error(exc, url))
+        print(f"kiosk: {describe_db_error(exc, url)}", file=sys.stderr)
         return EXIT_USER_ERROR
     if isinstance(exc, OSError):
         if exc.errno in _FS_FAULTS:
-            _say(describe_db_error(exc, _settings_url(args)))
+            print(f"kiosk: {describe_db_error(exc, _settings_url(args))}", file=sys.stderr)
             return EXIT_USER_ERROR
         # a file or folder the person named or configured: say which, and what is wrong
         log.info("file error", exc_info=exc)
         where = f": {exc.filename}" if exc.filename else ""
-        _say(f"{exc.strerror or exc}{where}.")
+        print(f"kiosk: {exc.strerror or exc}{where}.", file=sys.stderr)
         return EXIT_USER_ERROR
     # last resort: log the traceback (to the log file, never the terminal), one calm line
     where = _log_unexpected(exc)
-    _say(f"unexpected error ({type(exc).__name__}: {exc}). Details are in {where}.")
+    print(
+        f"kiosk: unexpected error ({type(exc).__name__}: {exc}). Details are in {where}.",
+        file=sys.stderr,
+    )
     return 1
-
-
-def _say(text: str) -> None:
-    """The one paragraph on the terminal, masked as the log is (a card or phone number
-    inside an error, e.g. a mistyped URL option, is not shown whole)."""
-    from kiosk.logsetup import redact
-
-    print(f"kiosk: {redact(text)}", file=sys.stderr)
 
 
 def _log_unexpected(exc: BaseException) -> str:
