@@ -182,17 +182,21 @@ class SettingsService:
             return self.base.merged(overrides)
         except ConfigError:
             pass
-        # a value the file's rules refuse (a row edited by hand): that one is left out,
-        # the others still count
+        # a value the file's rules refuse (a row edited by hand): its section is tried on
+        # its own, and only when that fails too its keys one by one, so the rest still
+        # counts and a pair saved together (the two loyalty rates) stays together
         settings = self.base
-        parts = [_nest({k: v}) for k, v in flat.items()]
-        if tiers:
-            parts.append({"loyalty": {"tiers": dict(tiers)}})
-        for part in parts:
+        for section, values in overrides.items():
             try:
-                settings = settings.merged(part)
-            except ConfigError as exc:
-                log.warning("a stored setting is refused and left out: %s", exc)
+                settings = settings.merged({section: values})
+                continue
+            except ConfigError:
+                pass
+            for key, value in values.items():
+                try:
+                    settings = settings.merged({section: {key: value}})
+                except ConfigError as exc:
+                    log.warning("a stored setting is refused and left out: %s", exc)
         return settings
 
     def overrides(self) -> dict[str, Any]:

@@ -293,3 +293,32 @@ def test_promptpay_png_on_a_full_disk_is_not_said_as_the_database() -> None:
     assert "database" not in proc.stderr
     bad = run("promptpay", "0891234567", "--amount", "abc", env={})
     assert bad.returncode == 2 and "'abc' is not an amount." in bad.stderr, bad.stderr
+
+
+def test_a_bad_row_elsewhere_keeps_a_pair_of_loyalty_rates_saved_together(tmp_path: Path) -> None:
+    """Applied one key at a time after a refusal, 0.25 baht a point with 20 points a baht
+    lost its first half (0.25 x the default 10 is under the rule's 5) and became 10 / 20."""
+    from tests.helpers import make_store
+
+    url = f"sqlite:///{tmp_path / 'k.db'}"
+    store = make_store(url)
+    store.settings.update(
+        {"loyalty.baht_per_point": "0.25", "loyalty.redeem_points_per_baht": 20}, "Boss"
+    )
+    store.close()
+    con = sqlite3.connect(tmp_path / "k.db")
+    with con:  # an unrelated row made invalid by hand
+        con.execute(
+            "INSERT OR REPLACE INTO settings VALUES ('kiosk.idle_timeout_seconds', '1', "
+            "'2026-12-06', 'x')"
+        )
+    con.close()
+    again = make_store(url)
+    try:
+        loyalty = again.settings.current().loyalty
+        assert (str(loyalty.baht_per_point), loyalty.redeem_points_per_baht) == ("0.25", 20)
+        assert again.settings.current().kiosk.idle_timeout_seconds == (
+            again.settings.base.kiosk.idle_timeout_seconds
+        )
+    finally:
+        again.close()
