@@ -50,20 +50,26 @@ class MockLedger:
     def __init__(self, path: str | Path, merchant: str | Callable[[], str] = "") -> None:
         self.path = str(path)
         self._merchant = merchant
-        if self.path != ":memory:":
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
-        self._conn = sqlite3.connect(
-            self.path, timeout=30, isolation_level=None, check_same_thread=False
-        )
+        conn = None
         try:
+            if self.path != ":memory:":
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(
+                self.path, timeout=30, isolation_level=None, check_same_thread=False
+            )
+            self._conn = conn
             self._open()
-        except sqlite3.Error as exc:
-            self._conn.close()
+        except (sqlite3.Error, OSError) as exc:
+            if conn is not None:
+                conn.close()
+            reason: object = exc
+            if isinstance(exc, OSError) and exc.strerror:  # the folder that could not be made
+                reason = f"{exc.strerror}: {exc.filename}" if exc.filename else exc.strerror
             # said as the provider's file, not the kiosk's database: the advice for that
             # one (restore it, remove its WAL) would be wrong here and could lose orders
             raise ProviderUnavailable(
-                f"The mock payment provider's ledger {self.path} cannot be used ({exc}). "
+                f"The mock payment provider's ledger {self.path} cannot be used ({reason}). "
                 "The kiosk's own database is not affected. Put the right ledger file back, "
                 "or point [payments] mock_ledger at it; moving a damaged one aside starts "
                 "empty books, and payments a crash left open are then settled as not "

@@ -325,6 +325,12 @@ def test_a_damaged_provider_ledger_is_named_as_such_not_as_the_database(tmp_path
         assert "own database is not affected" in out.stderr and "kiosk.db" not in out.stderr
         assert "Traceback" not in out.stderr
     assert ledger.read_bytes() == bytes(range(256)) * 4  # left as it was, for staff to look at
+    folder = tmp_path / "a-folder"  # a ledger that is a folder: still the provider's file
+    folder.mkdir()
+    (tmp_path / "kiosk.toml").write_text(f'[payments]\nmock_ledger = "{folder}"\n')
+    out = run("--database-url", url, "reconcile", env=env)
+    assert out.returncode == 2 and f"ledger {folder} cannot be used" in out.stderr, out.stderr
+    assert "kiosk.db" not in out.stderr
 
 
 @pytest.mark.parametrize(
