@@ -115,7 +115,7 @@ def cmd_admin(args: argparse.Namespace) -> int:
 
 
 def cmd_db(args: argparse.Namespace) -> int:
-    from kiosk.db.engine import SchemaError
+    from kiosk.db.engine import EmptyDatabaseFile, SchemaError
     from kiosk.db.faults import shown_url
     from kiosk.db.identity import in_memory
     from kiosk.db.migrate import check_schema, current_revision, head_revision, upgrade
@@ -124,10 +124,12 @@ def cmd_db(args: argparse.Namespace) -> int:
     # only `db upgrade` makes a database; `current` and `check` only look
     try:
         db = _open_db(settings, create=args.db_command == "upgrade")
-    except SchemaError:
+    except SchemaError as exc:
         if args.db_command != "current":
             raise
-        print(f"{settings.database_url}: revision none (empty database); there is no file yet.")
+        empty = isinstance(exc, EmptyDatabaseFile)
+        there = "the file is empty" if empty else "there is no file yet"
+        print(f"{settings.database_url}: revision none (empty database); {there}.")
         return 0
     shown = shown_url(db.engine.url)
     if args.db_command == "upgrade":

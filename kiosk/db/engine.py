@@ -63,6 +63,10 @@ class DatabaseBusy(DatabaseError):
     driver's error, so nothing above the db layer handles SQLAlchemy exceptions."""
 
 
+class EmptyDatabaseFile(SchemaError):
+    """The SQLite file exists but holds nothing yet (zero bytes)."""
+
+
 def _sqlite_path(url: str) -> Path | None:
     """The file an SQLite URL names, also when it is written as an SQLite URI
     (``sqlite:///file:/path/kiosk.db?mode=ro&uri=true``); None for a database in memory."""
@@ -83,7 +87,7 @@ def _check_sqlite_file(path: Path, create: bool = True) -> None:
     a missing file is made (with its folder) only when ``create``: a command that only
     reads must not leave an empty database, or a folder, where a path was mistyped."""
     if path.exists() and not create and _empty(path):
-        raise SchemaError(
+        raise EmptyDatabaseFile(
             f"The file {path} is empty: there is no database in it yet. Run 'kiosk db "
             "upgrade' first (or 'make run', which does it for you), or check the database URL."
         )

@@ -131,6 +131,11 @@ def test_an_empty_file_stays_empty_when_a_command_only_reads(tmp_path: Path) -> 
         assert out.returncode == 2, (args, out.stderr)
         assert f"The file {empty} is empty" in out.stderr and "kiosk db upgrade" in out.stderr
         assert empty.stat().st_size == 0 and sorted(tmp_path.iterdir()) == [empty], args
+    looked = run("--database-url", url, "db", "current")  # it said "there is no file yet"
+    assert looked.returncode == 0 and "revision none (empty database); the file is empty" in (
+        looked.stdout
+    )
+    assert empty.stat().st_size == 0
     assert run("--database-url", url, "db", "upgrade").returncode == 0  # this one may
     assert empty.stat().st_size > 0
 
