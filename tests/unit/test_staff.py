@@ -88,7 +88,10 @@ def test_a_name_differing_only_in_case_is_the_same_person(store: Store) -> None:
         with pytest.raises(InvalidInput, match="already a staff member called Ploy"):
             store.staff.create(name, "manager", "2222")
     store.staff.create("ปลาย", "cashier", "3333")  # Thai has no case: a name of its own
-    assert [u.name for u in store.staff.list()] == ["Ploy", "ปลาย"]
+    store.staff.create("Émile", "cashier", "4444")
+    with pytest.raises(InvalidInput, match="called Émile"):
+        store.staff.create("émile", "cashier", "5555")  # not only ASCII letters
+    assert sorted(u.name for u in store.staff.list()) == sorted(["Ploy", "ปลาย", "Émile"])
 
 
 def test_login_success_resets_failures_and_is_audited(store: Store, clock: FakeClock) -> None:

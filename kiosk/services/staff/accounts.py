@@ -172,10 +172,11 @@ class StaffService:
         who = self._check_manage(by, role)
         with self._db.uow() as uow:
             s = uow.session
-            # "Ploy" and "ploy" would be two accounts no one tells apart at the sign-in
-            same = s.scalar(
-                select(StaffUser.name).where(func.lower(StaffUser.name) == name.lower())
-            )
+            # "Ploy" and "ploy" (or "Émile" and "émile") would be two accounts no one tells
+            # apart at the sign-in; a shop has tens of staff, so all names are compared here
+            folded = name.casefold()
+            names = s.scalars(select(StaffUser.name)).all()
+            same = next((n for n in names if n.casefold() == folded), None)
             if same is not None:
                 raise InvalidInput(f"There is already a staff member called {same}.")
             now = self.clock.now()
