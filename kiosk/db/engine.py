@@ -18,7 +18,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, unquote, urlsplit
 
 from sqlalchemy import Engine, Select, create_engine, event, text
 from sqlalchemy.engine import make_url
@@ -31,7 +30,7 @@ from sqlalchemy.exc import (
 )
 from sqlalchemy.orm import Session, sessionmaker
 
-from kiosk.db.faults import FaultKind, classify, describe, shown_url
+from kiosk.db.faults import FaultKind, classify, describe, shown_url, sqlite_path, sqlite_uri
 from kiosk.db.file_guard import HeaderGuard, file_identity, header_ok
 from kiosk.db.sqlite_config import disable_checkpoint_on_close
 from kiosk.db.uow import UnitOfWork, is_database_fault
@@ -63,23 +62,14 @@ class DatabaseBusy(DatabaseError):
     driver's error, so nothing above the db layer handles SQLAlchemy exceptions."""
 
 
+#: the options of an SQLite URL the driver reads itself; others need the URI form
+_PYSQLITE_OPTIONS = frozenset(
+    {"timeout", "isolation_level", "detect_types", "check_same_thread", "cached_statements", "uri"}
+)
+
+
 class EmptyDatabaseFile(SchemaError):
     """The SQLite file exists but holds nothing yet (zero bytes)."""
-
-
-def _sqlite_path(url: str) -> Path | None:
-    """The file an SQLite URL names, also when it is written as an SQLite URI
-    (``sqlite:///file:/path/kiosk.db?mode=ro&uri=true``); None for a database in memory."""
-    parsed = make_url(url)
-    database = parsed.database
-    if database in (None, "", ":memory:"):
-        return None
-    if parsed.query.get("uri") in ("true", "1") and database.startswith("file:"):
-        uri = urlsplit(database)
-        if uri.path in ("", ":memory:") or "memory" in parse_qs(uri.query).get("mode", []):
-            return None
-        return Path(unquote(uri.path))
-    return Path(database)
 
 
 def _check_sqlite_file(path: Path, create: bool = True) -> None:
@@ -262,13 +252,12 @@ def make_engine(
         ) from None
     backend = parsed.get_backend_name()
     if backend == "sqlite":
-        uri = parsed.query.get("uri") in ("true", "1")
-        if uri and not (parsed.database or "").startswith("file:"):
+        if sqlite_uri(parsed) and not (parsed.database or "").startswith("file:"):
             raise DatabaseError(  # SQLite would make a file named "kiosk.db?mode=ro"
                 "With uri=true the database must be written as an SQLite URI, "
                 "e.g. sqlite:///file:/path/kiosk.db?mode=ro&uri=true."
             )
-        path = _sqlite_path(url)
+        path = sqlite_path(url)
         if path is not None:
             _check_sqlite_file(path, create)
         with warnings.catch_warnings():
@@ -286,9 +275,10 @@ def make_engine(
                     f"The database URL has an option with a value SQLite cannot use ({exc})."
                 ) from None
             except SAWarning:
+                dropped = sorted(k for k in parsed.query if k not in _PYSQLITE_OPTIONS)
                 raise DatabaseError(
                     f"The database URL asks for options SQLite does not take this way "
-                    f"({', '.join(sorted(parsed.query))}). Leave them out, or write the URL "
+                    f"({', '.join(dropped)}). Leave them out, or write the URL "
                     "as an SQLite URI, e.g. sqlite:///file:/path/kiosk.db?mode=ro&uri=true."
                 ) from None
         _install_sqlite_hooks(engine, busy_timeout_ms, path)
@@ -477,7 +467,7 @@ class Database:
     def dispose(self) -> None:
         """Close every connection; on SQLite first fold the WAL into the main file (the
         connections themselves never checkpoint on close, see the engine set-up)."""
-        if self.is_sqlite and _sqlite_path(self.url) is not None:
+        if self.is_sqlite and sqlite_path(self.url) is not None:
             try:
                 raw = self.engine.raw_connection()
                 try:

@@ -23,9 +23,10 @@ import os
 import shutil
 import sqlite3
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.util import asbool
 
 #: below this much free space next to the database, a failed write is a full disk
 LOW_SPACE_BYTES = 256 * 1024
@@ -55,15 +56,29 @@ STAFF_NEEDED = frozenset(
 )
 
 
-def sqlite_path(url: str) -> Path | None:
-    """The file of an SQLite URL (None for PostgreSQL or an in-memory database)."""
+def sqlite_uri(url: str | URL) -> bool:
+    """The URL names its database as an SQLite URI (``uri=true``, read as SQLAlchemy
+    reads it: true, yes, on, 1 in any case)."""
+    return asbool(make_url(url).query.get("uri", False))
+
+
+def sqlite_path(url: str | URL) -> Path | None:
+    """The file of an SQLite URL, also written as an SQLite URI
+    (``sqlite:///file:/path/kiosk.db?mode=ro&uri=true``); None for PostgreSQL or a
+    database in memory (``sqlite://``, ``:memory:``, ``file::memory:``, ``mode=memory``)."""
     try:
         parsed = make_url(url)
     except Exception:
         return None
-    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+    database = parsed.database
+    if parsed.get_backend_name() != "sqlite" or database in (None, "", ":memory:"):
         return None
-    return Path(parsed.database)
+    if sqlite_uri(parsed) and database.startswith("file:"):
+        path = urlsplit(database).path
+        if path in ("", ":memory:") or parsed.query.get("mode") == "memory":
+            return None
+        return Path(unquote(path))
+    return Path(database)
 
 
 def _root_error(exc: BaseException) -> BaseException:

@@ -7,12 +7,12 @@ a name gets one at its first charge."""
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from kiosk.db.engine import Database
+from kiosk.db.faults import sqlite_path
 from kiosk.db.models import Setting
 
 log = logging.getLogger(__name__)
@@ -23,14 +23,16 @@ MERCHANT_KEY = "system.mock_merchant"
 
 
 def in_memory(db: Database) -> bool:
-    return db.is_sqlite and db.engine.url.database in (None, "", ":memory:")
+    return db.is_sqlite and sqlite_path(db.engine.url) is None
 
 
 def database_address(db: Database) -> str:
-    """One database, however its URL is written (an SQLite file by its absolute path)."""
+    """One database, however its URL is written (an SQLite file by its absolute path,
+    also when the URL is an SQLite URI)."""
     url = db.engine.url
-    if db.is_sqlite and not in_memory(db):
-        return f"sqlite:{Path(str(url.database)).resolve()}"
+    path = sqlite_path(url) if db.is_sqlite else None
+    if path is not None:
+        return f"sqlite:{path.resolve()}"
     return url.set(password=None, query={}).render_as_string(hide_password=True)
 
 
