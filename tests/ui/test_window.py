@@ -374,3 +374,31 @@ def test_payment_sweeper_settles_stale_payments_off_the_ui_thread(qtbot, store) 
     timer.timeout.emit()  # what the timer does every few minutes
     qtbot.waitUntil(lambda: store.orders.get(oid).status == "preparing", timeout=5000)
     timer.stop()
+
+
+def test_a_failed_save_removes_what_it_wrote_and_keeps_what_it_never_touched(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import time
+
+    from kiosk.ui.png import save_png
+
+    class Refused:  # a save that could not even open the file (read-only)
+        def save(self, *_: object) -> bool:
+            return False
+
+    class HalfWritten:  # a save that wrote part of the picture, then ran out of disk
+        def save(self, name: str, *_: object) -> bool:
+            time.sleep(0.01)
+            Path(name).write_bytes(b"\x89PNG half")
+            return False
+
+    old = tmp_path / "menu.png"
+    old.write_bytes(b"\x89PNG the picture of yesterday")
+    with pytest.raises(OSError, match="Cannot write the picture"):
+        save_png(Refused(), old)  # type: ignore[arg-type]
+    assert old.read_bytes() == b"\x89PNG the picture of yesterday"
+    with pytest.raises(OSError):
+        save_png(HalfWritten(), old)  # type: ignore[arg-type]
+    assert not old.exists()
+    with pytest.raises(OSError):
+        save_png(HalfWritten(), tmp_path / "new.png")  # type: ignore[arg-type]
+    assert list(tmp_path.iterdir()) == []
