@@ -155,9 +155,13 @@ BIG = "99999999999999999999"
 def test_values_that_would_overflow_later_are_refused(
     tmp_path: Path, text: str, expected: str
 ) -> None:
-    path = _write(tmp_path, text)
+    _refused(tmp_path, text, expected)
+
+
+def _refused(tmp_path: Path, text: str, expected: str) -> None:
+    """The config file ``text`` is refused, with ``expected`` in the message."""
     with pytest.raises(ConfigError) as info:
-        load_settings(path, env={})
+        load_settings(_write(tmp_path, text), env={})
     assert expected in str(info.value), str(info.value)
 
 
@@ -192,10 +196,7 @@ def test_the_bounds_still_take_sensible_values(tmp_path: Path) -> None:
 def test_text_the_services_would_refuse_is_refused_here(
     tmp_path: Path, text: str, expected: str
 ) -> None:
-    path = _write(tmp_path, text)
-    with pytest.raises(ConfigError) as info:
-        load_settings(path, env={})
-    assert expected in str(info.value), str(info.value)
+    _refused(tmp_path, text, expected)
 
 
 def test_a_long_kiosk_id_from_the_environment_names_its_variable() -> None:
