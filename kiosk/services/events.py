@@ -16,7 +16,10 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
+
+if TYPE_CHECKING:
+    import sqlite3
 
 log = logging.getLogger(__name__)
 
@@ -262,7 +265,20 @@ class SqliteChangeWatcher:
         self._thread: threading.Thread | None = None
 
     def start(self) -> None:
-        self._thread = threading.Thread(target=self._watch, name="sqlite-watch", daemon=True)
+        """Watch from now on: the version is read here, before the thread runs, so a
+        commit made right after ``start`` returns is seen (read in the thread, it could
+        be taken as the starting point and missed)."""
+        import sqlite3
+
+        try:
+            conn = sqlite3.connect(self.path, timeout=5, check_same_thread=False)
+            last = conn.execute("PRAGMA data_version").fetchone()[0]
+        except sqlite3.Error:
+            log.warning("cannot watch the database file for changes")
+            return
+        self._thread = threading.Thread(
+            target=self._watch, args=(conn, last), name="sqlite-watch", daemon=True
+        )
         self._thread.start()
 
     def stop(self) -> None:
@@ -270,16 +286,10 @@ class SqliteChangeWatcher:
         if self._thread:
             self._thread.join(3)
 
-    def _watch(self) -> None:
+    def _watch(self, conn: sqlite3.Connection, last: int) -> None:
         import sqlite3
 
         try:
-            conn = sqlite3.connect(self.path, timeout=5, check_same_thread=False)
-        except sqlite3.Error:
-            log.warning("cannot watch the database file for changes")
-            return
-        try:
-            last = conn.execute("PRAGMA data_version").fetchone()[0]
             while not self._stop.wait(self.interval):
                 try:
                     version = conn.execute("PRAGMA data_version").fetchone()[0]

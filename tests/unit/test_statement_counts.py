@@ -13,6 +13,7 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -275,3 +276,38 @@ def test_compiled_read_reports_a_failing_database_through_the_hook(tmp_path: Any
             read.first(phone="+66812345678")
     finally:
         db.dispose()
+
+
+def test_a_commit_right_after_the_watcher_starts_is_seen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The watcher took its starting version in its own thread: a commit made before that
+    thread ran became the starting point and was never reported (a CI run caught it)."""
+    import sqlite3
+    import threading
+
+    from kiosk.services.events import DataChanged, EventBus, SqliteChangeWatcher
+
+    path = tmp_path / "w.db"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE t (x)")
+    con.commit()
+    bus = EventBus()
+    seen = threading.Event()
+    bus.subscribe(lambda _e: seen.set(), DataChanged)
+    watcher = SqliteChangeWatcher(bus, str(path), interval=0.05)
+    real = watcher._watch
+
+    def late(*args: object) -> None:  # a thread that gets the CPU late, as on a busy machine
+        time.sleep(0.3)
+        real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(watcher, "_watch", late)
+    watcher.start()
+    con.execute("INSERT INTO t VALUES (1)")
+    con.commit()
+    try:
+        assert seen.wait(5), "the commit right after start was missed"
+    finally:
+        watcher.stop()
+        con.close()
