@@ -154,34 +154,30 @@ def test_missing_picture_gets_a_placeholder(qtbot) -> None:  # type: ignore[no-u
     assert image.pixelColor(100, 75) != image.pixelColor(2, 140)  # a plate on a cloth
 
 
-def test_a_picture_is_drawn_once_per_look_and_repaints_are_a_blit(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_picture_is_drawn_once_per_look_and_repaints_are_a_blit(qtbot) -> None:  # type: ignore[no-untyped-def]
     from kiosk.ui.widgets import dish_image
 
-    drawn: list[tuple[object, ...]] = []
-    real = dish_image._render
+    dish_image._render.cache_clear()
 
-    def counting(*key: object) -> object:
-        drawn.append(key)
-        return real(*key)  # type: ignore[arg-type]
+    def drawn() -> list[object]:  # one entry per picture drawn anew (a miss of the cache)
+        return [None] * dish_image._render.cache_info().misses
 
-    monkeypatch.setattr(dish_image, "_render", counting)
-    monkeypatch.setattr(dish_image, "_rendered", {})
     pic = dish_image.DishPicture()
     qtbot.addWidget(pic)
     pic.setFixedSize(200, 150)
     pic.set_image("pad_thai.png")
     first = pic.grab().toImage()
     again = pic.grab().toImage()
-    assert len(drawn) == 1 and first == again  # the second paint drew nothing anew
+    assert len(drawn()) == 1 and first == again  # the second paint drew nothing anew
     pic.set_image("pad_thai.png", sold_out=True)
     grey = pic.grab().toImage()
     pic.setFixedSize(240, 180)
     pic.grab()
-    assert len(drawn) == 3  # sold out and a new size are new looks
+    assert len(drawn()) == 3  # sold out and a new size are new looks
     c = grey.pixelColor(100, 75)
     assert abs(c.red() - c.green()) < 12 and abs(c.green() - c.blue()) < 12  # greyed
     assert first.pixelColor(100, 75) != grey.pixelColor(100, 75)
-    kept = next(iter(dish_image._rendered.values())).toImage()
+    kept = dish_image._render("pad_thai.png", False, 200, 150, 22, False, 1.0).toImage()
     assert kept.pixelColor(1, 1).alpha() < 255  # the rounded corner stays see-through
     assert kept.pixelColor(100, 149).alpha() == 255  # the bottom is square (a card's top)
 

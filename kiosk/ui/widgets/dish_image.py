@@ -103,21 +103,15 @@ class DishPicture(QWidget):
             self.round_bottom,
             dpr,
         )
-        px = _rendered.get(key)
-        if px is None:
-            px = _render(*key)
-            _rendered[key] = px
-            while len(_rendered) > RENDERED_MAX:
-                del _rendered[next(iter(_rendered))]  # the oldest
         p = QPainter(self)
-        p.drawPixmap(0, 0, px)
+        p.drawPixmap(0, 0, _render(*key))
         p.end()
 
 
 RENDERED_MAX = 256  # pictures kept drawn (the demo menu at three sizes is ~60)
-_rendered: dict[tuple[str, bool, int, int, float, bool, float], QPixmap] = {}
 
 
+@lru_cache(maxsize=RENDERED_MAX)
 def _render(
     name: str,
     sold_out: bool,
