@@ -224,12 +224,12 @@ def cmd_staff(args: argparse.Namespace) -> int:
         users = staff.list()
         if not users:
             print("No staff members yet: add one with 'kiosk staff add NAME --role owner'.")
-        width = max([len(u.name) for u in users] + [4])
-        if users:
+        else:
+            width = max(4, *(len(u.name) for u in users))
             print(f"{'No.':>5}  {'Name':{width}}  {'Role':8} State")
-        for user in users:
-            state = "active" if user.active else "disabled"
-            print(f"{user.id:>5}  {user.name:{width}}  {user.role:8} {state}")
+            for user in users:
+                state = "active" if user.active else "disabled"
+                print(f"{user.id:>5}  {user.name:{width}}  {user.role:8} {state}")
     store.close()
     return 0
 

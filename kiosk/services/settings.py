@@ -17,7 +17,7 @@ from sqlalchemy import Text as Text_
 from sqlalchemy import delete, select, type_coerce
 from sqlalchemy.orm import Session
 
-from kiosk.config import ConfigError, Settings
+from kiosk.config import KEY_SHOWN, ConfigError, Settings
 from kiosk.db import Database
 from kiosk.db.models import Setting, Tier
 from kiosk.services.audit import audit_row
@@ -35,7 +35,6 @@ log = logging.getLogger(__name__)
 #: a refused key a message names whole: shaped like a setting's name (no digits, so never
 #: a phone or card number typed into it) and as short as one; any other is cut
 _KEY_SHAPE = re.compile(r"[a-z][a-z_]*(\.[a-z][a-z_]*)+")
-KEY_SHOWN = 40
 
 
 def _shown_key(key: object) -> str:
