@@ -43,9 +43,6 @@ from kiosk.config_sources import deep_merge as _deep_merge
 
 DEFAULT_TIERS: dict[str, int] = {"bronze": 0, "silver": 200, "gold": 500, "platinum": 1000}
 
-#: points columns are PostgreSQL INTEGER, and Qt's widgets (the member screen's progress
-#: bar) take 32-bit ints: a tier threshold is at most this
-MAX_POINTS_INT32 = 2**31 - 1
 #: tiers at most, and a tier's name at most (the admin panel's and the ``tiers`` table's)
 TIERS_MAX = 20
 TIER_NAME_MAX = 32
@@ -202,8 +199,12 @@ class LoyaltySettings(_Section):
             raise ValueError("the lowest tier must start at 0 points")
         if any(points < 0 for points in v.values()):
             raise ValueError("tier thresholds cannot be negative")
-        if any(points > MAX_POINTS_INT32 for points in v.values()):
-            raise ValueError(f"a tier threshold can be at most {MAX_POINTS_INT32:,} points")
+        # points columns are PostgreSQL INTEGER, and Qt's widgets (the member screen's
+        # progress bar) take 32-bit ints: the services' own bound
+        from kiosk.services.validation.limits import MAX_INT32
+
+        if any(points > MAX_INT32 for points in v.values()):
+            raise ValueError(f"a tier threshold can be at most {MAX_INT32:,} points")
         if len(v) > TIERS_MAX:
             raise ValueError(f"can have at most {TIERS_MAX} tiers")
         for name in v:

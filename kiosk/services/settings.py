@@ -17,7 +17,7 @@ from sqlalchemy import Text as Text_
 from sqlalchemy import delete, select, type_coerce
 from sqlalchemy.orm import Session
 
-from kiosk.config import KEY_SHOWN, ConfigError, Settings
+from kiosk.config import KEY_SHOWN, TIER_NAME_MAX, TIERS_MAX, ConfigError, Settings
 from kiosk.db import Database
 from kiosk.db.models import Setting, Tier
 from kiosk.services.audit import audit_row
@@ -66,7 +66,7 @@ EDITABLE: tuple[str, ...] = (
 
 _TEXT = Text(100, label="This setting")
 _NUMBER = Number(-1e9, 1e9, label="This setting")
-_TIER_NAME = Text(32, required=True, label="A tier name")
+_TIER_NAME = Text(TIER_NAME_MAX, required=True, label="A tier name")
 _TIER_POINTS = Int(0, MAX_INT32, label="A tier's points")
 
 
@@ -81,7 +81,7 @@ def check_value(key: str, value: Any) -> Any:
         return _TEXT.check(value, key)
     if isinstance(value, int | float | Decimal):
         return _NUMBER.check(value, key)
-    if key == "loyalty.tiers" and isinstance(value, Mapping) and len(value) <= 20:
+    if key == "loyalty.tiers" and isinstance(value, Mapping) and len(value) <= TIERS_MAX:
         return {_TIER_NAME.check(n, key): _TIER_POINTS.check(p, key) for n, p in value.items()}
     raise WrongType(f"The value for {key} has the wrong kind.", key)
 
